@@ -1,0 +1,54 @@
+/* cases.h -- cases and their attributes (cases.tsv).
+ *
+ * A case is the unit a researcher compares: a respondent, a professional,
+ * a family. Each document belongs to exactly one case (by default a case
+ * of its own, named after the document); attributes such as gemeente, rol
+ * or ronde belong to cases. */
+#ifndef CODEER_CASES_H
+#define CODEER_CASES_H
+
+#include <stddef.h>
+
+typedef struct cdr_cases cdr_cases;
+
+int cdr_cases_new(cdr_cases **out);
+/** Parse cases.tsv text (`data` is modified); errors name `name` and the line. */
+int cdr_cases_parse(cdr_cases **out, char *data, size_t len, const char *name);
+/** Serialise as cases.tsv (caller frees *out). */
+int cdr_cases_format(char **out, size_t *out_len, const cdr_cases *cases);
+void cdr_cases_free(cdr_cases *cases);
+
+size_t cdr_cases_count(const cdr_cases *cases);
+const char *cdr_cases_id(const cdr_cases *cases, size_t i);
+/** Index of a case, or -1. */
+long cdr_cases_find(const cdr_cases *cases, const char *id);
+/** Index of the case holding document `doc`, or -1. */
+long cdr_cases_of_doc(const cdr_cases *cases, const char *doc);
+
+size_t cdr_cases_attr_count(const cdr_cases *cases);
+const char *cdr_cases_attr_name(const cdr_cases *cases, size_t a);
+/** Value of attribute `a` of case `i`; "" when the case does not have it. */
+const char *cdr_cases_attr(const cdr_cases *cases, size_t i, size_t a);
+/** Value by attribute name, or NULL when no such attribute exists. */
+const char *cdr_cases_attr_by_name(const cdr_cases *cases, size_t i, const char *name);
+
+size_t cdr_cases_doc_count(const cdr_cases *cases, size_t i);
+const char *cdr_cases_doc(const cdr_cases *cases, size_t i, size_t d);
+
+/** Create the case if needed; returns its index through *index. */
+int cdr_cases_ensure(cdr_cases *cases, const char *id, size_t *index);
+int cdr_cases_set_attr(cdr_cases *cases, size_t i, const char *name, const char *value);
+/** Put `doc` into case `i`, taking it out of any other case. */
+int cdr_cases_assign(cdr_cases *cases, size_t i, const char *doc);
+/** Drop cases that hold no documents and have no attribute values. */
+void cdr_cases_prune(cdr_cases *cases);
+
+/**
+ * Merge a user's TSV (header: case, optional docs, attribute columns).
+ * `doc_exists` says whether a document id is in the project. Nothing is
+ * changed when an error is returned.
+ */
+int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
+		     int (*doc_exists)(void *ctx, const char *doc), void *ctx);
+
+#endif

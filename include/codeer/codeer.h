@@ -1,0 +1,16 @@
+/* codeer.h -- the whole public API of libcodeer, layer by layer. */
+#ifndef CODEER_H
+#define CODEER_H
+
+#include "codeer/error.h"
+#include "codeer/table.h"
+#include "codeer/text.h"
+#include "codeer/document.h"
+#include "codeer/ingest.h"
+#include "codeer/anon.h"
+#include "codeer/cases.h"
+#include "codeer/project.h"
+
+#define CODEER_VERSION "0.1.0"
+
+#endif

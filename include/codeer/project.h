@@ -1,0 +1,81 @@
+/* project.h -- a codeer project: a plain directory that diffs well.
+ *
+ *   codeer.toml             format version, name, language, created
+ *   sources/<id>.txt        normalised text, never changed after adding
+ *   sources/<id>.meta       original name, format, encoding, sha256s,
+ *                           turns, paragraphs and sentences
+ *   cases.tsv               cases, their documents and attributes
+ *   schemes/ codings/ memos/  code schemes, per-coder codings, memos
+ *
+ * Every write is atomic (temporary file, fsync, rename), and commands that
+ * write hold an exclusive lock on the project. */
+#ifndef CODEER_PROJECT_H
+#define CODEER_PROJECT_H
+
+#include <stddef.h>
+
+#include "codeer/cases.h"
+#include "codeer/document.h"
+#include "codeer/ingest.h"
+
+/** The project format this codeer writes and the newest it reads. */
+#define CDR_PROJECT_FORMAT 1
+
+typedef struct cdr_project cdr_project;
+
+/** Create a project in `dir` (created when missing; must not hold a project). */
+int cdr_project_init(const char *dir, const char *name);
+
+/** Find the project directory: `start` or its nearest parent with codeer.toml. */
+int cdr_project_discover(char **out, const char *start);
+
+/** Open a project; refuses newer format versions and damaged files. */
+int cdr_project_open(cdr_project **out, const char *dir);
+
+/**
+ * Take the project's write lock (waits for another codeer writing to the
+ * same project; `on_wait` is called once before waiting, may be NULL).
+ */
+int cdr_project_lock(cdr_project *p, void (*on_wait)(const char *dir));
+
+void cdr_project_free(cdr_project *p);
+
+const char *cdr_project_path(const cdr_project *p);
+const char *cdr_project_name(const cdr_project *p);
+
+/** Document ids, in natural order ("interview-2" before "interview-10"). */
+size_t cdr_project_doc_count(const cdr_project *p);
+const char *cdr_project_doc_id(const cdr_project *p, size_t i);
+int cdr_project_has_doc(const cdr_project *p, const char *id);
+
+/** Load a document; with `with_text` 0 only its metadata and structure. */
+int cdr_project_doc_load(cdr_document **out, const cdr_project *p, const char *id, int with_text);
+
+/** The project's cases (owned by the project). */
+cdr_cases *cdr_project_cases(cdr_project *p);
+/** Write cases.tsv atomically (needs the lock). */
+int cdr_project_cases_save(cdr_project *p);
+
+typedef struct cdr_add_options {
+	const char *case_id;         /* NULL: each document its own case */
+	const char *const *attrs;    /* "KEY=VALUE" pairs set on the case */
+	size_t nattrs;
+	int force;                   /* add a file whose content is already in */
+	cdr_ingest_options ingest;
+} cdr_add_options;
+
+/** Called for each document added (for progress and listings). */
+typedef void (*cdr_add_cb)(void *ctx, const char *path, const cdr_document *doc);
+
+/**
+ * Ingest the files and add them, all or nothing: on any error nothing in
+ * the project changes. The same content twice is refused (CDR_EEXISTS)
+ * unless opts->force, which gives the copy a new id.
+ */
+int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
+		    const cdr_add_options *opts, cdr_add_cb cb, void *ctx);
+
+/** Derive a document id from a file name: lower case, [a-z0-9_-] only. */
+int cdr_doc_id_from_path(char **out, const char *path);
+
+#endif

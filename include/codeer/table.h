@@ -1,0 +1,36 @@
+/* table.h -- every list and matrix codeer prints, in every output format:
+ * aligned text for people, TSV/CSV (RFC 4180) for programs and
+ * spreadsheets, JSON, and Markdown. */
+#ifndef CODEER_TABLE_H
+#define CODEER_TABLE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum cdr_format {
+	CDR_FORMAT_TABLE, /* aligned columns with a header, for terminals */
+	CDR_FORMAT_PLAIN, /* TSV without a header: for cut, grep, sort */
+	CDR_FORMAT_TSV,
+	CDR_FORMAT_CSV,
+	CDR_FORMAT_JSON,
+	CDR_FORMAT_MD
+} cdr_format;
+
+/** Parse "table", "tsv", "csv", "json", "md" (or "plain"). */
+int cdr_format_parse(cdr_format *out, const char *name);
+
+typedef struct cdr_table cdr_table;
+
+int cdr_table_new(cdr_table **out, size_t ncols, const char *const *headers);
+/** Append a row of ncols cells (copied; NULL is an empty cell). */
+int cdr_table_add(cdr_table *t, const char *const *cells);
+size_t cdr_table_rows(const cdr_table *t);
+/** Mark a column as numeric: right-aligned, and a JSON number. */
+void cdr_table_set_numeric(cdr_table *t, size_t col);
+int cdr_table_write(const cdr_table *t, FILE *f, cdr_format fmt);
+void cdr_table_free(cdr_table *t);
+
+/** Write `s` as a JSON string literal (with quotes). */
+void cdr_json_string(FILE *f, const char *s);
+
+#endif

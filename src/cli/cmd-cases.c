@@ -1,0 +1,135 @@
+/* cmd-cases.c -- list cases with their documents and attributes, or
+ * import attributes from a TSV file. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static int cases_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cdr_cmd cmd_cases = {
+	.name = "cases",
+	.usage = "codeer cases [--format F]\n       codeer cases import FILE.tsv",
+	.summary = "list cases and their attributes, or import them from a TSV file",
+	.help = "The import file is tab-separated with a header row: a 'case' column, an\n"
+		"optional 'docs' column (document ids or file names, comma-separated) and one\n"
+		"column per attribute, e.g.\n"
+		"  case<TAB>docs<TAB>gemeente<TAB>rol\n"
+		"  p1<TAB>interview-01,interview-01b<TAB>Zwolle<TAB>wijkcoach\n"
+		"Existing cases are updated, new ones created; an empty cell clears a value.\n"
+		"\nOptions:\n"
+		"  --format F   table, tsv, csv, json or md\n",
+	.run = cases_run,
+};
+
+static int doc_exists(void *ctx, const char *doc)
+{
+	return cdr_project_has_doc(ctx, doc);
+}
+
+static int cases_import(cdr_project *p, const char *file)
+{
+	char *data = NULL;
+	size_t len;
+	FILE *f = fopen(file, "rb");
+	long size;
+	int rc;
+
+	if (f == NULL)
+		return cli_error("%s: cannot open: %s", file, strerror(errno));
+	if (fseek(f, 0, SEEK_END) < 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) < 0 ||
+	    (data = malloc((size_t)size + 1)) == NULL) {
+		fclose(f);
+		return cli_error("%s: cannot read", file);
+	}
+	len = fread(data, 1, (size_t)size, f);
+	fclose(f);
+	data[len] = '\0';
+	if ((rc = cdr_project_lock(p, NULL)) == 0 &&
+	    (rc = cdr_cases_import(cdr_project_cases(p), data, len, file, doc_exists, p)) == 0)
+		rc = cdr_project_cases_save(p);
+	free(data);
+	if (rc < 0)
+		return cli_lib_error();
+	printf("%zu cases\n", cdr_cases_count(cdr_project_cases(p)));
+	return EXIT_OK;
+}
+
+static int cases_list(cdr_project *p, cdr_format fmt)
+{
+	cdr_cases *cases = cdr_project_cases(p);
+	size_t nattr = cdr_cases_attr_count(cases), ncols = nattr + 2;
+	const char **row = calloc(ncols, sizeof(char *));
+	cdr_table *t = NULL;
+	int rc = EXIT_OK;
+
+	if (row == NULL)
+		return cli_error("out of memory");
+	row[0] = "case";
+	row[1] = "docs";
+	for (size_t a = 0; a < nattr; a++)
+		row[a + 2] = cdr_cases_attr_name(cases, a);
+	if (cdr_table_new(&t, ncols, row) < 0) {
+		free(row);
+		return cli_lib_error();
+	}
+	for (size_t i = 0; i < cdr_cases_count(cases) && rc == EXIT_OK; i++) {
+		size_t total = 1;
+		char *docs;
+		for (size_t d = 0; d < cdr_cases_doc_count(cases, i); d++)
+			total += strlen(cdr_cases_doc(cases, i, d)) + 1;
+		if ((docs = calloc(1, total)) == NULL) {
+			rc = cli_error("out of memory");
+			break;
+		}
+		for (size_t d = 0; d < cdr_cases_doc_count(cases, i); d++) {
+			if (d)
+				strcat(docs, ",");
+			strcat(docs, cdr_cases_doc(cases, i, d));
+		}
+		row[0] = cdr_cases_id(cases, i);
+		row[1] = docs;
+		for (size_t a = 0; a < nattr; a++)
+			row[a + 2] = cdr_cases_attr(cases, i, a);
+		if (cdr_table_add(t, row) < 0)
+			rc = cli_lib_error();
+		free(docs);
+	}
+	if (rc == EXIT_OK)
+		cdr_table_write(t, stdout, fmt);
+	cdr_table_free(t);
+	free(row);
+	return rc;
+}
+
+static int cases_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *format_name = NULL;
+	cdr_project *p = NULL;
+	cdr_format fmt;
+	int c, rc;
+
+	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+		if (c < -1)
+			return CLI_GETOPT_EXIT(c);
+		if (c == 'F')
+			format_name = optarg;
+	}
+	if (optind < argc && strcmp(argv[optind], "import") != 0)
+		return cli_usage_error(cmd, "unknown subcommand '%s'", argv[optind]);
+	if (optind < argc && argc - optind != 2)
+		return cli_usage_error(cmd, "import takes one file");
+	if ((rc = cli_format(format_name, &fmt)) != 0)
+		return rc;
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	rc = optind < argc ? cases_import(p, argv[optind + 1]) : cases_list(p, fmt);
+	cdr_project_free(p);
+	return rc;
+}

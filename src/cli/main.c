@@ -1,0 +1,107 @@
+/* main.c -- the codeer program: global options, then one subcommand from
+ * the table below (exact name or unique prefix, as tmux does). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+extern const struct cdr_cmd cmd_add;
+extern const struct cdr_cmd cmd_anon_check;
+extern const struct cdr_cmd cmd_cases;
+extern const struct cdr_cmd cmd_docs;
+extern const struct cdr_cmd cmd_init;
+extern const struct cdr_cmd cmd_show;
+
+static const struct cdr_cmd *const commands[] = {
+	&cmd_add,
+	&cmd_anon_check,
+	&cmd_cases,
+	&cmd_docs,
+	&cmd_init,
+	&cmd_show,
+	NULL
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: codeer [-C DIR] <command> [options] [args]\n\n"
+	      "Qualitative coding of interview transcripts, from the command line.\n\n"
+	      "Commands:\n", f);
+	for (int i = 0; commands[i]; i++)
+		fprintf(f, "  %-11s %s\n", commands[i]->name, commands[i]->summary);
+	fputs("\nGlobal options:\n"
+	      "  -C DIR      run as if started in DIR (the project or a folder in it)\n"
+	      "  --version   print the version\n"
+	      "  -h, --help  this help; 'codeer help COMMAND' or 'codeer COMMAND --help' for one command\n"
+	      "\nExit status: 0 success, 1 something found (anon-check), 2 error.\n", f);
+}
+
+static const struct cdr_cmd *find_command(const char *name)
+{
+	const struct cdr_cmd *found = NULL;
+	size_t n = strlen(name);
+	int matches = 0;
+
+	for (int i = 0; commands[i]; i++) {
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+		if (strncmp(commands[i]->name, name, n) == 0) {
+			found = commands[i];
+			matches++;
+		}
+	}
+	if (matches == 1)
+		return found;
+	if (matches > 1) {
+		fprintf(stderr, "codeer: ambiguous command: %s, could be:", name);
+		for (int i = 0; commands[i]; i++)
+			if (strncmp(commands[i]->name, name, n) == 0)
+				fprintf(stderr, " %s", commands[i]->name);
+		fputc('\n', stderr);
+		return NULL;
+	}
+	fprintf(stderr, "codeer: unknown command '%s' (see 'codeer --help')\n", name);
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_ctx ctx = { NULL };
+	const struct cdr_cmd *cmd;
+	int i = 1;
+
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "-C") == 0 && i + 1 < argc) {
+			ctx.project_dir = argv[i + 1];
+			i += 2;
+		} else if (strncmp(argv[i], "-C", 2) == 0 && argv[i][2]) {
+			ctx.project_dir = argv[i] + 2;
+			i++;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("codeer %s\n", CODEER_VERSION);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return EXIT_OK;
+		} else {
+			fprintf(stderr, "codeer: unknown option '%s'\n", argv[i]);
+			usage(stderr);
+			return EXIT_ERROR;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return EXIT_ERROR;
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		if (i + 1 >= argc) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		return (cmd = find_command(argv[i + 1])) ? cli_help(cmd) : EXIT_ERROR;
+	}
+	if ((cmd = find_command(argv[i])) == NULL)
+		return EXIT_ERROR;
+	optind = 1;
+	return cmd->run(cmd, &ctx, argc - i, argv + i);
+}

@@ -1,0 +1,85 @@
+/* document-internal.h -- the fields of cdr_document and the reader
+ * contract, shared by the readers, the structure pass and the store. */
+#ifndef CDR_DOCUMENT_INTERNAL_H
+#define CDR_DOCUMENT_INTERNAL_H
+
+#include <stddef.h>
+
+#include "codeer/document.h"
+#include "codeer/ingest.h"
+
+enum { INFO_ID, INFO_ORIGINAL, INFO_FORMAT, INFO_ENCODING, INFO_SHA256,
+       INFO_ADDED, INFO_SPEAKER_REGEX, INFO_COUNT };
+
+struct cdr_document {
+	char *text;
+	size_t len;        /* bytes */
+	size_t length;     /* code points */
+	size_t words;
+	cdr_turn *turns;
+	size_t nturns, turns_cap;
+	cdr_span *sentences;
+	size_t nsentences, sentences_cap;
+	cdr_span *paragraphs;
+	size_t nparagraphs, paragraphs_cap;
+	char *info_values[INFO_COUNT];
+	cdr_document_info info;
+};
+
+int cdr_document_new(cdr_document **out);
+/* Takes ownership of `text` (normalised UTF-8, NUL-terminated). */
+void cdr_document_set_text(cdr_document *doc, char *text, size_t len);
+int cdr_document_add_turn(cdr_document *doc, cdr_span span, const char *speaker,
+			  const char *time, size_t words);
+int cdr_document_add_sentence(cdr_document *doc, cdr_span span);
+int cdr_document_add_paragraph(cdr_document *doc, cdr_span span);
+
+/* A turn a reader already knows (subtitle cues), in bytes of its text. */
+typedef struct cdr_preset_turn {
+	size_t start, end;
+	char *speaker;
+	char *time;
+} cdr_preset_turn;
+
+/* What a reader hands to the structure pass. */
+typedef struct cdr_raw {
+	char *text;            /* normalised UTF-8 */
+	size_t len;
+	const char *encoding;
+	cdr_preset_turn *turns; /* NULL: find turns with the speaker pattern */
+	size_t nturns, turns_cap;
+} cdr_raw;
+
+void cdr_raw_free(cdr_raw *raw);
+
+/* Readers: bytes -> cdr_raw. `name` is for messages. */
+int cdr_read_text(cdr_raw *raw, const char *bytes, size_t n, const char *name,
+		  const cdr_ingest_options *opts);
+int cdr_read_docx(cdr_raw *raw, const char *bytes, size_t n, const char *name,
+		  const cdr_ingest_options *opts);
+int cdr_read_odt(cdr_raw *raw, const char *bytes, size_t n, const char *name,
+		 const cdr_ingest_options *opts);
+int cdr_read_subtitles(cdr_raw *raw, const char *bytes, size_t n, const char *name,
+		       const cdr_ingest_options *opts, int webvtt);
+
+/* The speaker pattern, compiled once per document: matches at a line start. */
+typedef struct cdr_speaker_matcher cdr_speaker_matcher;
+int cdr_speaker_matcher_new(cdr_speaker_matcher **out, const char *pattern, const char *name);
+/* 1 with the label's speaker/time (caller frees) and the content offset; 0 no label. */
+int cdr_speaker_matcher_match(cdr_speaker_matcher *m, const char *line, size_t len,
+			      char **speaker, char **time, size_t *content);
+void cdr_speaker_matcher_free(cdr_speaker_matcher *m);
+
+/* Find turns, paragraphs and sentences; fills `doc` (which takes the text). */
+int cdr_structure_build(cdr_document *doc, cdr_raw *raw, const cdr_ingest_options *opts,
+			const char *name);
+
+
+
+#include "util/buf.h"
+/* For readers of structured formats: end a paragraph in `b` with a blank
+ * line, without piling up blank lines for empty paragraphs. */
+int cdr_raw_end_paragraph(cdr_buf *b);
+/* Normalise a reader's UTF-8 buffer into raw->text (consumes b). */
+int cdr_raw_take(cdr_raw *raw, cdr_buf *b, const char *name);
+#endif

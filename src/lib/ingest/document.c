@@ -1,0 +1,255 @@
+/* document.c -- the cdr_document object: accessors, references such as
+ * "t12" / "s40" / "c100-250", and the setters used by readers and store. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/error.h"
+#include "ingest/document-internal.h"
+#include "util/alloc.h"
+
+static const char *const info_names[INFO_COUNT] = {
+	"id", "original", "format", "encoding", "sha256", "added", "speaker-regex"
+};
+
+static void refresh_info(cdr_document *doc)
+{
+	const char **slots[INFO_COUNT] = {
+		&doc->info.id, &doc->info.original, &doc->info.format,
+		&doc->info.encoding, &doc->info.sha256, &doc->info.added,
+		&doc->info.speaker_regex
+	};
+	for (int i = 0; i < INFO_COUNT; i++)
+		*slots[i] = doc->info_values[i] ? doc->info_values[i] : "";
+}
+
+int cdr_document_new(cdr_document **out)
+{
+	cdr_document *doc = cdr_calloc(1, sizeof(*doc));
+
+	if (doc == NULL)
+		return CDR_ENOMEM;
+	refresh_info(doc);
+	*out = doc;
+	return 0;
+}
+
+void cdr_document_set_text(cdr_document *doc, char *text, size_t len)
+{
+	free(doc->text);
+	doc->text = text;
+	doc->len = len;
+	doc->length = cdr_utf8_count(text, len);
+}
+
+int cdr_document_set_info(cdr_document *doc, const char *field, const char *value)
+{
+	for (int i = 0; i < INFO_COUNT; i++) {
+		if (strcmp(field, info_names[i]) == 0) {
+			char *copy = cdr_strdup(value ? value : "");
+			if (copy == NULL)
+				return CDR_ENOMEM;
+			free(doc->info_values[i]);
+			doc->info_values[i] = copy;
+			refresh_info(doc);
+			return 0;
+		}
+	}
+	return cdr_error_set(CDR_EUSAGE, "unknown document field '%s'", field);
+}
+
+int cdr_document_add_turn(cdr_document *doc, cdr_span span, const char *speaker,
+			  const char *time, size_t words)
+{
+	cdr_turn *t;
+	char *sp, *tm;
+
+	if (cdr_grow((void **)&doc->turns, &doc->turns_cap, doc->nturns + 1, sizeof(cdr_turn)) < 0)
+		return CDR_ENOMEM;
+	if ((sp = cdr_strdup(speaker ? speaker : "")) == NULL)
+		return CDR_ENOMEM;
+	if ((tm = cdr_strdup(time ? time : "")) == NULL) {
+		free(sp);
+		return CDR_ENOMEM;
+	}
+	t = &doc->turns[doc->nturns++];
+	t->span = span;
+	t->speaker = sp;
+	t->time = tm;
+	t->words = words;
+	doc->words += words;
+	return 0;
+}
+
+int cdr_document_add_sentence(cdr_document *doc, cdr_span span)
+{
+	if (cdr_grow((void **)&doc->sentences, &doc->sentences_cap, doc->nsentences + 1, sizeof(cdr_span)) < 0)
+		return CDR_ENOMEM;
+	doc->sentences[doc->nsentences++] = span;
+	return 0;
+}
+
+int cdr_document_add_paragraph(cdr_document *doc, cdr_span span)
+{
+	if (cdr_grow((void **)&doc->paragraphs, &doc->paragraphs_cap, doc->nparagraphs + 1, sizeof(cdr_span)) < 0)
+		return CDR_ENOMEM;
+	doc->paragraphs[doc->nparagraphs++] = span;
+	return 0;
+}
+
+const char *cdr_document_text(const cdr_document *doc, size_t *len_bytes)
+{
+	if (len_bytes)
+		*len_bytes = doc->len;
+	return doc->text ? doc->text : "";
+}
+
+size_t cdr_document_length(const cdr_document *doc) { return doc->length; }
+size_t cdr_document_words(const cdr_document *doc) { return doc->words; }
+size_t cdr_document_turn_count(const cdr_document *doc) { return doc->nturns; }
+size_t cdr_document_sentence_count(const cdr_document *doc) { return doc->nsentences; }
+size_t cdr_document_paragraph_count(const cdr_document *doc) { return doc->nparagraphs; }
+
+const cdr_turn *cdr_document_turn(const cdr_document *doc, size_t i)
+{
+	return i < doc->nturns ? &doc->turns[i] : NULL;
+}
+
+const cdr_span *cdr_document_sentence(const cdr_document *doc, size_t i)
+{
+	return i < doc->nsentences ? &doc->sentences[i] : NULL;
+}
+
+const cdr_span *cdr_document_paragraph(const cdr_document *doc, size_t i)
+{
+	return i < doc->nparagraphs ? &doc->paragraphs[i] : NULL;
+}
+
+const cdr_document_info *cdr_document_info_get(const cdr_document *doc)
+{
+	return &doc->info;
+}
+
+long cdr_document_turn_at(const cdr_document *doc, size_t cp)
+{
+	size_t lo = 0, hi = doc->nturns;
+
+	/* turns are sorted and disjoint: binary search on their starts */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->turns[mid].span.start <= cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return -1;
+	lo--;
+	return cp < doc->turns[lo].span.end || (cp == doc->turns[lo].span.start) ? (long)lo : -1;
+}
+
+/* Parse a decimal number; returns the end or NULL. */
+static const char *parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!isdigit((unsigned char)*s))
+		return NULL;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return NULL;
+	*out = (size_t)v;
+	return end;
+}
+
+int cdr_document_resolve(cdr_span *out, const cdr_document *doc, const char *ref)
+{
+	const char *p;
+	size_t a, b;
+
+	if ((ref[0] == 't' || ref[0] == 's') && (p = parse_size(ref + 1, &a)) != NULL && *p == '\0') {
+		int turn = ref[0] == 't';
+		size_t count = turn ? doc->nturns : doc->nsentences;
+		if (a < 1 || a > count)
+			return cdr_error_set(CDR_ENOTFOUND, "%s: %s %zu out of range (the document has %zu %s)",
+					     ref, turn ? "turn" : "sentence", a, count,
+					     turn ? (count == 1 ? "turn" : "turns") : (count == 1 ? "sentence" : "sentences"));
+		*out = turn ? doc->turns[a - 1].span : doc->sentences[a - 1];
+		return 0;
+	}
+	if (ref[0] == 'c' && (p = parse_size(ref + 1, &a)) != NULL && *p == '-' &&
+	    (p = parse_size(p + 1, &b)) != NULL && *p == '\0') {
+		if (a >= b)
+			return cdr_error_set(CDR_EFORMAT, "%s: the start must be below the end", ref);
+		if (b > doc->length)
+			return cdr_error_set(CDR_ENOTFOUND, "%s: beyond the end of the document (%zu characters)",
+					     ref, doc->length);
+		out->start = a;
+		out->end = b;
+		return 0;
+	}
+	return cdr_error_set(CDR_EFORMAT, "'%s' is not a reference (use t12, s40 or c100-250)", ref);
+}
+
+char *cdr_document_slice(const cdr_document *doc, cdr_span span)
+{
+	size_t a = cdr_utf8_offset(doc->text, doc->len, span.start);
+	size_t b = a + cdr_utf8_offset(doc->text + a, doc->len - a, span.end - span.start);
+
+	return cdr_strndup(doc->text + a, b - a);
+}
+
+void cdr_document_free(cdr_document *doc)
+{
+	if (doc == NULL)
+		return;
+	for (size_t i = 0; i < doc->nturns; i++) {
+		free((char *)doc->turns[i].speaker);
+		free((char *)doc->turns[i].time);
+	}
+	free(doc->turns);
+	free(doc->sentences);
+	free(doc->paragraphs);
+	for (int i = 0; i < INFO_COUNT; i++)
+		free(doc->info_values[i]);
+	free(doc->text);
+	free(doc);
+}
+
+void cdr_raw_free(cdr_raw *raw)
+{
+	for (size_t i = 0; i < raw->nturns; i++) {
+		free(raw->turns[i].speaker);
+		free(raw->turns[i].time);
+	}
+	free(raw->turns);
+	free(raw->text);
+	memset(raw, 0, sizeof(*raw));
+}
+
+int cdr_raw_end_paragraph(cdr_buf *b)
+{
+	if (b->len == 0 || (b->len >= 2 && b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n'))
+		return 0;
+	return cdr_buf_puts(b, b->data[b->len - 1] == '\n' ? "\n" : "\n\n");
+}
+
+int cdr_raw_take(cdr_raw *raw, cdr_buf *b, const char *name)
+{
+	size_t bad;
+	int rc;
+
+	if (!cdr_utf8_valid(b->data ? b->data : "", b->len, &bad)) {
+		cdr_buf_free(b);
+		return cdr_error_set(CDR_EENCODING, "%s: invalid UTF-8 in the document text", name);
+	}
+	rc = cdr_text_normalize(&raw->text, &raw->len, b->data ? b->data : "", b->len);
+	cdr_buf_free(b);
+	if (rc == CDR_EFORMAT)
+		return cdr_error_set(CDR_EFORMAT, "%s: %s", name, cdr_error_last());
+	raw->encoding = "UTF-8";
+	return rc;
+}

@@ -1,0 +1,111 @@
+/* ingest-odt.c -- turn an OpenDocument text (.odt) into plain text.
+ * Reads content.xml: one paragraph per <text:p>/<text:h>, spans joined,
+ * <text:s text:c="n"/> as n spaces, <text:tab/> and <text:line-break/>.
+ * Notes, annotations and tracked changes are skipped. Runs of white space
+ * inside text collapse to one space, as ODF prescribes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/tree.h>
+
+#include "codeer/error.h"
+#include "ingest/document-internal.h"
+#include "ingest/xmlsafe.h"
+#include "ingest/zipread.h"
+#include "util/buf.h"
+
+#define TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define OFFICE_NS "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+static int put_collapsed(cdr_buf *b, const char *s)
+{
+	int rc = 0;
+
+	for (; *s && rc == 0; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			if (b->len > 0 && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '\n')
+				rc = cdr_buf_putc(b, ' ');
+		} else {
+			rc = cdr_buf_putc(b, *s);
+		}
+	}
+	return rc;
+}
+
+static int walk(const xmlNode *node, cdr_buf *b)
+{
+	int rc = 0;
+
+	for (; node && rc == 0; node = node->next) {
+		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+			rc = put_collapsed(b, (const char *)node->content);
+		} else if (node->type != XML_ELEMENT_NODE) {
+			continue;
+		} else if (cdr_xml_is(node, TEXT_NS, "s")) {
+			xmlChar *c = xmlGetNsProp(node, (const xmlChar *)"c", (const xmlChar *)TEXT_NS);
+			long count = c ? strtol((const char *)c, NULL, 10) : 1;
+			xmlFree(c);
+			if (count < 1)
+				count = 1;
+			if (count > 1000)
+				count = 1000;
+			while (count-- > 0 && rc == 0)
+				rc = cdr_buf_putc(b, ' ');
+		} else if (cdr_xml_is(node, TEXT_NS, "tab")) {
+			rc = cdr_buf_putc(b, '\t');
+		} else if (cdr_xml_is(node, TEXT_NS, "line-break")) {
+			rc = cdr_buf_putc(b, '\n');
+		} else if (cdr_xml_is(node, TEXT_NS, "note") || cdr_xml_is(node, TEXT_NS, "tracked-changes") ||
+			   cdr_xml_is(node, OFFICE_NS, "annotation")) {
+			continue;
+		} else if (cdr_xml_is(node, TEXT_NS, "p") || cdr_xml_is(node, TEXT_NS, "h")) {
+			if ((rc = walk(node->children, b)) == 0)
+				rc = cdr_raw_end_paragraph(b);
+		} else {
+			rc = walk(node->children, b);
+		}
+	}
+	return rc;
+}
+
+static const xmlNode *find_child(const xmlNode *node, const char *ns, const char *local)
+{
+	for (node = node ? node->children : NULL; node; node = node->next)
+		if (cdr_xml_is(node, ns, local))
+			return node;
+	return NULL;
+}
+
+int cdr_read_odt(cdr_raw *raw, const char *bytes, size_t n, const char *name,
+		 const cdr_ingest_options *opts)
+{
+	cdr_buf b = CDR_BUF_INIT;
+	char *xml = NULL, where[512];
+	size_t xlen;
+	xmlDocPtr doc = NULL;
+	const xmlNode *body;
+	int rc;
+
+	(void)opts;
+	if ((rc = cdr_zip_read_member(&xml, &xlen, bytes, n, "content.xml", CDR_INGEST_MAX_XML, name)) < 0)
+		return rc;
+	snprintf(where, sizeof(where), "%s: content.xml", name);
+	rc = cdr_xml_parse(&doc, xml, xlen, where);
+	free(xml);
+	if (rc < 0)
+		return rc;
+	body = find_child(find_child(xmlDocGetRootElement(doc) ? (const xmlNode *)doc : NULL,
+				     OFFICE_NS, "document-content"), OFFICE_NS, "body");
+	body = find_child(body, OFFICE_NS, "text");
+	if (body == NULL) {
+		xmlFreeDoc(doc);
+		return cdr_error_set(CDR_EFORMAT, "%s: not an OpenDocument text (no office:body/office:text)", where);
+	}
+	rc = walk(body->children, &b);
+	xmlFreeDoc(doc);
+	if (rc < 0) {
+		cdr_buf_free(&b);
+		return rc;
+	}
+	return cdr_raw_take(raw, &b, name);
+}

@@ -1,0 +1,342 @@
+/* structure.c -- find speaker turns, paragraphs and sentences in a
+ * normalised text and record them as code-point spans.
+ *
+ * A turn starts at a line that matches the speaker pattern (anchored at
+ * the line start) and runs until the next such line. Paragraphs are runs
+ * of non-blank lines, also cut where a turn starts; sentences never cross
+ * a paragraph. A document without any speaker label gets one unnamed turn
+ * per paragraph, so that turn-level work still has units. Text before the
+ * first label (a title, a preamble) belongs to no turn. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/error.h"
+#include "ingest/document-internal.h"
+#include "util/alloc.h"
+
+/* Line-start forms: "I:", "R:", "P1 -", "Interviewer:", "Respondent 3:",
+ * "[00:12:03] Naam:", "**R:**" (Markdown), "Wijkcoach B1:". */
+const char *const cdr_default_speaker_regex =
+	"(?:[\\[(]?(?<time>\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?)[\\])]?[ \\t]+)?"
+	"(?:\\*\\*|__)?"
+	"(?:"
+	  "(?<speaker>[A-Z]{1,3}\\d{0,3}"
+	    "|(?:Interviewer|Interviewee|Respondent|Participant|Deelnemer|Professional"
+	    "|Geïnterviewde|Cliënt|Client|Moderator|Spreker|Speaker)(?:[ \\t]+[\\p{L}\\d]{1,12})?)"
+	    "(?:\\*\\*|__)?(?:[ \\t]*:|[ \\t]+[-–—](?=[ \\t]))"
+	  "|(?<speaker>\\p{Lu}[\\p{L}'’.-]{0,30}(?:[ \\t]+(?:\\p{Lu}[\\p{L}\\d'’.-]{0,30}|\\d{1,3}|van|de|der|den|ter|ten|het))"
+	    "{0,3})(?:\\*\\*|__)?[ \\t]*:"
+	")"
+	"(?:\\*\\*|__)?(?=\\s|$)[ \\t]*";
+
+struct turn_start {
+	size_t line;     /* byte offset of the label line */
+	size_t content;  /* byte offset after the label */
+	char *speaker;
+	char *time;
+};
+
+struct builder {
+	cdr_document *doc;
+	cdr_segmenter *seg;
+	cdr_cp_cursor cursor;
+	size_t region_base;   /* byte offset of the region being segmented */
+	size_t region_words;
+};
+
+static int compile_pattern(pcre2_code **out, const char *pattern, const char *name)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	pcre2_code *re;
+	uint32_t group;
+
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+			   PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED | PCRE2_MATCH_INVALID_UTF,
+			   &errcode, &erroff, NULL);
+	if (re == NULL) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		return cdr_error_set(CDR_EUSAGE, "%s: speaker pattern '%s': %s at offset %zu",
+				     name, pattern, (char *)msg, (size_t)erroff);
+	}
+	if (pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &group) != 0 || group == 0 ||
+	    pcre2_substring_number_from_name(re, (PCRE2_SPTR) "speaker") == PCRE2_ERROR_NOSUBSTRING) {
+		pcre2_code_free(re);
+		return cdr_error_set(CDR_EUSAGE, "speaker pattern '%s' needs a group named 'speaker', as in (?<speaker>[A-Z]\\w*):",
+				     pattern);
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+	*out = re;
+	return 0;
+}
+
+/* Copy a named group's text, trimmed, or "" when it did not take part.
+ * With duplicate names, the first same-named group that matched counts. */
+static char *group_text(pcre2_code *re, pcre2_match_data *md, const char *subject, const char *group)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	PCRE2_SPTR first, last;
+	uint32_t entry_size;
+
+	if (pcre2_substring_nametable_scan(re, (PCRE2_SPTR)group, &first, &last) < 0)
+		return cdr_strdup("");
+	pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+	for (PCRE2_SPTR e = first; e <= last; e += entry_size) {
+		int n = (e[0] << 8) | e[1];
+		if (ov[2 * n] != PCRE2_UNSET) {
+			size_t a = ov[2 * n], b = ov[2 * n + 1];
+			while (a < b && (subject[a] == ' ' || subject[a] == '\t'))
+				a++;
+			while (b > a && (subject[b - 1] == ' ' || subject[b - 1] == '\t'))
+				b--;
+			return cdr_strndup(subject + a, b - a);
+		}
+	}
+	return cdr_strdup("");
+}
+
+static int is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+static int on_sentence(void *ctx, size_t a, size_t b)
+{
+	struct builder *bd = ctx;
+	cdr_span s;
+
+	s.start = cdr_cp_cursor_at(&bd->cursor, bd->region_base + a);
+	s.end = cdr_cp_cursor_at(&bd->cursor, bd->region_base + b);
+	return cdr_document_add_sentence(bd->doc, s);
+}
+
+/* One paragraph: trim, record it, segment it; adds its words to *words. */
+static int add_region(struct builder *bd, size_t a, size_t b, size_t *words)
+{
+	const char *t = bd->doc->text;
+	size_t w = 0;
+	cdr_span p;
+	int rc;
+
+	while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n'))
+		a++;
+	while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n'))
+		b--;
+	if (a == b)
+		return 0;
+	p.start = cdr_cp_cursor_at(&bd->cursor, a);
+	p.end = cdr_cp_cursor_at(&bd->cursor, b);
+	if ((rc = cdr_document_add_paragraph(bd->doc, p)) < 0)
+		return rc;
+	bd->region_base = a;
+	if ((rc = cdr_segmenter_run(bd->seg, t + a, b - a, on_sentence, bd, &w)) < 0)
+		return rc;
+	*words += w;
+	return 0;
+}
+
+static size_t trim_end(const char *t, size_t a, size_t b)
+{
+	while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n'))
+		b--;
+	return b;
+}
+
+static size_t trim_start(const char *t, size_t a, size_t b)
+{
+	while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n'))
+		a++;
+	return a;
+}
+
+typedef int (*block_fn)(struct builder *bd, size_t a, size_t b, size_t *words);
+
+/* Call `fn` for each block of [a, b) between blank lines. */
+static int each_block(struct builder *bd, size_t a, size_t b, block_fn fn, size_t *words)
+{
+	const char *t = bd->doc->text;
+	size_t start = a, pos = a;
+	int rc;
+
+	while (pos < b) {
+		const char *nl = memchr(t + pos, '\n', b - pos);
+		size_t line_end = nl ? (size_t)(nl - t) : b;
+		if (is_blank(t + pos, line_end - pos)) {
+			if (!is_blank(t + start, pos - start) && (rc = fn(bd, start, pos, words)) < 0)
+				return rc;
+			start = line_end;
+		}
+		pos = line_end + 1;
+	}
+	if (!is_blank(t + start, b - start))
+		return fn(bd, start, b, words);
+	return 0;
+}
+
+/* Record a turn over [a, b) bytes with its paragraphs and sentences. */
+static int add_turn(struct builder *bd, size_t a, size_t b, const char *speaker, const char *time)
+{
+	const char *t = bd->doc->text;
+	size_t words = 0;
+	cdr_span s;
+	int rc;
+
+	b = trim_end(t, a, b);
+	a = trim_start(t, a, b);
+	/* the cursor only moves forward cheaply: start, paragraphs, then end */
+	s.start = cdr_cp_cursor_at(&bd->cursor, a);
+	if ((rc = each_block(bd, a, b, add_region, &words)) < 0)
+		return rc;
+	s.end = cdr_cp_cursor_at(&bd->cursor, b);
+	return cdr_document_add_turn(bd->doc, s, speaker, time, words);
+}
+
+static int add_unnamed_turn(struct builder *bd, size_t a, size_t b, size_t *words)
+{
+	(void)words;
+	return add_turn(bd, a, b, "", "");
+}
+
+struct cdr_speaker_matcher {
+	pcre2_code *re;
+	pcre2_match_data *md;
+};
+
+int cdr_speaker_matcher_new(cdr_speaker_matcher **out, const char *pattern, const char *name)
+{
+	cdr_speaker_matcher *m;
+	int rc;
+
+	if ((m = cdr_calloc(1, sizeof(*m))) == NULL)
+		return CDR_ENOMEM;
+	if ((rc = compile_pattern(&m->re, pattern ? pattern : cdr_default_speaker_regex, name)) < 0) {
+		free(m);
+		return rc;
+	}
+	if ((m->md = pcre2_match_data_create_from_pattern(m->re, NULL)) == NULL) {
+		cdr_speaker_matcher_free(m);
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	}
+	*out = m;
+	return 0;
+}
+
+void cdr_speaker_matcher_free(cdr_speaker_matcher *m)
+{
+	if (m == NULL)
+		return;
+	pcre2_match_data_free(m->md);
+	pcre2_code_free(m->re);
+	free(m);
+}
+
+int cdr_speaker_matcher_match(cdr_speaker_matcher *m, const char *line, size_t len,
+			      char **speaker, char **time, size_t *content)
+{
+	int rc = pcre2_match(m->re, (PCRE2_SPTR)line, len, 0, 0, m->md, NULL);
+
+	if (rc < 0)
+		return 0;
+	*content = pcre2_get_ovector_pointer(m->md)[1];
+	*speaker = group_text(m->re, m->md, line, "speaker");
+	*time = group_text(m->re, m->md, line, "time");
+	if (*speaker == NULL || *time == NULL) {
+		free(*speaker);
+		free(*time);
+		return CDR_ENOMEM;
+	}
+	return 1;
+}
+
+static int find_turn_starts(struct turn_start **out, size_t *nout, const char *text, size_t len,
+			    const cdr_ingest_options *opts, const char *name)
+{
+	cdr_speaker_matcher *m;
+	struct turn_start *starts = NULL;
+	size_t n = 0, cap = 0, pos = 0;
+	int rc;
+
+	if ((rc = cdr_speaker_matcher_new(&m, opts ? opts->speaker_regex : NULL, name)) < 0)
+		return rc;
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len, content;
+		char *speaker, *time;
+
+		rc = cdr_speaker_matcher_match(m, text + pos, end - pos, &speaker, &time, &content);
+		if (rc < 0)
+			break;
+		if (rc == 1) {
+			if ((rc = cdr_grow((void **)&starts, &cap, n + 1, sizeof(*starts))) < 0) {
+				free(speaker);
+				free(time);
+				break;
+			}
+			starts[n].line = pos;
+			starts[n].content = pos + content;
+			starts[n].speaker = speaker;
+			starts[n].time = time;
+			n++;
+		}
+		rc = 0;
+		pos = end + 1;
+	}
+	cdr_speaker_matcher_free(m);
+	*out = starts;
+	*nout = n;
+	return rc;
+}
+
+int cdr_structure_build(cdr_document *doc, cdr_raw *raw, const cdr_ingest_options *opts,
+			const char *name)
+{
+	struct builder bd = { 0 };
+	struct turn_start *starts = NULL;
+	size_t nstarts = 0, i;
+	int rc;
+
+	cdr_document_set_text(doc, raw->text, raw->len);
+	raw->text = NULL;
+	if ((rc = cdr_segmenter_new(&bd.seg, opts && opts->locale ? opts->locale : "nl")) < 0)
+		return rc;
+	bd.doc = doc;
+	cdr_cp_cursor_init(&bd.cursor, doc->text, doc->len);
+
+	if (raw->turns) {
+		for (i = 0; i < raw->nturns && rc == 0; i++)
+			rc = add_turn(&bd, raw->turns[i].start, raw->turns[i].end,
+				      raw->turns[i].speaker, raw->turns[i].time);
+		goto done;
+	}
+	if ((rc = find_turn_starts(&starts, &nstarts, doc->text, doc->len, opts, name)) < 0)
+		goto done;
+	if (nstarts == 0) {
+		/* No labels: every paragraph is an unnamed turn. */
+		rc = each_block(&bd, 0, doc->len, add_unnamed_turn, NULL);
+		goto done;
+	}
+	/* A preamble before the first label: paragraphs without a turn. */
+	if (starts[0].line > 0) {
+		size_t words = 0;
+		if ((rc = each_block(&bd, 0, starts[0].line, add_region, &words)) < 0)
+			goto done;
+	}
+	for (i = 0; i < nstarts && rc == 0; i++) {
+		size_t end = i + 1 < nstarts ? starts[i + 1].line : doc->len;
+		rc = add_turn(&bd, starts[i].content, end, starts[i].speaker, starts[i].time);
+	}
+done:
+	for (i = 0; i < nstarts; i++) {
+		free(starts[i].speaker);
+		free(starts[i].time);
+	}
+	free(starts);
+	cdr_segmenter_free(bd.seg);
+	return rc;
+}

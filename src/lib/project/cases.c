@@ -1,0 +1,439 @@
+/* cases.c -- the case table: cases, the documents in each, attributes.
+ *
+ * On disk (cases.tsv): a header "case<TAB>docs<TAB>attr..." and one row
+ * per case, documents comma-separated. Every document is in one case. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "codeer/cases.h"
+#include "codeer/error.h"
+#include "codeer/project.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/tsv.h"
+
+struct case_rec {
+	char *id;
+	char **docs;
+	size_t ndocs, docs_cap;
+	char **values;   /* nattrs entries, NULL = not set */
+	size_t values_cap;
+};
+
+struct cdr_cases {
+	struct case_rec *v;
+	size_t n, cap;
+	char **attrs;
+	size_t nattrs, attrs_cap;
+};
+
+int cdr_cases_new(cdr_cases **out)
+{
+	return (*out = cdr_calloc(1, sizeof(cdr_cases))) ? 0 : CDR_ENOMEM;
+}
+
+static void case_free(struct case_rec *c)
+{
+	free(c->id);
+	for (size_t d = 0; d < c->ndocs; d++)
+		free(c->docs[d]);
+	free(c->docs);
+	for (size_t a = 0; a < c->values_cap; a++)
+		free(c->values[a]);
+	free(c->values);
+}
+
+void cdr_cases_free(cdr_cases *cases)
+{
+	if (cases == NULL)
+		return;
+	for (size_t i = 0; i < cases->n; i++)
+		case_free(&cases->v[i]);
+	free(cases->v);
+	for (size_t a = 0; a < cases->nattrs; a++)
+		free(cases->attrs[a]);
+	free(cases->attrs);
+	free(cases);
+}
+
+size_t cdr_cases_count(const cdr_cases *cases) { return cases->n; }
+const char *cdr_cases_id(const cdr_cases *cases, size_t i) { return cases->v[i].id; }
+size_t cdr_cases_attr_count(const cdr_cases *cases) { return cases->nattrs; }
+const char *cdr_cases_attr_name(const cdr_cases *cases, size_t a) { return cases->attrs[a]; }
+size_t cdr_cases_doc_count(const cdr_cases *cases, size_t i) { return cases->v[i].ndocs; }
+const char *cdr_cases_doc(const cdr_cases *cases, size_t i, size_t d) { return cases->v[i].docs[d]; }
+
+const char *cdr_cases_attr(const cdr_cases *cases, size_t i, size_t a)
+{
+	const struct case_rec *c = &cases->v[i];
+	return a < c->values_cap && c->values[a] ? c->values[a] : "";
+}
+
+static long attr_index(const cdr_cases *cases, const char *name)
+{
+	for (size_t a = 0; a < cases->nattrs; a++)
+		if (strcmp(cases->attrs[a], name) == 0)
+			return (long)a;
+	return -1;
+}
+
+const char *cdr_cases_attr_by_name(const cdr_cases *cases, size_t i, const char *name)
+{
+	long a = attr_index(cases, name);
+	return a < 0 ? NULL : cdr_cases_attr(cases, i, (size_t)a);
+}
+
+long cdr_cases_find(const cdr_cases *cases, const char *id)
+{
+	for (size_t i = 0; i < cases->n; i++)
+		if (strcmp(cases->v[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+long cdr_cases_of_doc(const cdr_cases *cases, const char *doc)
+{
+	for (size_t i = 0; i < cases->n; i++)
+		for (size_t d = 0; d < cases->v[i].ndocs; d++)
+			if (strcmp(cases->v[i].docs[d], doc) == 0)
+				return (long)i;
+	return -1;
+}
+
+int cdr_cases_ensure(cdr_cases *cases, const char *id, size_t *index)
+{
+	long found = cdr_cases_find(cases, id);
+	struct case_rec *c;
+
+	if (found >= 0) {
+		*index = (size_t)found;
+		return 0;
+	}
+	if (*id == '\0' || strpbrk(id, "\t\n\r") != NULL)
+		return cdr_error_set(CDR_EFORMAT, "'%s' is not a valid case id", id);
+	if (cdr_grow((void **)&cases->v, &cases->cap, cases->n + 1, sizeof(*c)) < 0)
+		return CDR_ENOMEM;
+	c = &cases->v[cases->n];
+	memset(c, 0, sizeof(*c));
+	if ((c->id = cdr_strdup(id)) == NULL)
+		return CDR_ENOMEM;
+	*index = cases->n++;
+	return 0;
+}
+
+static int ensure_attr(cdr_cases *cases, const char *name, size_t *index)
+{
+	long a = attr_index(cases, name);
+	char *copy;
+
+	if (a >= 0) {
+		*index = (size_t)a;
+		return 0;
+	}
+	if (*name == '\0' || strpbrk(name, "\t\n\r=") != NULL || strcasecmp(name, "case") == 0 ||
+	    strcasecmp(name, "docs") == 0)
+		return cdr_error_set(CDR_EFORMAT, "'%s' cannot be an attribute name", name);
+	if (cdr_grow((void **)&cases->attrs, &cases->attrs_cap, cases->nattrs + 1, sizeof(char *)) < 0 ||
+	    (copy = cdr_strdup(name)) == NULL)
+		return CDR_ENOMEM;
+	cases->attrs[cases->nattrs] = copy;
+	*index = cases->nattrs++;
+	return 0;
+}
+
+int cdr_cases_set_attr(cdr_cases *cases, size_t i, const char *name, const char *value)
+{
+	struct case_rec *c = &cases->v[i];
+	size_t a, old_cap = c->values_cap;
+	char *copy;
+	int rc;
+
+	if ((rc = ensure_attr(cases, name, &a)) < 0)
+		return rc;
+	if (cdr_grow((void **)&c->values, &c->values_cap, a + 1, sizeof(char *)) < 0)
+		return CDR_ENOMEM;
+	memset(c->values + old_cap, 0, (c->values_cap - old_cap) * sizeof(char *));
+	copy = value && *value ? cdr_strdup(value) : NULL;
+	if (value && *value && copy == NULL)
+		return CDR_ENOMEM;
+	free(c->values[a]);
+	c->values[a] = copy;
+	return 0;
+}
+
+int cdr_cases_assign(cdr_cases *cases, size_t i, const char *doc)
+{
+	struct case_rec *c;
+	long old = cdr_cases_of_doc(cases, doc);
+	char *copy;
+
+	if (old == (long)i)
+		return 0;
+	if (old >= 0) {
+		struct case_rec *o = &cases->v[old];
+		for (size_t d = 0; d < o->ndocs; d++) {
+			if (strcmp(o->docs[d], doc) == 0) {
+				free(o->docs[d]);
+				memmove(o->docs + d, o->docs + d + 1, (o->ndocs - d - 1) * sizeof(char *));
+				o->ndocs--;
+				break;
+			}
+		}
+	}
+	c = &cases->v[i];
+	if (cdr_grow((void **)&c->docs, &c->docs_cap, c->ndocs + 1, sizeof(char *)) < 0 ||
+	    (copy = cdr_strdup(doc)) == NULL)
+		return CDR_ENOMEM;
+	c->docs[c->ndocs++] = copy;
+	return 0;
+}
+
+void cdr_cases_prune(cdr_cases *cases)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < cases->n; i++) {
+		struct case_rec *c = &cases->v[i];
+		int keep = c->ndocs > 0;
+		for (size_t a = 0; a < c->values_cap && !keep; a++)
+			keep = c->values[a] != NULL;
+		if (keep)
+			cases->v[w++] = *c;
+		else
+			case_free(c);
+	}
+	cases->n = w;
+}
+
+static int split_docs(cdr_cases *cases, size_t i, char *list)
+{
+	char *save = NULL;
+	int rc;
+
+	for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		while (*tok == ' ')
+			tok++;
+		end = tok + strlen(tok);
+		while (end > tok && end[-1] == ' ')
+			*--end = '\0';
+		if (*tok && (rc = cdr_cases_assign(cases, i, tok)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int cdr_cases_parse(cdr_cases **out, char *data, size_t len, const char *name)
+{
+	cdr_cases *cases;
+	cdr_tsv_row row = { 0 }, header = { 0 };
+	size_t pos = 0, lineno = 0, *cols = NULL;
+	char *line;
+	int rc;
+
+	if ((rc = cdr_cases_new(&cases)) < 0)
+		return rc;
+	if (!cdr_next_line(data, len, &pos, &line)) {
+		*out = cases;
+		return 0;
+	}
+	lineno = 1;
+	if ((rc = cdr_tsv_split(&header, line)) < 0)
+		goto fail;
+	if (header.n < 2 || strcmp(header.fields[0], "case") != 0 || strcmp(header.fields[1], "docs") != 0) {
+		rc = cdr_error_set(CDR_EFORMAT, "%s:1: the header must start with 'case<TAB>docs'", name);
+		goto fail;
+	}
+	if ((cols = cdr_calloc(header.n, sizeof(size_t))) == NULL) {
+		rc = CDR_ENOMEM;
+		goto fail;
+	}
+	for (size_t f = 2; f < header.n; f++)
+		if ((rc = ensure_attr(cases, header.fields[f], &cols[f])) < 0) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:1: %s", name, cdr_error_last());
+			goto fail;
+		}
+	while (cdr_next_line(data, len, &pos, &line)) {
+		size_t i;
+		lineno++;
+		if (*line == '\0')
+			continue;
+		if ((rc = cdr_tsv_split(&row, line)) < 0)
+			goto fail;
+		if (row.n != header.n) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: expected %zu fields, found %zu", name, lineno,
+					   header.n, row.n);
+			goto fail;
+		}
+		if (cdr_cases_find(cases, row.fields[0]) >= 0) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: case '%s' appears twice", name, lineno, row.fields[0]);
+			goto fail;
+		}
+		if ((rc = cdr_cases_ensure(cases, row.fields[0], &i)) < 0) {
+			rc = cdr_error_set(rc, "%s:%zu: %s", name, lineno, cdr_error_last());
+			goto fail;
+		}
+		if ((rc = split_docs(cases, i, row.fields[1])) < 0)
+			goto fail;
+		for (size_t f = 2; f < row.n; f++)
+			if ((rc = cdr_cases_set_attr(cases, i, cases->attrs[cols[f]], row.fields[f])) < 0)
+				goto fail;
+	}
+	free(cols);
+	cdr_tsv_row_free(&row);
+	cdr_tsv_row_free(&header);
+	*out = cases;
+	return 0;
+fail:
+	free(cols);
+	cdr_tsv_row_free(&row);
+	cdr_tsv_row_free(&header);
+	cdr_cases_free(cases);
+	return rc;
+}
+
+int cdr_cases_format(char **out, size_t *out_len, const cdr_cases *cases)
+{
+	cdr_buf b = CDR_BUF_INIT;
+	int rc = cdr_buf_puts(&b, "case\tdocs");
+
+	for (size_t a = 0; a < cases->nattrs && rc == 0; a++)
+		if ((rc = cdr_buf_putc(&b, '\t')) == 0)
+			rc = cdr_tsv_put(&b, cases->attrs[a]);
+	if (rc == 0)
+		rc = cdr_buf_putc(&b, '\n');
+	for (size_t i = 0; i < cases->n && rc == 0; i++) {
+		const struct case_rec *c = &cases->v[i];
+		rc = cdr_tsv_put(&b, c->id);
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\t');
+		for (size_t d = 0; d < c->ndocs && rc == 0; d++) {
+			if (d > 0)
+				rc = cdr_buf_putc(&b, ',');
+			if (rc == 0)
+				rc = cdr_tsv_put(&b, c->docs[d]);
+		}
+		for (size_t a = 0; a < cases->nattrs && rc == 0; a++)
+			if ((rc = cdr_buf_putc(&b, '\t')) == 0)
+				rc = cdr_tsv_put(&b, cdr_cases_attr(cases, i, a));
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\n');
+	}
+	if (rc < 0) {
+		cdr_buf_free(&b);
+		return rc;
+	}
+	*out = cdr_buf_detach(&b, out_len);
+	return *out ? 0 : CDR_ENOMEM;
+}
+
+/* Resolve a document named in an import file: an id, or a file name. */
+static char *resolve_doc(const char *token, int (*doc_exists)(void *, const char *), void *ctx)
+{
+	char *id = NULL;
+
+	if (doc_exists(ctx, token))
+		return cdr_strdup(token);
+	if (cdr_doc_id_from_path(&id, token) == 0 && doc_exists(ctx, id))
+		return id;
+	free(id);
+	return NULL;
+}
+
+int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
+		     int (*doc_exists)(void *ctx, const char *doc), void *ctx)
+{
+	cdr_cases *staged = NULL;
+	cdr_tsv_row header = { 0 }, row = { 0 };
+	size_t pos = 0, lineno = 1, docs_col = 0;
+	int has_docs = 0, rc;
+	char *line;
+
+	/* Spreadsheets like to start with a byte-order mark. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	if (!cdr_next_line(data, len, &pos, &line))
+		return cdr_error_set(CDR_EFORMAT, "%s: empty file", name);
+	if ((rc = cdr_tsv_split(&header, line)) < 0)
+		return rc;
+	if (strcasecmp(header.fields[0], "case") != 0) {
+		rc = cdr_error_set(CDR_EFORMAT, "%s:1: the first column must be named 'case' (tab-separated header)", name);
+		goto done;
+	}
+	for (size_t f = 1; f < header.n; f++) {
+		if (strcasecmp(header.fields[f], "docs") == 0 || strcasecmp(header.fields[f], "doc") == 0) {
+			has_docs = 1;
+			docs_col = f;
+		}
+	}
+	/* Validate everything into a staging table before touching `cases`. */
+	if ((rc = cdr_cases_new(&staged)) < 0)
+		goto done;
+	while (cdr_next_line(data, len, &pos, &line)) {
+		size_t i;
+		lineno++;
+		if (*line == '\0')
+			continue;
+		if ((rc = cdr_tsv_split(&row, line)) < 0)
+			goto done;
+		if (row.n > header.n) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: %zu fields but the header names %zu", name, lineno,
+					   row.n, header.n);
+			goto done;
+		}
+		if (cdr_cases_find(staged, row.fields[0]) >= 0) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: case '%s' appears twice", name, lineno, row.fields[0]);
+			goto done;
+		}
+		if ((rc = cdr_cases_ensure(staged, row.fields[0], &i)) < 0) {
+			rc = cdr_error_set(rc, "%s:%zu: %s", name, lineno, cdr_error_last());
+			goto done;
+		}
+		for (size_t f = 1; f < header.n; f++) {
+			const char *value = f < row.n ? row.fields[f] : "";
+			if (has_docs && f == docs_col) {
+				char *list = cdr_strdup(value), *save = NULL;
+				if (list == NULL) {
+					rc = CDR_ENOMEM;
+					goto done;
+				}
+				for (char *tok = strtok_r(list, ", ", &save); tok && rc == 0; tok = strtok_r(NULL, ", ", &save)) {
+					char *id = resolve_doc(tok, doc_exists, ctx);
+					if (id == NULL)
+						rc = cdr_error_set(CDR_ENOTFOUND, "%s:%zu: no document '%s' in the project",
+								   name, lineno, tok);
+					else if (cdr_cases_of_doc(staged, id) >= 0)
+						rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: document '%s' is listed in two cases",
+								   name, lineno, id);
+					else
+						rc = cdr_cases_assign(staged, i, id);
+					free(id);
+				}
+				free(list);
+				if (rc < 0)
+					goto done;
+			} else if ((rc = cdr_cases_set_attr(staged, i, header.fields[f], value)) < 0) {
+				rc = cdr_error_set(rc, "%s:1: %s", name, cdr_error_last());
+				goto done;
+			}
+		}
+	}
+	/* Apply: attributes in header order, then documents. */
+	for (size_t s = 0; s < staged->n && rc == 0; s++) {
+		size_t i;
+		if ((rc = cdr_cases_ensure(cases, staged->v[s].id, &i)) < 0)
+			break;
+		for (size_t a = 0; a < staged->nattrs && rc == 0; a++)
+			rc = cdr_cases_set_attr(cases, i, staged->attrs[a], cdr_cases_attr(staged, s, a));
+		for (size_t d = 0; d < staged->v[s].ndocs && rc == 0; d++)
+			rc = cdr_cases_assign(cases, i, staged->v[s].docs[d]);
+	}
+	if (rc == 0)
+		cdr_cases_prune(cases);
+done:
+	cdr_cases_free(staged);
+	cdr_tsv_row_free(&header);
+	cdr_tsv_row_free(&row);
+	return rc;
+}

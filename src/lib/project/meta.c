@@ -1,0 +1,184 @@
+/* meta.c -- read and write sources/<id>.meta.
+ *
+ * The file is line-oriented TSV so it diffs well:
+ *   codeer-meta<TAB>1
+ *   id / original / format / encoding / sha256 / text-sha256 / added /
+ *   speaker-regex / length / words  (key<TAB>value)
+ *   turn<TAB>start<TAB>end<TAB>words<TAB>speaker<TAB>time
+ *   para<TAB>start<TAB>end
+ *   sent<TAB>start<TAB>end
+ * Offsets are code points into sources/<id>.txt. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/error.h"
+#include "ingest/document-internal.h"
+#include "project/meta.h"
+#include "util/buf.h"
+#include "util/hash.h"
+#include "util/tsv.h"
+
+static const char *const info_keys[] = {
+	"id", "original", "format", "encoding", "sha256", "added", "speaker-regex", NULL
+};
+
+int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc)
+{
+	const cdr_document_info *info = cdr_document_info_get(doc);
+	const char *values[] = { info->id, info->original, info->format, info->encoding,
+				 info->sha256, info->added, info->speaker_regex };
+	cdr_buf b = CDR_BUF_INIT;
+	char digest[CDR_SHA256_HEX_LEN + 1];
+	size_t len;
+	const char *text = cdr_document_text(doc, &len);
+	int rc;
+
+	cdr_sha256_hex(digest, text, len);
+	rc = cdr_buf_printf(&b, "codeer-meta\t%d\n", CDR_META_VERSION);
+	for (int i = 0; info_keys[i] && rc == 0; i++) {
+		rc = cdr_buf_printf(&b, "%s\t", info_keys[i]);
+		if (rc == 0)
+			rc = cdr_tsv_put(&b, values[i]);
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\n');
+	}
+	if (rc == 0)
+		rc = cdr_buf_printf(&b, "text-sha256\t%s\nlength\t%zu\nwords\t%zu\n", digest,
+				    cdr_document_length(doc), cdr_document_words(doc));
+	for (size_t i = 0; i < cdr_document_turn_count(doc) && rc == 0; i++) {
+		const cdr_turn *t = cdr_document_turn(doc, i);
+		rc = cdr_buf_printf(&b, "turn\t%zu\t%zu\t%zu\t", t->span.start, t->span.end, t->words);
+		if (rc == 0)
+			rc = cdr_tsv_put(&b, t->speaker);
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\t');
+		if (rc == 0)
+			rc = cdr_tsv_put(&b, t->time);
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\n');
+	}
+	for (size_t i = 0; i < cdr_document_paragraph_count(doc) && rc == 0; i++) {
+		const cdr_span *s = cdr_document_paragraph(doc, i);
+		rc = cdr_buf_printf(&b, "para\t%zu\t%zu\n", s->start, s->end);
+	}
+	for (size_t i = 0; i < cdr_document_sentence_count(doc) && rc == 0; i++) {
+		const cdr_span *s = cdr_document_sentence(doc, i);
+		rc = cdr_buf_printf(&b, "sent\t%zu\t%zu\n", s->start, s->end);
+	}
+	if (rc < 0) {
+		cdr_buf_free(&b);
+		return rc;
+	}
+	*out = cdr_buf_detach(&b, out_len);
+	return *out ? 0 : CDR_ENOMEM;
+}
+
+static int parse_num(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
+		   int head_only, char text_sha256[65])
+{
+	cdr_tsv_row row = { 0 };
+	size_t pos = 0, lineno = 0, prev_end = 0;
+	char *line;
+	int rc = 0;
+
+	text_sha256[0] = '\0';
+	while (cdr_next_line(data, len, &pos, &line)) {
+		const char *key;
+		cdr_span s;
+		size_t words;
+
+		lineno++;
+		if (*line == '\0')
+			continue;
+		if ((rc = cdr_tsv_split(&row, line)) < 0)
+			break;
+		key = row.fields[0];
+		if (lineno == 1) {
+			size_t version;
+			if (strcmp(key, "codeer-meta") != 0 || row.n != 2 || parse_num(row.fields[1], &version) < 0) {
+				rc = cdr_error_set(CDR_EFORMAT, "%s:1: not a codeer source description", name);
+				break;
+			}
+			if (version > CDR_META_VERSION) {
+				rc = cdr_error_set(CDR_EVERSION, "%s: written by a newer codeer (meta version %zu, this codeer reads %d)",
+						   name, version, CDR_META_VERSION);
+				break;
+			}
+			continue;
+		}
+		if (strcmp(key, "turn") == 0 || strcmp(key, "para") == 0 || strcmp(key, "sent") == 0) {
+			int turn = key[0] == 't';
+			if (head_only)
+				break;
+			if (row.n != (turn ? 6u : 3u) || parse_num(row.fields[1], &s.start) < 0 ||
+			    parse_num(row.fields[2], &s.end) < 0 || s.end < s.start || s.end > doc->length ||
+			    (turn && parse_num(row.fields[3], &words) < 0)) {
+				rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: malformed %s line", name, lineno, key);
+				break;
+			}
+			if (turn) {
+				if (s.start < prev_end) {
+					rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: turns overlap or are out of order", name, lineno);
+					break;
+				}
+				prev_end = s.end;
+				rc = cdr_document_add_turn(doc, s, row.fields[4], row.fields[5], words);
+				doc->words -= words; /* the stored total is authoritative */
+			} else if (key[0] == 'p') {
+				rc = cdr_document_add_paragraph(doc, s);
+			} else {
+				rc = cdr_document_add_sentence(doc, s);
+			}
+			if (rc < 0)
+				break;
+			continue;
+		}
+		if (row.n != 2) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: expected 'key<TAB>value'", name, lineno);
+			break;
+		}
+		if (strcmp(key, "text-sha256") == 0) {
+			snprintf(text_sha256, 65, "%s", row.fields[1]);
+		} else if (strcmp(key, "length") == 0 || strcmp(key, "words") == 0) {
+			size_t v;
+			if (parse_num(row.fields[1], &v) < 0) {
+				rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: '%s' is not a number", name, lineno, row.fields[1]);
+				break;
+			}
+			if (key[0] == 'l')
+				doc->length = v;
+			else
+				doc->words = v;
+		} else {
+			for (int i = 0; info_keys[i]; i++)
+				if (strcmp(key, info_keys[i]) == 0 &&
+				    (rc = cdr_document_set_info(doc, key, row.fields[1])) < 0)
+					break;
+			if (rc < 0)
+				break;
+		}
+	}
+	cdr_tsv_row_free(&row);
+	if (rc == 0 && lineno == 0)
+		rc = cdr_error_set(CDR_EFORMAT, "%s: empty file", name);
+	if (rc == 0 && text_sha256[0] == '\0')
+		rc = cdr_error_set(CDR_EFORMAT, "%s: no text-sha256 line", name);
+	return rc;
+}

@@ -1,0 +1,205 @@
+/* decode.c -- raw bytes in any encoding to normalised UTF-8.
+ *
+ * Order of decisions: a byte-order mark wins; else an encoding the user
+ * named; else valid UTF-8 is UTF-8; else ICU's charset detector guesses
+ * (ISO-8859-1 is read as its superset Windows-1252, as browsers do).
+ * Errors name the byte offset and line so the user can find the spot. */
+#include <string.h>
+#include <strings.h>
+#include <stdlib.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "codeer/error.h"
+#include "codeer/text.h"
+#include "text/text-internal.h"
+#include "util/alloc.h"
+
+static size_t line_of(const char *bytes, size_t off)
+{
+	size_t line = 1;
+
+	for (size_t i = 0; i < off; i++)
+		if (bytes[i] == '\n')
+			line++;
+	return line;
+}
+
+int cdr_utf8_valid(const char *s, size_t n, size_t *bad_at)
+{
+	size_t i = 0;
+
+	if (n > INT32_MAX) {
+		/* U8_NEXT works on int32_t indices: validate in chunks. */
+		size_t done = 0;
+		while (done < n) {
+			size_t chunk = n - done > (1u << 30) ? (1u << 30) : n - done;
+			size_t bad;
+			/* back off to a character boundary so no sequence is split */
+			while (chunk < n - done && U8_IS_TRAIL((uint8_t)s[done + chunk]))
+				chunk--;
+			if (!cdr_utf8_valid(s + done, chunk, &bad)) {
+				*bad_at = done + bad;
+				return 0;
+			}
+			done += chunk;
+		}
+		return 1;
+	}
+	while (i < n) {
+		/* ASCII fast path */
+		if ((uint8_t)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		int32_t j = (int32_t)i;
+		UChar32 c;
+		U8_NEXT(s, j, (int32_t)n, c);
+		if (c < 0) {
+			*bad_at = i;
+			return 0;
+		}
+		i = (size_t)j;
+	}
+	return 1;
+}
+
+/* Decode `n` bytes with an ICU converter, stopping at the first invalid
+ * sequence so that we can say where it is. */
+static int icu_decode(UChar **out, int32_t *out_len, const char *bytes, size_t n,
+		      const char *encoding, const char *name)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UConverter *cnv = ucnv_open(encoding, &err);
+	UChar *buf = NULL, *target;
+	const char *source = bytes;
+	size_t cap;
+
+	if (U_FAILURE(err))
+		return cdr_error_set(CDR_EUSAGE, "%s: unknown encoding '%s'", name, encoding);
+	ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &err);
+	cap = n * 2 + 2; /* no single-byte or UTF-16 input needs more */
+	if (cap > INT32_MAX) {
+		ucnv_close(cnv);
+		return cdr_error_set(CDR_ELIMIT, "%s: too large to decode", name);
+	}
+	if ((buf = cdr_malloc(cap * sizeof(UChar))) == NULL) {
+		ucnv_close(cnv);
+		return CDR_ENOMEM;
+	}
+	target = buf;
+	ucnv_toUnicode(cnv, &target, buf + cap, &source, bytes + n, NULL, 1, &err);
+	if (U_FAILURE(err)) {
+		char bad[8];
+		int8_t blen = sizeof(bad);
+		UErrorCode e2 = U_ZERO_ERROR;
+		size_t at;
+
+		ucnv_getInvalidChars(cnv, bad, &blen, &e2);
+		at = (size_t)(source - bytes) - (U_SUCCESS(e2) ? (size_t)blen : 0);
+		ucnv_close(cnv);
+		free(buf);
+		if (err == U_BUFFER_OVERFLOW_ERROR)
+			return cdr_error_set(CDR_ELIMIT, "%s: decoded text too large", name);
+		return cdr_error_set(CDR_EENCODING, "%s: byte offset %zu (line %zu): invalid %s sequence",
+				     name, at, line_of(bytes, at), encoding);
+	}
+	ucnv_close(cnv);
+	*out = buf;
+	*out_len = (int32_t)(target - buf);
+	return 0;
+}
+
+static int is_utf8_name(const char *e)
+{
+	return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
+}
+
+static const char *detect(const char *bytes, size_t n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UCharsetDetector *det = ucsdet_open(&err);
+	const UCharsetMatch *m;
+	const char *found = NULL;
+
+	if (U_FAILURE(err))
+		return NULL;
+	/* The detector only needs a sample; 64 KiB keeps it cheap. */
+	ucsdet_setText(det, bytes, (int32_t)(n > 65536 ? 65536 : n), &err);
+	m = ucsdet_detect(det, &err);
+	if (U_SUCCESS(err) && m != NULL) {
+		const char *name = ucsdet_getName(m, &err);
+		if (U_SUCCESS(err) && name != NULL) {
+			if (strcmp(name, "ISO-8859-1") == 0 || strcmp(name, "windows-1252") == 0)
+				found = "windows-1252";
+			else if (strcmp(name, "UTF-16LE") == 0)
+				found = "UTF-16LE";
+			else if (strcmp(name, "UTF-16BE") == 0)
+				found = "UTF-16BE";
+			else if (strcmp(name, "ISO-8859-15") == 0)
+				found = "ISO-8859-15";
+			else if (strncmp(name, "ISO-8859-", 9) == 0 || strncmp(name, "windows-125", 11) == 0)
+				found = "windows-1252"; /* Dutch text: other Latin guesses are noise */
+		}
+	}
+	ucsdet_close(det);
+	return found;
+}
+
+int cdr_text_decode(char **out, size_t *out_len, const char **encoding,
+		    const char *bytes, size_t n, const char *declared,
+		    const char *name)
+{
+	const char *enc = declared;
+	const char *start = bytes;
+	UChar *u = NULL;
+	int32_t ulen = 0;
+	size_t bad;
+	int rc;
+
+	*out = NULL;
+	*out_len = 0;
+	if (n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+		enc = "UTF-8";
+		bytes += 3;
+		n -= 3;
+	} else if (n >= 2 && memcmp(bytes, "\xFF\xFE", 2) == 0) {
+		enc = "UTF-16LE";
+		bytes += 2;
+		n -= 2;
+	} else if (n >= 2 && memcmp(bytes, "\xFE\xFF", 2) == 0) {
+		enc = "UTF-16BE";
+		bytes += 2;
+		n -= 2;
+	}
+	if (enc == NULL) {
+		if (cdr_utf8_valid(bytes, n, &bad))
+			enc = "UTF-8";
+		else if ((enc = detect(bytes, n)) == NULL)
+			return cdr_error_set(CDR_EENCODING,
+				"%s: not UTF-8 (invalid byte at offset %zu, line %zu) and the encoding cannot be detected; name it with --encoding",
+				name, bad + (size_t)(bytes - start), line_of(bytes, bad));
+	}
+	if (is_utf8_name(enc)) {
+		enc = "UTF-8";
+		if (!cdr_utf8_valid(bytes, n, &bad))
+			return cdr_error_set(CDR_EENCODING, "%s: byte offset %zu (line %zu): invalid UTF-8",
+					     name, bad + (size_t)(bytes - start), line_of(bytes, bad));
+		rc = cdr_text_normalize(out, out_len, bytes, n);
+		if (rc == 0)
+			*encoding = enc;
+		return rc == CDR_EFORMAT ? cdr_error_set(CDR_EFORMAT, "%s: %s", name, cdr_error_last()) : rc;
+	}
+	if ((rc = icu_decode(&u, &ulen, bytes, n, enc, name)) < 0)
+		return rc;
+	rc = cdr_text_normalize_utf16(out, out_len, u, ulen);
+	free(u);
+	if (rc == CDR_EFORMAT)
+		return cdr_error_set(CDR_EFORMAT, "%s: %s", name, cdr_error_last());
+	if (rc == 0)
+		*encoding = enc;
+	return rc;
+}

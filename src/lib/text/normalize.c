@@ -1,0 +1,120 @@
+/* normalize.c -- the one normal form of every text codeer stores:
+ * UTF-8, LF line endings, Unicode NFC, no NUL characters.
+ *
+ * Offsets are only stable if every reader produces exactly this form, so
+ * all of them end here. NFC is skipped when ICU's quick check says the
+ * text is already normalised (the common case for Dutch transcripts). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "codeer/error.h"
+#include "codeer/text.h"
+#include "text/text-internal.h"
+#include "util/alloc.h"
+
+/* In place; returns the new length or -1 (message set) on a NUL. */
+static int32_t unify_lines(UChar *u, int32_t len)
+{
+	int32_t r = 0, w = 0, line = 1;
+
+	while (r < len) {
+		UChar c = u[r++];
+		switch (c) {
+		case 0:
+			cdr_error_set(CDR_EFORMAT, "line %d: contains a NUL character (a binary file, or the wrong encoding?)",
+				      (int)line);
+			return -1;
+		case '\r':
+			if (r < len && u[r] == '\n')
+				r++;
+			c = '\n';
+			break;
+		case 0x0B: case 0x0C: case 0x85: case 0x2028: case 0x2029:
+			c = '\n';
+			break;
+		}
+		if (c == '\n')
+			line++;
+		u[w++] = c;
+	}
+	return w;
+}
+
+int cdr_text_normalize_utf16(char **out, size_t *out_len, UChar *u, int32_t ulen)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	UChar *norm = NULL;
+	const UChar *src = u;
+	int32_t len, span, ncap, nlen, blen;
+	char *utf8;
+
+	if (U_FAILURE(err))
+		return cdr_error_set(CDR_ERROR, "cannot load Unicode normalisation data: %s", u_errorName(err));
+	if ((len = unify_lines(u, ulen)) < 0)
+		return CDR_EFORMAT;
+	span = unorm2_spanQuickCheckYes(nfc, u, len, &err);
+	if (U_SUCCESS(err) && span < len) {
+		ncap = len + len / 4 + 16;
+		if ((norm = cdr_malloc((size_t)ncap * sizeof(UChar))) == NULL)
+			return CDR_ENOMEM;
+		memcpy(norm, u, (size_t)span * sizeof(UChar));
+		nlen = unorm2_normalizeSecondAndAppend(nfc, norm, span, ncap, u + span, len - span, &err);
+		if (err == U_BUFFER_OVERFLOW_ERROR) {
+			UChar *bigger;
+			err = U_ZERO_ERROR;
+			if ((bigger = cdr_realloc(norm, ((size_t)nlen + 1) * sizeof(UChar))) == NULL) {
+				free(norm);
+				return CDR_ENOMEM;
+			}
+			norm = bigger;
+			nlen = unorm2_normalizeSecondAndAppend(nfc, norm, span, nlen + 1, u + span, len - span, &err);
+		}
+		if (U_FAILURE(err)) {
+			free(norm);
+			return cdr_error_set(CDR_ERROR, "normalisation failed: %s", u_errorName(err));
+		}
+		src = norm;
+		len = nlen;
+	} else if (U_FAILURE(err)) {
+		return cdr_error_set(CDR_ERROR, "normalisation failed: %s", u_errorName(err));
+	}
+	/* A UTF-16 unit never needs more than 3 UTF-8 bytes. */
+	if ((utf8 = cdr_malloc((size_t)len * 3 + 1)) == NULL) {
+		free(norm);
+		return CDR_ENOMEM;
+	}
+	u_strToUTF8(utf8, len * 3 + 1, &blen, src, len, &err);
+	free(norm);
+	if (U_FAILURE(err)) {
+		free(utf8);
+		return cdr_error_set(CDR_EENCODING, "text contains an unpaired surrogate: %s", u_errorName(err));
+	}
+	*out = utf8;
+	*out_len = (size_t)blen;
+	return 0;
+}
+
+int cdr_text_normalize(char **out, size_t *out_len, const char *utf8, size_t n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar *u;
+	int32_t ulen;
+	int rc;
+
+	if (n > INT32_MAX / 2)
+		return cdr_error_set(CDR_ELIMIT, "text of %zu bytes is too large", n);
+	if ((u = cdr_malloc((n + 1) * sizeof(UChar))) == NULL)
+		return CDR_ENOMEM;
+	u_strFromUTF8(u, (int32_t)n + 1, &ulen, utf8, (int32_t)n, &err);
+	if (U_FAILURE(err)) {
+		free(u);
+		return cdr_error_set(CDR_EENCODING, "invalid UTF-8");
+	}
+	rc = cdr_text_normalize_utf16(out, out_len, u, ulen);
+	free(u);
+	return rc;
+}

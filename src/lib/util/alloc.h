@@ -1,0 +1,23 @@
+/* alloc.h -- checked allocation for libcodeer, with a fault-injection hook.
+ *
+ * All library allocations go through these wrappers so that the unit tests
+ * can make the N-th allocation fail and check that every caller turns it
+ * into CDR_ENOMEM instead of crashing (SQLite's malloc tests). */
+#ifndef CDR_UTIL_ALLOC_H
+#define CDR_UTIL_ALLOC_H
+
+#include <stddef.h>
+
+void *cdr_malloc(size_t n);
+void *cdr_calloc(size_t count, size_t size);
+void *cdr_realloc(void *p, size_t n);
+/* Grow an array to hold at least `need` elements of `size` bytes;
+ * *cap is updated. Returns 0 or CDR_ENOMEM (with the message set). */
+int cdr_grow(void **array, size_t *cap, size_t need, size_t size);
+char *cdr_strdup(const char *s);
+char *cdr_strndup(const char *s, size_t n);
+
+/* Test hook: fail the allocation after `n` more succeed (-1 disables). */
+void cdr_alloc_fail_after(long n);
+
+#endif
