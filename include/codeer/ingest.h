@@ -21,7 +21,7 @@ typedef struct cdr_ingest_options {
 
 #define CDR_INGEST_MAX_BYTES ((size_t)512 << 20)
 /* Largest XML part inflated from a .docx/.odt (a zip bomb stops here). */
-#define CDR_INGEST_MAX_XML ((size_t)256 << 20)
+#define CDR_INGEST_MAX_XML ((size_t)64 << 20)
 
 /** The pattern used when no --speaker-regex is given. */
 extern const char *const cdr_default_speaker_regex;

@@ -26,9 +26,12 @@ static void on_added(void *ctx, const char *path, const cdr_document *doc)
 {
 	const cdr_document_info *info = cdr_document_info_get(doc);
 
-	fprintf((FILE *)ctx, "%s\t%s\t%s\t%s\t%zu turns\t%zu sentences\t%zu words\n", info->id, path, info->format,
-	       info->encoding, cdr_document_turn_count(doc), cdr_document_sentence_count(doc),
-	       cdr_document_words(doc));
+	size_t turns = cdr_document_turn_count(doc), sentences = cdr_document_sentence_count(doc);
+	size_t words = cdr_document_words(doc);
+
+	fprintf((FILE *)ctx, "%s\t%s\t%s\t%s\t%zu turn%s\t%zu sentence%s\t%zu word%s\n", info->id, path,
+		info->format, info->encoding, turns, turns == 1 ? "" : "s", sentences, sentences == 1 ? "" : "s",
+		words, words == 1 ? "" : "s");
 }
 
 static int add_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)

@@ -29,6 +29,8 @@ static int list_units(const cdr_document *doc, int turns, cdr_format fmt)
 
 	if (cdr_table_new(&t, turns ? 7 : 5, turns ? turn_headers : sent_headers) < 0)
 		return cli_lib_error();
+	for (size_t col = turns ? 3 : 2; col <= (turns ? 5u : 3u); col++)
+		cdr_table_set_numeric(t, col);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const cdr_span *span = turns ? &cdr_document_turn(doc, i)->span : cdr_document_sentence(doc, i);
 		char num[32], start[32], end[32], words[32], tnum[32];
@@ -117,7 +119,9 @@ static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			goto done;
 		}
 		ti = cdr_document_turn_at(doc, span.start);
-		printf("# %s %s c%zu-%zu", argv[optind], ref, span.start, span.end);
+		printf("# %s %s", argv[optind], ref);
+		if (ref[0] != 'c')
+			printf(" c%zu-%zu", span.start, span.end);
 		if (ti >= 0) {
 			const cdr_turn *tu = cdr_document_turn(doc, (size_t)ti);
 			if (ref[0] != 't')

@@ -1,0 +1,67 @@
+# codeer init: create a project; refuse to overwrite one; usage errors.
+
+$ codeer init proj
+Initialised an empty codeer project in proj
+? 0
+
+$ ls -A proj | sort
+.gitignore
+cases.tsv
+codeer.toml
+codings
+memos
+schemes
+sources
+? 0
+
+$ cat proj/codeer.toml
+# codeer project
+format = 1
+name = "proj"
+language = "nl"
+created = "2025-11-25T00:00:00Z"
+? 0
+
+$ cat proj/cases.tsv
+case	docs
+? 0
+
+# a second init must not touch the first project
+$ codeer init proj
+! codeer: proj is already a codeer project
+? 2
+
+$ codeer init --name "Wijkteams Zwolle" zwolle && grep name zwolle/codeer.toml
+Initialised an empty codeer project in zwolle
+name = "Wijkteams Zwolle"
+? 0
+
+$ codeer init --bogus x
+! codeer init: unknown option '--bogus' or missing argument
+! usage: codeer init [--name NAME] [DIR]
+? 2
+
+$ codeer init a b
+! codeer init: too many arguments
+! usage: codeer init [--name NAME] [DIR]
+? 2
+
+$ codeer frobnicate
+! codeer: unknown command 'frobnicate' (see 'codeer --help')
+? 2
+
+# commands may be abbreviated to a unique prefix
+$ codeer a
+! codeer: ambiguous command: a, could be: add anon-check
+? 2
+
+$ codeer -C proj do
+? 0
+
+$ codeer init --help | head -1
+usage: codeer init [--name NAME] [DIR]
+? 0
+
+$ codeer help show | head -1
+usage: codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250]
+? 0

@@ -124,6 +124,7 @@ done:
 int cdr_project_discover(char **out, const char *start)
 {
 	char *dir = realpath(start, NULL);
+	int first = 1;
 
 	if (dir == NULL)
 		return cdr_error_set(CDR_ENOTFOUND, "%s: %s", start, strerror(errno));
@@ -139,20 +140,22 @@ int cdr_project_discover(char **out, const char *start)
 		found = access(cfg, F_OK) == 0;
 		free(cfg);
 		if (found) {
+			/* Messages read better with the path as the user wrote it. */
+			if (first) {
+				free(dir);
+				dir = cdr_strdup(start);
+			}
 			*out = dir;
-			return 0;
+			return dir ? 0 : CDR_ENOMEM;
 		}
+		first = 0;
+		if (strcmp(dir, "/") == 0)
+			break;
 		slash = strrchr(dir, '/');
-		if (slash == NULL || slash == dir) {
-			if (strcmp(dir, "/") == 0 || slash == NULL)
-				break;
-			slash[1] = '\0'; /* try "/" itself last */
-			if (strcmp(dir, "/") == 0)
-				continue;
-		}
-		*slash = '\0';
-		if (*dir == '\0')
-			strcpy(dir, "/");
+		if (slash == dir)
+			slash[1] = '\0'; /* the root is tried last */
+		else
+			*slash = '\0';
 	}
 	free(dir);
 	return cdr_error_set(CDR_ENOTFOUND,

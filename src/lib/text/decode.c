@@ -118,32 +118,34 @@ static int is_utf8_name(const char *e)
 	return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
 }
 
+/* Not UTF-8 and no BOM. Transcripts in the Dutch social domain that are
+ * not UTF-8 are nearly always Windows-1252 (or Latin-1, its subset), so
+ * that is the answer unless the bytes are full of NULs, the sign of
+ * UTF-16 without a BOM, where ICU's detector tells LE from BE. The
+ * detector is not trusted for short Latin text: it guesses wildly. */
 static const char *detect(const char *bytes, size_t n)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	UCharsetDetector *det = ucsdet_open(&err);
-	const UCharsetMatch *m;
-	const char *found = NULL;
+	UCharsetDetector *det;
+	const UCharsetMatch **all;
+	const char *found = "windows-1252";
+	size_t nuls = 0;
+	int32_t count = 0;
 
-	if (U_FAILURE(err))
+	for (size_t i = 0; i < n; i++)
+		nuls += bytes[i] == 0;
+	if (n < 2 || nuls * 10 < n)
+		return found;
+	if ((det = ucsdet_open(&err)) == NULL || U_FAILURE(err))
 		return NULL;
 	/* The detector only needs a sample; 64 KiB keeps it cheap. */
 	ucsdet_setText(det, bytes, (int32_t)(n > 65536 ? 65536 : n), &err);
-	m = ucsdet_detect(det, &err);
-	if (U_SUCCESS(err) && m != NULL) {
-		const char *name = ucsdet_getName(m, &err);
-		if (U_SUCCESS(err) && name != NULL) {
-			if (strcmp(name, "ISO-8859-1") == 0 || strcmp(name, "windows-1252") == 0)
-				found = "windows-1252";
-			else if (strcmp(name, "UTF-16LE") == 0)
-				found = "UTF-16LE";
-			else if (strcmp(name, "UTF-16BE") == 0)
-				found = "UTF-16BE";
-			else if (strcmp(name, "ISO-8859-15") == 0)
-				found = "ISO-8859-15";
-			else if (strncmp(name, "ISO-8859-", 9) == 0 || strncmp(name, "windows-125", 11) == 0)
-				found = "windows-1252"; /* Dutch text: other Latin guesses are noise */
-		}
+	all = ucsdet_detectAll(det, &count, &err);
+	found = NULL;
+	for (int32_t i = 0; U_SUCCESS(err) && i < count && found == NULL; i++) {
+		const char *name = ucsdet_getName(all[i], &err);
+		if (U_SUCCESS(err) && (strcmp(name, "UTF-16LE") == 0 || strcmp(name, "UTF-16BE") == 0))
+			found = name[6] == 'L' ? "UTF-16LE" : "UTF-16BE";
 	}
 	ucsdet_close(det);
 	return found;

@@ -204,8 +204,11 @@ int cdr_table_write(const cdr_table *t, FILE *f, cdr_format fmt)
 			}
 			case CDR_FORMAT_MD: {
 				size_t pad = width[c] - cdr_utf8_count(s, strlen(s));
+				if (t->numeric[c])
+					fprintf(f, "%*s", (int)pad, "");
 				put_md(f, s);
-				fprintf(f, "%*s", (int)pad, "");
+				if (!t->numeric[c])
+					fprintf(f, "%*s", (int)pad, "");
 				fputs(last ? " |" : " | ", f);
 				break;
 			}
