@@ -1,0 +1,74 @@
+# Cases and attributes: add --case/--attr, cases import, and bad imports
+# that must leave cases.tsv as it was.
+
+$ codeer init p >/dev/null && cp "$CORPORA"/s002-frion-*.txt "$CORPORA"/s002-mee-*.txt "$CORPORA/s000-professional-1.txt" p/
+? 0
+
+$ cd p && codeer add --case frion --attr rol=wijkcoach --attr "gemeente=Súdwest-Fryslân" s002-frion-casussen.txt s002-frion-interview.txt | cut -f1
+s002-frion-casussen
+s002-frion-interview
+? 0
+
+$ cd p && codeer add s002-mee-casussen.txt s002-mee-interview.txt s000-professional-1.txt > /dev/null && codeer cases
+frion	s002-frion-casussen,s002-frion-interview	wijkcoach	Súdwest-Fryslân
+s002-mee-casussen	s002-mee-casussen		
+s002-mee-interview	s002-mee-interview		
+s000-professional-1	s000-professional-1		
+? 0
+
+$ cd p && codeer cases --format tsv | head -1
+case	docs	rol	gemeente
+? 0
+
+# import merges: MEE's two documents become one case (file names work
+# too), empty own-document cases disappear, new attributes are added
+$ cd p && printf 'case\tdocs\tteam\trol\nmee\ts002-mee-casussen.txt, s002-mee-interview\tMEE\tconsulent\nfrion\t\tFrion\t\n' > cases-extra.tsv && codeer cases import cases-extra.tsv
+3 cases
+? 0
+
+$ cd p && codeer cases --format md
+| case                | docs                                     | rol       | gemeente        | team  |
+| ------------------- | ---------------------------------------- | --------- | --------------- | ----- |
+| frion               | s002-frion-casussen,s002-frion-interview |           | Súdwest-Fryslân | Frion |
+| s000-professional-1 | s000-professional-1                      |           |                 |       |
+| mee                 | s002-mee-casussen,s002-mee-interview     | consulent |                 | MEE   |
+? 0
+
+$ cd p && codeer docs | cut -f1,2
+s000-professional-1	s000-professional-1
+s002-frion-casussen	frion
+s002-frion-interview	frion
+s002-mee-casussen	mee
+s002-mee-interview	mee
+? 0
+
+# bad imports: the message names file and line; cases.tsv is unchanged
+$ cd p && cp cases.tsv before.tsv && printf 'case\tdocs\nx\tno-such-doc\n' > unknown.tsv && codeer cases import unknown.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: unknown.tsv:2: no document 'no-such-doc' in the project
+? 2
+
+$ cd p && printf 'case\tdocs\tgemeente\nx\t\tA\tB\tC\n' > ragged.tsv && codeer cases import ragged.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: ragged.tsv:2: 5 fields but the header names 3
+? 2
+
+$ cd p && printf 'naam\tgemeente\nx\tA\n' > noheader.tsv && codeer cases import noheader.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: noheader.tsv:1: the first column must be named 'case' (tab-separated header)
+? 2
+
+$ cd p && printf 'case\tdocs\na\ts002-mee-casussen\nb\ts002-mee-casussen\n' > twice.tsv && codeer cases import twice.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: twice.tsv:3: document 's002-mee-casussen' is listed in two cases
+? 2
+
+$ cd p && codeer cases import missing.tsv
+! codeer: missing.tsv: cannot open: No such file or directory
+? 2
+
+# the shipped corpus: 55 cases with the attributes the reports give
+$ codeer init corpus >/dev/null && cd corpus && codeer add "$CORPORA"/*.txt > /dev/null && codeer cases import "$CORPORA/cases.tsv"
+55 cases
+? 0
+
+$ cd corpus && codeer cases --format tsv | head -1 && codeer cases | grep -c 'Gemeente A'
+case	docs	gemeente	rol	team	ronde	bron
+2
+? 0
