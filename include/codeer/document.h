@@ -30,6 +30,7 @@ typedef struct cdr_document_info {
 	const char *sha256;    /* digest of the original bytes */
 	const char *added;     /* UTC time of ingestion, ISO 8601 */
 	const char *speaker_regex; /* the custom turn pattern, "" for the default */
+	const char *text_sha256;   /* digest of the normalised text */
 } cdr_document_info;
 
 /** The normalised text, NUL-terminated; *len_bytes receives its size. */

@@ -9,7 +9,7 @@
 #include "codeer/ingest.h"
 
 enum { INFO_ID, INFO_ORIGINAL, INFO_FORMAT, INFO_ENCODING, INFO_SHA256,
-       INFO_ADDED, INFO_SPEAKER_REGEX, INFO_COUNT };
+       INFO_ADDED, INFO_SPEAKER_REGEX, INFO_TEXT_SHA256, INFO_COUNT };
 
 struct cdr_document {
 	char *text;

@@ -10,7 +10,7 @@
 #include "util/alloc.h"
 
 static const char *const info_names[INFO_COUNT] = {
-	"id", "original", "format", "encoding", "sha256", "added", "speaker-regex"
+	"id", "original", "format", "encoding", "sha256", "added", "speaker-regex", "text-sha256"
 };
 
 static void refresh_info(cdr_document *doc)
@@ -18,7 +18,7 @@ static void refresh_info(cdr_document *doc)
 	const char **slots[INFO_COUNT] = {
 		&doc->info.id, &doc->info.original, &doc->info.format,
 		&doc->info.encoding, &doc->info.sha256, &doc->info.added,
-		&doc->info.speaker_regex
+		&doc->info.speaker_regex, &doc->info.text_sha256
 	};
 	for (int i = 0; i < INFO_COUNT; i++)
 		*slots[i] = doc->info_values[i] ? doc->info_values[i] : "";

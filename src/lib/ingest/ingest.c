@@ -86,6 +86,11 @@ int cdr_ingest_bytes(cdr_document **out, const char *bytes, size_t n,
 	cdr_sha256_hex(digest, bytes, n);
 	if ((rc = cdr_document_set_info(doc, "sha256", digest)) < 0)
 		goto fail;
+	/* Most UTF-8 files are already normal: then both digests are one. */
+	if (!(raw.len == n && memcmp(raw.text, bytes, n) == 0))
+		cdr_sha256_hex(digest, raw.text, raw.len);
+	if ((rc = cdr_document_set_info(doc, "text-sha256", digest)) < 0)
+		goto fail;
 	if ((rc = cdr_structure_build(doc, &raw, opts, name)) < 0)
 		goto fail;
 	cdr_raw_free(&raw);

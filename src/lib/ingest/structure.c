@@ -130,15 +130,14 @@ static int add_region(struct builder *bd, size_t a, size_t b, size_t *words)
 		b--;
 	if (a == b)
 		return 0;
+	/* the cursor is cheap only forwards: start, sentences, then end */
 	p.start = cdr_cp_cursor_at(&bd->cursor, a);
-	p.end = cdr_cp_cursor_at(&bd->cursor, b);
-	if ((rc = cdr_document_add_paragraph(bd->doc, p)) < 0)
-		return rc;
 	bd->region_base = a;
 	if ((rc = cdr_segmenter_run(bd->seg, t + a, b - a, on_sentence, bd, &w)) < 0)
 		return rc;
+	p.end = cdr_cp_cursor_at(&bd->cursor, b);
 	*words += w;
-	return 0;
+	return cdr_document_add_paragraph(bd->doc, p);
 }
 
 static size_t trim_end(const char *t, size_t a, size_t b)

@@ -24,6 +24,22 @@ static const char *const info_keys[] = {
 	"id", "original", "format", "encoding", "sha256", "added", "speaker-regex", NULL
 };
 
+/* "key<TAB>start<TAB>end" and a TAB or newline: no printf in the hot loop. */
+static int put_fields(cdr_buf *b, const char *key, size_t start, size_t end, int more)
+{
+	int rc = cdr_buf_puts(b, key);
+
+	if (rc == 0)
+		rc = cdr_buf_putc(b, '\t');
+	if (rc == 0)
+		rc = cdr_buf_put_size(b, start);
+	if (rc == 0)
+		rc = cdr_buf_putc(b, '\t');
+	if (rc == 0)
+		rc = cdr_buf_put_size(b, end);
+	return rc ? rc : cdr_buf_putc(b, more ? '\t' : '\n');
+}
+
 int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc)
 {
 	const cdr_document_info *info = cdr_document_info_get(doc);
@@ -35,7 +51,10 @@ int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc)
 	const char *text = cdr_document_text(doc, &len);
 	int rc;
 
-	cdr_sha256_hex(digest, text, len);
+	if (strlen(info->text_sha256) == CDR_SHA256_HEX_LEN)
+		memcpy(digest, info->text_sha256, sizeof(digest));
+	else
+		cdr_sha256_hex(digest, text, len);
 	rc = cdr_buf_printf(&b, "codeer-meta\t%d\n", CDR_META_VERSION);
 	for (int i = 0; info_keys[i] && rc == 0; i++) {
 		rc = cdr_buf_printf(&b, "%s\t", info_keys[i]);
@@ -49,7 +68,11 @@ int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc)
 				    cdr_document_length(doc), cdr_document_words(doc));
 	for (size_t i = 0; i < cdr_document_turn_count(doc) && rc == 0; i++) {
 		const cdr_turn *t = cdr_document_turn(doc, i);
-		rc = cdr_buf_printf(&b, "turn\t%zu\t%zu\t%zu\t", t->span.start, t->span.end, t->words);
+		rc = put_fields(&b, "turn", t->span.start, t->span.end, 1);
+		if (rc == 0)
+			rc = cdr_buf_put_size(&b, t->words);
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\t');
 		if (rc == 0)
 			rc = cdr_tsv_put(&b, t->speaker);
 		if (rc == 0)
@@ -61,11 +84,11 @@ int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc)
 	}
 	for (size_t i = 0; i < cdr_document_paragraph_count(doc) && rc == 0; i++) {
 		const cdr_span *s = cdr_document_paragraph(doc, i);
-		rc = cdr_buf_printf(&b, "para\t%zu\t%zu\n", s->start, s->end);
+		rc = put_fields(&b, "para", s->start, s->end, 0);
 	}
 	for (size_t i = 0; i < cdr_document_sentence_count(doc) && rc == 0; i++) {
 		const cdr_span *s = cdr_document_sentence(doc, i);
-		rc = cdr_buf_printf(&b, "sent\t%zu\t%zu\n", s->start, s->end);
+		rc = put_fields(&b, "sent", s->start, s->end, 0);
 	}
 	if (rc < 0) {
 		cdr_buf_free(&b);
@@ -156,6 +179,7 @@ int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 		}
 		if (strcmp(key, "text-sha256") == 0) {
 			snprintf(text_sha256, 65, "%s", row.fields[1]);
+			rc = cdr_document_set_info(doc, key, row.fields[1]);
 		} else if (strcmp(key, "length") == 0 || strcmp(key, "words") == 0) {
 			size_t v;
 			if (parse_num(row.fields[1], &v) < 0) {

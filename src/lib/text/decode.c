@@ -159,7 +159,7 @@ int cdr_text_decode(char **out, size_t *out_len, const char **encoding,
 	const char *start = bytes;
 	UChar *u = NULL;
 	int32_t ulen = 0;
-	size_t bad;
+	size_t bad = 0;
 	int rc;
 
 	*out = NULL;
@@ -177,26 +177,27 @@ int cdr_text_decode(char **out, size_t *out_len, const char **encoding,
 		bytes += 2;
 		n -= 2;
 	}
-	if (enc == NULL) {
-		if (cdr_utf8_valid(bytes, n, &bad))
+	if (enc == NULL || is_utf8_name(enc)) {
+		/* ICU's converter validates as it goes: one pass for valid text;
+		 * only on failure do we walk the bytes to say where. */
+		rc = cdr_utf8_to_utf16(&u, &ulen, bytes, n);
+		if (rc == 0) {
 			enc = "UTF-8";
-		else if ((enc = detect(bytes, n)) == NULL)
+			goto normalize;
+		}
+		if (rc != CDR_EENCODING)
+			return rc;
+		if (!cdr_utf8_valid(bytes, n, &bad) && enc != NULL)
+			return cdr_error_set(CDR_EENCODING, "%s: byte offset %zu (line %zu): invalid UTF-8",
+					     name, bad + (size_t)(bytes - start), line_of(bytes, bad));
+		if ((enc = detect(bytes, n)) == NULL)
 			return cdr_error_set(CDR_EENCODING,
 				"%s: not UTF-8 (invalid byte at offset %zu, line %zu) and the encoding cannot be detected; name it with --encoding",
 				name, bad + (size_t)(bytes - start), line_of(bytes, bad));
 	}
-	if (is_utf8_name(enc)) {
-		enc = "UTF-8";
-		if (!cdr_utf8_valid(bytes, n, &bad))
-			return cdr_error_set(CDR_EENCODING, "%s: byte offset %zu (line %zu): invalid UTF-8",
-					     name, bad + (size_t)(bytes - start), line_of(bytes, bad));
-		rc = cdr_text_normalize(out, out_len, bytes, n);
-		if (rc == 0)
-			*encoding = enc;
-		return rc == CDR_EFORMAT ? cdr_error_set(CDR_EFORMAT, "%s: %s", name, cdr_error_last()) : rc;
-	}
 	if ((rc = icu_decode(&u, &ulen, bytes, n, enc, name)) < 0)
 		return rc;
+normalize:
 	rc = cdr_text_normalize_utf16(out, out_len, u, ulen);
 	free(u);
 	if (rc == CDR_EFORMAT)

@@ -20,6 +20,13 @@ static int32_t unify_lines(UChar *u, int32_t len)
 {
 	int32_t r = 0, w = 0, line = 1;
 
+	/* Fast path: skip the prefix that needs no change (usually all of it). */
+	while (r < len && (u[r] >= 0x20 || u[r] == '\t' || u[r] == '\n') && u[r] != 0x85 &&
+	       u[r] != 0x2028 && u[r] != 0x2029) {
+		line += u[r] == '\n';
+		r++;
+	}
+	w = r;
 	while (r < len) {
 		UChar c = u[r++];
 		switch (c) {
@@ -98,22 +105,32 @@ int cdr_text_normalize_utf16(char **out, size_t *out_len, UChar *u, int32_t ulen
 	return 0;
 }
 
-int cdr_text_normalize(char **out, size_t *out_len, const char *utf8, size_t n)
+int cdr_utf8_to_utf16(UChar **out, int32_t *out_len, const char *utf8, size_t n)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UChar *u;
-	int32_t ulen;
-	int rc;
 
 	if (n > INT32_MAX / 2)
 		return cdr_error_set(CDR_ELIMIT, "text of %zu bytes is too large", n);
 	if ((u = cdr_malloc((n + 1) * sizeof(UChar))) == NULL)
 		return CDR_ENOMEM;
-	u_strFromUTF8(u, (int32_t)n + 1, &ulen, utf8, (int32_t)n, &err);
+	u_strFromUTF8(u, (int32_t)n + 1, out_len, utf8, (int32_t)n, &err);
 	if (U_FAILURE(err)) {
 		free(u);
 		return cdr_error_set(CDR_EENCODING, "invalid UTF-8");
 	}
+	*out = u;
+	return 0;
+}
+
+int cdr_text_normalize(char **out, size_t *out_len, const char *utf8, size_t n)
+{
+	UChar *u;
+	int32_t ulen;
+	int rc;
+
+	if ((rc = cdr_utf8_to_utf16(&u, &ulen, utf8, n)) < 0)
+		return rc;
 	rc = cdr_text_normalize_utf16(out, out_len, u, ulen);
 	free(u);
 	return rc;

@@ -56,6 +56,17 @@ int cdr_buf_printf(cdr_buf *b, const char *fmt, ...)
 	return 0;
 }
 
+int cdr_buf_put_size(cdr_buf *b, size_t v)
+{
+	char digits[24];
+	int n = 0;
+
+	do
+		digits[sizeof(digits) - 1 - n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	return cdr_buf_put(b, digits + sizeof(digits) - n, (size_t)n);
+}
+
 char *cdr_buf_detach(cdr_buf *b, size_t *len)
 {
 	char *p = b->data;

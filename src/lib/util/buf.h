@@ -23,6 +23,8 @@ int cdr_buf_printf(cdr_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/* Append a decimal number (the hot path of writing offsets). */
+int cdr_buf_put_size(cdr_buf *b, size_t v);
 /* Hand the data over to the caller (who frees it) and reset the buffer. */
 char *cdr_buf_detach(cdr_buf *b, size_t *len);
 void cdr_buf_free(cdr_buf *b);

@@ -1,0 +1,1160 @@
+/* test-ingest.c -- the readers on the real corpus and its other formats,
+ * speaker styles, references, the anonymisation check, and bad input:
+ * every refusal must carry the right code and name the file. */
+#include <CUnit/CUnit.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "codeer/anon.h"
+#include "codeer/document.h"
+#include "codeer/error.h"
+#include "codeer/ingest.h"
+#include "test.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void rm_rf(const char *path)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	char child[4096];
+
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
+			rm_rf(child);
+		}
+		closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+static char *path_of(const char *rel)
+{
+	char *p = strdup(test_path(rel));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	return p;
+}
+
+/* Ingest a file of the source tree; fails the test when that fails. */
+static cdr_document *load(const char *rel, const cdr_ingest_options *opts)
+{
+	char *path = path_of(rel);
+	cdr_document *doc = NULL;
+	int rc = cdr_ingest_file(&doc, path, opts);
+
+	if (rc != 0)
+		fprintf(stderr, "\n%s: %s\n", rel, cdr_error_last());
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	free(path);
+	return doc;
+}
+
+/* Ingest a string as a file called `name`. */
+static cdr_document *load_text(const char *text, const char *name, const cdr_ingest_options *opts)
+{
+	cdr_document *doc = NULL;
+	int rc = cdr_ingest_bytes(&doc, text, strlen(text), name, opts);
+
+	if (rc != 0)
+		fprintf(stderr, "\n%s: %s\n", name, cdr_error_last());
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	return doc;
+}
+
+/* Ingest a file expected to be refused; returns the code, the message is
+ * checked to name the file. */
+static int refuse(const char *rel, const cdr_ingest_options *opts)
+{
+	char *path = path_of(rel);
+	const char *base = strrchr(rel, '/') + 1;
+	cdr_document *doc = (cdr_document *)1;
+	int rc = cdr_ingest_file(&doc, path, opts);
+
+	CU_ASSERT_PTR_NULL(doc);
+	if (rc == 0)
+		cdr_document_free(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), base));
+	free(path);
+	return rc;
+}
+
+static char *turn_text(const cdr_document *doc, size_t i)
+{
+	const cdr_turn *t = cdr_document_turn(doc, i);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+	return cdr_document_slice(doc, t->span);
+}
+
+/* A turn as written in a corpus .txt file: "Label: text". */
+struct para {
+	char *label;
+	char *text;
+};
+
+struct paras {
+	struct para v[256];
+	size_t n;
+};
+
+/* Split a corpus transcript into its "Label: text" paragraphs, by hand. */
+static void read_paras(struct paras *ps, const char *rel)
+{
+	size_t n;
+	char *data = test_slurp(test_path(rel), &n), *p = data;
+
+	ps->n = 0;
+	while (n > 0 && data[n - 1] == '\n')
+		data[--n] = '\0';
+	while (p && *p) {
+		char *end = strstr(p, "\n\n"), *colon;
+		if (end)
+			*end = '\0';
+		colon = strstr(p, ": ");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(colon);
+		CU_ASSERT_FATAL(ps->n < 256);
+		ps->v[ps->n].label = strndup(p, (size_t)(colon - p));
+		ps->v[ps->n].text = strdup(colon + 2);
+		ps->n++;
+		p = end ? end + 2 : NULL;
+	}
+	free(data);
+}
+
+static void paras_free(struct paras *ps)
+{
+	for (size_t i = 0; i < ps->n; i++) {
+		free(ps->v[i].label);
+		free(ps->v[i].text);
+	}
+	ps->n = 0;
+}
+
+/* Do the turns of `doc` carry exactly the labels and texts of `ps`? */
+static void assert_turns_equal(const cdr_document *doc, const struct paras *ps, const char *what)
+{
+	size_t mismatches = 0;
+
+	CU_ASSERT_EQUAL(cdr_document_turn_count(doc), ps->n);
+	if (cdr_document_turn_count(doc) != ps->n)
+		fprintf(stderr, "\n%s: %zu turns, %zu labelled paragraphs\n", what,
+			cdr_document_turn_count(doc), ps->n);
+	for (size_t i = 0; i < ps->n && i < cdr_document_turn_count(doc); i++) {
+		char *text = turn_text(doc, i);
+		if (strcmp(cdr_document_turn(doc, i)->speaker, ps->v[i].label) != 0 ||
+		    strcmp(text, ps->v[i].text) != 0) {
+			if (mismatches++ == 0)
+				fprintf(stderr, "\n%s turn %zu: [%s] %.60s... != [%s] %.60s...\n", what, i + 1,
+					cdr_document_turn(doc, i)->speaker, text, ps->v[i].label, ps->v[i].text);
+		}
+		free(text);
+	}
+	CU_ASSERT_EQUAL(mismatches, 0);
+}
+
+/* Write a zip file with the given members (name, data) pairs. */
+static void write_zip(const char *path, const char *const *members, size_t n)
+{
+	int err = 0;
+	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = members[2 * i], *data = members[2 * i + 1];
+		size_t len = strlen(data);
+		zip_source_t *src;
+		/* a leading "\xFF\xFE" marks UTF-16LE content given as ASCII */
+		if (strncmp(data, "\xFF\xFE", 2) == 0) {
+			char *u = malloc(2 * len);
+			size_t k = 0;
+			u[k++] = '\xFF';
+			u[k++] = '\xFE';
+			for (size_t j = 2; j < len; j++) {
+				u[k++] = data[j];
+				u[k++] = '\0';
+			}
+			src = zip_source_buffer(z, u, k, 1);
+		} else {
+			src = zip_source_buffer(z, data, len, 0);
+		}
+		CU_ASSERT_PTR_NOT_NULL_FATAL(src);
+		CU_ASSERT_FATAL(zip_file_add(z, name, src, ZIP_FL_ENC_UTF_8) >= 0);
+	}
+	CU_ASSERT_EQUAL_FATAL(zip_close(z), 0);
+}
+
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+/* ---- the readers on the real corpus -------------------------------------- */
+
+static void test_ingest_txt_corpus_turns_as_labelled(void)
+{
+	DIR *d = opendir(test_path("corpora"));
+	struct dirent *e;
+	size_t files = 0, turns = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char rel[512];
+		struct paras ps;
+		cdr_document *doc;
+
+		if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
+			continue;
+		snprintf(rel, sizeof(rel), "corpora/%s", e->d_name);
+		read_paras(&ps, rel);
+		doc = load(rel, NULL);
+		assert_turns_equal(doc, &ps, rel);
+		CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->format, "txt");
+		CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->encoding, "UTF-8");
+		CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->original, e->d_name);
+		CU_ASSERT_EQUAL(strlen(cdr_document_info_get(doc)->sha256), 64);
+		/* every turn is one paragraph here */
+		CU_ASSERT_EQUAL(cdr_document_paragraph_count(doc), ps.n);
+		CU_ASSERT_TRUE(cdr_document_sentence_count(doc) >= ps.n);
+		turns += ps.n;
+		files++;
+		paras_free(&ps);
+		cdr_document_free(doc);
+	}
+	closedir(d);
+	/* PROVENANCE.md: "Total: 64 files, 507 turns." */
+	CU_ASSERT_EQUAL(files, 64);
+	CU_ASSERT_EQUAL(turns, 507);
+}
+
+static void test_ingest_txt_words_and_length(void)
+{
+	cdr_document *doc = load("corpora/s003-participant-9.txt", NULL);
+	size_t n, words = 0;
+	char *data = test_slurp(test_path("corpora/s003-participant-9.txt"), &n);
+	size_t cps = 0;
+
+	for (size_t i = 0; i < n; i++)
+		cps += ((unsigned char)data[i] & 0xC0) != 0x80;
+	CU_ASSERT_EQUAL(cdr_document_length(doc), cps);
+	for (size_t i = 0; i < cdr_document_turn_count(doc); i++)
+		words += cdr_document_turn(doc, i)->words;
+	CU_ASSERT_EQUAL(cdr_document_words(doc), words);
+	CU_ASSERT_TRUE(words > 10);
+	free(data);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_docx_same_turns_as_txt(void)
+{
+	struct paras ps;
+	cdr_document *doc;
+
+	read_paras(&ps, "corpora/s002-mee-interview.txt");
+	doc = load("corpora/formats/s002-mee-interview-word.docx", NULL);
+	assert_turns_equal(doc, &ps, "s002-mee-interview-word.docx");
+	CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->format, "docx");
+	paras_free(&ps);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_odt_same_turns_as_txt(void)
+{
+	struct paras ps;
+	cdr_document *doc;
+
+	read_paras(&ps, "corpora/s003-participant-12.txt");
+	doc = load("corpora/formats/s003-participant-12-writer.odt", NULL);
+	assert_turns_equal(doc, &ps, "s003-participant-12-writer.odt");
+	CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->format, "odt");
+	paras_free(&ps);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_md_same_turns_as_txt(void)
+{
+	struct paras ps;
+	cdr_document *doc;
+	const cdr_span *first;
+
+	read_paras(&ps, "corpora/s003-participant-5.txt");
+	doc = load("corpora/formats/s003-participant-5-markdown.md", NULL);
+	assert_turns_equal(doc, &ps, "s003-participant-5-markdown.md");
+	CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->format, "md");
+	/* the "# heading" is a paragraph of its own, outside every turn */
+	CU_ASSERT_EQUAL(cdr_document_paragraph_count(doc), ps.n + 1);
+	first = cdr_document_paragraph(doc, 0);
+	CU_ASSERT_EQUAL(first->start, 0);
+	CU_ASSERT_EQUAL(cdr_document_turn_at(doc, 0), -1);
+	paras_free(&ps);
+	cdr_document_free(doc);
+}
+
+/* Cue start times of a subtitle file, in file order. */
+static size_t cue_starts(char starts[][16], size_t max, const char *rel)
+{
+	size_t n, count = 0;
+	char *data = test_slurp(test_path(rel), &n), *line, *save = NULL;
+
+	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *arrow = strstr(line, " --> ");
+		if (arrow && count < max) {
+			size_t len = (size_t)(arrow - line);
+			CU_ASSERT_FATAL(len < 16);
+			memcpy(starts[count], line, len);
+			starts[count][len] = '\0';
+			count++;
+		}
+	}
+	free(data);
+	return count;
+}
+
+/* The subtitle readers join consecutive cues of one speaker into one
+ * turn that starts at the first cue. */
+static void check_subtitles(const char *rel, const char *txt_rel, const char *first_time)
+{
+	struct paras ps, merged = { .n = 0 };
+	char starts[256][16], times[256][16];
+	cdr_document *doc;
+	size_t ncues;
+
+	read_paras(&ps, txt_rel);
+	ncues = cue_starts(starts, 256, rel);
+	CU_ASSERT_EQUAL_FATAL(ncues, ps.n);
+	for (size_t i = 0; i < ps.n; i++) {
+		if (merged.n > 0 && strcmp(merged.v[merged.n - 1].label, ps.v[i].label) == 0) {
+			struct para *last = &merged.v[merged.n - 1];
+			size_t len = strlen(last->text) + strlen(ps.v[i].text) + 2;
+			char *joined = malloc(len);
+			snprintf(joined, len, "%s %s", last->text, ps.v[i].text);
+			free(last->text);
+			last->text = joined;
+			continue;
+		}
+		merged.v[merged.n].label = strdup(ps.v[i].label);
+		merged.v[merged.n].text = strdup(ps.v[i].text);
+		strcpy(times[merged.n], starts[i]);
+		merged.n++;
+	}
+	CU_ASSERT_TRUE(merged.n < ps.n); /* the corpus file has runs of one speaker */
+	doc = load(rel, NULL);
+	assert_turns_equal(doc, &merged, rel);
+	for (size_t i = 0; i < merged.n && i < cdr_document_turn_count(doc); i++)
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->time, times[i]);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->time, first_time);
+	paras_free(&ps);
+	paras_free(&merged);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_vtt_keeps_cue_times(void)
+{
+	check_subtitles("corpora/formats/s002-buurtzorg-casussen-ondertitels.vtt",
+			"corpora/s002-buurtzorg-casussen.txt", "00:00:01.000");
+}
+
+static void test_ingest_srt_keeps_cue_times(void)
+{
+	check_subtitles("corpora/formats/s002-frion-casussen-ondertitels.srt",
+			"corpora/s002-frion-casussen.txt", "00:00:01,000");
+}
+
+static void test_ingest_vtt_cues_without_speakers(void)
+{
+	static const char vtt[] =
+		"WEBVTT - interview\n\n"
+		"NOTE gemaakt met de hand\n\n"
+		"1\n00:00:01.000 --> 00:00:03.000 align:start\n<i>Hoe</i> gaat het &amp; met u?\n\n"
+		"00:03.500 --> 00:05.000\nGoed, <b>dank</b> u.\n";
+	cdr_document *doc = load_text(vtt, "los.vtt", NULL);
+	char *t;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 2);
+	t = turn_text(doc, 0);
+	CU_ASSERT_STRING_EQUAL(t, "Hoe gaat het & met u?");
+	free(t);
+	t = turn_text(doc, 1);
+	CU_ASSERT_STRING_EQUAL(t, "Goed, dank u.");
+	free(t);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->speaker, "");
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 1)->time, "00:03.500");
+	cdr_document_free(doc);
+}
+
+static void test_ingest_utf16_same_text_as_utf8(void)
+{
+	cdr_document *a = load("corpora/s000-professional-6.txt", NULL);
+	cdr_document *b = load("corpora/formats/s000-professional-6-utf16.txt", NULL);
+	size_t la, lb;
+	const char *ta = cdr_document_text(a, &la), *tb = cdr_document_text(b, &lb);
+
+	CU_ASSERT_EQUAL(la, lb);
+	CU_ASSERT_STRING_EQUAL(ta, tb);
+	CU_ASSERT_STRING_EQUAL(cdr_document_info_get(b)->encoding, "UTF-16LE");
+	CU_ASSERT_EQUAL(cdr_document_turn_count(a), cdr_document_turn_count(b));
+	CU_ASSERT_EQUAL(cdr_document_sentence_count(a), cdr_document_sentence_count(b));
+	cdr_document_free(a);
+	cdr_document_free(b);
+}
+
+static void test_ingest_cp1252_same_text_as_utf8(void)
+{
+	cdr_document *a = load("corpora/s004-interviews-eigen-kracht.txt", NULL);
+	cdr_document *b = load("corpora/formats/s004-interviews-eigen-kracht-cp1252.txt", NULL);
+	size_t la, lb;
+	const char *ta = cdr_document_text(a, &la), *tb = cdr_document_text(b, &lb);
+
+	CU_ASSERT_EQUAL(la, lb);
+	CU_ASSERT_STRING_EQUAL(ta, tb);
+	CU_ASSERT_STRING_EQUAL(cdr_document_info_get(b)->encoding, "windows-1252");
+	CU_ASSERT_EQUAL(cdr_document_turn_count(a), cdr_document_turn_count(b));
+	/* the digest is of the original bytes, so the two files differ */
+	CU_ASSERT_STRING_NOT_EQUAL(cdr_document_info_get(a)->sha256, cdr_document_info_get(b)->sha256);
+	cdr_document_free(a);
+	cdr_document_free(b);
+}
+
+static void test_ingest_cp1252_declared_encoding(void)
+{
+	cdr_ingest_options opts = { 0 };
+	cdr_document *doc;
+
+	opts.encoding = "windows-1252";
+	doc = load("corpora/formats/s004-interviews-eigen-kracht-cp1252.txt", &opts);
+	CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->encoding, "windows-1252");
+	cdr_document_free(doc);
+}
+
+static void test_ingest_format_of(void)
+{
+	CU_ASSERT_STRING_EQUAL(cdr_ingest_format_of("Interview.DOCX"), "docx");
+	CU_ASSERT_STRING_EQUAL(cdr_ingest_format_of("notities.markdown"), "md");
+	CU_ASSERT_STRING_EQUAL(cdr_ingest_format_of("a/b/c.srt"), "srt");
+	CU_ASSERT_PTR_NULL(cdr_ingest_format_of("rapport.pdf"));
+	CU_ASSERT_PTR_NULL(cdr_ingest_format_of("zonder-extensie"));
+	CU_ASSERT_PTR_NULL(cdr_ingest_format_of("map.txt/bestand"));
+}
+
+/* ---- speaker styles --------------------------------------------------------- */
+
+struct style {
+	const char *line;
+	const char *speaker;
+	const char *time;
+	const char *text;
+};
+
+static const struct style styles[] = {
+	{ "I: Wat doet u precies?", "I", "", "Wat doet u precies?" },
+	{ "R: Ik ben wijkcoach.", "R", "", "Ik ben wijkcoach." },
+	{ "Interviewer: Hoe bepaalt u dat?", "Interviewer", "", "Hoe bepaalt u dat?" },
+	{ "Respondent 3: Door te luisteren.", "Respondent 3", "", "Door te luisteren." },
+	{ "Participant 6: Bij ons ook.", "Participant 6", "", "Bij ons ook." },
+	{ "[00:12:03] Naam: Soms duurt het weken.", "Naam", "00:12:03", "Soms duurt het weken." },
+	{ "P1 - Dat herken ik.", "P1", "", "Dat herken ik." },
+	{ "**R:** En dan begint het.", "R", "", "En dan begint het." },
+	{ "(01:02) Cliënt: Ja.", "Cliënt", "01:02", "Ja." },
+	{ "00:00:05.250 Onderzoeker: En toen?", "Onderzoeker", "00:00:05.250", "En toen?" },
+	{ "Wijkcoach B1: Dat klopt.", "Wijkcoach B1", "", "Dat klopt." },
+	{ "AMW De Kern: Wij ook.", "AMW De Kern", "", "Wij ook." },
+	{ "__I:__ Vraag?", "I", "", "Vraag?" },
+	{ "Geïnterviewde 2 – Nee.", "Geïnterviewde 2", "", "Nee." },
+};
+
+static void test_ingest_speaker_styles_inline(void)
+{
+	for (size_t i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
+		char text[256];
+		cdr_document *doc;
+		char *t;
+
+		/* a second turn after each, so that the label must end the first */
+		snprintf(text, sizeof(text), "%s\n\nR: Slot.\n", styles[i].line);
+		doc = load_text(text, "stijl.txt", NULL);
+		CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 2);
+		if (cdr_document_turn_count(doc) != 2 || strcmp(cdr_document_turn(doc, 0)->speaker, styles[i].speaker) != 0 ||
+		    strcmp(cdr_document_turn(doc, 0)->time, styles[i].time) != 0)
+			fprintf(stderr, "\nstyle '%s': %zu turns, first speaker '%s' time '%s'\n", styles[i].line,
+				cdr_document_turn_count(doc), cdr_document_turn(doc, 0)->speaker,
+				cdr_document_turn(doc, 0)->time);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->speaker, styles[i].speaker);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->time, styles[i].time);
+		t = turn_text(doc, 0);
+		CU_ASSERT_STRING_EQUAL(t, styles[i].text);
+		free(t);
+		cdr_document_free(doc);
+	}
+}
+
+static void test_ingest_speaker_styles_fixture(void)
+{
+	static const struct { const char *speaker, *time, *start; } expect[] = {
+		{ "I", "", "Wat doet u" }, { "R", "", "Ik ben wijkcoach" },
+		{ "Interviewer", "", "Hoe bepaalt" }, { "Respondent 3", "", "Door eerst" },
+		{ "Participant 6", "", "Bij ons" }, { "Naam", "00:12:03", "Soms duurt" },
+		{ "P1", "", "Dat herken" }, { "R", "", "En dan begint" },
+	};
+	cdr_document *doc = load("tests/data/dutch-styles.txt", NULL);
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 8);
+	for (size_t i = 0; i < 8; i++) {
+		char *t = turn_text(doc, i);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->speaker, expect[i].speaker);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->time, expect[i].time);
+		CU_ASSERT_NSTRING_EQUAL(t, expect[i].start, strlen(expect[i].start));
+		free(t);
+	}
+	cdr_document_free(doc);
+}
+
+static void test_ingest_sentence_colon_is_not_a_label(void)
+{
+	cdr_document *doc = load_text("R: Het punt is dit.\nwe doen het zo: samen.\n\nI: Goed.\n", "x.txt", NULL);
+
+	CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 2);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_custom_speaker_regex(void)
+{
+	cdr_ingest_options opts = { 0 };
+	cdr_document *doc;
+	char *t;
+
+	opts.speaker_regex = "(?<speaker>[A-Z][a-z]+) zegt:";
+	doc = load_text("Anna zegt: Hallo.\nR: geen label hier.\n\nBert zegt: Dag.\n", "eigen.txt", &opts);
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->speaker, "Anna");
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 1)->speaker, "Bert");
+	t = turn_text(doc, 0);
+	CU_ASSERT_STRING_EQUAL(t, "Hallo.\nR: geen label hier.");
+	free(t);
+	CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->speaker_regex, opts.speaker_regex);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_custom_regex_without_speaker_group(void)
+{
+	cdr_ingest_options opts = { 0 };
+	cdr_document *doc = (cdr_document *)1;
+	static const char text[] = "Anna: Hallo.\n";
+
+	opts.speaker_regex = "(?<naam>[A-Z][a-z]+):";
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, text, sizeof(text) - 1, "x.txt", &opts), CDR_EUSAGE);
+	CU_ASSERT_PTR_NULL(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "speaker"));
+}
+
+static void test_ingest_custom_regex_invalid(void)
+{
+	cdr_ingest_options opts = { 0 };
+	cdr_document *doc = NULL;
+	static const char text[] = "Anna: Hallo.\n";
+
+	opts.speaker_regex = "(?<speaker>[A-Z";
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, text, sizeof(text) - 1, "x.txt", &opts), CDR_EUSAGE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "offset"));
+}
+
+static void test_ingest_no_labels_one_turn_per_paragraph(void)
+{
+	cdr_document *doc = load_text("Eerste alinea zonder label.\n\nTweede alinea\nover twee regels.\n\n\n"
+				      "Derde. Met twee zinnen.\n", "vrij.txt", NULL);
+	char *t;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 3);
+	for (size_t i = 0; i < 3; i++)
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->speaker, "");
+	t = turn_text(doc, 1);
+	CU_ASSERT_STRING_EQUAL(t, "Tweede alinea\nover twee regels.");
+	free(t);
+	CU_ASSERT_EQUAL(cdr_document_paragraph_count(doc), 3);
+	CU_ASSERT_EQUAL(cdr_document_sentence_count(doc), 4);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_preamble_outside_turns(void)
+{
+	cdr_document *doc = load_text("Interview wijkteam Noord\n\nI: Vraag?\n\nR: Antwoord.\n", "p.txt", NULL);
+
+	CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 2);
+	CU_ASSERT_EQUAL(cdr_document_paragraph_count(doc), 3);
+	CU_ASSERT_EQUAL(cdr_document_turn_at(doc, 0), -1);
+	CU_ASSERT_EQUAL(cdr_document_turn_at(doc, 29), 0); /* "Vraag?" */
+	cdr_document_free(doc);
+}
+
+static void test_ingest_turn_with_two_paragraphs(void)
+{
+	cdr_document *doc = load_text("R: Eerste deel.\n\nTweede deel van dezelfde beurt.\n\nI: Vraag.\n", "x.txt", NULL);
+	char *t;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 2);
+	CU_ASSERT_EQUAL(cdr_document_paragraph_count(doc), 3);
+	t = turn_text(doc, 0);
+	CU_ASSERT_STRING_EQUAL(t, "Eerste deel.\n\nTweede deel van dezelfde beurt.");
+	free(t);
+	CU_ASSERT_EQUAL(cdr_document_turn(doc, 0)->words, 7);
+	cdr_document_free(doc);
+}
+
+/* ---- references ------------------------------------------------------------- */
+
+static void test_ingest_resolve_turn(void)
+{
+	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
+	cdr_span s = { 99, 99 };
+
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "t1"), 0);
+	CU_ASSERT_EQUAL(s.start, cdr_document_turn(doc, 0)->span.start);
+	CU_ASSERT_EQUAL(s.end, cdr_document_turn(doc, 0)->span.end);
+	CU_ASSERT_EQUAL(s.start, 5); /* after "MEE: " */
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "t6"), 0);
+	CU_ASSERT_EQUAL(s.end, cdr_document_turn(doc, 5)->span.end);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_resolve_sentence(void)
+{
+	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
+	cdr_span s;
+	char *t;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_resolve(&s, doc, "s2"), 0);
+	t = cdr_document_slice(doc, s);
+	CU_ASSERT_STRING_EQUAL(t, "Iemand die dus heel erg goed kan luisteren en kan doorvragen.");
+	free(t);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_resolve_code_points(void)
+{
+	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
+	cdr_span s;
+	char *t;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_resolve(&s, doc, "c0-10"), 0);
+	CU_ASSERT_EQUAL(s.start, 0);
+	CU_ASSERT_EQUAL(s.end, 10);
+	t = cdr_document_slice(doc, s);
+	CU_ASSERT_STRING_EQUAL(t, "MEE: Ja, i");
+	free(t);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_resolve_out_of_range(void)
+{
+	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
+	char expect[128];
+	cdr_span s;
+
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "t7"), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "6 turns"));
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "t0"), CDR_ENOTFOUND);
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "s9999"), CDR_ENOTFOUND);
+	snprintf(expect, sizeof(expect), "%zu sentences", cdr_document_sentence_count(doc));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), expect));
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "c0-999999"), CDR_ENOTFOUND);
+	snprintf(expect, sizeof(expect), "%zu characters", cdr_document_length(doc));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), expect));
+	cdr_document_free(doc);
+}
+
+static void test_ingest_resolve_malformed(void)
+{
+	static const char *const bad[] = {
+		"", "x1", "t", "t1x", "T1", "t-1", "c5", "c10-5", "c5-5", "c1-2-3", "c-1-5", "s 2",
+		"t99999999999999999999999",
+	};
+	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
+	cdr_span s;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int rc = cdr_document_resolve(&s, doc, bad[i]);
+		if (rc != CDR_EFORMAT)
+			fprintf(stderr, "\nreference '%s': %d\n", bad[i], rc);
+		CU_ASSERT_EQUAL(rc, CDR_EFORMAT);
+	}
+	cdr_document_free(doc);
+}
+
+/* ---- anonymisation check ------------------------------------------------------ */
+
+struct hits {
+	char kind[32][16];
+	char text[32][64];
+	long turn[32];
+	size_t n;
+};
+
+static int on_hit(void *ctx, const cdr_anon_hit *h)
+{
+	struct hits *hs = ctx;
+
+	if (hs->n < 32) {
+		snprintf(hs->kind[hs->n], 16, "%s", h->kind);
+		snprintf(hs->text[hs->n], 64, "%s", h->text);
+		hs->turn[hs->n] = h->turn;
+	}
+	hs->n++;
+	return 0;
+}
+
+static void scan(struct hits *hs, const char *text, int defaults, const char *names)
+{
+	cdr_document *doc = load_text(text, "anon.txt", NULL);
+	cdr_anon *a = NULL;
+
+	memset(hs, 0, sizeof(*hs));
+	CU_ASSERT_EQUAL_FATAL(cdr_anon_new(&a, defaults), 0);
+	if (names)
+		CU_ASSERT_EQUAL(cdr_anon_add_names(a, names, strlen(names)), 0);
+	CU_ASSERT_EQUAL(cdr_anon_scan(a, doc, on_hit, hs), 0);
+	cdr_anon_free(a);
+	cdr_document_free(doc);
+}
+
+/* Index of the hit of `kind` with text `text`, or -1. */
+static long find_hit(const struct hits *hs, const char *kind, const char *text)
+{
+	for (size_t i = 0; i < hs->n && i < 32; i++)
+		if (strcmp(hs->kind[i], kind) == 0 && strcmp(hs->text[i], text) == 0)
+			return (long)i;
+	return -1;
+}
+
+static void test_ingest_anon_email(void)
+{
+	struct hits hs;
+
+	scan(&hs, "R: Mail naar m.jansen@voorbeeld.nl graag.\n", 1, NULL);
+	CU_ASSERT_EQUAL(hs.n, 1);
+	CU_ASSERT_TRUE(find_hit(&hs, "email", "m.jansen@voorbeeld.nl") >= 0);
+}
+
+static void test_ingest_anon_phone_formats(void)
+{
+	struct hits hs;
+
+	scan(&hs, "R: Bel 06-12345678 of +31 6 12345678 of anders 020-1234567.\n", 1, NULL);
+	CU_ASSERT_EQUAL(hs.n, 3);
+	CU_ASSERT_TRUE(find_hit(&hs, "phone", "06-12345678") >= 0);
+	CU_ASSERT_TRUE(find_hit(&hs, "phone", "+31 6 12345678") >= 0);
+	CU_ASSERT_TRUE(find_hit(&hs, "phone", "020-1234567") >= 0);
+}
+
+static void test_ingest_anon_postcode(void)
+{
+	struct hits hs;
+
+	scan(&hs, "R: Wij wonen op 1234 AB in een rijtjeshuis, vlak bij 8011AA.\n", 1, NULL);
+	CU_ASSERT_EQUAL(hs.n, 2);
+	CU_ASSERT_TRUE(find_hit(&hs, "postcode", "1234 AB") >= 0);
+	CU_ASSERT_TRUE(find_hit(&hs, "postcode", "8011AA") >= 0);
+}
+
+static void test_ingest_anon_bsn_eleven_test(void)
+{
+	struct hits hs;
+
+	scan(&hs, "R: Mijn BSN is 111222333, niet 123456789.\n", 1, NULL);
+	CU_ASSERT_EQUAL(hs.n, 1);
+	CU_ASSERT_TRUE(find_hit(&hs, "bsn", "111222333") >= 0);
+	CU_ASSERT_EQUAL(find_hit(&hs, "bsn", "123456789"), -1);
+}
+
+static void test_ingest_anon_name_from_list(void)
+{
+	struct hits hs;
+
+	scan(&hs, "R: Ik sprak met Marieke in Zwolle, en met Anouk.\n", 1, NULL);
+	CU_ASSERT_EQUAL(hs.n, 2);
+	CU_ASSERT_TRUE(find_hit(&hs, "name", "Marieke") >= 0);
+	CU_ASSERT_TRUE(find_hit(&hs, "name", "Anouk") >= 0);
+	CU_ASSERT_EQUAL(find_hit(&hs, "name", "Zwolle"), -1);
+	CU_ASSERT_EQUAL(find_hit(&hs, "name", "Ik"), -1);
+}
+
+static void test_ingest_anon_added_names(void)
+{
+	struct hits hs;
+
+	scan(&hs, "R: Ik sprak met Herman, Gerrit en Marieke.\n", 0, "# extra namen\nHerman\n\n  Gerrit  \r\n");
+	CU_ASSERT_EQUAL(hs.n, 2);
+	CU_ASSERT_TRUE(find_hit(&hs, "name", "Herman") >= 0);
+	CU_ASSERT_TRUE(find_hit(&hs, "name", "Gerrit") >= 0);
+	/* without the built-in list, Marieke is not known */
+	CU_ASSERT_EQUAL(find_hit(&hs, "name", "Marieke"), -1);
+}
+
+static void test_ingest_anon_fixture(void)
+{
+	size_t n;
+	char *text = test_slurp(test_path("tests/data/anon.txt"), &n);
+	struct hits hs;
+	long i;
+
+	scan(&hs, text, 1, NULL);
+	CU_ASSERT_EQUAL(hs.n, 6);
+	CU_ASSERT_TRUE((i = find_hit(&hs, "email", "m.jansen@voorbeeld.nl")) >= 0);
+	CU_ASSERT_EQUAL(i >= 0 ? hs.turn[i] : -9, 1);
+	CU_ASSERT_TRUE(find_hit(&hs, "phone", "06-12345678") >= 0);
+	CU_ASSERT_TRUE(find_hit(&hs, "postcode", "1234 AB") >= 0);
+	CU_ASSERT_TRUE((i = find_hit(&hs, "bsn", "111222333")) >= 0);
+	CU_ASSERT_EQUAL(i >= 0 ? hs.turn[i] : -9, 3);
+	CU_ASSERT_TRUE(find_hit(&hs, "name", "Marieke") >= 0);
+	CU_ASSERT_TRUE((i = find_hit(&hs, "phone", "020-1234567")) >= 0);
+	CU_ASSERT_EQUAL(i >= 0 ? hs.turn[i] : -9, 5);
+	free(text);
+}
+
+static void test_ingest_anon_clean_corpus_file(void)
+{
+	size_t n;
+	char *text = test_slurp(test_path("corpora/s002-mee-interview.txt"), &n);
+	struct hits hs;
+
+	scan(&hs, text, 1, NULL);
+	CU_ASSERT_EQUAL(hs.n, 0);
+	free(text);
+}
+
+static void test_ingest_bsn_valid(void)
+{
+	CU_ASSERT_TRUE(cdr_bsn_valid("111222333"));
+	CU_ASSERT_TRUE(cdr_bsn_valid("123456782"));
+	CU_ASSERT_FALSE(cdr_bsn_valid("123456789"));
+	CU_ASSERT_FALSE(cdr_bsn_valid("000000000"));
+	CU_ASSERT_FALSE(cdr_bsn_valid("12345678x"));
+	CU_ASSERT_FALSE(cdr_bsn_valid("12345678"));
+}
+
+/* ---- bad input ------------------------------------------------------------- */
+
+static void test_ingest_docx_not_a_zip(void)
+{
+	CU_ASSERT_EQUAL(refuse("tests/data/not-a-zip.docx", NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "not a zip"));
+}
+
+static void test_ingest_docx_truncated(void)
+{
+	CU_ASSERT_EQUAL(refuse("tests/data/truncated.docx", NULL), CDR_EFORMAT);
+}
+
+static void test_ingest_docx_zip_bomb(void)
+{
+	CU_ASSERT_EQUAL(refuse("tests/data/zip-bomb.docx", NULL), CDR_ELIMIT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "word/document.xml"));
+}
+
+/* Rewrite the uncompressed size of every zip entry to `size`: a bomb
+ * whose central directory lies about how large it inflates. */
+static void patch_sizes(char *z, size_t n, unsigned size)
+{
+	for (size_t i = 0; i + 46 <= n; i++) {
+		size_t at = 0;
+		if (memcmp(z + i, "PK\x03\x04", 4) == 0)
+			at = i + 22;
+		else if (memcmp(z + i, "PK\x01\x02", 4) == 0)
+			at = i + 24;
+		if (at) {
+			z[at] = (char)(size & 0xFF);
+			z[at + 1] = (char)((size >> 8) & 0xFF);
+			z[at + 2] = (char)((size >> 16) & 0xFF);
+			z[at + 3] = (char)(size >> 24);
+		}
+	}
+}
+
+static void test_ingest_docx_zip_bomb_lying_size(void)
+{
+	size_t n;
+	char *z = test_slurp(test_path("tests/data/zip-bomb.docx"), &n);
+	cdr_document *doc = NULL;
+	int rc;
+
+	patch_sizes(z, n, 4096);
+	rc = cdr_ingest_bytes(&doc, z, n, "liegt.docx", NULL);
+	CU_ASSERT_TRUE(rc == CDR_ELIMIT || rc == CDR_EFORMAT);
+	CU_ASSERT_PTR_NULL(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "liegt.docx"));
+	cdr_document_free(doc);
+	free(z);
+}
+
+static void test_ingest_docx_xxe_refused(void)
+{
+	CU_ASSERT_EQUAL(refuse("tests/data/xxe.docx", NULL), CDR_EUNSAFE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "DOCTYPE"));
+}
+
+/* A .docx whose document.xml declares an external entity pointing at a
+ * secret file; nothing of the secret may come out. */
+static void xxe_probe(const char *prefix, const char *member, int odt)
+{
+	static const char secret[] = "GEHEIMWOORD-7731";
+	char *dir = strdup(test_tmpdir());
+	char secret_path[512], docx[512], xml[2048];
+	const char *members[6];
+	cdr_document *doc = NULL;
+	FILE *f;
+	int rc;
+
+	snprintf(secret_path, sizeof(secret_path), "%s/secret.txt", dir);
+	f = fopen(secret_path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(secret, f);
+	fclose(f);
+	snprintf(docx, sizeof(docx), "%s/xxe.%s", dir, odt ? "odt" : "docx");
+	if (odt)
+		snprintf(xml, sizeof(xml),
+			 "%s<?xml version=\"1.0\"?>\n<!DOCTYPE office:document-content [\n"
+			 "<!ENTITY xxe SYSTEM \"file://%s\">\n]>\n"
+			 "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+			 "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+			 "<text:p>R: &xxe;</text:p></office:text></office:body></office:document-content>",
+			 prefix, secret_path);
+	else
+		snprintf(xml, sizeof(xml),
+			 "%s<?xml version=\"1.0\"?>\n<!DOCTYPE w:document [\n"
+			 "<!ENTITY xxe SYSTEM \"file://%s\">\n]>\n"
+			 "<w:document xmlns:w=\"" W_NS "\"><w:body>"
+			 "<w:p><w:r><w:t>R: &xxe;</w:t></w:r></w:p></w:body></w:document>",
+			 prefix, secret_path);
+	members[0] = member;
+	members[1] = xml;
+	write_zip(docx, members, 1);
+	rc = cdr_ingest_file(&doc, docx, NULL);
+	CU_ASSERT_EQUAL(rc, CDR_EUNSAFE);
+	CU_ASSERT_PTR_NULL(strstr(cdr_error_last(), secret));
+	if (doc != NULL) {
+		size_t len;
+		CU_ASSERT_PTR_NULL(strstr(cdr_document_text(doc, &len), secret));
+		cdr_document_free(doc);
+	}
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_ingest_docx_xxe_secret_not_read(void)
+{
+	xxe_probe("", "word/document.xml", 0);
+}
+
+static void test_ingest_odt_xxe_secret_not_read(void)
+{
+	xxe_probe("", "content.xml", 1);
+}
+
+static void test_ingest_docx_xxe_utf16_refused(void)
+{
+	/* the same document.xml encoded as UTF-16LE with a byte-order mark */
+	xxe_probe("\xFF\xFE", "word/document.xml", 0);
+}
+
+static void test_ingest_docx_malformed_xml(void)
+{
+	CU_ASSERT_EQUAL(refuse("tests/data/malformed.docx", NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "word/document.xml:4:"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "malformed XML"));
+}
+
+static void test_ingest_docx_without_document_xml(void)
+{
+	char *dir = strdup(test_tmpdir());
+	char path[512];
+	const char *members[] = { "word/other.xml", "<x/>" };
+	cdr_document *doc = NULL;
+
+	snprintf(path, sizeof(path), "%s/leeg.docx", dir);
+	write_zip(path, members, 1);
+	CU_ASSERT_EQUAL(cdr_ingest_file(&doc, path, NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "word/document.xml"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "leeg.docx"));
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_ingest_docx_not_a_word_document(void)
+{
+	char *dir = strdup(test_tmpdir());
+	char path[512];
+	const char *members[] = { "word/document.xml", "<?xml version=\"1.0\"?><html><p>R: hallo</p></html>" };
+	cdr_document *doc = NULL;
+
+	snprintf(path, sizeof(path), "%s/html.docx", dir);
+	write_zip(path, members, 1);
+	CU_ASSERT_EQUAL(cdr_ingest_file(&doc, path, NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "html.docx"));
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_ingest_empty_file(void)
+{
+	CU_ASSERT_EQUAL(refuse("tests/data/empty.txt", NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "empty"));
+}
+
+static void test_ingest_blank_file(void)
+{
+	cdr_document *doc = NULL;
+
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, " \n\n\t\n", 5, "wit.txt", NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "wit.txt"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "no text"));
+}
+
+static void test_ingest_invalid_utf8_declared(void)
+{
+	cdr_ingest_options opts = { 0 };
+
+	opts.encoding = "UTF-8";
+	CU_ASSERT_EQUAL(refuse("tests/data/invalid-utf8.txt", &opts), CDR_EENCODING);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "line 3"));
+}
+
+static void test_ingest_invalid_utf8_read_as_cp1252(void)
+{
+	cdr_document *doc = load("tests/data/invalid-utf8.txt", NULL);
+	char *t;
+
+	/* without --encoding, a non-UTF-8 file is read as Windows-1252 */
+	CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->encoding, "windows-1252");
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 2);
+	t = turn_text(doc, 1);
+	CU_ASSERT_STRING_EQUAL(t, "Dat gaat w\xC3\xBFl goed.");
+	free(t);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_vtt_without_header(void)
+{
+	CU_ASSERT_EQUAL(refuse("tests/data/no-webvtt.vtt", NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "WEBVTT"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "no-webvtt.vtt:1:"));
+}
+
+static void test_ingest_srt_bad_timing(void)
+{
+	CU_ASSERT_EQUAL(refuse("tests/data/bad-timing.srt", NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "bad-timing.srt:6:"));
+}
+
+static void test_ingest_srt_cue_without_timing(void)
+{
+	cdr_document *doc = NULL;
+	static const char srt[] = "1\n00:00:01,000 --> 00:00:02,000\nR: Ja.\n\n2\n";
+
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, srt, sizeof(srt) - 1, "kort.srt", NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "kort.srt:5:"));
+}
+
+static void test_ingest_unsupported_extension(void)
+{
+	char *dir = strdup(test_tmpdir());
+	char path[512];
+	cdr_document *doc = NULL;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/rapport.pdf", dir);
+	f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("%PDF-1.4\n", f);
+	fclose(f);
+	CU_ASSERT_EQUAL(cdr_ingest_file(&doc, path, NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NULL(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "rapport.pdf"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "unsupported file type .pdf"));
+	rm_rf(dir);
+	free(dir);
+}
+
+static void test_ingest_missing_file(void)
+{
+	cdr_document *doc = NULL;
+
+	CU_ASSERT_EQUAL(cdr_ingest_file(&doc, "/nonexistent/codeer/interview.txt", NULL), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "/nonexistent/codeer/interview.txt"));
+}
+
+static void test_ingest_max_bytes(void)
+{
+	cdr_ingest_options opts = { 0 };
+
+	opts.max_bytes = 100;
+	CU_ASSERT_EQUAL(refuse("corpora/s002-mee-interview.txt", &opts), CDR_ELIMIT);
+}
+
+void test_ingest_register(void)
+{
+	CU_pSuite s = CU_add_suite("ingest", NULL, NULL);
+
+	CU_add_test(s, "txt_corpus_turns_as_labelled", test_ingest_txt_corpus_turns_as_labelled);
+	CU_add_test(s, "txt_words_and_length", test_ingest_txt_words_and_length);
+	CU_add_test(s, "docx_same_turns_as_txt", test_ingest_docx_same_turns_as_txt);
+	CU_add_test(s, "odt_same_turns_as_txt", test_ingest_odt_same_turns_as_txt);
+	CU_add_test(s, "md_same_turns_as_txt", test_ingest_md_same_turns_as_txt);
+	CU_add_test(s, "vtt_keeps_cue_times", test_ingest_vtt_keeps_cue_times);
+	CU_add_test(s, "srt_keeps_cue_times", test_ingest_srt_keeps_cue_times);
+	CU_add_test(s, "vtt_cues_without_speakers", test_ingest_vtt_cues_without_speakers);
+	CU_add_test(s, "utf16_same_text_as_utf8", test_ingest_utf16_same_text_as_utf8);
+	CU_add_test(s, "cp1252_same_text_as_utf8", test_ingest_cp1252_same_text_as_utf8);
+	CU_add_test(s, "cp1252_declared_encoding", test_ingest_cp1252_declared_encoding);
+	CU_add_test(s, "format_of", test_ingest_format_of);
+	CU_add_test(s, "speaker_styles_inline", test_ingest_speaker_styles_inline);
+	CU_add_test(s, "speaker_styles_fixture", test_ingest_speaker_styles_fixture);
+	CU_add_test(s, "sentence_colon_is_not_a_label", test_ingest_sentence_colon_is_not_a_label);
+	CU_add_test(s, "custom_speaker_regex", test_ingest_custom_speaker_regex);
+	CU_add_test(s, "custom_regex_without_speaker_group", test_ingest_custom_regex_without_speaker_group);
+	CU_add_test(s, "custom_regex_invalid", test_ingest_custom_regex_invalid);
+	CU_add_test(s, "no_labels_one_turn_per_paragraph", test_ingest_no_labels_one_turn_per_paragraph);
+	CU_add_test(s, "preamble_outside_turns", test_ingest_preamble_outside_turns);
+	CU_add_test(s, "turn_with_two_paragraphs", test_ingest_turn_with_two_paragraphs);
+	CU_add_test(s, "resolve_turn", test_ingest_resolve_turn);
+	CU_add_test(s, "resolve_sentence", test_ingest_resolve_sentence);
+	CU_add_test(s, "resolve_code_points", test_ingest_resolve_code_points);
+	CU_add_test(s, "resolve_out_of_range", test_ingest_resolve_out_of_range);
+	CU_add_test(s, "resolve_malformed", test_ingest_resolve_malformed);
+	CU_add_test(s, "anon_email", test_ingest_anon_email);
+	CU_add_test(s, "anon_phone_formats", test_ingest_anon_phone_formats);
+	CU_add_test(s, "anon_postcode", test_ingest_anon_postcode);
+	CU_add_test(s, "anon_bsn_eleven_test", test_ingest_anon_bsn_eleven_test);
+	CU_add_test(s, "anon_name_from_list", test_ingest_anon_name_from_list);
+	CU_add_test(s, "anon_added_names", test_ingest_anon_added_names);
+	CU_add_test(s, "anon_fixture", test_ingest_anon_fixture);
+	CU_add_test(s, "anon_clean_corpus_file", test_ingest_anon_clean_corpus_file);
+	CU_add_test(s, "bsn_valid", test_ingest_bsn_valid);
+	CU_add_test(s, "docx_not_a_zip", test_ingest_docx_not_a_zip);
+	CU_add_test(s, "docx_truncated", test_ingest_docx_truncated);
+	CU_add_test(s, "docx_zip_bomb", test_ingest_docx_zip_bomb);
+	CU_add_test(s, "docx_zip_bomb_lying_size", test_ingest_docx_zip_bomb_lying_size);
+	CU_add_test(s, "docx_xxe_refused", test_ingest_docx_xxe_refused);
+	CU_add_test(s, "docx_xxe_secret_not_read", test_ingest_docx_xxe_secret_not_read);
+	CU_add_test(s, "odt_xxe_secret_not_read", test_ingest_odt_xxe_secret_not_read);
+	CU_add_test(s, "docx_xxe_utf16_refused", test_ingest_docx_xxe_utf16_refused);
+	CU_add_test(s, "docx_malformed_xml", test_ingest_docx_malformed_xml);
+	CU_add_test(s, "docx_without_document_xml", test_ingest_docx_without_document_xml);
+	CU_add_test(s, "docx_not_a_word_document", test_ingest_docx_not_a_word_document);
+	CU_add_test(s, "empty_file", test_ingest_empty_file);
+	CU_add_test(s, "blank_file", test_ingest_blank_file);
+	CU_add_test(s, "invalid_utf8_declared", test_ingest_invalid_utf8_declared);
+	CU_add_test(s, "invalid_utf8_read_as_cp1252", test_ingest_invalid_utf8_read_as_cp1252);
+	CU_add_test(s, "vtt_without_header", test_ingest_vtt_without_header);
+	CU_add_test(s, "srt_bad_timing", test_ingest_srt_bad_timing);
+	CU_add_test(s, "srt_cue_without_timing", test_ingest_srt_cue_without_timing);
+	CU_add_test(s, "unsupported_extension", test_ingest_unsupported_extension);
+	CU_add_test(s, "missing_file", test_ingest_missing_file);
+	CU_add_test(s, "max_bytes", test_ingest_max_bytes);
+}

@@ -1,0 +1,730 @@
+/* test-util.c -- the util layer: TSV escaping and line stepping, the
+ * growable buffer, bounded reads and transactional writes, table output in
+ * every format, and the allocation fault hook driven through the readers. */
+#include <CUnit/CUnit.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "codeer/cases.h"
+#include "codeer/document.h"
+#include "codeer/error.h"
+#include "codeer/ingest.h"
+#include "codeer/table.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/fileio.h"
+#include "util/tsv.h"
+#include "test.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void rm_rf(const char *path)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	char child[4096];
+
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
+			rm_rf(child);
+		}
+		closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+static char *make_tmpdir(void)
+{
+	char *dir = strdup(test_tmpdir());
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+	return dir;
+}
+
+static char *join2(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+/* Number of entries in `dir` whose name starts with `prefix`. */
+static int count_prefixed(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+	closedir(d);
+	return n;
+}
+
+/* Number of entries in `dir` other than . and .. */
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_EQUAL(fwrite(data, 1, len, f), len);
+	fclose(f);
+}
+
+/* Render a table into a malloc'ed string. */
+static char *render(const cdr_table *t, cdr_format fmt)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	int rc;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	rc = cdr_table_write(t, f, fmt);
+	fclose(f);
+	CU_ASSERT_EQUAL(rc, 0);
+	return out;
+}
+
+/* A two-column table with awkward cells, used by every format test. */
+static cdr_table *awkward_table(void)
+{
+	static const char *const headers[] = { "naam", "tekst" };
+	static const char *const r1[] = { "a,b", "zei \"ja\"" };
+	static const char *const r2[] = { "regel1\nregel2", "tab\there" };
+	static const char *const r3[] = { "pijp|teken", "back\\slash" };
+	cdr_table *t = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_table_new(&t, 2, headers), 0);
+	CU_ASSERT_EQUAL(cdr_table_add(t, r1), 0);
+	CU_ASSERT_EQUAL(cdr_table_add(t, r2), 0);
+	CU_ASSERT_EQUAL(cdr_table_add(t, r3), 0);
+	CU_ASSERT_EQUAL(cdr_table_rows(t), 3);
+	return t;
+}
+
+/* ---- TSV ------------------------------------------------------------------ */
+
+static void test_util_tsv_escape_round_trip(void)
+{
+	const char *value = "tab\there\nnew line\\back\rcr";
+	cdr_buf b = CDR_BUF_INIT;
+	cdr_tsv_row row = { 0 };
+	char *line;
+
+	CU_ASSERT_EQUAL(cdr_buf_puts(&b, "key\t"), 0);
+	CU_ASSERT_EQUAL(cdr_tsv_put(&b, value), 0);
+	/* the escaped field holds no raw TAB, LF or CR */
+	CU_ASSERT_STRING_EQUAL(b.data + 4, "tab\\there\\nnew line\\\\back\\rcr");
+	CU_ASSERT_EQUAL(cdr_buf_puts(&b, "\tlast"), 0);
+	line = cdr_buf_detach(&b, NULL);
+	CU_ASSERT_EQUAL(cdr_tsv_split(&row, line), 0);
+	CU_ASSERT_EQUAL_FATAL(row.n, 3);
+	CU_ASSERT_STRING_EQUAL(row.fields[0], "key");
+	CU_ASSERT_STRING_EQUAL(row.fields[1], value);
+	CU_ASSERT_STRING_EQUAL(row.fields[2], "last");
+	cdr_tsv_row_free(&row);
+	free(line);
+}
+
+static void test_util_tsv_split_empty_fields(void)
+{
+	char line[] = "a\t\tc\t";
+	cdr_tsv_row row = { 0 };
+
+	CU_ASSERT_EQUAL(cdr_tsv_split(&row, line), 0);
+	CU_ASSERT_EQUAL_FATAL(row.n, 4);
+	CU_ASSERT_STRING_EQUAL(row.fields[0], "a");
+	CU_ASSERT_STRING_EQUAL(row.fields[1], "");
+	CU_ASSERT_STRING_EQUAL(row.fields[2], "c");
+	CU_ASSERT_STRING_EQUAL(row.fields[3], "");
+	cdr_tsv_row_free(&row);
+}
+
+static void test_util_next_line_crlf(void)
+{
+	char data[] = "een\r\ntwee\r\n\r\ndrie\nvier";
+	size_t pos = 0;
+	char *line;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_next_line(data, strlen("een\r\ntwee\r\n\r\ndrie\nvier"), &pos, &line), 1);
+	CU_ASSERT_STRING_EQUAL(line, "een");
+	CU_ASSERT_EQUAL(pos, 5);
+	CU_ASSERT_EQUAL_FATAL(cdr_next_line(data, 22, &pos, &line), 1);
+	CU_ASSERT_STRING_EQUAL(line, "twee");
+	CU_ASSERT_EQUAL_FATAL(cdr_next_line(data, 22, &pos, &line), 1);
+	CU_ASSERT_STRING_EQUAL(line, "");
+	CU_ASSERT_EQUAL_FATAL(cdr_next_line(data, 22, &pos, &line), 1);
+	CU_ASSERT_STRING_EQUAL(line, "drie");
+	CU_ASSERT_EQUAL_FATAL(cdr_next_line(data, 22, &pos, &line), 1);
+	CU_ASSERT_STRING_EQUAL(line, "vier");
+	CU_ASSERT_EQUAL(cdr_next_line(data, 22, &pos, &line), 0);
+}
+
+/* ---- buffer --------------------------------------------------------------- */
+
+static void test_util_buf_printf_growth(void)
+{
+	cdr_buf b = CDR_BUF_INIT;
+	char big[10001];
+	char *s;
+	size_t len;
+
+	for (int i = 0; i < 1000; i++)
+		CU_ASSERT_EQUAL(cdr_buf_printf(&b, "%04d,", i), 0);
+	CU_ASSERT_EQUAL(b.len, 5000);
+	CU_ASSERT_TRUE(b.cap > b.len);
+	CU_ASSERT_EQUAL(strlen(b.data), 5000);
+	CU_ASSERT_NSTRING_EQUAL(b.data, "0000,0001,", 10);
+	CU_ASSERT_NSTRING_EQUAL(b.data + 4995, "0999,", 5);
+	memset(big, 'x', 10000);
+	big[10000] = '\0';
+	CU_ASSERT_EQUAL(cdr_buf_printf(&b, "[%s]", big), 0);
+	CU_ASSERT_EQUAL(b.len, 15002);
+	CU_ASSERT_EQUAL(b.data[5000], '[');
+	CU_ASSERT_EQUAL(b.data[15001], ']');
+	CU_ASSERT_EQUAL(b.data[15002], '\0');
+	s = cdr_buf_detach(&b, &len);
+	CU_ASSERT_EQUAL(len, 15002);
+	CU_ASSERT_PTR_NULL(b.data);
+	CU_ASSERT_EQUAL(b.len, 0);
+	free(s);
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+static void test_util_txn_commit_writes_both_files(void)
+{
+	char *dir = make_tmpdir();
+	char *a = join2(dir, "a.tsv"), *b = join2(dir, "b.txt");
+	cdr_txn *txn = NULL;
+	char *data;
+	size_t len;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_txn_new(&txn), 0);
+	CU_ASSERT_EQUAL(cdr_txn_write(txn, a, "een\ttwee\n", 9), 0);
+	CU_ASSERT_EQUAL(cdr_txn_write(txn, b, "drie", 4), 0);
+	/* staged only: the targets do not exist yet, the temp files do */
+	CU_ASSERT_EQUAL(access(a, F_OK), -1);
+	CU_ASSERT_EQUAL(access(b, F_OK), -1);
+	CU_ASSERT_EQUAL(count_prefixed(dir, ".codeer-tmp-"), 2);
+	CU_ASSERT_EQUAL(cdr_txn_commit(txn), 0);
+	CU_ASSERT_EQUAL(cdr_file_read(&data, &len, a, 1024), 0);
+	CU_ASSERT_EQUAL(len, 9);
+	CU_ASSERT_STRING_EQUAL(data, "een\ttwee\n");
+	free(data);
+	CU_ASSERT_EQUAL(cdr_file_read(&data, &len, b, 1024), 0);
+	CU_ASSERT_STRING_EQUAL(data, "drie");
+	free(data);
+	cdr_txn_free(txn);
+	CU_ASSERT_EQUAL(count_prefixed(dir, ".codeer-tmp-"), 0);
+	CU_ASSERT_EQUAL(count_entries(dir), 2);
+	rm_rf(dir);
+	free(a);
+	free(b);
+	free(dir);
+}
+
+static void test_util_txn_free_without_commit_leaves_nothing(void)
+{
+	char *dir = make_tmpdir();
+	char *a = join2(dir, "a.tsv"), *b = join2(dir, "b.txt");
+	cdr_txn *txn = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_txn_new(&txn), 0);
+	CU_ASSERT_EQUAL(cdr_txn_write(txn, a, "een", 3), 0);
+	CU_ASSERT_EQUAL(cdr_txn_write(txn, b, "twee", 4), 0);
+	CU_ASSERT_EQUAL(count_prefixed(dir, ".codeer-tmp-"), 2);
+	cdr_txn_free(txn);
+	CU_ASSERT_EQUAL(count_prefixed(dir, ".codeer-tmp-"), 0);
+	CU_ASSERT_EQUAL(count_entries(dir), 0);
+	CU_ASSERT_EQUAL(access(a, F_OK), -1);
+	CU_ASSERT_EQUAL(access(b, F_OK), -1);
+	rm_rf(dir);
+	free(a);
+	free(b);
+	free(dir);
+}
+
+static void test_util_txn_replaces_existing_file(void)
+{
+	char *dir = make_tmpdir();
+	char *a = join2(dir, "cases.tsv");
+	char *data;
+	size_t len;
+
+	write_file(a, "oud\n", 4);
+	CU_ASSERT_EQUAL(cdr_file_write_atomic(a, "nieuw\n", 6), 0);
+	CU_ASSERT_EQUAL(cdr_file_read(&data, &len, a, 1024), 0);
+	CU_ASSERT_STRING_EQUAL(data, "nieuw\n");
+	free(data);
+	CU_ASSERT_EQUAL(count_entries(dir), 1);
+	rm_rf(dir);
+	free(a);
+	free(dir);
+}
+
+static void test_util_txn_write_into_missing_dir_fails(void)
+{
+	char *dir = make_tmpdir();
+	char *a = join2(dir, "bestaat-niet/a.txt");
+	cdr_txn *txn = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_txn_new(&txn), 0);
+	CU_ASSERT_EQUAL(cdr_txn_write(txn, a, "x", 1), CDR_EIO);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "bestaat-niet"));
+	cdr_txn_free(txn);
+	CU_ASSERT_EQUAL(count_entries(dir), 0);
+	rm_rf(dir);
+	free(a);
+	free(dir);
+}
+
+static void test_util_file_read_limit(void)
+{
+	char *dir = make_tmpdir();
+	char *a = join2(dir, "honderd.txt");
+	char content[100], *data = (char *)1;
+	size_t len = 7;
+
+	memset(content, 'a', sizeof(content));
+	write_file(a, content, sizeof(content));
+	CU_ASSERT_EQUAL(cdr_file_read(&data, &len, a, 99), CDR_ELIMIT);
+	CU_ASSERT_PTR_NULL(data);
+	CU_ASSERT_EQUAL(len, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), a));
+	CU_ASSERT_EQUAL(cdr_file_read(&data, &len, a, 100), 0);
+	CU_ASSERT_EQUAL(len, 100);
+	CU_ASSERT_EQUAL(data[99], 'a');
+	CU_ASSERT_EQUAL(data[100], '\0');
+	free(data);
+	rm_rf(dir);
+	free(a);
+	free(dir);
+}
+
+static void test_util_file_read_missing(void)
+{
+	char *dir = make_tmpdir();
+	char *a = join2(dir, "weg.txt");
+	char *data;
+	size_t len;
+
+	CU_ASSERT_EQUAL(cdr_file_read(&data, &len, a, 1024), CDR_ENOTFOUND);
+	CU_ASSERT_EQUAL(cdr_error_last_code(), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), a));
+	rm_rf(dir);
+	free(a);
+	free(dir);
+}
+
+static void test_util_file_read_directory(void)
+{
+	char *dir = make_tmpdir();
+	char *data;
+	size_t len;
+
+	CU_ASSERT_EQUAL(cdr_file_read(&data, &len, dir, 1024), CDR_EIO);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "is a directory"));
+	rm_rf(dir);
+	free(dir);
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+static void test_util_table_csv_rfc4180(void)
+{
+	cdr_table *t = awkward_table();
+	char *out = render(t, CDR_FORMAT_CSV);
+
+	CU_ASSERT_STRING_EQUAL(out,
+		"naam,tekst\r\n"
+		"\"a,b\",\"zei \"\"ja\"\"\"\r\n"
+		"\"regel1\nregel2\",tab\there\r\n"
+		"pijp|teken,back\\slash\r\n");
+	free(out);
+	cdr_table_free(t);
+}
+
+static void test_util_table_json_escaping(void)
+{
+	static const char *const headers[] = { "id", "n", "tekst" };
+	static const char *const r1[] = { "a\"b", "12", "x\\y\nz\t\x01" };
+	static const char *const r2[] = { "coördinatie", "geen getal", NULL };
+	cdr_table *t = NULL;
+	char *out;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_table_new(&t, 3, headers), 0);
+	cdr_table_set_numeric(t, 1);
+	CU_ASSERT_EQUAL(cdr_table_add(t, r1), 0);
+	CU_ASSERT_EQUAL(cdr_table_add(t, r2), 0);
+	out = render(t, CDR_FORMAT_JSON);
+	CU_ASSERT_STRING_EQUAL(out,
+		"[\n"
+		" {\"id\": \"a\\\"b\", \"n\": 12, \"tekst\": \"x\\\\y\\nz\\t\\u0001\"},\n"
+		" {\"id\": \"coördinatie\", \"n\": \"geen getal\", \"tekst\": \"\"}\n"
+		"]\n");
+	free(out);
+	cdr_table_free(t);
+}
+
+static void test_util_table_json_empty(void)
+{
+	static const char *const headers[] = { "id" };
+	cdr_table *t = NULL;
+	char *out;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_table_new(&t, 1, headers), 0);
+	out = render(t, CDR_FORMAT_JSON);
+	CU_ASSERT_STRING_EQUAL(out, "[]\n");
+	free(out);
+	cdr_table_free(t);
+}
+
+static void test_util_table_markdown(void)
+{
+	static const char *const headers[] = { "code", "n" };
+	static const char *const r1[] = { "eigen kracht", "12" };
+	static const char *const r2[] = { "a|b", "3" };
+	cdr_table *t = NULL;
+	char *out;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_table_new(&t, 2, headers), 0);
+	cdr_table_set_numeric(t, 1);
+	CU_ASSERT_EQUAL(cdr_table_add(t, r1), 0);
+	CU_ASSERT_EQUAL(cdr_table_add(t, r2), 0);
+	out = render(t, CDR_FORMAT_MD);
+	CU_ASSERT_STRING_EQUAL(out,
+		"| code         |   n |\n"
+		"| ------------ | --: |\n"
+		"| eigen kracht |  12 |\n"
+		"| a\\|b" "         " " |   3 |\n");
+	free(out);
+	cdr_table_free(t);
+}
+
+static void test_util_table_plain_no_header(void)
+{
+	cdr_table *t = awkward_table();
+	char *out = render(t, CDR_FORMAT_PLAIN);
+
+	CU_ASSERT_STRING_EQUAL(out,
+		"a,b\tzei \"ja\"\n"
+		"regel1 regel2\ttab here\n"
+		"pijp|teken\tback\\slash\n");
+	free(out);
+	cdr_table_free(t);
+}
+
+static void test_util_table_tsv_has_header(void)
+{
+	cdr_table *t = awkward_table();
+	char *out = render(t, CDR_FORMAT_TSV);
+
+	CU_ASSERT_NSTRING_EQUAL(out, "naam\ttekst\na,b\t", 13);
+	free(out);
+	cdr_table_free(t);
+}
+
+static void test_util_table_aligned_counts_code_points(void)
+{
+	static const char *const headers[] = { "naam", "n" };
+	static const char *const r1[] = { "cliënt", "7" };
+	static const char *const r2[] = { "wijk", "12" };
+	cdr_table *t = NULL;
+	char *out;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_table_new(&t, 2, headers), 0);
+	cdr_table_set_numeric(t, 1);
+	CU_ASSERT_EQUAL(cdr_table_add(t, r1), 0);
+	CU_ASSERT_EQUAL(cdr_table_add(t, r2), 0);
+	out = render(t, CDR_FORMAT_TABLE);
+	CU_ASSERT_STRING_EQUAL(out,
+		"naam    n\n"
+		"cliënt   7\n"
+		"wijk    12\n");
+	free(out);
+	cdr_table_free(t);
+}
+
+static void test_util_format_parse(void)
+{
+	cdr_format f = CDR_FORMAT_TABLE;
+
+	CU_ASSERT_EQUAL(cdr_format_parse(&f, "csv"), 0);
+	CU_ASSERT_EQUAL(f, CDR_FORMAT_CSV);
+	CU_ASSERT_EQUAL(cdr_format_parse(&f, "plain"), 0);
+	CU_ASSERT_EQUAL(f, CDR_FORMAT_PLAIN);
+	CU_ASSERT_EQUAL(cdr_format_parse(&f, "xml"), CDR_EUSAGE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "'xml'"));
+	CU_ASSERT_EQUAL(f, CDR_FORMAT_PLAIN);
+}
+
+/* ---- allocation failures ---------------------------------------------------- */
+
+#define MAX_ALLOCS 20000
+
+/* Is `doc` the same as the reference document? */
+static int same_document(const cdr_document *a, const cdr_document *b)
+{
+	size_t la, lb;
+	const char *ta = cdr_document_text(a, &la), *tb = cdr_document_text(b, &lb);
+
+	if (la != lb || memcmp(ta, tb, la) != 0)
+		return 0;
+	if (cdr_document_turn_count(a) != cdr_document_turn_count(b) ||
+	    cdr_document_sentence_count(a) != cdr_document_sentence_count(b) ||
+	    cdr_document_paragraph_count(a) != cdr_document_paragraph_count(b) ||
+	    cdr_document_words(a) != cdr_document_words(b))
+		return 0;
+	for (size_t i = 0; i < cdr_document_turn_count(a); i++) {
+		const cdr_turn *x = cdr_document_turn(a, i), *y = cdr_document_turn(b, i);
+		if (x->span.start != y->span.start || x->span.end != y->span.end ||
+		    strcmp(x->speaker, y->speaker) != 0 || strcmp(x->time, y->time) != 0)
+			return 0;
+	}
+	return strcmp(cdr_document_info_get(a)->sha256, cdr_document_info_get(b)->sha256) == 0 &&
+	       strcmp(cdr_document_info_get(a)->encoding, cdr_document_info_get(b)->encoding) == 0;
+}
+
+/* Run `fn(arg)` in a child process, so that a crash (or a sanitizer
+ * report) becomes a failed test instead of the end of the test run. The
+ * child reports the number of problems it found as its exit status. */
+static void run_isolated(int (*fn)(const void *), const void *arg, const char *what)
+{
+	pid_t pid;
+	int status = 0;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	CU_ASSERT_FATAL(pid >= 0);
+	if (pid == 0) {
+		int problems = fn(arg);
+		fflush(stderr);
+		_exit(problems > 100 ? 100 : problems);
+	}
+	CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		fprintf(stderr, "\n%s: crashed with signal %d\n", what, WTERMSIG(status));
+	else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+		fprintf(stderr, "\n%s: %d problem(s)\n", what, WEXITSTATUS(status));
+	CU_ASSERT_TRUE(WIFEXITED(status));
+	CU_ASSERT_EQUAL(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0);
+}
+
+/* Fail the N-th allocation of ingesting `rel` for N = 0, 1, ... until the
+ * call succeeds; every failure must be CDR_ENOMEM, the success complete.
+ * Runs in a child process; returns the number of problems. */
+static int alloc_fail_ingest_child(const void *arg)
+{
+	const char *rel = arg;
+	size_t n;
+	char *bytes = test_slurp(test_path(rel), &n);
+	const char *name = strrchr(rel, '/') + 1;
+	cdr_document *ref = NULL, *doc = NULL;
+	long i;
+	int rc = -1, problems = 0, succeeded = 0;
+
+	if (cdr_ingest_bytes(&ref, bytes, n, name, NULL) != 0) {
+		fprintf(stderr, "\n%s: %s\n", rel, cdr_error_last());
+		return 1;
+	}
+	for (i = 0; i < MAX_ALLOCS; i++) {
+		doc = NULL;
+		cdr_alloc_fail_after(i);
+		rc = cdr_ingest_bytes(&doc, bytes, n, name, NULL);
+		cdr_alloc_fail_after(-1);
+		if (rc == 0) {
+			succeeded = 1;
+			if (!same_document(doc, ref)) {
+				fprintf(stderr, "\n%s: allocation %ld failed but ingest succeeded with a different document\n",
+					rel, i);
+				problems++;
+			}
+			cdr_document_free(doc);
+			break;
+		}
+		if (rc != CDR_ENOMEM) {
+			fprintf(stderr, "\n%s: allocation %ld failed: rc %d (%s) instead of CDR_ENOMEM\n",
+				rel, i, rc, cdr_error_last());
+			problems++;
+		}
+		if (doc != NULL) {
+			fprintf(stderr, "\n%s: allocation %ld failed but a document was returned\n", rel, i);
+			problems++;
+		}
+	}
+	if (!succeeded || i < 10) {
+		fprintf(stderr, "\n%s: never succeeded, or too few allocations (%ld)\n", rel, i);
+		problems++;
+	}
+	cdr_document_free(ref);
+	free(bytes);
+	return problems;
+}
+
+static void alloc_fail_ingest(const char *rel)
+{
+	run_isolated(alloc_fail_ingest_child, rel, rel);
+}
+
+static void test_util_alloc_fail_ingest_txt(void)
+{
+	alloc_fail_ingest("corpora/s003-participant-9.txt");
+}
+
+static void test_util_alloc_fail_ingest_cp1252(void)
+{
+	alloc_fail_ingest("corpora/formats/s004-interviews-eigen-kracht-cp1252.txt");
+}
+
+static void test_util_alloc_fail_ingest_docx(void)
+{
+	alloc_fail_ingest("corpora/formats/s002-mee-interview-word.docx");
+}
+
+static void test_util_alloc_fail_ingest_odt(void)
+{
+	alloc_fail_ingest("corpora/formats/s003-participant-12-writer.odt");
+}
+
+static void test_util_alloc_fail_ingest_vtt(void)
+{
+	alloc_fail_ingest("corpora/formats/s002-buurtzorg-casussen-ondertitels.vtt");
+}
+
+static void test_util_alloc_fail_ingest_srt(void)
+{
+	alloc_fail_ingest("corpora/formats/s002-frion-casussen-ondertitels.srt");
+}
+
+static int alloc_fail_cases_parse_child(const void *arg)
+{
+	size_t n;
+	char *data = test_slurp(test_path(arg), &n);
+	char *copy = malloc(n + 1);
+	cdr_cases *cases = NULL, *ref = NULL;
+	char *ref_text = NULL, *text = NULL;
+	size_t ref_len, len;
+	long i;
+	int rc = -1, problems = 0, succeeded = 0;
+
+	memcpy(copy, data, n + 1);
+	if (cdr_cases_parse(&ref, copy, n, "cases.tsv") != 0 || cdr_cases_format(&ref_text, &ref_len, ref) != 0) {
+		fprintf(stderr, "\ncases.tsv: %s\n", cdr_error_last());
+		return 1;
+	}
+	for (i = 0; i < MAX_ALLOCS; i++) {
+		memcpy(copy, data, n + 1); /* parsing writes into the buffer */
+		cases = NULL;
+		cdr_alloc_fail_after(i);
+		rc = cdr_cases_parse(&cases, copy, n, "cases.tsv");
+		cdr_alloc_fail_after(-1);
+		if (rc == 0) {
+			succeeded = 1;
+			if (cdr_cases_format(&text, &len, cases) != 0 || len != ref_len || memcmp(text, ref_text, len) != 0) {
+				fprintf(stderr, "\ncases.tsv: allocation %ld failed but the parse succeeded with different cases\n", i);
+				problems++;
+			}
+			free(text);
+			cdr_cases_free(cases);
+			break;
+		}
+		if (rc != CDR_ENOMEM) {
+			fprintf(stderr, "\ncases.tsv: allocation %ld failed: rc %d (%s) instead of CDR_ENOMEM\n",
+				i, rc, cdr_error_last());
+			problems++;
+		}
+	}
+	if (!succeeded || i < 55) {
+		fprintf(stderr, "\ncases.tsv: never succeeded, or too few allocations (%ld)\n", i);
+		problems++;
+	}
+	free(ref_text);
+	cdr_cases_free(ref);
+	free(copy);
+	free(data);
+	return problems;
+}
+
+static void test_util_alloc_fail_cases_parse(void)
+{
+	run_isolated(alloc_fail_cases_parse_child, "corpora/cases.tsv", "cdr_cases_parse");
+}
+
+static void test_util_alloc_hook_reset(void)
+{
+	void *p;
+
+	cdr_alloc_fail_after(0);
+	p = cdr_malloc(16);
+	CU_ASSERT_PTR_NULL(p);
+	CU_ASSERT_EQUAL(cdr_error_last_code(), CDR_ENOMEM);
+	cdr_alloc_fail_after(-1);
+	p = cdr_malloc(16);
+	CU_ASSERT_PTR_NOT_NULL(p);
+	free(p);
+}
+
+void test_util_register(void)
+{
+	CU_pSuite s = CU_add_suite("util", NULL, NULL);
+
+	CU_add_test(s, "tsv_escape_round_trip", test_util_tsv_escape_round_trip);
+	CU_add_test(s, "tsv_split_empty_fields", test_util_tsv_split_empty_fields);
+	CU_add_test(s, "next_line_crlf", test_util_next_line_crlf);
+	CU_add_test(s, "buf_printf_growth", test_util_buf_printf_growth);
+	CU_add_test(s, "txn_commit_writes_both_files", test_util_txn_commit_writes_both_files);
+	CU_add_test(s, "txn_free_without_commit_leaves_nothing", test_util_txn_free_without_commit_leaves_nothing);
+	CU_add_test(s, "txn_replaces_existing_file", test_util_txn_replaces_existing_file);
+	CU_add_test(s, "txn_write_into_missing_dir_fails", test_util_txn_write_into_missing_dir_fails);
+	CU_add_test(s, "file_read_limit", test_util_file_read_limit);
+	CU_add_test(s, "file_read_missing", test_util_file_read_missing);
+	CU_add_test(s, "file_read_directory", test_util_file_read_directory);
+	CU_add_test(s, "table_csv_rfc4180", test_util_table_csv_rfc4180);
+	CU_add_test(s, "table_json_escaping", test_util_table_json_escaping);
+	CU_add_test(s, "table_json_empty", test_util_table_json_empty);
+	CU_add_test(s, "table_markdown", test_util_table_markdown);
+	CU_add_test(s, "table_plain_no_header", test_util_table_plain_no_header);
+	CU_add_test(s, "table_tsv_has_header", test_util_table_tsv_has_header);
+	CU_add_test(s, "table_aligned_counts_code_points", test_util_table_aligned_counts_code_points);
+	CU_add_test(s, "format_parse", test_util_format_parse);
+	CU_add_test(s, "alloc_hook_reset", test_util_alloc_hook_reset);
+	CU_add_test(s, "alloc_fail_ingest_txt", test_util_alloc_fail_ingest_txt);
+	CU_add_test(s, "alloc_fail_ingest_cp1252", test_util_alloc_fail_ingest_cp1252);
+	CU_add_test(s, "alloc_fail_ingest_docx", test_util_alloc_fail_ingest_docx);
+	CU_add_test(s, "alloc_fail_ingest_odt", test_util_alloc_fail_ingest_odt);
+	CU_add_test(s, "alloc_fail_ingest_vtt", test_util_alloc_fail_ingest_vtt);
+	CU_add_test(s, "alloc_fail_ingest_srt", test_util_alloc_fail_ingest_srt);
+	CU_add_test(s, "alloc_fail_cases_parse", test_util_alloc_fail_cases_parse);
+}
