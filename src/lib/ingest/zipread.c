@@ -11,10 +11,13 @@
 #include "ingest/zipread.h"
 #include "util/alloc.h"
 
-static int open_error(int zerr, const char *name)
+static int open_error(int zerr, const char *bytes, size_t n, const char *name)
 {
 	switch (zerr) {
 	case ZIP_ER_NOZIP:
+		/* A zip that starts like one but lost its end is truncated. */
+		if (n >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0)
+			return cdr_error_set(CDR_EFORMAT, "%s: damaged or truncated zip archive (no central directory)", name);
 		return cdr_error_set(CDR_EFORMAT, "%s: not a zip archive (is it really a .docx/.odt file?)", name);
 	case ZIP_ER_INCONS:
 	case ZIP_ER_EOF:
@@ -54,7 +57,7 @@ int cdr_zip_read_member(char **out, size_t *out_len, const char *bytes, size_t n
 		return cdr_error_set(CDR_ENOMEM, "out of memory");
 	}
 	if ((za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)) == NULL) {
-		rc = open_error(zip_error_code_zip(&ze), name);
+		rc = open_error(zip_error_code_zip(&ze), bytes, n, name);
 		zip_source_free(src);
 		zip_error_fini(&ze);
 		return rc;
