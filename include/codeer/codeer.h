@@ -10,6 +10,10 @@
 #include "codeer/anon.h"
 #include "codeer/cases.h"
 #include "codeer/project.h"
+#include "codeer/scheme.h"
+#include "codeer/coding.h"
+#include "codeer/autocode.h"
+#include "codeer/retrieve.h"
 
 #define CODEER_VERSION "0.1.0"
 

@@ -55,8 +55,11 @@ long cdr_document_turn_at(const cdr_document *doc, size_t cp);
 
 /**
  * Resolve a human reference: "t12" (turn 12, 1-based), "s40" (sentence 40),
- * "c100-250" (code points). Errors: CDR_EFORMAT for a malformed reference,
- * CDR_ENOTFOUND when it is out of range (the message gives the range).
+ * "c100-250" (code points), or else an exact phrase that must occur once.
+ * Errors: CDR_ENOTFOUND when out of range (the message gives the range)
+ * or the phrase is absent, CDR_EAMBIGUOUS when the phrase occurs more than
+ * once (the message lists each place), CDR_EFORMAT for c-ranges that are
+ * reversed.
  */
 int cdr_document_resolve(cdr_span *out, const cdr_document *doc, const char *ref);
 

@@ -64,6 +64,15 @@ typedef struct cdr_cp_cursor {
 void cdr_cp_cursor_init(cdr_cp_cursor *c, const char *text, size_t len);
 size_t cdr_cp_cursor_at(cdr_cp_cursor *c, size_t byte);
 
+/**
+ * Move the cursor forward to code point `cp` and return its byte offset
+ * (restarts from the beginning when asked to go back).
+ */
+size_t cdr_cp_cursor_byte(cdr_cp_cursor *c, size_t cp);
+
+/** Words in UTF-8 text, counted as the segmenter counts them. */
+size_t cdr_text_words(const char *utf8, size_t len);
+
 /** Sentence and word segmentation with Dutch rules. */
 typedef struct cdr_segmenter cdr_segmenter;
 

@@ -7,17 +7,31 @@
 
 extern const struct cdr_cmd cmd_add;
 extern const struct cdr_cmd cmd_anon_check;
+extern const struct cdr_cmd cmd_autocode;
 extern const struct cdr_cmd cmd_cases;
+extern const struct cdr_cmd cmd_code;
+extern const struct cdr_cmd cmd_codes;
 extern const struct cdr_cmd cmd_docs;
+extern const struct cdr_cmd cmd_freq;
 extern const struct cdr_cmd cmd_init;
+extern const struct cdr_cmd cmd_kwic;
+extern const struct cdr_cmd cmd_quotes;
+extern const struct cdr_cmd cmd_scheme;
 extern const struct cdr_cmd cmd_show;
 
 static const struct cdr_cmd *const commands[] = {
 	&cmd_add,
 	&cmd_anon_check,
+	&cmd_autocode,
 	&cmd_cases,
+	&cmd_code,
+	&cmd_codes,
 	&cmd_docs,
+	&cmd_freq,
 	&cmd_init,
+	&cmd_kwic,
+	&cmd_quotes,
+	&cmd_scheme,
 	&cmd_show,
 	NULL
 };
@@ -33,7 +47,7 @@ static void usage(FILE *f)
 	      "  -C DIR      run as if started in DIR (the project or a folder in it)\n"
 	      "  --version   print the version\n"
 	      "  -h, --help  this help; 'codeer help COMMAND' or 'codeer COMMAND --help' for one command\n"
-	      "\nExit status: 0 success, 1 something found (anon-check), 2 error.\n", f);
+	      "\nExit status: 0 success, 1 something found (anon-check, scheme check) or\nnothing found (kwic), 2 error.\n", f);
 }
 
 static const struct cdr_cmd *find_command(const char *name)

@@ -65,7 +65,7 @@ $ cd p && codeer show s003-participant-5 c0-99999
 ? 2
 
 $ cd p && codeer show s003-participant-5 x12
-! codeer: s003-participant-5: 'x12' is not a reference (use t12, s40 or c100-250)
+! codeer: s003-participant-5: 'x12' is neither a reference (t12, s40, c100-250) nor a phrase in the document
 ? 2
 
 $ cd p && codeer show nosuch t1

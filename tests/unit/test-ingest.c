@@ -670,12 +670,9 @@ static void test_ingest_resolve_out_of_range(void)
 	cdr_document_free(doc);
 }
 
-static void test_ingest_resolve_malformed(void)
+static void test_ingest_resolve_reversed_range(void)
 {
-	static const char *const bad[] = {
-		"", "x1", "t", "t1x", "T1", "t-1", "c5", "c10-5", "c5-5", "c1-2-3", "c-1-5", "s 2",
-		"t99999999999999999999999",
-	};
+	static const char *const bad[] = { "c10-5", "c5-5" };
 	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
 	cdr_span s;
 
@@ -684,7 +681,65 @@ static void test_ingest_resolve_malformed(void)
 		if (rc != CDR_EFORMAT)
 			fprintf(stderr, "\nreference '%s': %d\n", bad[i], rc);
 		CU_ASSERT_EQUAL(rc, CDR_EFORMAT);
+		CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), bad[i]));
 	}
+	cdr_document_free(doc);
+}
+
+static void test_ingest_resolve_empty_reference(void)
+{
+	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
+	cdr_span s;
+
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, ""), CDR_EFORMAT);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_resolve_phrase_once(void)
+{
+	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
+	cdr_span s;
+	char *t;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_resolve(&s, doc, "hulpvraagverduidelijking"), 0);
+	CU_ASSERT_EQUAL(s.end - s.start, 24);
+	t = cdr_document_slice(doc, s);
+	CU_ASSERT_STRING_EQUAL(t, "hulpvraagverduidelijking");
+	free(t);
+	CU_ASSERT_EQUAL(cdr_document_turn_at(doc, s.start), 0);
+	/* a phrase with a diacritic: offsets are code points */
+	CU_ASSERT_EQUAL_FATAL(cdr_document_resolve(&s, doc, "cliënt. Die van alles"), 0);
+	t = cdr_document_slice(doc, s);
+	CU_ASSERT_STRING_EQUAL(t, "cliënt. Die van alles");
+	free(t);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_resolve_phrase_absent(void)
+{
+	static const char *const absent[] = { "x1", "T1", "t1x", "c5", "s 2", "Rotterdam" };
+	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
+	cdr_span s;
+
+	for (size_t i = 0; i < sizeof(absent) / sizeof(absent[0]); i++) {
+		int rc = cdr_document_resolve(&s, doc, absent[i]);
+		if (rc != CDR_ENOTFOUND)
+			fprintf(stderr, "\nreference '%s': %d\n", absent[i], rc);
+		CU_ASSERT_EQUAL(rc, CDR_ENOTFOUND);
+		CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), absent[i]));
+	}
+	cdr_document_free(doc);
+}
+
+static void test_ingest_resolve_phrase_ambiguous(void)
+{
+	cdr_document *doc = load("corpora/s002-mee-interview.txt", NULL);
+	cdr_span s;
+
+	/* "Het gaat om" opens two sentences of turn 2 */
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "Het gaat om"), CDR_EAMBIGUOUS);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "2 times"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "t2 c"));
 	cdr_document_free(doc);
 }
 
@@ -1126,7 +1181,11 @@ void test_ingest_register(void)
 	CU_add_test(s, "resolve_sentence", test_ingest_resolve_sentence);
 	CU_add_test(s, "resolve_code_points", test_ingest_resolve_code_points);
 	CU_add_test(s, "resolve_out_of_range", test_ingest_resolve_out_of_range);
-	CU_add_test(s, "resolve_malformed", test_ingest_resolve_malformed);
+	CU_add_test(s, "resolve_reversed_range", test_ingest_resolve_reversed_range);
+	CU_add_test(s, "resolve_empty_reference", test_ingest_resolve_empty_reference);
+	CU_add_test(s, "resolve_phrase_once", test_ingest_resolve_phrase_once);
+	CU_add_test(s, "resolve_phrase_absent", test_ingest_resolve_phrase_absent);
+	CU_add_test(s, "resolve_phrase_ambiguous", test_ingest_resolve_phrase_ambiguous);
 	CU_add_test(s, "anon_email", test_ingest_anon_email);
 	CU_add_test(s, "anon_phone_formats", test_ingest_anon_phone_formats);
 	CU_add_test(s, "anon_postcode", test_ingest_anon_postcode);

@@ -1,2 +1,1267 @@
+/* test-store.c -- the project store: layout, versions and damage, adding
+ * documents all-or-nothing, the .meta round trip, immutable sources,
+ * cases and their import, document ids and project discovery. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <CUnit/CUnit.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "codeer/cases.h"
+#include "codeer/document.h"
+#include "codeer/error.h"
+#include "codeer/ingest.h"
+#include "codeer/project.h"
 #include "test.h"
-void test_store_register(void) {}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void rm_rf(const char *path)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	char child[4096];
+
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
+			rm_rf(child);
+		}
+		closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+static char *slurp_opt(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+	long size;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	data = malloc((size_t)size + 1);
+	*len = fread(data, 1, (size_t)size, f);
+	data[*len] = '\0';
+	fclose(f);
+	return data;
+}
+
+static void write_file(const char *path, const char *data)
+{
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(data, f);
+	fclose(f);
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A fresh project in a fresh temporary directory; *root is the directory
+ * to remove afterwards, the project is root/proj. */
+static cdr_project *new_project(char **root)
+{
+	char *proj;
+	cdr_project *p = NULL;
+
+	*root = strdup(test_tmpdir());
+	proj = join(*root, "proj");
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, "test"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, proj), 0);
+	free(proj);
+	return p;
+}
+
+static cdr_project *reopen(cdr_project *p)
+{
+	char *dir = strdup(cdr_project_path(p));
+	cdr_project *q = NULL;
+
+	cdr_project_free(p);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&q, dir), 0);
+	free(dir);
+	return q;
+}
+
+static void done(cdr_project *p, char *root)
+{
+	cdr_project_free(p);
+	rm_rf(root);
+	free(root);
+}
+
+/* Paths of corpus files in the source tree (malloc'ed, NULL-terminated). */
+static char **corpus_paths(const char *const *rel)
+{
+	size_t n = 0;
+	char **v;
+
+	while (rel[n])
+		n++;
+	v = calloc(n + 1, sizeof(char *));
+	for (size_t i = 0; i < n; i++)
+		v[i] = strdup(test_path(rel[i]));
+	return v;
+}
+
+static void paths_free(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+static size_t count(char **v)
+{
+	size_t n = 0;
+	while (v[n])
+		n++;
+	return n;
+}
+
+static int add(cdr_project *p, char **paths, const cdr_add_options *opts)
+{
+	int rc = cdr_project_add(p, (const char *const *)paths, count(paths), opts, NULL, NULL);
+	if (rc < 0)
+		fprintf(stderr, "\n(add: %s)", cdr_error_last());
+	return rc;
+}
+
+/* Every file below `dir`: relative path and content, sorted by path. */
+struct snapshot {
+	char *path[512];
+	char *data[512];
+	size_t len[512];
+	size_t n;
+};
+
+static void snap_dir(struct snapshot *s, const char *root, const char *rel)
+{
+	char *dir = rel[0] ? join(root, rel) : strdup(root);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	while ((e = readdir(d)) != NULL) {
+		char *r, *full;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		r = rel[0] ? join(rel, e->d_name) : strdup(e->d_name);
+		full = join(root, r);
+		CU_ASSERT_FATAL(s->n < 512);
+		if (is_dir(full)) {
+			s->path[s->n] = malloc(strlen(r) + 2);
+			sprintf(s->path[s->n], "%s/", r);
+			s->data[s->n] = NULL;
+			s->len[s->n] = 0;
+			s->n++;
+			snap_dir(s, root, r);
+		} else {
+			s->path[s->n] = strdup(r);
+			s->data[s->n] = slurp_opt(full, &s->len[s->n]);
+			s->n++;
+		}
+		free(r);
+		free(full);
+	}
+	closedir(d);
+	free(dir);
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void snapshot(struct snapshot *s, const char *root)
+{
+	s->n = 0;
+	snap_dir(s, root, "");
+	/* sort the three arrays together by path (insertion sort: small) */
+	for (size_t i = 1; i < s->n; i++)
+		for (size_t j = i; j > 0 && cmp_entry(&s->path[j - 1], &s->path[j]) > 0; j--) {
+			char *tp = s->path[j], *td = s->data[j];
+			size_t tl = s->len[j];
+			s->path[j] = s->path[j - 1];
+			s->data[j] = s->data[j - 1];
+			s->len[j] = s->len[j - 1];
+			s->path[j - 1] = tp;
+			s->data[j - 1] = td;
+			s->len[j - 1] = tl;
+		}
+}
+
+static void snapshot_free(struct snapshot *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->path[i]);
+		free(s->data[i]);
+	}
+	s->n = 0;
+}
+
+/* Are two snapshots byte-for-byte the same? Prints the first difference. */
+static int same_snapshot(const struct snapshot *a, const struct snapshot *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n && i < b->n; i++) {
+		if (strcmp(a->path[i], b->path[i]) != 0) {
+			fprintf(stderr, "\nsnapshot: %s vs %s\n", a->path[i], b->path[i]);
+			return 0;
+		}
+		if (a->len[i] != b->len[i] || (a->data[i] && memcmp(a->data[i], b->data[i], a->len[i]) != 0)) {
+			fprintf(stderr, "\nsnapshot: %s changed\n", a->path[i]);
+			return 0;
+		}
+	}
+	if (a->n != b->n) {
+		fprintf(stderr, "\nsnapshot: %s appeared or vanished\n", i < a->n ? a->path[i] : b->path[i]);
+		return 0;
+	}
+	return 1;
+}
+
+static size_t temp_files(const struct snapshot *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const char *slash = strrchr(s->path[i], '/');
+		const char *base = slash && slash[1] ? slash + 1 : s->path[i];
+		n += strncmp(base, ".codeer-tmp-", 12) == 0;
+	}
+	return n;
+}
+
+/* Is the loaded document the same as a fresh ingest of its file? */
+static void assert_same_document(const cdr_document *a, const cdr_document *b, const char *what)
+{
+	const cdr_document_info *ia = cdr_document_info_get(a), *ib = cdr_document_info_get(b);
+	size_t la, lb, bad = 0;
+	const char *ta = cdr_document_text(a, &la), *tb = cdr_document_text(b, &lb);
+
+	CU_ASSERT_EQUAL(la, lb);
+	CU_ASSERT_TRUE(la == lb && memcmp(ta, tb, la) == 0);
+	CU_ASSERT_EQUAL(cdr_document_length(a), cdr_document_length(b));
+	CU_ASSERT_EQUAL(cdr_document_words(a), cdr_document_words(b));
+	CU_ASSERT_STRING_EQUAL(ia->format, ib->format);
+	CU_ASSERT_STRING_EQUAL(ia->encoding, ib->encoding);
+	CU_ASSERT_STRING_EQUAL(ia->sha256, ib->sha256);
+	CU_ASSERT_STRING_EQUAL(ia->original, ib->original);
+	CU_ASSERT_STRING_EQUAL(ia->speaker_regex, ib->speaker_regex);
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(a), cdr_document_turn_count(b));
+	for (size_t i = 0; i < cdr_document_turn_count(a); i++) {
+		const cdr_turn *x = cdr_document_turn(a, i), *y = cdr_document_turn(b, i);
+		bad += x->span.start != y->span.start || x->span.end != y->span.end || x->words != y->words ||
+		       strcmp(x->speaker, y->speaker) != 0 || strcmp(x->time, y->time) != 0;
+	}
+	CU_ASSERT_EQUAL_FATAL(cdr_document_sentence_count(a), cdr_document_sentence_count(b));
+	for (size_t i = 0; i < cdr_document_sentence_count(a); i++) {
+		const cdr_span *x = cdr_document_sentence(a, i), *y = cdr_document_sentence(b, i);
+		bad += x->start != y->start || x->end != y->end;
+	}
+	CU_ASSERT_EQUAL_FATAL(cdr_document_paragraph_count(a), cdr_document_paragraph_count(b));
+	for (size_t i = 0; i < cdr_document_paragraph_count(a); i++) {
+		const cdr_span *x = cdr_document_paragraph(a, i), *y = cdr_document_paragraph(b, i);
+		bad += x->start != y->start || x->end != y->end;
+	}
+	if (bad)
+		fprintf(stderr, "\n%s: %zu structure differences after reload\n", what, bad);
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
+static int has_doc_cb(void *ctx, const char *doc)
+{
+	return cdr_project_has_doc(ctx, doc);
+}
+
+static char *cases_text(const cdr_cases *cases)
+{
+	char *out = NULL;
+	size_t len;
+
+	CU_ASSERT_EQUAL(cdr_cases_format(&out, &len, cases), 0);
+	return out;
+}
+
+/* ---- layout, versions, damage ------------------------------------------------ */
+
+static void test_store_init_creates_layout(void)
+{
+	char *root = strdup(test_tmpdir()), *proj = join(root, "mijn project");
+	static const char *const dirs[] = { "sources", "codings", "schemes", "memos" };
+	char *path, *data;
+	size_t len;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, "Wijkteams Zwolle"), 0);
+	for (size_t i = 0; i < 4; i++) {
+		path = join(proj, dirs[i]);
+		CU_ASSERT_TRUE(is_dir(path));
+		free(path);
+	}
+	path = join(proj, "codeer.toml");
+	data = slurp_opt(path, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+	CU_ASSERT_PTR_NOT_NULL(strstr(data, "format = 1\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(data, "name = \"Wijkteams Zwolle\"\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(data, "language = \"nl\"\n"));
+	free(data);
+	free(path);
+	path = join(proj, "cases.tsv");
+	data = slurp_opt(path, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+	CU_ASSERT_STRING_EQUAL(data, "case\tdocs\n");
+	free(data);
+	free(path);
+	path = join(proj, ".gitignore");
+	CU_ASSERT_EQUAL(access(path, F_OK), 0);
+	free(path);
+	rm_rf(root);
+	free(proj);
+	free(root);
+}
+
+static void test_store_init_default_name_is_directory(void)
+{
+	char *root;
+	cdr_project *p = NULL;
+	char *proj;
+
+	root = strdup(test_tmpdir());
+	proj = join(root, "veldwerk-2024");
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, proj), 0);
+	CU_ASSERT_STRING_EQUAL(cdr_project_name(p), "veldwerk-2024");
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
+	free(proj);
+	done(p, root);
+}
+
+static void test_store_init_name_round_trip(void)
+{
+	static const char name[] = "Wijk \"Noord\" \\ 2024\tversie";
+	char *root = strdup(test_tmpdir()), *proj = join(root, "p");
+	cdr_project *p = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, name), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, proj), 0);
+	CU_ASSERT_STRING_EQUAL(cdr_project_name(p), name);
+	free(proj);
+	done(p, root);
+}
+
+static void test_store_init_twice(void)
+{
+	char *root = strdup(test_tmpdir()), *proj = join(root, "p");
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_project_init(proj, NULL), CDR_EEXISTS);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "already"));
+	rm_rf(root);
+	free(proj);
+	free(root);
+}
+
+/* Replace the first `from` in file `path` by `to`. */
+static void edit_file(const char *path, const char *from, const char *to)
+{
+	size_t len;
+	char *data = slurp_opt(path, &len), *at, *out;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+	at = strstr(data, from);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	out = malloc(len + strlen(to) + 1);
+	memcpy(out, data, (size_t)(at - data));
+	strcpy(out + (at - data), to);
+	strcat(out, at + strlen(from));
+	write_file(path, out);
+	free(out);
+	free(data);
+}
+
+static void test_store_open_newer_format(void)
+{
+	char *root = strdup(test_tmpdir()), *proj = join(root, "p"), *toml = join(proj, "codeer.toml");
+	cdr_project *p = (cdr_project *)1;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
+	edit_file(toml, "format = 1\n", "format = 99\n");
+	CU_ASSERT_EQUAL(cdr_project_open(&p, proj), CDR_EVERSION);
+	CU_ASSERT_PTR_NULL(p);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "codeer.toml"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "99"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "newer"));
+	rm_rf(root);
+	free(toml);
+	free(proj);
+	free(root);
+}
+
+static void test_store_open_damaged_config(void)
+{
+	char *root = strdup(test_tmpdir()), *proj = join(root, "p"), *toml = join(proj, "codeer.toml");
+	cdr_project *p = NULL;
+	size_t len, lines = 0;
+	char *data, expect[64];
+	FILE *f;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
+	data = slurp_opt(toml, &len);
+	for (size_t i = 0; i < len; i++)
+		lines += data[i] == '\n';
+	free(data);
+	f = fopen(toml, "a");
+	fputs("dit is geen toml\n", f);
+	fclose(f);
+	CU_ASSERT_EQUAL(cdr_project_open(&p, proj), CDR_EFORMAT);
+	snprintf(expect, sizeof(expect), "codeer.toml:%zu:", lines + 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), expect));
+	rm_rf(root);
+	free(toml);
+	free(proj);
+	free(root);
+}
+
+static void test_store_open_config_without_format(void)
+{
+	char *root = strdup(test_tmpdir()), *proj = join(root, "p"), *toml = join(proj, "codeer.toml");
+	cdr_project *p = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
+	write_file(toml, "name = \"zonder versie\"\n");
+	CU_ASSERT_EQUAL(cdr_project_open(&p, proj), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "format"));
+	rm_rf(root);
+	free(toml);
+	free(proj);
+	free(root);
+}
+
+static void test_store_open_not_a_project(void)
+{
+	char *root = strdup(test_tmpdir());
+	cdr_project *p = NULL;
+
+	CU_ASSERT_EQUAL(cdr_project_open(&p, root), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "not a codeer project"));
+	rm_rf(root);
+	free(root);
+}
+
+/* ---- adding documents ------------------------------------------------------- */
+
+static const char *const mixed_files[] = {
+	"corpora/s002-mee-interview.txt",
+	"corpora/s003-participant-12.txt",
+	"corpora/formats/s002-mee-interview-word.docx",
+	"corpora/formats/s003-participant-12-writer.odt",
+	"corpora/formats/s003-participant-5-markdown.md",
+	"corpora/formats/s002-buurtzorg-casussen-ondertitels.vtt",
+	"corpora/formats/s002-frion-casussen-ondertitels.srt",
+	"corpora/formats/s000-professional-6-utf16.txt",
+	"corpora/formats/s004-interviews-eigen-kracht-cp1252.txt",
+	NULL
+};
+
+static void test_store_add_reopen_round_trip(void)
+{
+	static const char *const ids[] = {
+		"s000-professional-6-utf16", "s002-buurtzorg-casussen-ondertitels", "s002-frion-casussen-ondertitels",
+		"s002-mee-interview", "s002-mee-interview-word", "s003-participant-5-markdown",
+		"s003-participant-12", "s003-participant-12-writer", "s004-interviews-eigen-kracht-cp1252",
+	};
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(mixed_files);
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 9);
+	p = reopen(p);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_count(p), 9);
+	for (size_t i = 0; i < 9; i++)
+		CU_ASSERT_STRING_EQUAL(cdr_project_doc_id(p, i), ids[i]);
+	for (size_t i = 0; paths[i]; i++) {
+		cdr_document *fresh = NULL, *loaded = NULL;
+		char *id = NULL;
+		CU_ASSERT_EQUAL_FATAL(cdr_doc_id_from_path(&id, paths[i]), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_ingest_file(&fresh, paths[i], NULL), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_project_doc_load(&loaded, p, id, 1), 0);
+		CU_ASSERT_STRING_EQUAL(cdr_document_info_get(loaded)->id, id);
+		CU_ASSERT_EQUAL(strlen(cdr_document_info_get(loaded)->added), 20);
+		assert_same_document(loaded, fresh, paths[i]);
+		cdr_document_free(fresh);
+		cdr_document_free(loaded);
+		free(id);
+	}
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_source_text_is_normalised(void)
+{
+	static const char *const rel[] = { "corpora/formats/s004-interviews-eigen-kracht-cp1252.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	char *src, *stored, *orig;
+	size_t slen, olen;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	src = join(cdr_project_path(p), "sources/s004-interviews-eigen-kracht-cp1252.txt");
+	stored = slurp_opt(src, &slen);
+	orig = test_slurp(test_path("corpora/s004-interviews-eigen-kracht.txt"), &olen);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(stored);
+	/* the stored text is the UTF-8 text, without the file's final newline */
+	CU_ASSERT_TRUE(slen <= olen && memcmp(stored, orig, slen) == 0);
+	CU_ASSERT_TRUE(olen - slen <= 1);
+	free(orig);
+	free(stored);
+	free(src);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_load_without_text(void)
+{
+	static const char *const rel[] = { "corpora/s002-mee-interview.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	cdr_document *doc = NULL;
+	size_t len = 99;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_load(&doc, p, "s002-mee-interview", 0), 0);
+	CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 6);
+	CU_ASSERT_STRING_EQUAL(cdr_document_text(doc, &len), "");
+	CU_ASSERT_EQUAL(len, 0);
+	CU_ASSERT_TRUE(cdr_document_length(doc) > 1000);
+	cdr_document_free(doc);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_doc_load_unknown(void)
+{
+	char *root;
+	cdr_project *p = new_project(&root);
+	cdr_document *doc = NULL;
+
+	CU_ASSERT_EQUAL(cdr_project_doc_load(&doc, p, "bestaat-niet", 1), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NULL(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "bestaat-niet"));
+	done(p, root);
+}
+
+static void test_store_doc_ids_natural_order(void)
+{
+	static const char *const rel[] = {
+		"corpora/s003-participant-10.txt", "corpora/s003-participant-2.txt",
+		"corpora/s003-participant-1.txt", NULL
+	};
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_count(p), 3);
+	CU_ASSERT_STRING_EQUAL(cdr_project_doc_id(p, 0), "s003-participant-1");
+	CU_ASSERT_STRING_EQUAL(cdr_project_doc_id(p, 1), "s003-participant-2");
+	CU_ASSERT_STRING_EQUAL(cdr_project_doc_id(p, 2), "s003-participant-10");
+	CU_ASSERT_TRUE(cdr_project_has_doc(p, "s003-participant-10"));
+	CU_ASSERT_FALSE(cdr_project_has_doc(p, "s003-participant-3"));
+	paths_free(paths);
+	done(p, root);
+}
+
+struct seen {
+	int calls;
+	char last[64];
+};
+
+static void on_added(void *ctx, const char *path, const cdr_document *doc)
+{
+	struct seen *s = ctx;
+
+	(void)path;
+	s->calls++;
+	snprintf(s->last, sizeof(s->last), "%s", cdr_document_info_get(doc)->id);
+}
+
+static void test_store_add_callback_per_document(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-1.txt", "corpora/s003-participant-2.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	struct seen s = { 0, "" };
+
+	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths, 2, NULL, on_added, &s), 0);
+	CU_ASSERT_EQUAL(s.calls, 2);
+	CU_ASSERT_STRING_EQUAL(s.last, "s003-participant-2");
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_add_same_content_twice(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-4.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths, 1, NULL, NULL, NULL), CDR_EEXISTS);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "s003-participant-4"));
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 1);
+	p = reopen(p);
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 1);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_add_same_content_other_name(void)
+{
+	char *root;
+	cdr_project *p = new_project(&root);
+	char *copy = join(root, "kopie.txt");
+	size_t n;
+	char *data = test_slurp(test_path("corpora/s003-participant-4.txt"), &n);
+	char *paths[2] = { NULL, NULL };
+
+	write_file(copy, data);
+	paths[0] = strdup(test_path("corpora/s003-participant-4.txt"));
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	free(paths[0]);
+	paths[0] = copy;
+	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths, 1, NULL, NULL, NULL), CDR_EEXISTS);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "kopie.txt"));
+	free(copy);
+	free(data);
+	done(p, root);
+}
+
+static void test_store_add_same_content_force(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-4.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	cdr_add_options opts = { 0 };
+	cdr_document *a = NULL, *b = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	opts.force = 1;
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, &opts), 0);
+	p = reopen(p);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_count(p), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_project_doc_id(p, 0), "s003-participant-4");
+	CU_ASSERT_STRING_EQUAL(cdr_project_doc_id(p, 1), "s003-participant-4-2");
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_load(&a, p, "s003-participant-4", 1), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_load(&b, p, "s003-participant-4-2", 1), 0);
+	CU_ASSERT_STRING_EQUAL(cdr_document_text(a, NULL), cdr_document_text(b, NULL));
+	/* each copy is a case of its own */
+	CU_ASSERT_TRUE(cdr_cases_find(cdr_project_cases(p), "s003-participant-4-2") >= 0);
+	cdr_document_free(a);
+	cdr_document_free(b);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_add_same_name_other_content(void)
+{
+	char *root;
+	cdr_project *p = new_project(&root);
+	char *d1 = join(root, "a"), *d2 = join(root, "b");
+	char *paths[3];
+
+	mkdir(d1, 0777);
+	mkdir(d2, 0777);
+	paths[0] = join(d1, "Interview 1.txt");
+	paths[1] = join(d2, "Interview 1.txt");
+	paths[2] = NULL;
+	write_file(paths[0], "I: Eerste gesprek?\n\nR: Ja.\n");
+	write_file(paths[1], "I: Tweede gesprek?\n\nR: Nee.\n");
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_count(p), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_project_doc_id(p, 0), "interview-1");
+	CU_ASSERT_STRING_EQUAL(cdr_project_doc_id(p, 1), "interview-1-2");
+	free(paths[0]);
+	free(paths[1]);
+	free(d1);
+	free(d2);
+	done(p, root);
+}
+
+static void test_store_add_batch_bad_last_file_changes_nothing(void)
+{
+	static const char *const first[] = { "corpora/s003-participant-1.txt", NULL };
+	static const char *const batch[] = {
+		"corpora/s003-participant-2.txt", "corpora/formats/s002-mee-interview-word.docx",
+		"corpora/s003-participant-99-bestaat-niet.txt", NULL
+	};
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths1 = corpus_paths(first), **paths2 = corpus_paths(batch);
+	struct snapshot before, after;
+	char *proj = strdup(cdr_project_path(p));
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths1, NULL), 0);
+	snapshot(&before, proj);
+	CU_ASSERT_TRUE(before.n >= 9);
+	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths2, 3, NULL, NULL, NULL), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "s003-participant-99-bestaat-niet.txt"));
+	snapshot(&after, proj);
+	CU_ASSERT_TRUE(same_snapshot(&before, &after));
+	CU_ASSERT_EQUAL(temp_files(&after), 0);
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 1);
+	p = reopen(p);
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 1);
+	CU_ASSERT_EQUAL(cdr_cases_count(cdr_project_cases(p)), 1);
+	snapshot_free(&before);
+	snapshot_free(&after);
+	paths_free(paths1);
+	paths_free(paths2);
+	free(proj);
+	done(p, root);
+}
+
+static void test_store_add_batch_bad_format_changes_nothing(void)
+{
+	static const char *const batch[] = {
+		"corpora/s003-participant-2.txt", "tests/data/zip-bomb.docx", NULL
+	};
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(batch);
+	struct snapshot before, after;
+	char *proj = strdup(cdr_project_path(p));
+
+	snapshot(&before, proj);
+	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths, 2, NULL, NULL, NULL), CDR_ELIMIT);
+	snapshot(&after, proj);
+	/* the lock file may appear; nothing else */
+	for (size_t i = 0; i < after.n; i++)
+		if (strcmp(after.path[i], ".codeer.lock") == 0) {
+			free(after.path[i]);
+			free(after.data[i]);
+			memmove(after.path + i, after.path + i + 1, (after.n - i - 1) * sizeof(char *));
+			memmove(after.data + i, after.data + i + 1, (after.n - i - 1) * sizeof(char *));
+			memmove(after.len + i, after.len + i + 1, (after.n - i - 1) * sizeof(size_t));
+			after.n--;
+			break;
+		}
+	CU_ASSERT_TRUE(same_snapshot(&before, &after));
+	CU_ASSERT_EQUAL(temp_files(&after), 0);
+	snapshot_free(&before);
+	snapshot_free(&after);
+	paths_free(paths);
+	free(proj);
+	done(p, root);
+}
+
+static void test_store_add_duplicate_within_batch(void)
+{
+	static const char *const batch[] = {
+		"corpora/s003-participant-3.txt", "corpora/s003-participant-3.txt", NULL
+	};
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(batch);
+
+	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths, 2, NULL, NULL, NULL), CDR_EEXISTS);
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
+	p = reopen(p);
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_add_bad_attr_changes_nothing(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
+	static const char *const rel2[] = { "corpora/s003-participant-4.txt", NULL };
+	static const char *const attrs[] = { "geen-is-teken" };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel), **paths2 = corpus_paths(rel2);
+	cdr_add_options opts = { 0 };
+	char *cases_path = join(cdr_project_path(p), "cases.tsv"), *data;
+	size_t len;
+
+	opts.attrs = attrs;
+	opts.nattrs = 1;
+	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths, 1, &opts, NULL, NULL), CDR_EUSAGE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "geen-is-teken"));
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
+	/* the refused document must not linger in the project's cases */
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(cdr_project_cases(p), "s003-participant-3"), -1);
+	/* ... nor reach cases.tsv with the next, valid, add */
+	CU_ASSERT_EQUAL_FATAL(add(p, paths2, NULL), 0);
+	data = slurp_opt(cases_path, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+	CU_ASSERT_PTR_NULL(strstr(data, "s003-participant-3"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(data, "s003-participant-4"));
+	free(data);
+	free(cases_path);
+	paths_free(paths);
+	paths_free(paths2);
+	done(p, root);
+}
+
+static void test_store_edited_source_checksum(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	char *src = join(cdr_project_path(p), "sources/s003-participant-3.txt");
+	cdr_document *doc = NULL;
+	FILE *f;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_load(&doc, p, "s003-participant-3", 1), 0);
+	cdr_document_free(doc);
+	doc = NULL;
+	f = fopen(src, "a");
+	fputs(" (aangepast)", f);
+	fclose(f);
+	CU_ASSERT_EQUAL(cdr_project_doc_load(&doc, p, "s003-participant-3", 1), CDR_EFORMAT);
+	CU_ASSERT_PTR_NULL(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "checksum"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "s003-participant-3.txt"));
+	free(src);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_damaged_meta(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	char *meta = join(cdr_project_path(p), "sources/s003-participant-3.meta");
+	cdr_document *doc = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	edit_file(meta, "\nturn\t", "\nturn\tx");
+	CU_ASSERT_EQUAL(cdr_project_doc_load(&doc, p, "s003-participant-3", 0), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "s003-participant-3.meta:"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "malformed turn line"));
+	free(meta);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_newer_meta_version(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	char *meta = join(cdr_project_path(p), "sources/s003-participant-3.meta");
+	cdr_document *doc = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	edit_file(meta, "codeer-meta\t1\n", "codeer-meta\t7\n");
+	CU_ASSERT_EQUAL(cdr_project_doc_load(&doc, p, "s003-participant-3", 1), CDR_EVERSION);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "newer"));
+	free(meta);
+	paths_free(paths);
+	done(p, root);
+}
+
+/* ---- cases ------------------------------------------------------------------ */
+
+static void test_store_add_with_case_and_attributes(void)
+{
+	static const char *const rel[] = { "corpora/s002-mee-casussen.txt", "corpora/s002-mee-interview.txt", NULL };
+	static const char *const attrs[] = { "gemeente=Zwolle", "rol=professional" };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	cdr_add_options opts = { 0 };
+	cdr_cases *cases;
+	long c;
+
+	opts.case_id = "mee";
+	opts.attrs = attrs;
+	opts.nattrs = 2;
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, &opts), 0);
+	p = reopen(p);
+	cases = cdr_project_cases(p);
+	CU_ASSERT_EQUAL(cdr_cases_count(cases), 1);
+	c = cdr_cases_find(cases, "mee");
+	CU_ASSERT_FATAL(c >= 0);
+	CU_ASSERT_EQUAL(cdr_cases_doc_count(cases, (size_t)c), 2);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(cases, "s002-mee-casussen"), c);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(cases, "s002-mee-interview"), c);
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "gemeente"), "Zwolle");
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "rol"), "professional");
+	CU_ASSERT_PTR_NULL(cdr_cases_attr_by_name(cases, (size_t)c, "ronde"));
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_add_default_case_per_document(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-1.txt", "corpora/s003-participant-2.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	cdr_cases *cases;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	p = reopen(p);
+	cases = cdr_project_cases(p);
+	CU_ASSERT_EQUAL(cdr_cases_count(cases), 2);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(cases, "s003-participant-2"),
+			cdr_cases_find(cases, "s003-participant-2"));
+	paths_free(paths);
+	done(p, root);
+}
+
+/* All corpus .txt files (not formats/), as paths. */
+static char **all_corpus_txt(void)
+{
+	DIR *d = opendir(test_path("corpora"));
+	struct dirent *e;
+	char **v = calloc(128, sizeof(char *));
+	size_t n = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	while ((e = readdir(d)) != NULL && n < 127) {
+		size_t len = strlen(e->d_name);
+		char rel[512];
+		if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
+			continue;
+		snprintf(rel, sizeof(rel), "corpora/%s", e->d_name);
+		v[n++] = strdup(test_path(rel));
+	}
+	closedir(d);
+	return v;
+}
+
+static void test_store_cases_import_corpus(void)
+{
+	static const char *const attrs[] = { "gemeente", "rol", "team", "ronde", "bron" };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = all_corpus_txt();
+	size_t n;
+	char *data = test_slurp(test_path("corpora/cases.tsv"), &n);
+	cdr_cases *cases;
+	long c;
+
+	CU_ASSERT_EQUAL_FATAL(count(paths), 64);
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_cases_count(cdr_project_cases(p)), 64);
+	CU_ASSERT_EQUAL_FATAL(cdr_cases_import(cdr_project_cases(p), data, n, "cases.tsv", has_doc_cb, p), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_lock(p, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_cases_save(p), 0);
+	p = reopen(p);
+	cases = cdr_project_cases(p);
+	CU_ASSERT_EQUAL(cdr_cases_count(cases), 55);
+	CU_ASSERT_EQUAL_FATAL(cdr_cases_attr_count(cases), 5);
+	for (size_t a = 0; a < 5; a++)
+		CU_ASSERT_STRING_EQUAL(cdr_cases_attr_name(cases, a), attrs[a]);
+	c = cdr_cases_find(cases, "s002-ribw");
+	CU_ASSERT_FATAL(c >= 0);
+	CU_ASSERT_EQUAL(cdr_cases_doc_count(cases, (size_t)c), 2);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(cases, "s002-ribw-interview"), c);
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "gemeente"), "Zwolle");
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "bron"), "002");
+	c = cdr_cases_find(cases, "s003-participant-7");
+	CU_ASSERT_FATAL(c >= 0);
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "rol"), "manager");
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "gemeente"), "");
+	c = cdr_cases_find(cases, "s004-enquete-elburg");
+	CU_ASSERT_FATAL(c >= 0);
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "ronde"), "2017");
+	/* every document is in exactly one case */
+	for (size_t i = 0; i < cdr_project_doc_count(p); i++)
+		CU_ASSERT_TRUE(cdr_cases_of_doc(cases, cdr_project_doc_id(p, i)) >= 0);
+	free(data);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_cases_import_unknown_doc(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-1.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	char tsv[] = "case\tdocs\trol\n"
+		     "p1\ts003-participant-1\tprofessional\n"
+		     "p2\ts003-participant-2\tmanager\n";
+	char *before, *after;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	before = cases_text(cdr_project_cases(p));
+	CU_ASSERT_EQUAL(cdr_cases_import(cdr_project_cases(p), tsv, strlen(tsv), "import.tsv", has_doc_cb, p),
+			CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "import.tsv:3:"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "s003-participant-2"));
+	after = cases_text(cdr_project_cases(p));
+	CU_ASSERT_STRING_EQUAL(before, after);
+	free(before);
+	free(after);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_cases_import_ragged_row(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-1.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	char tsv[] = "case\tdocs\trol\n"
+		     "p1\ts003-participant-1\tprofessional\n"
+		     "p2\t\tmanager\textra\n";
+	char *before, *after;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	before = cases_text(cdr_project_cases(p));
+	CU_ASSERT_EQUAL(cdr_cases_import(cdr_project_cases(p), tsv, strlen(tsv), "import.tsv", has_doc_cb, p),
+			CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "import.tsv:3:"));
+	after = cases_text(cdr_project_cases(p));
+	CU_ASSERT_STRING_EQUAL(before, after);
+	free(before);
+	free(after);
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_cases_import_file_names(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-1.txt", "corpora/s003-participant-2.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	/* a BOM, CRLF line ends, documents named by file name */
+	char tsv[] = "\xEF\xBB\xBF" "case\tdocs\trol\r\n"
+		     "team\ts003-participant-1.txt, s003-participant-2.txt\tprofessional\r\n";
+	cdr_cases *cases;
+	long c;
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	cases = cdr_project_cases(p);
+	CU_ASSERT_EQUAL_FATAL(cdr_cases_import(cases, tsv, strlen(tsv), "import.tsv", has_doc_cb, p), 0);
+	CU_ASSERT_EQUAL(cdr_cases_count(cases), 1);
+	c = cdr_cases_find(cases, "team");
+	CU_ASSERT_FATAL(c >= 0);
+	CU_ASSERT_EQUAL(cdr_cases_doc_count(cases, (size_t)c), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "rol"), "professional");
+	paths_free(paths);
+	done(p, root);
+}
+
+static void test_store_cases_parse_ragged_row(void)
+{
+	char tsv[] = "case\tdocs\trol\na\td1\tx\nb\td2\n";
+	cdr_cases *cases = NULL;
+
+	CU_ASSERT_EQUAL(cdr_cases_parse(&cases, tsv, strlen(tsv), "cases.tsv"), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "cases.tsv:3:"));
+}
+
+static void test_store_cases_format_round_trip(void)
+{
+	cdr_cases *cases = NULL, *back = NULL;
+	char *text = NULL, *again = NULL;
+	size_t i, len, len2;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_cases_new(&cases), 0);
+	CU_ASSERT_EQUAL(cdr_cases_ensure(cases, "gezin 1", &i), 0);
+	CU_ASSERT_EQUAL(cdr_cases_assign(cases, i, "doc-a"), 0);
+	CU_ASSERT_EQUAL(cdr_cases_assign(cases, i, "doc-b"), 0);
+	CU_ASSERT_EQUAL(cdr_cases_set_attr(cases, i, "notitie", "met\ttab en\\slash"), 0);
+	CU_ASSERT_EQUAL(cdr_cases_format(&text, &len, cases), 0);
+	CU_ASSERT_STRING_EQUAL(text, "case\tdocs\tnotitie\ngezin 1\tdoc-a,doc-b\tmet\\ttab en\\\\slash\n");
+	CU_ASSERT_EQUAL_FATAL(cdr_cases_parse(&back, text, len, "cases.tsv"), 0);
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr(back, 0, 0), "met\ttab en\\slash");
+	CU_ASSERT_EQUAL(cdr_cases_format(&again, &len2, back), 0);
+	CU_ASSERT_EQUAL(len2, len);
+	free(text);
+	free(again);
+	cdr_cases_free(cases);
+	cdr_cases_free(back);
+}
+
+static int wait_called;
+
+static void on_wait(const char *dir)
+{
+	(void)dir;
+	wait_called = 1;
+	/* in the child: proof that it had to wait; leave without blocking */
+	_exit(42);
+}
+
+static void test_store_lock_waits_for_other_writer(void)
+{
+	char *root;
+	cdr_project *p = new_project(&root), *q = NULL;
+	pid_t pid;
+	int status = 0;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_lock(p, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_project_lock(p, NULL), 0); /* again: a no-op */
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	CU_ASSERT_FATAL(pid >= 0);
+	if (pid == 0) {
+		if (cdr_project_open(&q, cdr_project_path(p)) != 0)
+			_exit(1);
+		cdr_project_lock(q, on_wait);
+		_exit(wait_called ? 3 : 2); /* got the lock without waiting */
+	}
+	CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+	CU_ASSERT_TRUE(WIFEXITED(status));
+	CU_ASSERT_EQUAL(WEXITSTATUS(status), 42);
+	/* once released, another handle gets the lock at once */
+	p = reopen(p);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&q, cdr_project_path(p)), 0);
+	wait_called = 0;
+	CU_ASSERT_EQUAL(cdr_project_lock(q, NULL), 0);
+	CU_ASSERT_EQUAL(wait_called, 0);
+	cdr_project_free(q);
+	done(p, root);
+}
+
+/* ---- ids and discovery -------------------------------------------------------- */
+
+static void test_store_doc_id_from_path(void)
+{
+	static const struct { const char *path, *id; } cases[] = {
+		{ "Interview Cliënt 3.docx", "interview-client-3" },
+		{ "/home/onderzoek/data/Interview Cliënt 3.docx", "interview-client-3" },
+		{ "  Gesprek -- met  __ Ömer (2).txt", "gesprek-met-__-omer-2" },
+		{ "s002-mee-interview.txt", "s002-mee-interview" },
+		{ ".txt", "txt" },
+		{ "???.txt", "doc" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *id = NULL;
+		CU_ASSERT_EQUAL_FATAL(cdr_doc_id_from_path(&id, cases[i].path), 0);
+		if (strcmp(id, cases[i].id) != 0)
+			fprintf(stderr, "\nid of '%s': '%s'\n", cases[i].path, id);
+		CU_ASSERT_STRING_EQUAL(id, cases[i].id);
+		free(id);
+	}
+}
+
+static void test_store_discover_from_subdirectory(void)
+{
+	char *root = strdup(test_tmpdir()), *proj = join(root, "p"), *sub = join(proj, "memos/concept/oud");
+	char *memo = join(proj, "memos/concept");
+	char *found = NULL, real[PATH_MAX];
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(mkdir(memo, 0777), 0);
+	CU_ASSERT_EQUAL_FATAL(mkdir(sub, 0777), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_discover(&found, sub), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(realpath(proj, real));
+	CU_ASSERT_STRING_EQUAL(found, real);
+	free(found);
+	found = NULL;
+	CU_ASSERT_EQUAL_FATAL(cdr_project_discover(&found, proj), 0);
+	CU_ASSERT_STRING_EQUAL(found, real);
+	free(found);
+	rm_rf(root);
+	free(memo);
+	free(sub);
+	free(proj);
+	free(root);
+}
+
+static void test_store_discover_outside_project(void)
+{
+	char *root = strdup(test_tmpdir());
+	char *found = NULL;
+
+	CU_ASSERT_EQUAL(cdr_project_discover(&found, root), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NULL(found);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "not in a codeer project"));
+	CU_ASSERT_EQUAL(cdr_project_discover(&found, "/nonexistent/codeer/dir"), CDR_ENOTFOUND);
+	rm_rf(root);
+	free(root);
+}
+
+void test_store_register(void)
+{
+	CU_pSuite s = CU_add_suite("store", NULL, NULL);
+
+	CU_add_test(s, "init_creates_layout", test_store_init_creates_layout);
+	CU_add_test(s, "init_default_name_is_directory", test_store_init_default_name_is_directory);
+	CU_add_test(s, "init_name_round_trip", test_store_init_name_round_trip);
+	CU_add_test(s, "init_twice", test_store_init_twice);
+	CU_add_test(s, "open_newer_format", test_store_open_newer_format);
+	CU_add_test(s, "open_damaged_config", test_store_open_damaged_config);
+	CU_add_test(s, "open_config_without_format", test_store_open_config_without_format);
+	CU_add_test(s, "open_not_a_project", test_store_open_not_a_project);
+	CU_add_test(s, "add_reopen_round_trip", test_store_add_reopen_round_trip);
+	CU_add_test(s, "source_text_is_normalised", test_store_source_text_is_normalised);
+	CU_add_test(s, "load_without_text", test_store_load_without_text);
+	CU_add_test(s, "doc_load_unknown", test_store_doc_load_unknown);
+	CU_add_test(s, "doc_ids_natural_order", test_store_doc_ids_natural_order);
+	CU_add_test(s, "add_callback_per_document", test_store_add_callback_per_document);
+	CU_add_test(s, "add_same_content_twice", test_store_add_same_content_twice);
+	CU_add_test(s, "add_same_content_other_name", test_store_add_same_content_other_name);
+	CU_add_test(s, "add_same_content_force", test_store_add_same_content_force);
+	CU_add_test(s, "add_same_name_other_content", test_store_add_same_name_other_content);
+	CU_add_test(s, "add_batch_bad_last_file_changes_nothing", test_store_add_batch_bad_last_file_changes_nothing);
+	CU_add_test(s, "add_batch_bad_format_changes_nothing", test_store_add_batch_bad_format_changes_nothing);
+	CU_add_test(s, "add_duplicate_within_batch", test_store_add_duplicate_within_batch);
+	CU_add_test(s, "add_bad_attr_changes_nothing", test_store_add_bad_attr_changes_nothing);
+	CU_add_test(s, "edited_source_checksum", test_store_edited_source_checksum);
+	CU_add_test(s, "damaged_meta", test_store_damaged_meta);
+	CU_add_test(s, "newer_meta_version", test_store_newer_meta_version);
+	CU_add_test(s, "add_with_case_and_attributes", test_store_add_with_case_and_attributes);
+	CU_add_test(s, "add_default_case_per_document", test_store_add_default_case_per_document);
+	CU_add_test(s, "cases_import_corpus", test_store_cases_import_corpus);
+	CU_add_test(s, "cases_import_unknown_doc", test_store_cases_import_unknown_doc);
+	CU_add_test(s, "cases_import_ragged_row", test_store_cases_import_ragged_row);
+	CU_add_test(s, "cases_import_file_names", test_store_cases_import_file_names);
+	CU_add_test(s, "cases_parse_ragged_row", test_store_cases_parse_ragged_row);
+	CU_add_test(s, "cases_format_round_trip", test_store_cases_format_round_trip);
+	CU_add_test(s, "lock_waits_for_other_writer", test_store_lock_waits_for_other_writer);
+	CU_add_test(s, "doc_id_from_path", test_store_doc_id_from_path);
+	CU_add_test(s, "discover_from_subdirectory", test_store_discover_from_subdirectory);
+	CU_add_test(s, "discover_outside_project", test_store_discover_outside_project);
+}

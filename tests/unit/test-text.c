@@ -215,6 +215,19 @@ static void test_text_decode_invalid_cp1252_declared_utf16(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "interview.txt"));
 }
 
+static void test_text_decode_invalid_utf16_offset_counts_bom(void)
+{
+	/* BOM, "a\nb", an unpaired low surrogate at file offset 8, "c" */
+	static const char in[] = "\xFF\xFE" "a\0\n\0b\0" "\x00\xDC" "c\0";
+	const char *enc;
+	char *out;
+
+	CU_ASSERT_EQUAL(decode(&out, &enc, in, sizeof(in) - 1, NULL), CDR_EENCODING);
+	/* like the UTF-8 message, the offset is one into the file */
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "byte offset 8"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "line 2"));
+}
+
 static void test_text_decode_nul_is_format_error(void)
 {
 	static const char in[] = "I: hallo\n\nR: da\0g";
@@ -576,6 +589,7 @@ void test_text_register(void)
 	CU_add_test(s, "decode_invalid_utf8_declared", test_text_decode_invalid_utf8_declared);
 	CU_add_test(s, "decode_invalid_utf8_after_bom", test_text_decode_invalid_utf8_after_bom);
 	CU_add_test(s, "decode_invalid_cp1252_declared_utf16", test_text_decode_invalid_cp1252_declared_utf16);
+	CU_add_test(s, "decode_invalid_utf16_offset_counts_bom", test_text_decode_invalid_utf16_offset_counts_bom);
 	CU_add_test(s, "decode_nul_is_format_error", test_text_decode_nul_is_format_error);
 	CU_add_test(s, "decode_line_endings", test_text_decode_line_endings);
 	CU_add_test(s, "decode_line_endings_utf16", test_text_decode_line_endings_utf16);

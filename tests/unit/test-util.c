@@ -397,6 +397,30 @@ static void test_util_table_json_escaping(void)
 	cdr_table_free(t);
 }
 
+static void test_util_table_json_numeric_column_stays_valid_json(void)
+{
+	static const char *const headers[] = { "n" };
+	static const char *const rows[][1] = { { "7" }, { "nan" }, { "0x1F" }, { "inf" } };
+	cdr_table *t = NULL;
+	char *out;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_table_new(&t, 1, headers), 0);
+	cdr_table_set_numeric(t, 0);
+	for (size_t i = 0; i < 4; i++)
+		CU_ASSERT_EQUAL(cdr_table_add(t, rows[i]), 0);
+	out = render(t, CDR_FORMAT_JSON);
+	/* only real JSON numbers go out unquoted */
+	CU_ASSERT_STRING_EQUAL(out,
+		"[\n"
+		" {\"n\": 7},\n"
+		" {\"n\": \"nan\"},\n"
+		" {\"n\": \"0x1F\"},\n"
+		" {\"n\": \"inf\"}\n"
+		"]\n");
+	free(out);
+	cdr_table_free(t);
+}
+
 static void test_util_table_json_empty(void)
 {
 	static const char *const headers[] = { "id" };
@@ -713,6 +737,7 @@ void test_util_register(void)
 	CU_add_test(s, "file_read_directory", test_util_file_read_directory);
 	CU_add_test(s, "table_csv_rfc4180", test_util_table_csv_rfc4180);
 	CU_add_test(s, "table_json_escaping", test_util_table_json_escaping);
+	CU_add_test(s, "table_json_numeric_column_stays_valid_json", test_util_table_json_numeric_column_stays_valid_json);
 	CU_add_test(s, "table_json_empty", test_util_table_json_empty);
 	CU_add_test(s, "table_markdown", test_util_table_markdown);
 	CU_add_test(s, "table_plain_no_header", test_util_table_plain_no_header);

@@ -2,6 +2,7 @@
  * "t12" / "s40" / "c100-250", and the setters used by readers and store. */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +166,41 @@ static const char *parse_size(const char *s, size_t *out)
 	return end;
 }
 
+/* An exact phrase: it must occur exactly once; candidates are listed. */
+static int find_phrase(cdr_span *out, const cdr_document *doc, const char *phrase)
+{
+	size_t plen = strlen(phrase), hits = 0;
+	char list[512] = "";
+	const char *p = doc->text, *first = NULL;
+
+	if (plen == 0)
+		return cdr_error_set(CDR_EFORMAT, "an empty phrase is not a reference");
+	while ((p = strstr(p, phrase)) != NULL) {
+		size_t cp = cdr_utf8_count(doc->text, (size_t)(p - doc->text));
+		long t = cdr_document_turn_at(doc, cp);
+		size_t used = strlen(list);
+		if (hits == 0)
+			first = p;
+		if (used < sizeof(list) - 64 && t >= 0)
+			snprintf(list + used, sizeof(list) - used, "%st%ld c%zu-%zu", hits ? ", " : "", t + 1, cp,
+				 cp + cdr_utf8_count(phrase, plen));
+		else if (used < sizeof(list) - 64)
+			snprintf(list + used, sizeof(list) - used, "%sc%zu-%zu", hits ? ", " : "", cp,
+				 cp + cdr_utf8_count(phrase, plen));
+		hits++;
+		p += plen;
+	}
+	if (hits == 0)
+		return cdr_error_set(CDR_ENOTFOUND, "'%s' is neither a reference (t12, s40, c100-250) nor a phrase in the document",
+				     phrase);
+	if (hits > 1)
+		return cdr_error_set(CDR_EAMBIGUOUS, "the phrase '%s' occurs %zu times: %s; use one of these references",
+				     phrase, hits, list);
+	out->start = cdr_utf8_count(doc->text, (size_t)(first - doc->text));
+	out->end = out->start + cdr_utf8_count(phrase, plen);
+	return 0;
+}
+
 int cdr_document_resolve(cdr_span *out, const cdr_document *doc, const char *ref)
 {
 	const char *p;
@@ -191,7 +227,7 @@ int cdr_document_resolve(cdr_span *out, const cdr_document *doc, const char *ref
 		out->end = b;
 		return 0;
 	}
-	return cdr_error_set(CDR_EFORMAT, "'%s' is not a reference (use t12, s40 or c100-250)", ref);
+	return find_phrase(out, doc, ref);
 }
 
 char *cdr_document_slice(const cdr_document *doc, cdr_span span)

@@ -114,35 +114,44 @@ static int joins(int mid, int before, int after)
 	return before == W_DIGIT && after == W_DIGIT;
 }
 
+/* One loop for both encodings: NEXT reads a code point at *i. */
+#define COUNT_WORDS(NEXT)                                                        \
+	size_t words = 0;                                                        \
+	int32_t i = 0;                                                           \
+	int in_word = 0, last = W_OTHER;                                         \
+	while (i < len) {                                                        \
+		UChar32 c;                                                       \
+		int k;                                                           \
+		NEXT(u, i, len, c);                                              \
+		k = c < 0 ? W_OTHER : word_class(c);                             \
+		if (k == W_LETTER || k == W_DIGIT) {                             \
+			words += !in_word;                                       \
+			in_word = 1;                                             \
+			last = k;                                                \
+		} else if (k == W_EXTEND) {                                      \
+			continue;                                                \
+		} else if (k >= W_MID_LETTER && in_word && i < len) {            \
+			int32_t j = i;                                           \
+			UChar32 next;                                            \
+			NEXT(u, j, len, next);                                   \
+			if (next < 0 || !joins(k, last, word_class(next)))       \
+				in_word = 0;                                     \
+		} else {                                                         \
+			in_word = 0;                                             \
+		}                                                                \
+	}                                                                        \
+	return words
+
+size_t cdr_text_words(const char *utf8, size_t n)
+{
+	const uint8_t *u = (const uint8_t *)utf8;
+	int32_t len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+	COUNT_WORDS(U8_NEXT);
+}
+
 size_t cdr_count_words(const UChar *u, int32_t len)
 {
-	size_t words = 0;
-	int32_t i = 0;
-	int in_word = 0, last = W_OTHER; /* last: class of the previous letter or digit */
-
-	while (i < len) {
-		UChar32 c;
-		int k;
-		U16_NEXT(u, i, len, c);
-		k = word_class(c);
-		if (k == W_LETTER || k == W_DIGIT) {
-			if (!in_word)
-				words++;
-			in_word = 1;
-			last = k;
-		} else if (k == W_EXTEND) {
-			continue; /* marks and joiners stay with what they follow */
-		} else if (k >= W_MID_LETTER && in_word && i < len) {
-			int32_t j = i;
-			UChar32 next;
-			U16_NEXT(u, j, len, next);
-			if (!joins(k, last, word_class(next)))
-				in_word = 0;
-		} else {
-			in_word = 0;
-		}
-	}
-	return words;
+	COUNT_WORDS(U16_NEXT);
 }
 
 int cdr_segmenter_new(cdr_segmenter **out, const char *locale)

@@ -52,6 +52,21 @@ size_t cdr_cp_cursor_at(cdr_cp_cursor *c, size_t byte)
 	return c->cp;
 }
 
+size_t cdr_cp_cursor_byte(cdr_cp_cursor *c, size_t cp)
+{
+	if (cp < c->cp) {
+		c->byte = 0;
+		c->cp = 0;
+	}
+	while (c->cp < cp && c->byte < c->len) {
+		c->byte++;
+		while (c->byte < c->len && U8_IS_TRAIL((uint8_t)c->text[c->byte]))
+			c->byte++;
+		c->cp++;
+	}
+	return c->byte;
+}
+
 char *cdr_text_preview(const char *s, size_t n, size_t max_cp)
 {
 	char *out = cdr_malloc(n + 4), *w = out;

@@ -1,0 +1,107 @@
+/* autocode.h -- propose codings with the rules of code schemes.
+ *
+ * An engine compiles every rule of the chosen schemes once (PCRE2 with
+ * JIT and a match limit); running it on a document is a pure function
+ * (text, schemes -> codings): each rule's matches are filtered by speaker,
+ * <unless> and <near>, expanded to their scope (match, sentence,
+ * paragraph, turn), and overlapping or touching spans of one code merged. */
+#ifndef CODEER_AUTOCODE_H
+#define CODEER_AUTOCODE_H
+
+#include <stddef.h>
+
+#include "codeer/coding.h"
+#include "codeer/document.h"
+#include "codeer/scheme.h"
+
+/** PCRE2 match limit per match attempt; a rule that hits it is skipped for that turn. */
+#define CDR_MATCH_LIMIT 1000000u
+
+typedef struct cdr_engine cdr_engine;
+
+/** One proposed coding, in code points. */
+typedef struct cdr_proposal {
+	cdr_span span;
+	const cdr_code *code;
+	char origin[256];   /* "rule:scheme/code#r1" or "#r1+r2" after merging */
+} cdr_proposal;
+
+typedef struct cdr_proposals {
+	cdr_proposal *v;
+	size_t n, cap;
+} cdr_proposals;
+
+void cdr_proposals_free(cdr_proposals *p);
+
+/** Called when a rule hits the match limit in a turn (turn is 0-based, -1 outside turns). */
+typedef void (*cdr_limit_fn)(void *ctx, const cdr_document *doc, long turn, const cdr_code *code,
+			     const cdr_rule *rule);
+
+/**
+ * Compile the rules of the schemes named in `ids` (all schemes when n is 0).
+ * An invalid pattern gives CDR_EFORMAT naming the scheme file, line, rule,
+ * pattern and offset.
+ */
+int cdr_engine_new(cdr_engine **out, const cdr_schemes *set, const char *const *ids, size_t n);
+void cdr_engine_free(cdr_engine *e);
+size_t cdr_engine_rule_count(const cdr_engine *e);
+/** Is this scheme one of the engine's? */
+int cdr_engine_has_scheme(const cdr_engine *e, const char *scheme_id);
+
+/**
+ * Compile every pattern of a scheme on its own and report each one that
+ * does not compile ("file:line: rule ...: pattern '...': why at offset N").
+ * Returns the number reported.
+ */
+size_t cdr_engine_check(const cdr_scheme *s, void (*report)(void *ctx, const char *message), void *ctx);
+
+/** Propose codings for one document (appended to out, sorted by start). */
+int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
+		   cdr_limit_fn on_limit, void *ctx);
+
+/** Per-rule statistics of the runs so far, for `scheme check`. */
+typedef struct cdr_rule_stats {
+	const cdr_code *code;
+	const cdr_rule *rule;
+	size_t matches;       /* accepted matches */
+	size_t turns;         /* turns with at least one accepted match */
+	size_t limit_hits;    /* turns skipped because of the match limit */
+} cdr_rule_stats;
+
+size_t cdr_engine_stats(const cdr_engine *e, const cdr_rule_stats **out);
+/** Turns seen by all runs so far. */
+size_t cdr_engine_turns_seen(const cdr_engine *e);
+
+/** Options of cdr_autocode. */
+typedef struct cdr_autocode_options {
+	const char *coder;           /* default "auto" */
+	const char *const *schemes;  /* scheme ids; none = all */
+	size_t nschemes;
+	const char *const *docs;     /* document ids; none = all */
+	size_t ndocs;
+	int dry_run;                 /* report, write nothing */
+	/* per document, with its proposals (dry runs list them from here) */
+	void (*on_doc)(void *ctx, const cdr_document *doc, const cdr_proposals *props);
+	cdr_limit_fn on_limit;
+	cdr_warn_fn on_warn;
+	void *ctx;
+} cdr_autocode_options;
+
+typedef struct cdr_autocode_result {
+	size_t docs;
+	size_t codings;      /* rule codings of the coder afterwards, for these docs and schemes */
+	size_t added;        /* not there before */
+	size_t removed;      /* there before, gone now */
+	size_t rejected;     /* kept as rejected */
+} cdr_autocode_result;
+
+/**
+ * Autocode documents of the project and store the codings under the coder
+ * (rule codings of the chosen schemes for those documents are replaced;
+ * manual codings, other schemes and rejections are kept). Rerunning gives
+ * the same file. Holds the project lock while it runs.
+ */
+int cdr_autocode(cdr_project *p, const cdr_schemes *set, const cdr_autocode_options *opts,
+		 cdr_autocode_result *result);
+
+#endif

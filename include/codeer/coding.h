@@ -1,0 +1,85 @@
+/* coding.h -- codings: a code attached to a span of a document by a coder.
+ *
+ * Each coder has one file, codings/<coder>.tsv, with a header and one row
+ * per coding: doc, start, end (code points), code ("scheme/code"), origin
+ * ("manual", "rule:<scheme>/<code>#<rule>", "accept:<origin>" or
+ * "import:<file>"), created (UTC), memo, status ("" or "rejected").
+ * Rows that cannot be read are reported with their line number, kept
+ * verbatim and written back unchanged, so a hand edit gone wrong loses
+ * nothing. */
+#ifndef CODEER_CODING_H
+#define CODEER_CODING_H
+
+#include <stddef.h>
+
+#include "codeer/project.h"
+
+typedef struct cdr_coding {
+	char *doc;
+	size_t start, end;
+	char *code;
+	char *origin;
+	char *created;
+	char *memo;
+	char *status;
+} cdr_coding;
+
+typedef struct cdr_codings cdr_codings;
+
+/** Called once per unreadable row with "file:line: what is wrong". */
+typedef void (*cdr_warn_fn)(void *ctx, const char *message);
+
+/** Is `name` a valid coder name ([A-Za-z0-9_.-], not starting with '.')? */
+int cdr_coder_valid(const char *name);
+
+/** Load a coder's codings; a coder without a file has none. */
+int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
+		     cdr_warn_fn warn, void *ctx);
+/** Write the file atomically, rows sorted by doc, start, end, code. */
+int cdr_codings_save(cdr_codings *c);
+void cdr_codings_free(cdr_codings *c);
+
+const char *cdr_codings_coder(const cdr_codings *c);
+size_t cdr_codings_count(const cdr_codings *c);
+cdr_coding *cdr_codings_get(cdr_codings *c, size_t i);
+/** Rows kept verbatim because they could not be read. */
+size_t cdr_codings_broken(const cdr_codings *c);
+
+/**
+ * Add a coding (strings are copied; created is now). A coding with the
+ * same doc, span and code already there gives CDR_EEXISTS.
+ */
+int cdr_codings_add(cdr_codings *c, const char *doc, size_t start, size_t end,
+		    const char *code, const char *origin, const char *memo);
+/** Append without the duplicate check (for bulk writers that know better). */
+int cdr_codings_append(cdr_codings *c, const char *doc, size_t start, size_t end, const char *code,
+		       const char *origin, const char *created, const char *memo, const char *status);
+/** Index of the coding with this doc, span and code, or -1. */
+long cdr_codings_find(const cdr_codings *c, const char *doc, size_t start, size_t end, const char *code);
+/** Remove the coding at index i. */
+void cdr_codings_remove(cdr_codings *c, size_t i);
+/** Remove every coding for which keep() returns 0. */
+void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding *k), void *ctx);
+
+/** Names of the coders with a codings file, sorted. */
+int cdr_coders_list(char ***out, size_t *n, const cdr_project *p);
+void cdr_coders_free(char **names, size_t n);
+
+typedef struct cdr_schemes cdr_schemes;
+
+/**
+ * Import codings from a TSV or CSV file (CSV when the name ends in .csv).
+ * The header names the columns: doc, code, and either ref (t12, s40,
+ * c100-250 or an exact phrase) or start and end; optional memo and coder.
+ * Rows without a coder column go to `coder`. Every row is checked (the
+ * document exists, the code is in a scheme, the place resolves) before
+ * anything is written; errors name the file and line. Codings that are
+ * already there are skipped and counted in *skipped.
+ */
+int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path, const char *coder,
+		       size_t *imported, size_t *skipped);
+
+/** The current time as ISO 8601 UTC (SOURCE_DATE_EPOCH is honoured). */
+void cdr_now_iso(char out[32]);
+
+#endif

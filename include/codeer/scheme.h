@@ -1,0 +1,101 @@
+/* scheme.h -- code schemes: a tree of codes with definitions and the
+ * regex rules that propose codings.
+ *
+ * A scheme is an XML file valid against codeschemes/codescheme.xsd (the
+ * schema is built into libcodeer). Codes are referred to as
+ * "scheme/code" (e.g. "verbinden/VM.1") wherever codings are stored. */
+#ifndef CODEER_SCHEME_H
+#define CODEER_SCHEME_H
+
+#include <stddef.h>
+
+typedef enum cdr_scope {
+	CDR_SCOPE_MATCH,
+	CDR_SCOPE_SENTENCE,
+	CDR_SCOPE_PARAGRAPH,
+	CDR_SCOPE_TURN
+} cdr_scope;
+
+const char *cdr_scope_name(cdr_scope scope);
+
+typedef struct cdr_rule {
+	const char *id;
+	cdr_scope scope;
+	int caseless;
+	const char *pattern;
+	const char *const *unless;  /* patterns whose matches veto a match inside them */
+	size_t nunless;
+	const char *near;           /* the match counts only with this within near_words words */
+	size_t near_words;
+	const char *speaker;        /* only turns whose speaker matches; NULL = all */
+	const char *speaker_not;    /* not turns whose speaker matches */
+	int line;                   /* line of <rule> in the scheme file */
+} cdr_rule;
+
+typedef struct cdr_code {
+	const char *id;
+	const char *qualified;      /* "scheme/id" */
+	const char *label;
+	const char *definition;
+	const char *include;
+	const char *exclude;
+	const char *example;
+	const char *colour;         /* "#rrggbb" or "" */
+	long parent;                /* index of the parent code, -1 at the top */
+	size_t depth;
+	const cdr_rule *rules;
+	size_t nrules;
+	int line;
+} cdr_code;
+
+typedef struct cdr_scheme cdr_scheme;
+
+/** The XML Schema every scheme must satisfy (NUL-terminated). */
+extern const char cdr_scheme_xsd[];
+
+/**
+ * Parse and validate a scheme. Errors: CDR_EFORMAT with "name:line: ..."
+ * for XML that is not well-formed or not valid against the schema.
+ */
+int cdr_scheme_parse(cdr_scheme **out, const char *data, size_t len, const char *name);
+int cdr_scheme_load(cdr_scheme **out, const char *path);
+void cdr_scheme_free(cdr_scheme *s);
+
+const char *cdr_scheme_id(const cdr_scheme *s);
+const char *cdr_scheme_title(const cdr_scheme *s);
+const char *cdr_scheme_description(const cdr_scheme *s);
+const char *cdr_scheme_path(const cdr_scheme *s);
+size_t cdr_scheme_code_count(const cdr_scheme *s);
+/** Codes in document order (a parent before its children). */
+const cdr_code *cdr_scheme_code(const cdr_scheme *s, size_t i);
+/** Index of the code with this id (not qualified), or -1. */
+long cdr_scheme_find(const cdr_scheme *s, const char *id);
+
+/* ---- the schemes of a project (schemes/<id>.xml) ---------------------- */
+
+typedef struct cdr_project cdr_project;
+typedef struct cdr_schemes cdr_schemes;
+
+/** Load every scheme of the project (an empty set when there are none). */
+int cdr_schemes_load(cdr_schemes **out, const cdr_project *p);
+void cdr_schemes_free(cdr_schemes *set);
+size_t cdr_schemes_count(const cdr_schemes *set);
+const cdr_scheme *cdr_schemes_get(const cdr_schemes *set, size_t i);
+/** The scheme with this id, or NULL. */
+const cdr_scheme *cdr_schemes_find(const cdr_schemes *set, const char *id);
+
+/**
+ * Resolve a code reference: "scheme/code", or a bare code id when only one
+ * scheme has it. CDR_ENOTFOUND / CDR_EAMBIGUOUS (the message lists the
+ * candidates) on failure.
+ */
+int cdr_schemes_resolve(const cdr_code **out, const cdr_schemes *set, const char *ref);
+
+/**
+ * Validate a scheme file and copy it into the project as schemes/<id>.xml
+ * (atomically). An existing scheme with that id is replaced only with
+ * `replace`. *id_out (may be NULL) receives the scheme id (caller frees).
+ */
+int cdr_schemes_install(cdr_project *p, const char *path, int replace, char **id_out);
+
+#endif

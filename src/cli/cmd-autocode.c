@@ -1,0 +1,168 @@
+/* cmd-autocode.c -- propose codings with the schemes' rules and store them
+ * under a coder (default "auto"), or only show them (--dry-run). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static int autocode_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cdr_cmd cmd_autocode = {
+	.name = "autocode",
+	.usage = "codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run] [--format F]",
+	.summary = "code documents with the rules of the schemes (PCRE2, one pass per rule)",
+	.help = "Options:\n"
+		"  --scheme S     only the rules of scheme S (repeatable; default: all schemes)\n"
+		"  --doc D        only document D (repeatable; default: all documents)\n"
+		"  --coder NAME   store the codings as this coder (default: auto)\n"
+		"  --dry-run      print what would be coded; change nothing\n"
+		"  --format F     for --dry-run: table, tsv, csv, json or md\n"
+		"\nRerunning is idempotent: the coder's rule codings of these schemes and documents\n"
+		"are replaced; manual codings, other schemes and rejected proposals are kept.\n"
+		"A rule that hits the PCRE2 match limit is reported and skipped for that turn.\n",
+	.run = autocode_run,
+};
+
+struct run {
+	cdr_table *table;
+	size_t limit_hits;
+	int rc;
+};
+
+static void on_doc(void *ctx, const cdr_document *doc, const cdr_proposals *props)
+{
+	struct run *r = ctx;
+
+	if (r->table == NULL)
+		return;
+	for (size_t i = 0; i < props->n; i++) {
+		const cdr_proposal *pr = &props->v[i];
+		long turn = cdr_document_turn_at(doc, pr->span.start);
+		char tnum[32], span[64], *text = cdr_document_slice(doc, pr->span), *preview;
+		if (text == NULL) {
+			r->rc = -1;
+			return;
+		}
+		preview = cdr_text_preview(text, strlen(text), 70);
+		free(text);
+		tnum[0] = '\0';
+		if (turn >= 0)
+			snprintf(tnum, sizeof(tnum), "t%ld", turn + 1);
+		snprintf(span, sizeof(span), "c%zu-%zu", pr->span.start, pr->span.end);
+		const char *row[] = { cdr_document_info_get(doc)->id, tnum, span, pr->code->qualified, pr->origin, preview };
+		if (cdr_table_add(r->table, row) < 0)
+			r->rc = -1;
+		free(preview);
+	}
+}
+
+static void on_limit(void *ctx, const cdr_document *doc, long turn, const cdr_code *code, const cdr_rule *rule)
+{
+	struct run *r = ctx;
+
+	r->limit_hits++;
+	if (turn >= 0)
+		fprintf(stderr, "codeer: %s t%ld: rule %s#%s hit the match limit; skipped for that turn\n",
+			cdr_document_info_get(doc)->id, turn + 1, code->qualified, rule->id);
+	else
+		fprintf(stderr, "codeer: %s: rule %s#%s hit the match limit; skipped\n",
+			cdr_document_info_get(doc)->id, code->qualified, rule->id);
+}
+
+static void on_warn(void *ctx, const char *message)
+{
+	(void)ctx;
+	fprintf(stderr, "codeer: %s\n", message);
+}
+
+static void on_wait(const char *dir)
+{
+	fprintf(stderr, "codeer: %s: another codeer is writing this project; waiting for it\n", dir);
+}
+
+static int autocode_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "scheme", required_argument, NULL, 's' },
+		{ "doc", required_argument, NULL, 'd' },
+		{ "coder", required_argument, NULL, 'c' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const headers[] = { "doc", "turn", "span", "code", "origin", "text" };
+	const char **schemes = calloc((size_t)argc, sizeof(char *)), **docs = calloc((size_t)argc, sizeof(char *));
+	const char *format_name = NULL;
+	cdr_autocode_options o = { 0 };
+	cdr_autocode_result res;
+	struct run r = { NULL, 0, 0 };
+	cdr_project *p = NULL;
+	cdr_schemes *set = NULL;
+	cdr_format fmt;
+	int c, rc;
+
+	if (schemes == NULL || docs == NULL) {
+		free(schemes);
+		free(docs);
+		return cli_error("out of memory");
+	}
+	o.schemes = schemes;
+	o.docs = docs;
+	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+		switch (c) {
+		case 's': schemes[o.nschemes++] = optarg; break;
+		case 'd': docs[o.ndocs++] = optarg; break;
+		case 'c': o.coder = optarg; break;
+		case 'n': o.dry_run = 1; break;
+		case 'F': format_name = optarg; break;
+		default:
+			free(schemes);
+			free(docs);
+			return CLI_GETOPT_EXIT(c);
+		}
+	}
+	rc = optind < argc ? cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]) : cli_format(format_name, &fmt);
+	if (rc == 0)
+		rc = cli_open_project(ctx, &p);
+	if (rc != 0)
+		goto done;
+	if (cdr_schemes_load(&set, p) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if (cdr_schemes_count(set) == 0) {
+		rc = cli_error("the project has no code schemes; add one with 'codeer scheme add FILE.xml'");
+		goto done;
+	}
+	if (o.dry_run && cdr_table_new(&r.table, 6, headers) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	o.on_doc = on_doc;
+	o.on_limit = on_limit;
+	o.on_warn = on_warn;
+	o.ctx = &r;
+	if (!o.dry_run && cdr_project_lock(p, on_wait) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if (cdr_autocode(p, set, &o, &res) < 0 || r.rc < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if (o.dry_run)
+		cdr_table_write(r.table, stdout, fmt);
+	else
+		printf("%zu codings in %zu documents for coder %s (%zu new, %zu gone, %zu kept as rejected)\n",
+		       res.codings, res.docs, o.coder ? o.coder : "auto", res.added, res.removed, res.rejected);
+	rc = EXIT_OK;
+done:
+	cdr_table_free(r.table);
+	cdr_schemes_free(set);
+	cdr_project_free(p);
+	free(schemes);
+	free(docs);
+	return rc;
+}

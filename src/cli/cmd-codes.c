@@ -1,0 +1,84 @@
+/* cmd-codes.c -- list the codes of the project's schemes. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static int codes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cdr_cmd cmd_codes = {
+	.name = "codes",
+	.usage = "codeer codes [--tree] [--scheme ID] [--format F]",
+	.summary = "list the codes of all schemes (scheme/code, label, rules)",
+	.help = "Options:\n"
+		"  --tree        indent codes under their parents\n"
+		"  --scheme ID   only this scheme\n"
+		"  --format F    table, tsv, csv, json or md\n",
+	.run = codes_run,
+};
+
+static int codes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "tree", no_argument, NULL, 't' },
+		{ "scheme", required_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const headers[] = { "code", "label", "rules", "parent" };
+	const char *format_name = NULL, *only = NULL;
+	int tree = 0, c, rc;
+	cdr_project *p = NULL;
+	cdr_schemes *set = NULL;
+	cdr_table *t = NULL;
+	cdr_format fmt;
+
+	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+		if (c < -1)
+			return CLI_GETOPT_EXIT(c);
+		if (c == 't')
+			tree = 1;
+		else if (c == 's')
+			only = optarg;
+		else if (c == 'F')
+			format_name = optarg;
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if ((rc = cli_format(format_name, &fmt)) != 0 || (rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	if (cdr_schemes_load(&set, p) < 0 || cdr_table_new(&t, 4, headers) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if (only && cdr_schemes_find(set, only) == NULL) {
+		rc = cli_error("no scheme '%s' in the project (see 'codeer scheme list')", only);
+		goto done;
+	}
+	cdr_table_set_numeric(t, 2);
+	for (size_t s = 0; s < cdr_schemes_count(set); s++) {
+		const cdr_scheme *scheme = cdr_schemes_get(set, s);
+		if (only && strcmp(only, cdr_scheme_id(scheme)) != 0)
+			continue;
+		for (size_t i = 0; i < cdr_scheme_code_count(scheme); i++) {
+			const cdr_code *code = cdr_scheme_code(scheme, i);
+			char name[512], rules[16];
+			snprintf(name, sizeof(name), "%*s%s", tree ? (int)code->depth * 2 : 0, "", code->qualified);
+			snprintf(rules, sizeof(rules), "%zu", code->nrules);
+			const char *row[] = { name, code->label, rules,
+					      code->parent >= 0 ? cdr_scheme_code(scheme, (size_t)code->parent)->qualified : "" };
+			if (cdr_table_add(t, row) < 0) {
+				rc = cli_lib_error();
+				goto done;
+			}
+		}
+	}
+	cdr_table_write(t, stdout, fmt);
+	rc = EXIT_OK;
+done:
+	cdr_table_free(t);
+	cdr_schemes_free(set);
+	cdr_project_free(p);
+	return rc;
+}

@@ -1,0 +1,82 @@
+/* cmd-kwic.c -- keyword in context over every document of the project. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cdr_cmd cmd_kwic = {
+	.name = "kwic",
+	.usage = "codeer kwic [--width N] [--case-sensitive] [--format F] PATTERN",
+	.summary = "keyword in context: every match of a PCRE2 pattern with the text around it",
+	.help = "The pattern is PCRE2 in UTF mode, caseless unless --case-sensitive; \\w and \\b\n"
+		"know Dutch letters (ë, ï, é ...).\n"
+		"\nOptions:\n"
+		"  --width N          code points of context on each side (default 40)\n"
+		"  --case-sensitive   match case exactly\n"
+		"  --format F         table (aligned), tsv, csv, json or md\n"
+		"\nExit status: 0 found, 1 no match, 2 error.\n",
+	.run = kwic_run,
+};
+
+static int on_hit(void *ctx, const cdr_kwic_hit *h)
+{
+	char tnum[32] = "", span[64];
+
+	if (h->turn >= 0)
+		snprintf(tnum, sizeof(tnum), "t%ld", h->turn + 1);
+	snprintf(span, sizeof(span), "c%zu-%zu", h->span.start, h->span.end);
+	const char *row[] = { h->doc, tnum, span, h->left, h->match, h->right };
+	return cdr_table_add(ctx, row);
+}
+
+static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "width", required_argument, NULL, 'w' },
+		{ "case-sensitive", no_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const headers[] = { "doc", "turn", "span", "left", "match", "right" };
+	const char *format_name = NULL;
+	long width = 40;
+	int sensitive = 0, c, rc;
+	cdr_project *p = NULL;
+	cdr_table *t = NULL;
+	cdr_format fmt;
+	size_t hits = 0;
+
+	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+		if (c < -1)
+			return CLI_GETOPT_EXIT(c);
+		if (c == 'w') {
+			char *end;
+			width = strtol(optarg, &end, 10);
+			if (*end || width < 0 || width > 10000)
+				return cli_usage_error(cmd, "--width must be a number from 0 to 10000");
+		} else if (c == 's') {
+			sensitive = 1;
+		} else if (c == 'F') {
+			format_name = optarg;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(cmd, "one pattern, please");
+	if ((rc = cli_format(format_name, &fmt)) != 0 || (rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	if (cdr_table_new(&t, 6, headers) < 0 ||
+	    cdr_kwic(p, argv[optind], sensitive, (size_t)width, on_hit, t, &hits) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if (hits)
+		cdr_table_write(t, stdout, fmt);
+	rc = hits ? EXIT_OK : EXIT_FOUND;
+done:
+	cdr_table_free(t);
+	cdr_project_free(p);
+	return rc;
+}

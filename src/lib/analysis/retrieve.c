@@ -1,0 +1,340 @@
+/* retrieve.c -- quotes, keyword in context and frequencies (retrieve.h).
+ *
+ * All three read documents one at a time, so memory stays bounded by the
+ * largest document plus the codings. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/error.h"
+#include "codeer/retrieve.h"
+#include "util/alloc.h"
+
+struct coded {
+	const char *coder;
+	cdr_coding *coding;
+};
+
+static int cmp_coded(const void *x, const void *y)
+{
+	const struct coded *a = x, *b = y;
+	int r = strcmp(a->coding->doc, b->coding->doc);
+
+	if (r)
+		return r;
+	if (a->coding->start != b->coding->start)
+		return a->coding->start < b->coding->start ? -1 : 1;
+	if (a->coding->end != b->coding->end)
+		return a->coding->end < b->coding->end ? -1 : 1;
+	r = strcmp(a->coding->code, b->coding->code);
+	return r ? r : strcmp(a->coder, b->coder);
+}
+
+/* The codings of one coder or all, without rejected ones. */
+struct all_codings {
+	cdr_codings **sets;
+	size_t nsets;
+	char **coders;
+	size_t ncoders;
+	struct coded *v;
+	size_t n, cap;
+};
+
+static void all_free(struct all_codings *a)
+{
+	for (size_t i = 0; i < a->nsets; i++)
+		cdr_codings_free(a->sets[i]);
+	free(a->sets);
+	cdr_coders_free(a->coders, a->ncoders);
+	free(a->v);
+}
+
+static int all_load(struct all_codings *a, const cdr_project *p, const char *coder)
+{
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	if (coder) {
+		if ((a->coders = cdr_calloc(1, sizeof(char *))) == NULL || (a->coders[0] = cdr_strdup(coder)) == NULL)
+			return CDR_ENOMEM;
+		a->ncoders = 1;
+		{
+			char **names;
+			size_t n, found = 0;
+			if ((rc = cdr_coders_list(&names, &n, p)) < 0)
+				return rc;
+			for (size_t i = 0; i < n; i++)
+				found |= strcmp(names[i], coder) == 0;
+			cdr_coders_free(names, n);
+			if (!found)
+				return cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (no codings/%s.tsv)", coder, coder);
+		}
+	} else if ((rc = cdr_coders_list(&a->coders, &a->ncoders, p)) < 0) {
+		return rc;
+	}
+	if ((a->sets = cdr_calloc(a->ncoders ? a->ncoders : 1, sizeof(cdr_codings *))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < a->ncoders; i++) {
+		cdr_codings *c;
+		if ((rc = cdr_codings_load(&c, p, a->coders[i], NULL, NULL)) < 0)
+			return rc;
+		a->sets[a->nsets++] = c;
+		for (size_t k = 0; k < cdr_codings_count(c); k++) {
+			cdr_coding *cd = cdr_codings_get(c, k);
+			if (strcmp(cd->status, "rejected") == 0)
+				continue;
+			if (cdr_grow((void **)&a->v, &a->cap, a->n + 1, sizeof(struct coded)) < 0)
+				return CDR_ENOMEM;
+			a->v[a->n].coder = a->coders[i];
+			a->v[a->n].coding = cd;
+			a->n++;
+		}
+	}
+	qsort(a->v, a->n, sizeof(struct coded), cmp_coded);
+	return 0;
+}
+
+/* Is `qualified` the code or (with children) one of its descendants? */
+static int code_matches(const cdr_schemes *set, const cdr_code *code, int with_children, const char *qualified)
+{
+	const cdr_code *c;
+
+	if (strcmp(code->qualified, qualified) == 0)
+		return 1;
+	if (!with_children || cdr_schemes_resolve(&c, set, qualified) < 0)
+		return 0;
+	for (const char *slash = strchr(qualified, '/'); c && c->parent >= 0;) {
+		char scheme[256];
+		snprintf(scheme, sizeof(scheme), "%.*s", (int)(slash - qualified), qualified);
+		c = cdr_scheme_code(cdr_schemes_find(set, scheme), (size_t)c->parent);
+		if (c == code)
+			return 1;
+	}
+	return 0;
+}
+
+int cdr_quotes(cdr_project *p, const cdr_schemes *set, const cdr_code *code, int with_children,
+	       const char *coder, const char *case_id, cdr_quote_fn fn, void *ctx)
+{
+	struct all_codings a;
+	cdr_cases *cases = cdr_project_cases(p);
+	cdr_document *doc = NULL;
+	long want_case = -1;
+	int rc;
+
+	if (case_id && (want_case = cdr_cases_find(cases, case_id)) < 0)
+		return cdr_error_set(CDR_ENOTFOUND, "no case '%s' in the project (see 'codeer cases')", case_id);
+	if ((rc = all_load(&a, p, coder)) < 0)
+		goto done;
+	for (size_t i = 0; i < a.n && rc == 0; i++) {
+		const cdr_coding *k = a.v[i].coding;
+		cdr_quote q;
+		if (!code_matches(set, code, with_children, k->code))
+			continue;
+		if (want_case >= 0 && cdr_cases_of_doc(cases, k->doc) != want_case)
+			continue;
+		if (!cdr_project_has_doc(p, k->doc))
+			continue;
+		if (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0) {
+			cdr_document_free(doc);
+			doc = NULL;
+			if ((rc = cdr_project_doc_load(&doc, p, k->doc, 1)) < 0)
+				break;
+		}
+		if (k->end > cdr_document_length(doc))
+			continue;
+		q.coder = a.v[i].coder;
+		q.coding = k;
+		q.doc = doc;
+		q.turn = cdr_document_turn_at(doc, k->start);
+		rc = fn(ctx, &q);
+	}
+done:
+	cdr_document_free(doc);
+	all_free(&a);
+	return rc;
+}
+
+int cdr_kwic(const cdr_project *p, const char *pattern, int case_sensitive, size_t width,
+	     cdr_kwic_fn fn, void *ctx, size_t *hits)
+{
+	int errcode, rc = 0;
+	PCRE2_SIZE erroff;
+	pcre2_code *re;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+
+	*hits = 0;
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+			   PCRE2_UTF | PCRE2_UCP | (case_sensitive ? 0 : PCRE2_CASELESS), &errcode, &erroff, NULL);
+	if (re == NULL) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		return cdr_error_set(CDR_EUSAGE, "pattern '%s': %s at offset %zu", pattern, (char *)msg, (size_t)erroff);
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	mctx = pcre2_match_context_create(NULL);
+	if (md == NULL || mctx == NULL) {
+		rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+		goto done;
+	}
+	pcre2_set_match_limit(mctx, 1000000);
+	for (size_t d = 0; d < cdr_project_doc_count(p) && rc == 0; d++) {
+		cdr_document *doc;
+		size_t len, pos = 0;
+		const char *text;
+		cdr_cp_cursor cur;
+		if ((rc = cdr_project_doc_load(&doc, p, cdr_project_doc_id(p, d), 1)) < 0)
+			break;
+		text = cdr_document_text(doc, &len);
+		cdr_cp_cursor_init(&cur, text, len);
+		while (pos <= len && rc == 0) {
+			int m = pcre2_match(re, (PCRE2_SPTR)text, len, pos, 0, md, mctx);
+			PCRE2_SIZE *ov;
+			cdr_kwic_hit h;
+			size_t a, b, la, rb;
+			char *left, *match, *right;
+			if (m < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(md);
+			a = ov[0];
+			b = ov[1];
+			pos = b > a ? b : a + 1;
+			if (a == b)
+				continue;
+			h.span.start = cdr_cp_cursor_at(&cur, a);
+			h.span.end = h.span.start + cdr_utf8_count(text + a, b - a);
+			h.doc = cdr_document_info_get(doc)->id;
+			h.turn = cdr_document_turn_at(doc, h.span.start);
+			h.speaker = h.turn >= 0 ? cdr_document_turn(doc, (size_t)h.turn)->speaker : "";
+			/* context: up to width code points, never across the start of a line */
+			la = a;
+			for (size_t k = 0; k < width && la > 0 && text[la - 1] != '\n'; k++)
+				do
+					la--;
+				while (la > 0 && (text[la] & 0xC0) == 0x80);
+			rb = b;
+			for (size_t k = 0; k < width && rb < len && text[rb] != '\n'; k++)
+				do
+					rb++;
+				while (rb < len && (text[rb] & 0xC0) == 0x80);
+			left = cdr_strndup(text + la, a - la);
+			match = cdr_strndup(text + a, b - a);
+			right = cdr_strndup(text + b, rb - b);
+			if (left && match && right) {
+				h.left = left;
+				h.match = match;
+				h.right = right;
+				(*hits)++;
+				rc = fn(ctx, &h);
+			} else {
+				rc = CDR_ENOMEM;
+			}
+			free(left);
+			free(match);
+			free(right);
+		}
+		cdr_document_free(doc);
+	}
+done:
+	pcre2_match_context_free(mctx);
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	return rc;
+}
+
+int cdr_freqs(cdr_freq **out, size_t *n, cdr_project *p, const cdr_schemes *set, const char *coder)
+{
+	struct all_codings a;
+	cdr_freq *f = NULL;
+	size_t nf = 0;
+	cdr_cases *cases = cdr_project_cases(p);
+	cdr_document *doc = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t s = 0; s < cdr_schemes_count(set); s++)
+		nf += cdr_scheme_code_count(cdr_schemes_get(set, s));
+	if ((f = cdr_calloc(nf ? nf : 1, sizeof(*f))) == NULL)
+		return CDR_ENOMEM;
+	nf = 0;
+	for (size_t s = 0; s < cdr_schemes_count(set); s++)
+		for (size_t c = 0; c < cdr_scheme_code_count(cdr_schemes_get(set, s)); c++)
+			f[nf++].code = cdr_scheme_code(cdr_schemes_get(set, s), c);
+	if ((rc = all_load(&a, p, coder)) < 0)
+		goto done;
+	/* per code: segments and words; docs and cases counted once each */
+	{
+		char **last_doc = cdr_calloc(nf ? nf : 1, sizeof(char *));
+		long **cases_seen = cdr_calloc(nf ? nf : 1, sizeof(long *));
+		size_t *ncases_seen = cdr_calloc(nf ? nf : 1, sizeof(size_t));
+		if (!last_doc || !cases_seen || !ncases_seen) {
+			rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+		}
+		for (size_t i = 0; i < a.n && rc == 0; i++) {
+			const cdr_coding *k = a.v[i].coding;
+			const cdr_code *code;
+			size_t fi;
+			long ci;
+			if (cdr_schemes_resolve(&code, set, k->code) < 0 || !cdr_project_has_doc(p, k->doc))
+				continue;
+			for (fi = 0; fi < nf && f[fi].code != code; fi++)
+				;
+			if (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0) {
+				cdr_document_free(doc);
+				doc = NULL;
+				if ((rc = cdr_project_doc_load(&doc, p, k->doc, 1)) < 0)
+					break;
+			}
+			f[fi].segments++;
+			if (k->end <= cdr_document_length(doc)) {
+				char *text = cdr_document_slice(doc, (cdr_span){ k->start, k->end });
+				if (text == NULL) {
+					rc = CDR_ENOMEM;
+					break;
+				}
+				f[fi].words += cdr_text_words(text, strlen(text));
+				free(text);
+			}
+			if (last_doc[fi] == NULL || strcmp(last_doc[fi], k->doc) != 0) {
+				f[fi].docs++;
+				last_doc[fi] = k->doc;
+			}
+			ci = cdr_cases_of_doc(cases, k->doc);
+			{
+				int seen = 0;
+				for (size_t j = 0; j < ncases_seen[fi]; j++)
+					seen |= cases_seen[fi][j] == ci;
+				if (!seen) {
+					long *grown = realloc(cases_seen[fi], (ncases_seen[fi] + 1) * sizeof(long));
+					if (grown == NULL) {
+						rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+						break;
+					}
+					cases_seen[fi] = grown;
+					cases_seen[fi][ncases_seen[fi]++] = ci;
+					f[fi].cases++;
+				}
+			}
+		}
+		for (size_t i = 0; cases_seen && i < nf; i++)
+			free(cases_seen[i]);
+		free(cases_seen);
+		free(ncases_seen);
+		free(last_doc);
+	}
+done:
+	cdr_document_free(doc);
+	all_free(&a);
+	if (rc < 0) {
+		free(f);
+		return rc;
+	}
+	*out = f;
+	*n = nf;
+	return 0;
+}

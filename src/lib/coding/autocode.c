@@ -1,0 +1,196 @@
+/* autocode.c -- run the engine over a project's documents and store the
+ * proposals as one coder's codings.
+ *
+ * Reruns are idempotent: the rule codings of the chosen schemes for the
+ * chosen documents are replaced, but a coding that comes back keeps its
+ * created time, memo and a "rejected" status, so an unchanged corpus and
+ * unchanged schemes give the same file byte for byte. The old codings are
+ * set aside in one pass and looked up by binary search, so the work stays
+ * linear in documents plus codings. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/autocode.h"
+#include "codeer/error.h"
+#include "util/alloc.h"
+
+struct old_coding {
+	char *doc, *code, *created, *memo, *status;
+	size_t start, end;
+	int matched;
+};
+
+struct setaside {
+	const cdr_engine *engine;
+	char **docs;           /* the documents being coded, sorted */
+	size_t ndocs;
+	struct old_coding *old;
+	size_t nold, cap;
+	int failed;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_ours(const cdr_engine *e, const char *origin)
+{
+	char scheme[256];
+	const char *slash;
+
+	if (strncmp(origin, "rule:", 5) != 0 || (slash = strchr(origin + 5, '/')) == NULL ||
+	    (size_t)(slash - origin - 5) >= sizeof(scheme))
+		return 0;
+	memcpy(scheme, origin + 5, (size_t)(slash - origin - 5));
+	scheme[slash - origin - 5] = '\0';
+	return cdr_engine_has_scheme(e, scheme);
+}
+
+static int keep_coding(void *ctx, const cdr_coding *k)
+{
+	struct setaside *s = ctx;
+	const char *key = k->doc;
+	struct old_coding *o;
+
+	if (!is_ours(s->engine, k->origin) || bsearch(&key, s->docs, s->ndocs, sizeof(char *), cmp_str) == NULL)
+		return 1;
+	if (cdr_grow((void **)&s->old, &s->cap, s->nold + 1, sizeof(*o)) < 0) {
+		s->failed = 1;
+		return 1;
+	}
+	o = &s->old[s->nold++];
+	memset(o, 0, sizeof(*o));
+	o->start = k->start;
+	o->end = k->end;
+	o->doc = cdr_strdup(k->doc);
+	o->code = cdr_strdup(k->code);
+	o->created = cdr_strdup(k->created);
+	o->memo = cdr_strdup(k->memo);
+	o->status = cdr_strdup(k->status);
+	if (!o->doc || !o->code || !o->created || !o->memo || !o->status)
+		s->failed = 1;
+	return 0;
+}
+
+static int cmp_old(const void *x, const void *y)
+{
+	const struct old_coding *a = x, *b = y;
+	int r = strcmp(a->doc, b->doc);
+
+	if (r)
+		return r;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+static struct old_coding *old_find(struct setaside *s, const char *doc, size_t start, size_t end,
+				   const char *code)
+{
+	struct old_coding key = { (char *)doc, (char *)code, NULL, NULL, NULL, start, end, 0 };
+	return bsearch(&key, s->old, s->nold, sizeof(*s->old), cmp_old);
+}
+
+static void setaside_free(struct setaside *s)
+{
+	for (size_t i = 0; i < s->nold; i++) {
+		free(s->old[i].doc);
+		free(s->old[i].code);
+		free(s->old[i].created);
+		free(s->old[i].memo);
+		free(s->old[i].status);
+	}
+	free(s->old);
+	free(s->docs);
+}
+
+static int store_doc(cdr_codings *codings, struct setaside *s, const char *doc, const cdr_proposals *props,
+		     cdr_autocode_result *res)
+{
+	char created[32];
+	int rc = 0;
+
+	cdr_now_iso(created);
+	for (size_t i = 0; i < props->n && rc == 0; i++) {
+		const cdr_proposal *p = &props->v[i];
+		struct old_coding *o = old_find(s, doc, p->span.start, p->span.end, p->code->qualified);
+		rc = cdr_codings_append(codings, doc, p->span.start, p->span.end, p->code->qualified, p->origin,
+					o ? o->created : created, o ? o->memo : "", o ? o->status : "");
+		res->codings++;
+		if (o) {
+			o->matched = 1;
+			res->rejected += strcmp(o->status, "rejected") == 0;
+		} else {
+			res->added++;
+		}
+	}
+	return rc;
+}
+
+int cdr_autocode(cdr_project *p, const cdr_schemes *set, const cdr_autocode_options *opts,
+		 cdr_autocode_result *result)
+{
+	const char *coder = opts->coder ? opts->coder : "auto";
+	cdr_engine *engine = NULL;
+	cdr_codings *codings = NULL;
+	cdr_proposals props = { 0 };
+	struct setaside aside = { 0 };
+	size_t ndocs = opts->ndocs ? opts->ndocs : cdr_project_doc_count(p);
+	int rc;
+
+	memset(result, 0, sizeof(*result));
+	if (!cdr_coder_valid(coder))
+		return cdr_error_set(CDR_EUSAGE, "'%s' is not a valid coder name (letters, digits, _ - .)", coder);
+	for (size_t i = 0; i < opts->ndocs; i++)
+		if (!cdr_project_has_doc(p, opts->docs[i]))
+			return cdr_error_set(CDR_ENOTFOUND, "no document '%s' in the project (see 'codeer docs')", opts->docs[i]);
+	if ((rc = cdr_engine_new(&engine, set, opts->schemes, opts->nschemes)) < 0)
+		return rc;
+	if (!opts->dry_run && (rc = cdr_project_lock(p, NULL)) < 0)
+		goto done;
+	/* loaded under the lock, so that a concurrent run's result is seen */
+	if ((rc = cdr_codings_load(&codings, p, coder, opts->on_warn, opts->ctx)) < 0)
+		goto done;
+	if ((aside.docs = cdr_calloc(ndocs ? ndocs : 1, sizeof(char *))) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < ndocs; i++)
+		aside.docs[i] = (char *)(opts->ndocs ? opts->docs[i] : cdr_project_doc_id(p, i));
+	aside.ndocs = ndocs;
+	qsort(aside.docs, ndocs, sizeof(char *), cmp_str);
+	aside.engine = engine;
+	cdr_codings_filter(codings, keep_coding, &aside);
+	if (aside.failed) {
+		rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+		goto done;
+	}
+	qsort(aside.old, aside.nold, sizeof(*aside.old), cmp_old);
+	for (size_t i = 0; i < ndocs; i++) {
+		const char *id = opts->ndocs ? opts->docs[i] : cdr_project_doc_id(p, i);
+		cdr_document *doc;
+		if ((rc = cdr_project_doc_load(&doc, p, id, 1)) < 0)
+			goto done;
+		props.n = 0;
+		rc = cdr_engine_run(engine, doc, &props, opts->on_limit, opts->ctx);
+		if (rc == 0 && opts->on_doc)
+			opts->on_doc(opts->ctx, doc, &props);
+		cdr_document_free(doc);
+		if (rc < 0 || (rc = store_doc(codings, &aside, id, &props, result)) < 0)
+			goto done;
+		result->docs++;
+	}
+	for (size_t i = 0; i < aside.nold; i++)
+		result->removed += !aside.old[i].matched;
+	if (!opts->dry_run)
+		rc = cdr_codings_save(codings);
+done:
+	setaside_free(&aside);
+	cdr_proposals_free(&props);
+	cdr_codings_free(codings);
+	cdr_engine_free(engine);
+	return rc;
+}

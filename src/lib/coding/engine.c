@@ -1,0 +1,640 @@
+/* engine.c -- the rule engine behind autocode (see autocode.h).
+ *
+ * Per document, each rule's pattern is run over the whole text once
+ * (PCRE2 JIT); its <unless> and <near> patterns likewise, once, into
+ * sorted span lists, so that every check on a match is a binary search.
+ * Work happens in bytes; spans become code points only at the end, in one
+ * forward pass. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/autocode.h"
+#include "codeer/error.h"
+#include "codeer/text.h"
+#include "util/alloc.h"
+
+struct compiled_rule {
+	const cdr_code *code;
+	const cdr_rule *rule;
+	const cdr_scheme *scheme;
+	pcre2_code *re;
+	pcre2_code **unless;
+	pcre2_code *near;
+	pcre2_code *speaker;
+	pcre2_code *speaker_not;
+	cdr_rule_stats stats;
+};
+
+struct cdr_engine {
+	struct compiled_rule *rules;
+	size_t n, cap;
+	cdr_rule_stats *stats;
+	const cdr_scheme **schemes;
+	size_t nschemes;
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+	size_t turns_seen;
+};
+
+/* Byte spans of a document's structure. */
+struct layout {
+	const char *text;
+	size_t len;
+	cdr_span *turns, *paras, *sents;
+	size_t nturns, nparas, nsents;
+};
+
+struct hit {
+	size_t start, end;   /* bytes */
+	size_t rule;         /* index into engine->rules */
+};
+
+static int compile(pcre2_code **out, const char *pattern, int caseless, const struct compiled_rule *r,
+		   const char *what)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	uint32_t flags = PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
+
+	*out = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, flags, &errcode, &erroff, NULL);
+	if (*out == NULL) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		return cdr_error_set(CDR_EFORMAT, "%s:%d: rule %s#%s: %s '%s': %s at offset %zu",
+				     cdr_scheme_path(r->scheme), r->rule->line, r->code->qualified, r->rule->id,
+				     what, pattern, (char *)msg, (size_t)erroff);
+	}
+	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE); /* the interpreter remains when JIT is unavailable */
+	return 0;
+}
+
+static int compile_rule(struct compiled_rule *r)
+{
+	int rc;
+
+	if ((rc = compile(&r->re, r->rule->pattern, r->rule->caseless, r, "pattern")) < 0)
+		return rc;
+	if (r->rule->nunless && (r->unless = cdr_calloc(r->rule->nunless, sizeof(pcre2_code *))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t u = 0; u < r->rule->nunless; u++)
+		if ((rc = compile(&r->unless[u], r->rule->unless[u], r->rule->caseless, r, "unless")) < 0)
+			return rc;
+	if (r->rule->near && (rc = compile(&r->near, r->rule->near, r->rule->caseless, r, "near")) < 0)
+		return rc;
+	if (r->rule->speaker && (rc = compile(&r->speaker, r->rule->speaker, 0, r, "speaker")) < 0)
+		return rc;
+	if (r->rule->speaker_not && (rc = compile(&r->speaker_not, r->rule->speaker_not, 0, r, "speaker-not")) < 0)
+		return rc;
+	return 0;
+}
+
+size_t cdr_engine_check(const cdr_scheme *s, void (*report)(void *ctx, const char *message), void *ctx)
+{
+	size_t problems = 0;
+
+	for (size_t c = 0; c < cdr_scheme_code_count(s); c++) {
+		const cdr_code *code = cdr_scheme_code(s, c);
+		for (size_t r = 0; r < code->nrules; r++) {
+			struct compiled_rule cr = { code, &code->rules[r], s, NULL, NULL, NULL, NULL, NULL, { 0 } };
+			const char *what[] = { "pattern", "near", "speaker", "speaker-not" };
+			const char *pats[] = { cr.rule->pattern, cr.rule->near, cr.rule->speaker, cr.rule->speaker_not };
+			for (size_t k = 0; k < 4 + cr.rule->nunless; k++) {
+				const char *pat = k < 4 ? pats[k] : cr.rule->unless[k - 4];
+				pcre2_code *re = NULL;
+				if (pat == NULL)
+					continue;
+				if (compile(&re, pat, k < 2 || k >= 4 ? cr.rule->caseless : 0, &cr, k < 4 ? what[k] : "unless") < 0) {
+					report(ctx, cdr_error_last());
+					problems++;
+				}
+				pcre2_code_free(re);
+			}
+		}
+	}
+	return problems;
+}
+
+void cdr_engine_free(cdr_engine *e)
+{
+	if (e == NULL)
+		return;
+	for (size_t i = 0; i < e->n; i++) {
+		struct compiled_rule *r = &e->rules[i];
+		pcre2_code_free(r->re);
+		for (size_t u = 0; r->unless && u < r->rule->nunless; u++)
+			pcre2_code_free(r->unless[u]);
+		free(r->unless);
+		pcre2_code_free(r->near);
+		pcre2_code_free(r->speaker);
+		pcre2_code_free(r->speaker_not);
+	}
+	free(e->rules);
+	free(e->stats);
+	free(e->schemes);
+	pcre2_match_context_free(e->mctx);
+	pcre2_match_data_free(e->md);
+	free(e);
+}
+
+int cdr_engine_new(cdr_engine **out, const cdr_schemes *set, const char *const *ids, size_t n)
+{
+	cdr_engine *e;
+	size_t cap = 0;
+	int rc = 0;
+
+	*out = NULL;
+	if ((e = cdr_calloc(1, sizeof(*e))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (cdr_schemes_find(set, ids[i]) == NULL) {
+			cdr_engine_free(e);
+			return cdr_error_set(CDR_ENOTFOUND, "no scheme '%s' in the project (see 'codeer scheme list')", ids[i]);
+		}
+	for (size_t s = 0; s < cdr_schemes_count(set) && rc == 0; s++) {
+		const cdr_scheme *scheme = cdr_schemes_get(set, s);
+		int wanted = n == 0;
+		for (size_t i = 0; i < n; i++)
+			wanted |= strcmp(ids[i], cdr_scheme_id(scheme)) == 0;
+		if (!wanted)
+			continue;
+		if ((rc = cdr_grow((void **)&e->schemes, &cap, e->nschemes + 1, sizeof(cdr_scheme *))) < 0)
+			break;
+		e->schemes[e->nschemes++] = scheme;
+		for (size_t c = 0; c < cdr_scheme_code_count(scheme) && rc == 0; c++) {
+			const cdr_code *code = cdr_scheme_code(scheme, c);
+			for (size_t r = 0; r < code->nrules && rc == 0; r++) {
+				struct compiled_rule *cr;
+				if ((rc = cdr_grow((void **)&e->rules, &e->cap, e->n + 1, sizeof(*cr))) < 0)
+					break;
+				cr = &e->rules[e->n++];
+				memset(cr, 0, sizeof(*cr));
+				cr->code = code;
+				cr->rule = &code->rules[r];
+				cr->scheme = scheme;
+				rc = compile_rule(cr);
+			}
+		}
+	}
+	if (rc == 0 && ((e->mctx = pcre2_match_context_create(NULL)) == NULL ||
+			(e->md = pcre2_match_data_create(16, NULL)) == NULL ||
+			(e->stats = cdr_calloc(e->n ? e->n : 1, sizeof(cdr_rule_stats))) == NULL))
+		rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+	if (rc < 0) {
+		cdr_engine_free(e);
+		return rc;
+	}
+	pcre2_set_match_limit(e->mctx, CDR_MATCH_LIMIT);
+	pcre2_set_depth_limit(e->mctx, CDR_MATCH_LIMIT / 10);
+	for (size_t i = 0; i < e->n; i++) {
+		e->stats[i].code = e->rules[i].code;
+		e->stats[i].rule = e->rules[i].rule;
+	}
+	*out = e;
+	return 0;
+}
+
+size_t cdr_engine_rule_count(const cdr_engine *e) { return e->n; }
+size_t cdr_engine_turns_seen(const cdr_engine *e) { return e->turns_seen; }
+
+size_t cdr_engine_stats(const cdr_engine *e, const cdr_rule_stats **out)
+{
+	*out = e->stats;
+	return e->n;
+}
+
+int cdr_engine_has_scheme(const cdr_engine *e, const char *scheme_id)
+{
+	for (size_t i = 0; i < e->nschemes; i++)
+		if (strcmp(cdr_scheme_id(e->schemes[i]), scheme_id) == 0)
+			return 1;
+	return 0;
+}
+
+void cdr_proposals_free(cdr_proposals *p)
+{
+	free(p->v);
+	p->v = NULL;
+	p->n = p->cap = 0;
+}
+
+/* ---- the document's structure in bytes --------------------------------- */
+
+static int to_bytes(cdr_span **out, size_t n, const cdr_span *(*get)(const cdr_document *, size_t),
+		    const cdr_document *doc, const struct layout *L)
+{
+	cdr_cp_cursor cur;
+	cdr_span *v = cdr_malloc((n ? n : 1) * sizeof(cdr_span));
+
+	if (v == NULL)
+		return CDR_ENOMEM;
+	cdr_cp_cursor_init(&cur, L->text, L->len);
+	for (size_t i = 0; i < n; i++) {
+		const cdr_span *s = get(doc, i);
+		v[i].start = cdr_cp_cursor_byte(&cur, s->start);
+		v[i].end = cdr_cp_cursor_byte(&cur, s->end);
+	}
+	*out = v;
+	return 0;
+}
+
+static const cdr_span *turn_span(const cdr_document *doc, size_t i)
+{
+	return &cdr_document_turn(doc, i)->span;
+}
+
+static int layout_init(struct layout *L, const cdr_document *doc)
+{
+	memset(L, 0, sizeof(*L));
+	L->text = cdr_document_text(doc, &L->len);
+	L->nturns = cdr_document_turn_count(doc);
+	L->nparas = cdr_document_paragraph_count(doc);
+	L->nsents = cdr_document_sentence_count(doc);
+	if (to_bytes(&L->turns, L->nturns, turn_span, doc, L) < 0 ||
+	    to_bytes(&L->paras, L->nparas, cdr_document_paragraph, doc, L) < 0 ||
+	    to_bytes(&L->sents, L->nsents, cdr_document_sentence, doc, L) < 0)
+		return CDR_ENOMEM;
+	return 0;
+}
+
+static void layout_free(struct layout *L)
+{
+	free(L->turns);
+	free(L->paras);
+	free(L->sents);
+}
+
+/* Index of the span containing byte b (start <= b < end, or an empty span
+ * starting at b), or -1. Spans are sorted and disjoint. */
+static long span_at(const cdr_span *v, size_t n, size_t b)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].start <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return -1;
+	lo--;
+	return b < v[lo].end || b == v[lo].start ? (long)lo : -1;
+}
+
+/* ---- span lists of <unless> and <near> --------------------------------- */
+
+struct spans {
+	cdr_span *v;
+	size_t n, cap;
+	size_t *max_end;   /* prefix maximum of ends, for containment tests */
+};
+
+static void spans_free(struct spans *s)
+{
+	free(s->v);
+	free(s->max_end);
+	memset(s, 0, sizeof(*s));
+}
+
+/* All matches of re in the text (limit errors end the scan early). */
+static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct layout *L)
+{
+	size_t pos = 0;
+
+	while (pos <= L->len) {
+		int m = pcre2_match(re, (PCRE2_SPTR)L->text, L->len, pos, 0, e->md, e->mctx);
+		PCRE2_SIZE *ov;
+		if (m < 0)
+			break;
+		ov = pcre2_get_ovector_pointer(e->md);
+		if (cdr_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(cdr_span)) < 0)
+			return CDR_ENOMEM;
+		s->v[s->n].start = ov[0];
+		s->v[s->n].end = ov[1];
+		s->n++;
+		pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 0;
+}
+
+static int collect_all(struct spans *s, cdr_engine *e, pcre2_code **res, size_t n, const struct layout *L)
+{
+	int rc;
+
+	for (size_t i = 0; i < n; i++)
+		if ((rc = collect(s, e, res[i], L)) < 0)
+			return rc;
+	/* several patterns: sort by start, then the prefix maximum of ends */
+	for (size_t i = 1; i < s->n; i++) {
+		cdr_span x = s->v[i];
+		size_t j = i;
+		if (s->v[j - 1].start <= x.start)
+			continue;
+		while (j > 0 && s->v[j - 1].start > x.start) {
+			s->v[j] = s->v[j - 1];
+			j--;
+		}
+		s->v[j] = x;
+	}
+	if ((s->max_end = cdr_malloc((s->n ? s->n : 1) * sizeof(size_t))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < s->n; i++)
+		s->max_end[i] = i && s->max_end[i - 1] > s->v[i].end ? s->max_end[i - 1] : s->v[i].end;
+	return 0;
+}
+
+/* Number of spans with start <= b. */
+static size_t count_starting_by(const struct spans *s, size_t b)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->v[mid].start <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Does some span contain [a, b)? */
+static int contained(const struct spans *s, size_t a, size_t b)
+{
+	size_t k = count_starting_by(s, a);
+	return k > 0 && s->max_end[k - 1] >= b;
+}
+
+/* Is there a span within `words` words of [a, b), inside [lo, hi)? */
+static int near_enough(const struct spans *s, const struct layout *L, size_t a, size_t b,
+		       size_t words, size_t lo, size_t hi)
+{
+	size_t k = count_starting_by(s, b);
+
+	/* spans starting before b: the closest ones end last */
+	for (size_t i = k; i-- > 0;) {
+		const cdr_span *n = &s->v[i];
+		if (n->start < lo)
+			break;
+		if (n->end > hi)
+			continue;
+		if (n->end >= a)
+			return 1; /* overlaps the match */
+		if (cdr_text_words(L->text + n->end, a - n->end) <= words)
+			return 1;
+		if (s->max_end[i] < a && cdr_text_words(L->text + s->max_end[i], a - s->max_end[i]) > words)
+			break;
+	}
+	for (size_t i = k; i < s->n; i++) {
+		const cdr_span *n = &s->v[i];
+		if (n->start >= hi)
+			break;
+		if (n->end > hi)
+			continue;
+		return cdr_text_words(L->text + b, n->start - b) <= words;
+	}
+	return 0;
+}
+
+/* ---- running the rules --------------------------------------------------- */
+
+static int speaker_ok(cdr_engine *e, const struct compiled_rule *r, const char *speaker)
+{
+	if (r->speaker && pcre2_match(r->speaker, (PCRE2_SPTR)speaker, PCRE2_ZERO_TERMINATED, 0, 0, e->md, NULL) < 0)
+		return 0;
+	if (r->speaker_not && pcre2_match(r->speaker_not, (PCRE2_SPTR)speaker, PCRE2_ZERO_TERMINATED, 0, 0, e->md, NULL) >= 0)
+		return 0;
+	return 1;
+}
+
+static void expand(const struct compiled_rule *r, const struct layout *L, long turn, size_t *a, size_t *b)
+{
+	long i;
+
+	switch (r->rule->scope) {
+	case CDR_SCOPE_MATCH:
+		return;
+	case CDR_SCOPE_TURN:
+	case CDR_SCOPE_PARAGRAPH:
+		if (r->rule->scope == CDR_SCOPE_TURN && turn >= 0) {
+			*a = L->turns[turn].start;
+			*b = L->turns[turn].end;
+			return;
+		}
+		/* a paragraph; also for text outside any turn */
+		if ((i = span_at(L->paras, L->nparas, *a)) >= 0) {
+			*a = L->paras[i].start;
+			*b = L->paras[i].end > *b ? L->paras[i].end : *b;
+		}
+		return;
+	case CDR_SCOPE_SENTENCE:
+		if ((i = span_at(L->sents, L->nsents, *a)) >= 0) {
+			size_t end = *b;
+			long j = span_at(L->sents, L->nsents, end > 0 ? end - 1 : 0);
+			*a = L->sents[i].start;
+			*b = j >= 0 ? L->sents[j].end : L->sents[i].end;
+			if (*b < end)
+				*b = end;
+		}
+		return;
+	}
+}
+
+static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_document *doc,
+		    struct hit **hits, size_t *nhits, size_t *hcap, cdr_limit_fn on_limit, void *ctx)
+{
+	struct compiled_rule *r = &e->rules[ri];
+	struct spans unless = { 0 }, near = { 0 };
+	signed char *allowed = NULL;
+	size_t pos = 0;
+	long last_turn = -2;
+	int rc = 0, have_spans = 0;
+
+	if ((r->speaker || r->speaker_not) && L->nturns) {
+		if ((allowed = cdr_malloc(L->nturns)) == NULL)
+			return CDR_ENOMEM;
+		for (size_t t = 0; t < L->nturns; t++)
+			allowed[t] = (signed char)speaker_ok(e, r, cdr_document_turn(doc, t)->speaker);
+	}
+	while (pos <= L->len) {
+		int m = pcre2_match(r->re, (PCRE2_SPTR)L->text, L->len, pos, 0, e->md, e->mctx);
+		PCRE2_SIZE *ov;
+		size_t a, b;
+		long turn;
+
+		if (m == PCRE2_ERROR_NOMATCH)
+			break;
+		if (m < 0) {
+			/* match limit (or another run-time error): skip this turn */
+			turn = span_at(L->turns, L->nturns, pos);
+			if (turn < 0) {
+				/* between turns: skip to the next one */
+				size_t k = 0;
+				while (k < L->nturns && L->turns[k].start <= pos)
+					k++;
+				turn = k < L->nturns ? (long)k : -1;
+			}
+			r->stats.limit_hits++;
+			e->stats[ri].limit_hits++;
+			if (on_limit)
+				on_limit(ctx, doc, turn, r->code, r->rule);
+			if (turn < 0)
+				break;
+			pos = L->turns[turn].end + 1;
+			continue;
+		}
+		ov = pcre2_get_ovector_pointer(e->md);
+		a = ov[0];
+		b = ov[1];
+		pos = b > a ? b : a + 1;
+		if (a == b)
+			continue;
+		turn = span_at(L->turns, L->nturns, a);
+		if (allowed) {
+			int ok = turn >= 0 ? allowed[turn] : speaker_ok(e, r, "");
+			if (!ok)
+				continue;
+		}
+		if (!have_spans) {
+			if ((r->rule->nunless && (rc = collect_all(&unless, e, r->unless, r->rule->nunless, L)) < 0) ||
+			    (r->near && (rc = collect_all(&near, e, &r->near, 1, L)) < 0))
+				break;
+			have_spans = 1;
+		}
+		if (unless.n && contained(&unless, a, b))
+			continue;
+		if (r->near) {
+			size_t lo = turn >= 0 ? L->turns[turn].start : 0;
+			size_t hi = turn >= 0 ? L->turns[turn].end : L->len;
+			if (!near_enough(&near, L, a, b, r->rule->near_words, lo, hi))
+				continue;
+		}
+		expand(r, L, turn, &a, &b);
+		if ((rc = cdr_grow((void **)hits, hcap, *nhits + 1, sizeof(struct hit))) < 0)
+			break;
+		(*hits)[*nhits].start = a;
+		(*hits)[*nhits].end = b;
+		(*hits)[*nhits].rule = ri;
+		(*nhits)++;
+		e->stats[ri].matches++;
+		if (turn != last_turn) {
+			e->stats[ri].turns++;
+			last_turn = turn;
+		}
+	}
+	free(allowed);
+	spans_free(&unless);
+	spans_free(&near);
+	return rc;
+}
+
+static const cdr_engine *sort_engine;
+
+static int cmp_hit(const void *x, const void *y)
+{
+	const struct hit *a = x, *b = y;
+	const struct compiled_rule *ra = &sort_engine->rules[a->rule], *rb = &sort_engine->rules[b->rule];
+	int c = ra->code == rb->code ? 0 : strcmp(ra->code->qualified, rb->code->qualified);
+
+	if (c)
+		return c;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return a->rule < b->rule ? -1 : a->rule > b->rule;
+}
+
+static int cmp_proposal(const void *x, const void *y)
+{
+	const cdr_proposal *a = x, *b = y;
+
+	if (a->span.start != b->span.start)
+		return a->span.start < b->span.start ? -1 : 1;
+	if (a->span.end != b->span.end)
+		return a->span.end < b->span.end ? -1 : 1;
+	return strcmp(a->code->qualified, b->code->qualified);
+}
+
+/* Add "#id" (or "+id") of a rule to an origin, once. */
+static void origin_add(char *origin, size_t cap, const struct compiled_rule *r)
+{
+	size_t len = strlen(origin);
+
+	if (len == 0) {
+		snprintf(origin, cap, "rule:%s#%s", r->code->qualified, r->rule->id);
+		return;
+	}
+	{
+		const char *ids = strchr(origin, '#') + 1;
+		char want[128];
+		snprintf(want, sizeof(want), "%s", r->rule->id);
+		for (const char *p = ids; p && *p;) {
+			size_t n = strcspn(p, "+");
+			if (n == strlen(want) && strncmp(p, want, n) == 0)
+				return;
+			p = p[n] ? p + n + 1 : NULL;
+		}
+		if (len + strlen(want) + 2 < cap)
+			snprintf(origin + len, cap - len, "+%s", want);
+	}
+}
+
+int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
+		   cdr_limit_fn on_limit, void *ctx)
+{
+	struct layout L;
+	struct hit *hits = NULL;
+	size_t nhits = 0, hcap = 0, first = out->n;
+	int rc;
+
+	if ((rc = layout_init(&L, doc)) < 0)
+		goto done;
+	e->turns_seen += L.nturns;
+	for (size_t ri = 0; ri < e->n && rc == 0; ri++)
+		rc = run_rule(e, ri, &L, doc, &hits, &nhits, &hcap, on_limit, ctx);
+	if (rc < 0)
+		goto done;
+	sort_engine = e;
+	qsort(hits, nhits, sizeof(struct hit), cmp_hit);
+	/* merge overlapping or touching spans of one code */
+	for (size_t i = 0; i < nhits;) {
+		const cdr_code *code = e->rules[hits[i].rule].code;
+		size_t a = hits[i].start, b = hits[i].end, j = i;
+		cdr_proposal *p;
+		if ((rc = cdr_grow((void **)&out->v, &out->cap, out->n + 1, sizeof(*p))) < 0)
+			goto done;
+		p = &out->v[out->n++];
+		memset(p, 0, sizeof(*p));
+		p->code = code;
+		while (j < nhits && e->rules[hits[j].rule].code == code && hits[j].start <= b) {
+			if (hits[j].end > b)
+				b = hits[j].end;
+			origin_add(p->origin, sizeof(p->origin), &e->rules[hits[j].rule]);
+			j++;
+		}
+		p->span.start = a;
+		p->span.end = b;
+		i = j;
+	}
+	/* bytes to code points: sort by start, then one forward pass */
+	qsort(out->v + first, out->n - first, sizeof(cdr_proposal), cmp_proposal);
+	{
+		cdr_cp_cursor cur;
+		cdr_cp_cursor_init(&cur, L.text, L.len);
+		for (size_t i = first; i < out->n; i++) {
+			size_t sb = out->v[i].span.start, eb = out->v[i].span.end;
+			out->v[i].span.start = cdr_cp_cursor_at(&cur, sb);
+			/* ends are not monotonic: count from the start instead */
+			out->v[i].span.end = out->v[i].span.start + cdr_utf8_count(L.text + sb, eb - sb);
+		}
+	}
+done:
+	free(hits);
+	layout_free(&L);
+	return rc;
+}

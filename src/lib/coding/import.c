@@ -1,0 +1,160 @@
+/* import.c -- codings from a spreadsheet or another tool (coding.h):
+ * all rows checked first, then written coder by coder. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "codeer/coding.h"
+#include "codeer/error.h"
+#include "codeer/scheme.h"
+#include "util/alloc.h"
+#include "util/csv.h"
+#include "util/fileio.h"
+
+struct row {
+	char *coder, *doc, *code, *memo;
+	size_t start, end;
+};
+
+static long column(const cdr_tsv_row *header, const char *name)
+{
+	for (size_t i = 0; i < header->n; i++)
+		if (strcasecmp(header->fields[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+static const char *field(const cdr_tsv_row *r, long col)
+{
+	return col >= 0 && (size_t)col < r->n ? r->fields[col] : "";
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	int r = strcmp(x->coder, y->coder);
+	return r ? r : strcmp(x->doc, y->doc);
+}
+
+int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path, const char *coder,
+		       size_t *imported, size_t *skipped)
+{
+	char *data = NULL;
+	size_t len, n = 0, cap = 0, plen = strlen(path);
+	cdr_csv csv;
+	cdr_tsv_row header = { 0 }, rec = { 0 };
+	struct row *rows = NULL;
+	cdr_document *doc = NULL;
+	long c_doc, c_code, c_ref, c_start, c_end, c_memo, c_coder;
+	int rc;
+
+	*imported = *skipped = 0;
+	if ((rc = cdr_file_read(&data, &len, path, (size_t)1 << 30)) < 0)
+		return rc;
+	cdr_csv_init(&csv, data, len, plen > 4 && strcasecmp(path + plen - 4, ".csv") == 0 ? ',' : '\t');
+	if ((rc = cdr_csv_next(&csv, &header)) <= 0) {
+		rc = rc < 0 ? rc : cdr_error_set(CDR_EFORMAT, "%s: empty file", path);
+		goto done;
+	}
+	c_doc = column(&header, "doc");
+	c_code = column(&header, "code");
+	c_ref = column(&header, "ref");
+	c_start = column(&header, "start");
+	c_end = column(&header, "end");
+	c_memo = column(&header, "memo");
+	c_coder = column(&header, "coder");
+	if (c_doc < 0 || c_code < 0 || (c_ref < 0 && (c_start < 0 || c_end < 0))) {
+		rc = cdr_error_set(CDR_EFORMAT, "%s:1: the header must name the columns doc, code, and ref or start and end",
+				   path);
+		goto done;
+	}
+	while ((rc = cdr_csv_next(&csv, &rec)) > 0) {
+		const char *d = field(&rec, c_doc), *who = c_coder >= 0 ? field(&rec, c_coder) : coder;
+		const cdr_code *code;
+		cdr_span span;
+		struct row *r;
+
+		if (rec.n == 1 && *rec.fields[0] == '\0')
+			continue; /* blank line */
+		if (!cdr_coder_valid(who)) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: '%s' is not a valid coder name", path, csv.line, who);
+			goto done;
+		}
+		if (doc == NULL || strcmp(cdr_document_info_get(doc)->id, d) != 0) {
+			cdr_document_free(doc);
+			doc = NULL;
+			if ((rc = cdr_project_doc_load(&doc, p, d, 1)) < 0) {
+				rc = cdr_error_set(rc, "%s:%zu: %s", path, csv.line, cdr_error_last());
+				goto done;
+			}
+		}
+		if ((rc = cdr_schemes_resolve(&code, set, field(&rec, c_code))) < 0) {
+			rc = cdr_error_set(rc, "%s:%zu: %s", path, csv.line, cdr_error_last());
+			goto done;
+		}
+		if (c_ref >= 0 && *field(&rec, c_ref)) {
+			rc = cdr_document_resolve(&span, doc, field(&rec, c_ref));
+		} else {
+			char ref[80];
+			snprintf(ref, sizeof(ref), "c%s-%s", field(&rec, c_start), field(&rec, c_end));
+			rc = cdr_document_resolve(&span, doc, ref);
+		}
+		if (rc < 0) {
+			rc = cdr_error_set(rc, "%s:%zu: %s: %s", path, csv.line, d, cdr_error_last());
+			goto done;
+		}
+		if ((rc = cdr_grow((void **)&rows, &cap, n + 1, sizeof(*rows))) < 0)
+			goto done;
+		r = &rows[n++];
+		r->coder = cdr_strdup(who);
+		r->doc = cdr_strdup(d);
+		r->code = cdr_strdup(code->qualified);
+		r->memo = cdr_strdup(field(&rec, c_memo));
+		r->start = span.start;
+		r->end = span.end;
+		if (!r->coder || !r->doc || !r->code || !r->memo) {
+			rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	if (rc < 0) {
+		rc = cdr_error_set(rc, "%s:%zu: %s", path, csv.line, cdr_error_last());
+		goto done;
+	}
+	if ((rc = cdr_project_lock(p, NULL)) < 0)
+		goto done;
+	qsort(rows, n, sizeof(*rows), cmp_row);
+	for (size_t i = 0; i < n && rc == 0;) {
+		cdr_codings *k;
+		size_t j = i;
+		if ((rc = cdr_codings_load(&k, p, rows[i].coder, NULL, NULL)) < 0)
+			break;
+		for (; j < n && strcmp(rows[j].coder, rows[i].coder) == 0 && rc == 0; j++) {
+			rc = cdr_codings_add(k, rows[j].doc, rows[j].start, rows[j].end, rows[j].code, "manual", rows[j].memo);
+			if (rc == CDR_EEXISTS) {
+				(*skipped)++;
+				rc = 0;
+			} else if (rc == 0) {
+				(*imported)++;
+			}
+		}
+		if (rc == 0)
+			rc = cdr_codings_save(k);
+		cdr_codings_free(k);
+		i = j;
+	}
+done:
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].coder);
+		free(rows[i].doc);
+		free(rows[i].code);
+		free(rows[i].memo);
+	}
+	free(rows);
+	cdr_document_free(doc);
+	cdr_tsv_row_free(&header);
+	cdr_tsv_row_free(&rec);
+	free(data);
+	return rc;
+}

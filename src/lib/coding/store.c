@@ -1,0 +1,354 @@
+/* store.c -- codings/<coder>.tsv: load, edit, save (see coding.h).
+ *
+ * The file is rewritten whole on save, atomically; rows are sorted so that
+ * the same codings always give the same bytes (idempotent reruns, clean
+ * diffs). Unreadable rows travel along verbatim at the end. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "codeer/coding.h"
+#include "codeer/error.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/fileio.h"
+#include "util/tsv.h"
+
+#define HEADER "doc\tstart\tend\tcode\torigin\tcreated\tmemo\tstatus"
+#define CODINGS_LIMIT ((size_t)2 << 30)
+
+struct cdr_codings {
+	char *coder;
+	char *path;
+	cdr_coding *v;
+	size_t n, cap;
+	char **broken;
+	size_t nbroken, broken_cap;
+};
+
+void cdr_now_iso(char out[32])
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int cdr_coder_valid(const char *name)
+{
+	if (name == NULL || *name == '\0' || *name == '.' || strlen(name) > 64)
+		return 0;
+	for (const char *s = name; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		      *s == '_' || *s == '-' || *s == '.'))
+			return 0;
+	return 1;
+}
+
+static void coding_clear(cdr_coding *k)
+{
+	free(k->doc);
+	free(k->code);
+	free(k->origin);
+	free(k->created);
+	free(k->memo);
+	free(k->status);
+	memset(k, 0, sizeof(*k));
+}
+
+static int push(cdr_codings *c, const char *doc, size_t start, size_t end, const char *code,
+		const char *origin, const char *created, const char *memo, const char *status)
+{
+	cdr_coding *k;
+
+	if (cdr_grow((void **)&c->v, &c->cap, c->n + 1, sizeof(*k)) < 0)
+		return CDR_ENOMEM;
+	k = &c->v[c->n];
+	k->doc = cdr_strdup(doc);
+	k->code = cdr_strdup(code);
+	k->origin = cdr_strdup(origin);
+	k->created = cdr_strdup(created);
+	k->memo = cdr_strdup(memo ? memo : "");
+	k->status = cdr_strdup(status ? status : "");
+	k->start = start;
+	k->end = end;
+	if (!k->doc || !k->code || !k->origin || !k->created || !k->memo || !k->status) {
+		coding_clear(k);
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	}
+	c->n++;
+	return 0;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int keep_broken(cdr_codings *c, const char *line)
+{
+	char *copy;
+
+	if (cdr_grow((void **)&c->broken, &c->broken_cap, c->nbroken + 1, sizeof(char *)) < 0 ||
+	    (copy = cdr_strdup(line)) == NULL)
+		return CDR_ENOMEM;
+	c->broken[c->nbroken++] = copy;
+	return 0;
+}
+
+int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
+		     cdr_warn_fn warn, void *ctx)
+{
+	cdr_codings *c;
+	char *data = NULL, *line;
+	size_t len, pos = 0, lineno = 0, plen;
+	cdr_tsv_row row = { 0 };
+	int rc;
+
+	*out = NULL;
+	if (!cdr_coder_valid(coder))
+		return cdr_error_set(CDR_EUSAGE, "'%s' is not a valid coder name (letters, digits, _ - .)", coder);
+	if ((c = cdr_calloc(1, sizeof(*c))) == NULL)
+		return CDR_ENOMEM;
+	plen = strlen(cdr_project_path(p)) + strlen(coder) + 16;
+	if ((c->coder = cdr_strdup(coder)) == NULL || (c->path = cdr_malloc(plen)) == NULL) {
+		cdr_codings_free(c);
+		return CDR_ENOMEM;
+	}
+	snprintf(c->path, plen, "%s/codings/%s.tsv", cdr_project_path(p), coder);
+	rc = cdr_file_read(&data, &len, c->path, CODINGS_LIMIT);
+	if (rc == CDR_ENOTFOUND) {
+		cdr_error_clear();
+		*out = c;
+		return 0;
+	}
+	if (rc < 0) {
+		cdr_codings_free(c);
+		return rc;
+	}
+	while (cdr_next_line(data, len, &pos, &line)) {
+		size_t start, end;
+		lineno++;
+		if (lineno == 1 && strncmp(line, "doc\t", 4) == 0)
+			continue;
+		if (*line == '\0')
+			continue;
+		{
+			/* keep the raw line before splitting modifies it */
+			char *raw = cdr_strdup(line);
+			if (raw == NULL) {
+				rc = CDR_ENOMEM;
+				break;
+			}
+			if ((rc = cdr_tsv_split(&row, line)) < 0) {
+				free(raw);
+				break;
+			}
+			if (row.n < 4 || row.n > 8 || parse_size(row.fields[1], &start) < 0 ||
+			    parse_size(row.fields[2], &end) < 0 || end <= start || !*row.fields[0] || !*row.fields[3]) {
+				if (warn) {
+					char msg[512];
+					snprintf(msg, sizeof(msg), "%s:%zu: unreadable coding row kept as it is (expected doc, start < end, code, ...)",
+						 c->path, lineno);
+					warn(ctx, msg);
+				}
+				rc = keep_broken(c, raw);
+				free(raw);
+				if (rc < 0)
+					break;
+				continue;
+			}
+			free(raw);
+		}
+		rc = push(c, row.fields[0], start, end, row.fields[3], row.n > 4 ? row.fields[4] : "manual",
+			  row.n > 5 ? row.fields[5] : "", row.n > 6 ? row.fields[6] : "", row.n > 7 ? row.fields[7] : "");
+		if (rc < 0)
+			break;
+	}
+	cdr_tsv_row_free(&row);
+	free(data);
+	if (rc < 0) {
+		cdr_codings_free(c);
+		return rc;
+	}
+	*out = c;
+	return 0;
+}
+
+static int cmp_coding(const void *a, const void *b)
+{
+	const cdr_coding *x = a, *y = b;
+	int r = strcmp(x->doc, y->doc);
+
+	if (r)
+		return r;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+int cdr_codings_save(cdr_codings *c)
+{
+	cdr_buf b = CDR_BUF_INIT;
+	int rc = cdr_buf_puts(&b, HEADER "\n");
+
+	qsort(c->v, c->n, sizeof(cdr_coding), cmp_coding);
+	for (size_t i = 0; i < c->n && rc == 0; i++) {
+		const cdr_coding *k = &c->v[i];
+		rc = cdr_tsv_put(&b, k->doc);
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\t');
+		if (rc == 0)
+			rc = cdr_buf_put_size(&b, k->start);
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\t');
+		if (rc == 0)
+			rc = cdr_buf_put_size(&b, k->end);
+		const char *rest[] = { k->code, k->origin, k->created, k->memo, k->status };
+		for (size_t f = 0; f < 5 && rc == 0; f++) {
+			rc = cdr_buf_putc(&b, '\t');
+			if (rc == 0)
+				rc = cdr_tsv_put(&b, rest[f]);
+		}
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\n');
+	}
+	for (size_t i = 0; i < c->nbroken && rc == 0; i++) {
+		rc = cdr_buf_puts(&b, c->broken[i]);
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\n');
+	}
+	if (rc == 0)
+		rc = cdr_file_write_atomic(c->path, b.data, b.len);
+	cdr_buf_free(&b);
+	return rc;
+}
+
+void cdr_codings_free(cdr_codings *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		coding_clear(&c->v[i]);
+	free(c->v);
+	for (size_t i = 0; i < c->nbroken; i++)
+		free(c->broken[i]);
+	free(c->broken);
+	free(c->coder);
+	free(c->path);
+	free(c);
+}
+
+const char *cdr_codings_coder(const cdr_codings *c) { return c->coder; }
+size_t cdr_codings_count(const cdr_codings *c) { return c->n; }
+cdr_coding *cdr_codings_get(cdr_codings *c, size_t i) { return i < c->n ? &c->v[i] : NULL; }
+size_t cdr_codings_broken(const cdr_codings *c) { return c->nbroken; }
+
+long cdr_codings_find(const cdr_codings *c, const char *doc, size_t start, size_t end, const char *code)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].start == start && c->v[i].end == end && strcmp(c->v[i].doc, doc) == 0 &&
+		    strcmp(c->v[i].code, code) == 0)
+			return (long)i;
+	return -1;
+}
+
+int cdr_codings_add(cdr_codings *c, const char *doc, size_t start, size_t end,
+		    const char *code, const char *origin, const char *memo)
+{
+	char created[32];
+
+	if (cdr_codings_find(c, doc, start, end, code) >= 0)
+		return cdr_error_set(CDR_EEXISTS, "%s c%zu-%zu is already coded %s by %s", doc, start, end, code, c->coder);
+	cdr_now_iso(created);
+	return push(c, doc, start, end, code, origin, created, memo, "");
+}
+
+int cdr_codings_append(cdr_codings *c, const char *doc, size_t start, size_t end, const char *code,
+		       const char *origin, const char *created, const char *memo, const char *status)
+{
+	return push(c, doc, start, end, code, origin, created, memo, status);
+}
+
+void cdr_codings_remove(cdr_codings *c, size_t i)
+{
+	if (i >= c->n)
+		return;
+	coding_clear(&c->v[i]);
+	memmove(c->v + i, c->v + i + 1, (c->n - i - 1) * sizeof(cdr_coding));
+	c->n--;
+}
+
+void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding *k), void *ctx)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		if (keep(ctx, &c->v[i]))
+			c->v[w++] = c->v[i];
+		else
+			coding_clear(&c->v[i]);
+	}
+	c->n = w;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int cdr_coders_list(char ***out, size_t *n, const cdr_project *p)
+{
+	char dir[4096], **names = NULL;
+	size_t count = 0, cap = 0;
+	DIR *d;
+	struct dirent *e;
+
+	*out = NULL;
+	*n = 0;
+	snprintf(dir, sizeof(dir), "%s/codings", cdr_project_path(p));
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *name;
+		if (len <= 4 || e->d_name[0] == '.' || strcmp(e->d_name + len - 4, ".tsv") != 0)
+			continue;
+		if (cdr_grow((void **)&names, &cap, count + 1, sizeof(char *)) < 0 ||
+		    (name = cdr_strndup(e->d_name, len - 4)) == NULL) {
+			closedir(d);
+			cdr_coders_free(names, count);
+			return CDR_ENOMEM;
+		}
+		names[count++] = name;
+	}
+	closedir(d);
+	qsort(names, count, sizeof(char *), cmp_name);
+	*out = names;
+	*n = count;
+	return 0;
+}
+
+void cdr_coders_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}

@@ -1,0 +1,330 @@
+/* scheme.c -- load a code scheme: safe XML parse, validation against the
+ * built-in XML Schema (errors with line numbers), then a flat array of
+ * codes in document order with parent links. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+
+#include "codeer/error.h"
+#include "codeer/scheme.h"
+#include "ingest/xmlsafe.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/fileio.h"
+
+#define NS "urn:codeer:scheme:1"
+#define SCHEME_LIMIT ((size_t)16 << 20)
+
+struct rule_rec {
+	cdr_rule rule;
+	char **unless;
+};
+
+struct code_rec {
+	cdr_code code;
+	struct rule_rec *rules;
+	cdr_rule *flat_rules;
+};
+
+struct cdr_scheme {
+	char *id, *title, *description, *path;
+	struct code_rec *codes;
+	size_t n, cap;
+	/* every string of the scheme, freed together */
+	char **strings;
+	size_t nstrings, strings_cap;
+};
+
+const char *cdr_scope_name(cdr_scope scope)
+{
+	static const char *const names[] = { "match", "sentence", "paragraph", "turn" };
+	return names[scope];
+}
+
+static char *keep(cdr_scheme *s, char *str)
+{
+	if (str == NULL)
+		return NULL;
+	if (cdr_grow((void **)&s->strings, &s->strings_cap, s->nstrings + 1, sizeof(char *)) < 0) {
+		free(str);
+		return NULL;
+	}
+	s->strings[s->nstrings++] = str;
+	return str;
+}
+
+static char *keep_dup(cdr_scheme *s, const char *str)
+{
+	return keep(s, cdr_strdup(str ? str : ""));
+}
+
+/* Text content of an element, trimmed at both ends. */
+static char *text_of(cdr_scheme *s, const xmlNode *node)
+{
+	xmlChar *c = xmlNodeGetContent(node);
+	const char *a = c ? (const char *)c : "";
+	size_t n;
+	char *r;
+
+	while (*a == ' ' || *a == '\n' || *a == '\t' || *a == '\r')
+		a++;
+	n = strlen(a);
+	while (n > 0 && (a[n - 1] == ' ' || a[n - 1] == '\n' || a[n - 1] == '\t' || a[n - 1] == '\r'))
+		n--;
+	r = keep(s, cdr_strndup(a, n));
+	xmlFree(c);
+	return r;
+}
+
+static char *attr_of(cdr_scheme *s, const xmlNode *node, const char *name)
+{
+	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+	char *r;
+
+	if (v == NULL)
+		return NULL;
+	r = keep_dup(s, (const char *)v);
+	xmlFree(v);
+	return r;
+}
+
+static int is(const xmlNode *n, const char *local)
+{
+	return cdr_xml_is(n, NS, local);
+}
+
+static int add_rule(cdr_scheme *s, struct code_rec *c, size_t *cap, const xmlNode *node)
+{
+	struct rule_rec *r;
+	size_t ucap = 0;
+	char *v;
+
+	if (cdr_grow((void **)&c->rules, cap, c->code.nrules + 1, sizeof(*r)) < 0)
+		return CDR_ENOMEM;
+	r = &c->rules[c->code.nrules++];
+	memset(r, 0, sizeof(*r));
+	r->rule.id = attr_of(s, node, "id");
+	r->rule.scope = CDR_SCOPE_SENTENCE;
+	if ((v = attr_of(s, node, "scope")) != NULL)
+		r->rule.scope = strcmp(v, "match") == 0 ? CDR_SCOPE_MATCH :
+				strcmp(v, "turn") == 0 ? CDR_SCOPE_TURN :
+				strcmp(v, "paragraph") == 0 ? CDR_SCOPE_PARAGRAPH : CDR_SCOPE_SENTENCE;
+	v = attr_of(s, node, "caseless");
+	r->rule.caseless = v == NULL || strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+	r->rule.speaker = attr_of(s, node, "speaker");
+	r->rule.speaker_not = attr_of(s, node, "speaker-not");
+	r->rule.line = (int)xmlGetLineNo(node);
+	for (const xmlNode *k = node->children; k; k = k->next) {
+		if (is(k, "pattern")) {
+			r->rule.pattern = text_of(s, k);
+		} else if (is(k, "unless")) {
+			if (cdr_grow((void **)&r->unless, &ucap, r->rule.nunless + 1, sizeof(char *)) < 0)
+				return CDR_ENOMEM;
+			r->unless[r->rule.nunless++] = text_of(s, k);
+		} else if (is(k, "near")) {
+			char *w = attr_of(s, k, "words");
+			r->rule.near = text_of(s, k);
+			r->rule.near_words = w ? (size_t)strtoul(w, NULL, 10) : 0;
+		}
+	}
+	r->rule.unless = (const char *const *)r->unless;
+	return r->rule.id && r->rule.pattern ? 0 : CDR_ENOMEM;
+}
+
+static int add_code(cdr_scheme *s, const xmlNode *node, long parent, size_t depth)
+{
+	struct code_rec *c;
+	size_t index = s->n, rcap = 0;
+	char qualified[512];
+	int rc;
+
+	if (cdr_grow((void **)&s->codes, &s->cap, s->n + 1, sizeof(*c)) < 0)
+		return CDR_ENOMEM;
+	c = &s->codes[s->n++];
+	memset(c, 0, sizeof(*c));
+	c->code.id = attr_of(s, node, "id");
+	c->code.label = attr_of(s, node, "label");
+	c->code.colour = attr_of(s, node, "colour");
+	if (c->code.colour == NULL)
+		c->code.colour = "";
+	snprintf(qualified, sizeof(qualified), "%s/%s", s->id, c->code.id ? c->code.id : "");
+	c->code.qualified = keep_dup(s, qualified);
+	c->code.parent = parent;
+	c->code.depth = depth;
+	c->code.line = (int)xmlGetLineNo(node);
+	c->code.include = c->code.exclude = c->code.example = "";
+	for (const xmlNode *k = node->children; k; k = k->next) {
+		if (is(k, "definition"))
+			s->codes[index].code.definition = text_of(s, k);
+		else if (is(k, "include"))
+			s->codes[index].code.include = text_of(s, k);
+		else if (is(k, "exclude"))
+			s->codes[index].code.exclude = text_of(s, k);
+		else if (is(k, "example"))
+			s->codes[index].code.example = text_of(s, k);
+		else if (is(k, "rule") && (rc = add_rule(s, &s->codes[index], &rcap, k)) < 0)
+			return rc;
+	}
+	for (const xmlNode *k = node->children; k; k = k->next)
+		if (is(k, "code") && (rc = add_code(s, k, (long)index, depth + 1)) < 0)
+			return rc;
+	return 0;
+}
+
+struct validation {
+	cdr_buf first;
+	const char *name;
+};
+
+static void on_invalid(void *ctx, const xmlError *e)
+{
+	struct validation *v = ctx;
+	char msg[512];
+	size_t n;
+
+	if (v->first.len > 0 || e == NULL)
+		return;
+	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "invalid");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	cdr_buf_printf(&v->first, "%s:%d: %s", v->name, e->line, msg);
+}
+
+static void on_schema_error(void *ctx, const xmlError *e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+static int validate(xmlDocPtr doc, const char *name)
+{
+	static xmlSchemaPtr schema;
+	xmlSchemaValidCtxtPtr vctx;
+	struct validation v = { CDR_BUF_INIT, name };
+	int rc;
+
+	if (schema == NULL) {
+		xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(cdr_scheme_xsd, (int)strlen(cdr_scheme_xsd));
+		if (pctx == NULL)
+			return cdr_error_set(CDR_ENOMEM, "out of memory");
+		xmlSchemaSetParserStructuredErrors(pctx, (xmlStructuredErrorFunc)on_schema_error, NULL);
+		schema = xmlSchemaParse(pctx);
+		xmlSchemaFreeParserCtxt(pctx);
+		if (schema == NULL)
+			return cdr_error_set(CDR_ERROR, "internal error: the built-in scheme schema does not load");
+	}
+	if ((vctx = xmlSchemaNewValidCtxt(schema)) == NULL)
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	xmlSchemaSetValidStructuredErrors(vctx, (xmlStructuredErrorFunc)on_invalid, &v);
+	rc = xmlSchemaValidateDoc(vctx, doc);
+	xmlSchemaFreeValidCtxt(vctx);
+	if (rc != 0) {
+		rc = cdr_error_set(CDR_EFORMAT, "%s", v.first.len ? v.first.data : "the scheme is not valid");
+		cdr_buf_free(&v.first);
+		return rc;
+	}
+	cdr_buf_free(&v.first);
+	return 0;
+}
+
+int cdr_scheme_parse(cdr_scheme **out, const char *data, size_t len, const char *name)
+{
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root;
+	cdr_scheme *s = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cdr_xml_parse(&doc, data, len, name)) < 0)
+		return rc;
+	if ((rc = validate(doc, name)) < 0)
+		goto done;
+	root = xmlDocGetRootElement(doc);
+	if ((s = cdr_calloc(1, sizeof(*s))) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	s->id = attr_of(s, root, "id");
+	s->path = keep_dup(s, name);
+	s->title = s->description = "";
+	for (const xmlNode *k = root->children; k; k = k->next) {
+		if (is(k, "title"))
+			s->title = text_of(s, k);
+		else if (is(k, "description"))
+			s->description = text_of(s, k);
+	}
+	for (const xmlNode *k = root->children; k; k = k->next)
+		if (is(k, "code") && (rc = add_code(s, k, -1, 0)) < 0)
+			goto done;
+	for (size_t i = 0; i < s->n; i++)
+		s->codes[i].code.rules = NULL;
+	/* Expose each code's rules as a plain array of cdr_rule. */
+	for (size_t i = 0; i < s->n; i++) {
+		struct code_rec *c = &s->codes[i];
+		if (c->code.nrules == 0)
+			continue;
+		if ((c->flat_rules = cdr_calloc(c->code.nrules, sizeof(cdr_rule))) == NULL) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+		for (size_t r = 0; r < c->code.nrules; r++)
+			c->flat_rules[r] = c->rules[r].rule;
+		c->code.rules = c->flat_rules;
+	}
+	*out = s;
+	s = NULL;
+	rc = 0;
+done:
+	cdr_scheme_free(s);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int cdr_scheme_load(cdr_scheme **out, const char *path)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	if ((rc = cdr_file_read(&data, &len, path, SCHEME_LIMIT)) < 0)
+		return rc;
+	rc = cdr_scheme_parse(out, data, len, path);
+	free(data);
+	return rc;
+}
+
+void cdr_scheme_free(cdr_scheme *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		for (size_t r = 0; r < s->codes[i].code.nrules; r++)
+			free(s->codes[i].rules[r].unless);
+		free(s->codes[i].rules);
+		free(s->codes[i].flat_rules);
+	}
+	free(s->codes);
+	for (size_t i = 0; i < s->nstrings; i++)
+		free(s->strings[i]);
+	free(s->strings);
+	free(s);
+}
+
+const char *cdr_scheme_id(const cdr_scheme *s) { return s->id; }
+const char *cdr_scheme_title(const cdr_scheme *s) { return s->title; }
+const char *cdr_scheme_description(const cdr_scheme *s) { return s->description; }
+const char *cdr_scheme_path(const cdr_scheme *s) { return s->path; }
+size_t cdr_scheme_code_count(const cdr_scheme *s) { return s->n; }
+const cdr_code *cdr_scheme_code(const cdr_scheme *s, size_t i) { return i < s->n ? &s->codes[i].code : NULL; }
+
+long cdr_scheme_find(const cdr_scheme *s, const char *id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->codes[i].code.id, id) == 0)
+			return (long)i;
+	return -1;
+}
