@@ -48,13 +48,6 @@ size_t cdr_engine_rule_count(const cdr_engine *e);
 /** Is this scheme one of the engine's? */
 int cdr_engine_has_scheme(const cdr_engine *e, const char *scheme_id);
 
-/**
- * Compile every pattern of a scheme on its own and report each one that
- * does not compile ("file:line: rule ...: pattern '...': why at offset N").
- * Returns the number reported.
- */
-size_t cdr_engine_check(const cdr_scheme *s, void (*report)(void *ctx, const char *message), void *ctx);
-
 /** Propose codings for one document (appended to out, sorted by start). */
 int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
 		   cdr_limit_fn on_limit, void *ctx);

@@ -167,7 +167,7 @@ static int scheme_check(cdr_project *p, cdr_schemes *set, int argc, char **argv,
 		for (size_t i = 0; i < nids; i++)
 			wanted |= strcmp(ids[i], cdr_scheme_id(scheme)) == 0;
 		if (wanted)
-			problems += cdr_engine_check(scheme, print_line, NULL);
+			problems += cdr_scheme_check_patterns(scheme, print_line, NULL);
 	}
 	if (problems) {
 		fprintf(stderr, "codeer: %zu problem%s found\n", problems, problems == 1 ? "" : "s");

@@ -391,6 +391,36 @@ static void test_ingest_vtt_cues_without_speakers(void)
 	cdr_document_free(doc);
 }
 
+static void test_ingest_srt_unlabelled_cue_continues_turn(void)
+{
+	static const char srt[] =
+		"1\r\n00:00:01,000 --> 00:00:02,000\r\nR: Eerst dit.\r\n\r\n"
+		"2\r\n00:00:02,500 --> 00:00:04,000\r\nEn dan dat.\r\n\r\n"
+		"3\r\n00:00:04,500 --> 00:00:06,000\r\nI: Duidelijk.\r\n";
+	cdr_document *doc = load_text(srt, "crlf.srt", NULL);
+	char *t;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->speaker, "R");
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->time, "00:00:01,000");
+	t = turn_text(doc, 0);
+	CU_ASSERT_STRING_EQUAL(t, "Eerst dit. En dan dat.");
+	free(t);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 1)->speaker, "I");
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 1)->time, "00:00:04,500");
+	cdr_document_free(doc);
+}
+
+static void test_ingest_vtt_with_bom(void)
+{
+	static const char vtt[] = "\xEF\xBB\xBFWEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v.luid Anna>Hallo!\n";
+	cdr_document *doc = load_text(vtt, "bom.vtt", NULL);
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 1);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->speaker, "Anna");
+	cdr_document_free(doc);
+}
+
 static void test_ingest_utf16_same_text_as_utf8(void)
 {
 	cdr_document *a = load("corpora/s000-professional-6.txt", NULL);
@@ -1164,6 +1194,8 @@ void test_ingest_register(void)
 	CU_add_test(s, "vtt_keeps_cue_times", test_ingest_vtt_keeps_cue_times);
 	CU_add_test(s, "srt_keeps_cue_times", test_ingest_srt_keeps_cue_times);
 	CU_add_test(s, "vtt_cues_without_speakers", test_ingest_vtt_cues_without_speakers);
+	CU_add_test(s, "srt_unlabelled_cue_continues_turn", test_ingest_srt_unlabelled_cue_continues_turn);
+	CU_add_test(s, "vtt_with_bom", test_ingest_vtt_with_bom);
 	CU_add_test(s, "utf16_same_text_as_utf8", test_ingest_utf16_same_text_as_utf8);
 	CU_add_test(s, "cp1252_same_text_as_utf8", test_ingest_cp1252_same_text_as_utf8);
 	CU_add_test(s, "cp1252_declared_encoding", test_ingest_cp1252_declared_encoding);

@@ -1098,6 +1098,16 @@ static void test_store_cases_parse_ragged_row(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "cases.tsv:3:"));
 }
 
+static void test_store_cases_parse_invalid_case_id_message(void)
+{
+	char tsv[] = "case\tdocs\n\td1\n";
+	cdr_cases *cases = NULL;
+
+	CU_ASSERT_EQUAL(cdr_cases_parse(&cases, tsv, strlen(tsv), "cases.tsv"), CDR_EFORMAT);
+	/* the reason, after the place */
+	CU_ASSERT_STRING_EQUAL(cdr_error_last(), "cases.tsv:2: '' is not a valid case id");
+}
+
 static void test_store_cases_format_round_trip(void)
 {
 	cdr_cases *cases = NULL, *back = NULL;
@@ -1259,6 +1269,7 @@ void test_store_register(void)
 	CU_add_test(s, "cases_import_ragged_row", test_store_cases_import_ragged_row);
 	CU_add_test(s, "cases_import_file_names", test_store_cases_import_file_names);
 	CU_add_test(s, "cases_parse_ragged_row", test_store_cases_parse_ragged_row);
+	CU_add_test(s, "cases_parse_invalid_case_id_message", test_store_cases_parse_invalid_case_id_message);
 	CU_add_test(s, "cases_format_round_trip", test_store_cases_format_round_trip);
 	CU_add_test(s, "lock_waits_for_other_writer", test_store_lock_waits_for_other_writer);
 	CU_add_test(s, "doc_id_from_path", test_store_doc_id_from_path);

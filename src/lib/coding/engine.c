@@ -91,32 +91,6 @@ static int compile_rule(struct compiled_rule *r)
 	return 0;
 }
 
-size_t cdr_engine_check(const cdr_scheme *s, void (*report)(void *ctx, const char *message), void *ctx)
-{
-	size_t problems = 0;
-
-	for (size_t c = 0; c < cdr_scheme_code_count(s); c++) {
-		const cdr_code *code = cdr_scheme_code(s, c);
-		for (size_t r = 0; r < code->nrules; r++) {
-			struct compiled_rule cr = { code, &code->rules[r], s, NULL, NULL, NULL, NULL, NULL, { 0 } };
-			const char *what[] = { "pattern", "near", "speaker", "speaker-not" };
-			const char *pats[] = { cr.rule->pattern, cr.rule->near, cr.rule->speaker, cr.rule->speaker_not };
-			for (size_t k = 0; k < 4 + cr.rule->nunless; k++) {
-				const char *pat = k < 4 ? pats[k] : cr.rule->unless[k - 4];
-				pcre2_code *re = NULL;
-				if (pat == NULL)
-					continue;
-				if (compile(&re, pat, k < 2 || k >= 4 ? cr.rule->caseless : 0, &cr, k < 4 ? what[k] : "unless") < 0) {
-					report(ctx, cdr_error_last());
-					problems++;
-				}
-				pcre2_code_free(re);
-			}
-		}
-	}
-	return problems;
-}
-
 void cdr_engine_free(cdr_engine *e)
 {
 	if (e == NULL)
@@ -444,6 +418,24 @@ static void expand(const struct compiled_rule *r, const struct layout *L, long t
 	}
 }
 
+/* End of the turn (or the gap between turns) that holds byte pos. */
+static size_t region_end(const struct layout *L, size_t pos)
+{
+	long t = span_at(L->turns, L->nturns, pos);
+	size_t lo = 0, hi = L->nturns;
+
+	if (t >= 0 && L->turns[t].end > pos)
+		return L->turns[t].end;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (L->turns[mid].start <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < L->nturns ? L->turns[lo].start : L->len;
+}
+
 static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_document *doc,
 		    struct hit **hits, size_t *nhits, size_t *hcap, cdr_limit_fn on_limit, void *ctx)
 {
@@ -452,7 +444,7 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 	signed char *allowed = NULL;
 	size_t pos = 0;
 	long last_turn = -2;
-	int rc = 0, have_spans = 0;
+	int rc = 0, have_spans = 0, per_turn = 0;
 
 	if ((r->speaker || r->speaker_not) && L->nturns) {
 		if ((allowed = cdr_malloc(L->nturns)) == NULL)
@@ -461,30 +453,32 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 			allowed[t] = (signed char)speaker_ok(e, r, cdr_document_turn(doc, t)->speaker);
 	}
 	while (pos <= L->len) {
-		int m = pcre2_match(r->re, (PCRE2_SPTR)L->text, L->len, pos, 0, e->md, e->mctx);
+		/* After a match-limit error the scan goes on turn by turn, so
+		 * that only the turn that causes it is skipped. */
+		size_t subject = per_turn ? region_end(L, pos) : L->len;
+		int m = pcre2_match(r->re, (PCRE2_SPTR)L->text, subject, pos, 0, e->md, e->mctx);
 		PCRE2_SIZE *ov;
 		size_t a, b;
 		long turn;
 
-		if (m == PCRE2_ERROR_NOMATCH)
-			break;
+		if (m == PCRE2_ERROR_NOMATCH) {
+			if (subject >= L->len)
+				break;
+			pos = subject;
+			continue;
+		}
 		if (m < 0) {
-			/* match limit (or another run-time error): skip this turn */
-			turn = span_at(L->turns, L->nturns, pos);
-			if (turn < 0) {
-				/* between turns: skip to the next one */
-				size_t k = 0;
-				while (k < L->nturns && L->turns[k].start <= pos)
-					k++;
-				turn = k < L->nturns ? (long)k : -1;
+			if (!per_turn) {
+				per_turn = 1;
+				continue;
 			}
-			r->stats.limit_hits++;
+			turn = span_at(L->turns, L->nturns, pos);
 			e->stats[ri].limit_hits++;
 			if (on_limit)
 				on_limit(ctx, doc, turn, r->code, r->rule);
-			if (turn < 0)
+			if (subject >= L->len)
 				break;
-			pos = L->turns[turn].end + 1;
+			pos = subject;
 			continue;
 		}
 		ov = pcre2_get_ovector_pointer(e->md);

@@ -1,6 +1,8 @@
 /* scheme.c -- load a code scheme: safe XML parse, validation against the
  * built-in XML Schema (errors with line numbers), then a flat array of
  * codes in document order with parent links. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,6 +277,10 @@ int cdr_scheme_parse(cdr_scheme **out, const char *data, size_t len, const char 
 			c->flat_rules[r] = c->rules[r].rule;
 		c->code.rules = c->flat_rules;
 	}
+	if (cdr_scheme_check_patterns(s, NULL, NULL) > 0) {
+		rc = CDR_EFORMAT;
+		goto done;
+	}
 	*out = s;
 	s = NULL;
 	rc = 0;
@@ -282,6 +288,58 @@ done:
 	cdr_scheme_free(s);
 	xmlFreeDoc(doc);
 	return rc;
+}
+
+/* Compile one pattern as the engine will; report a failure. */
+static int check_pattern(const cdr_scheme *s, const cdr_code *code, const cdr_rule *rule, const char *what,
+			 const char *pattern, int caseless, void (*report)(void *, const char *), void *ctx)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	pcre2_code *re;
+
+	if (pattern == NULL)
+		return 0;
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+			   PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0), &errcode, &erroff, NULL);
+	if (re != NULL) {
+		pcre2_code_free(re);
+		return 0;
+	}
+	{
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		cdr_error_set(CDR_EFORMAT, "%s:%d: rule %s#%s: %s '%s': %s at offset %zu", s->path, rule->line,
+			      code->qualified, rule->id, what, pattern, (char *)msg, (size_t)erroff);
+	}
+	if (report)
+		report(ctx, cdr_error_last());
+	return 1;
+}
+
+size_t cdr_scheme_check_patterns(const cdr_scheme *s, void (*report)(void *ctx, const char *message), void *ctx)
+{
+	size_t problems = 0;
+	char first[1024] = "";
+
+	for (size_t c = 0; c < s->n; c++) {
+		const cdr_code *code = &s->codes[c].code;
+		for (size_t r = 0; r < code->nrules; r++) {
+			const cdr_rule *rule = &s->codes[c].rules[r].rule;
+			size_t before = problems;
+			problems += (size_t)check_pattern(s, code, rule, "pattern", rule->pattern, rule->caseless, report, ctx);
+			for (size_t u = 0; u < rule->nunless; u++)
+				problems += (size_t)check_pattern(s, code, rule, "unless", rule->unless[u], rule->caseless, report, ctx);
+			problems += (size_t)check_pattern(s, code, rule, "near", rule->near, rule->caseless, report, ctx);
+			problems += (size_t)check_pattern(s, code, rule, "speaker", rule->speaker, 0, report, ctx);
+			problems += (size_t)check_pattern(s, code, rule, "speaker-not", rule->speaker_not, 0, report, ctx);
+			if (before == 0 && problems > 0)
+				snprintf(first, sizeof(first), "%s", cdr_error_last());
+		}
+	}
+	if (problems)
+		cdr_error_set(CDR_EFORMAT, "%s", first); /* the first problem is the one to show */
+	return problems;
 }
 
 int cdr_scheme_load(cdr_scheme **out, const char *path)

@@ -1,0 +1,96 @@
+# autocode on tests/data/mini.txt with tests/data/schemes/mini.xml, where
+# each rule uses one feature: VB has an <unless> (internetverbinding is
+# not "verbinden"), VB.NET a <near words="3"> (netwerk near buurt/wijk),
+# EK a speaker-not="^I$" with turn scope. Then idempotent reruns,
+# rejections, the match limit, broken rows and the lock.
+
+$ codeer init p >/dev/null && cp "$DATA/mini.txt" p/ && cd p && codeer add mini.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null
+? 0
+
+# t2's "internetverbinding" is vetoed; t3 is the interviewer (EK excluded);
+# EK widens to its whole turn; only t4's first netwerk is near "buurt"
+$ cd p && codeer autocode --dry-run
+mini	t1	c7-15	mini/VB	rule:mini/VB#r1	verbindt
+mini	t2	c33-40	mini/VB	rule:mini/VB#r1	verbind
+mini	t4	c131-276	mini/EK	rule:mini/EK#r1	Eigen kracht staat voorop. Het netwerk in de buurt helpt echt heel goe…
+mini	t4	c158-211	mini/VB.NET	rule:mini/VB.NET#r1	Het netwerk in de buurt helpt echt heel goed vind ik.
+? 0
+
+$ cd p && ls codings
+? 0
+
+$ cd p && codeer autocode
+4 codings in 1 documents for coder auto (4 new, 0 gone, 0 kept as rejected)
+? 0
+
+$ cd p && cat codings/auto.tsv
+doc	start	end	code	origin	created	memo	status
+mini	7	15	mini/VB	rule:mini/VB#r1	2025-11-25T00:00:00Z		
+mini	33	40	mini/VB	rule:mini/VB#r1	2025-11-25T00:00:00Z		
+mini	131	276	mini/EK	rule:mini/EK#r1	2025-11-25T00:00:00Z		
+mini	158	211	mini/VB.NET	rule:mini/VB.NET#r1	2025-11-25T00:00:00Z		
+? 0
+
+# a rerun, even at another time, gives the same file byte for byte
+$ cd p && cp codings/auto.tsv before && SOURCE_DATE_EPOCH=1900000000 codeer autocode && cmp codings/auto.tsv before && echo identical
+4 codings in 1 documents for coder auto (0 new, 0 gone, 0 kept as rejected)
+identical
+? 0
+
+# a rejected proposal stays rejected when autocode runs again
+$ cd p && codeer code reject mini t4 mini/VB.NET && codeer autocode && grep VB.NET codings/auto.tsv | cut -f4,8
+rejected 1 coding of mini/VB.NET in mini t4
+4 codings in 1 documents for coder auto (0 new, 0 gone, 1 kept as rejected)
+mini/VB.NET	rejected
+? 0
+
+$ cd p && codeer autocode --coder anna --doc mini --scheme mini && cut -f1-4 codings/anna.tsv
+4 codings in 1 documents for coder anna (4 new, 0 gone, 0 kept as rejected)
+doc	start	end	code
+mini	7	15	mini/VB
+mini	33	40	mini/VB
+mini	131	276	mini/EK
+mini	158	211	mini/VB.NET
+? 0
+
+# a pattern that backtracks catastrophically on t5 ("aaaa...c") is reported
+# and skipped for that turn only; the other rule still codes every "buurt",
+# the one in t5 (c423-428) too
+$ cd p && codeer scheme add "$DATA/schemes/backtrack.xml" >/dev/null && codeer autocode --scheme backtrack && cut -f2-4 codings/auto.tsv | grep backtrack
+3 codings in 1 documents for coder auto (3 new, 0 gone, 0 kept as rejected)
+176	181	backtrack/OK
+270	275	backtrack/OK
+423	428	backtrack/OK
+! codeer: mini t5: rule backtrack/SLOW#r1 hit the match limit; skipped for that turn
+? 0
+
+# the mini scheme's codings were left alone by the backtrack-only run
+$ cd p && grep -c 'mini/' codings/auto.tsv
+4
+? 0
+
+# a hand edit gone wrong: the line is named, the row kept as it was
+$ cd p && printf 'mini\tten\t5\tmini/VB\n' >> codings/auto.tsv && codeer autocode --scheme mini && tail -1 codings/auto.tsv
+4 codings in 1 documents for coder auto (0 new, 0 gone, 1 kept as rejected)
+mini	ten	5	mini/VB
+! codeer: ./codings/auto.tsv:9: unreadable coding row kept as it is (expected doc, start < end, code, ...)
+? 0
+
+# the lock: a second writer waits for the first, and nothing is corrupted
+$ cd p && (flock .codeer.lock sleep 1 &) && sleep 0.3 && codeer autocode --scheme mini 2>&1 | sed 's/^codeer: .*waiting for it$/waited/' | sort
+4 codings in 1 documents for coder auto (0 new, 0 gone, 1 kept as rejected)
+codeer: ./codings/auto.tsv:9: unreadable coding row kept as it is (expected doc, start < end, code, ...)
+waited
+? 0
+
+$ cd p && for i in 1 2 3 4; do codeer autocode --scheme mini > /dev/null 2>&1 & done; wait; grep -c . codings/auto.tsv
+9
+? 0
+
+$ cd p && codeer autocode --scheme nope
+! codeer: no scheme 'nope' in the project (see 'codeer scheme list')
+? 2
+
+$ cd p && codeer autocode --doc nope
+! codeer: no document 'nope' in the project (see 'codeer docs')
+? 2
