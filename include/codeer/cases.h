@@ -35,6 +35,9 @@ const char *cdr_cases_attr_by_name(const cdr_cases *cases, size_t i, const char 
 size_t cdr_cases_doc_count(const cdr_cases *cases, size_t i);
 const char *cdr_cases_doc(const cdr_cases *cases, size_t i, size_t d);
 
+/** Can `name` be an attribute (not empty, no tab/newline/'=', not case/docs)? */
+int cdr_cases_attr_name_valid(const char *name);
+
 /** Create the case if needed; returns its index through *index. */
 int cdr_cases_ensure(cdr_cases *cases, const char *id, size_t *index);
 int cdr_cases_set_attr(cdr_cases *cases, size_t i, const char *name, const char *value);

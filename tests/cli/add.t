@@ -2,7 +2,7 @@
 # clear message, exit status 2, and the project left exactly as it was.
 # `snap` fingerprints every file of the project (the lock file aside).
 
-$ codeer init p >/dev/null && cp "$CORPORA/s000-professional-2.txt" "$CORPORA/s000-professional-3.txt" "$DATA"/* p/ && cd p && codeer add s000-professional-2.txt
+$ codeer init p >/dev/null && cp "$CORPORA/s000-professional-2.txt" "$CORPORA/s000-professional-3.txt" "$DATA"/*.* p/ && cd p && codeer add s000-professional-2.txt
 s000-professional-2	s000-professional-2.txt	txt	UTF-8	3 turns	6 sentences	76 words
 ? 0
 

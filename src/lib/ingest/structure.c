@@ -248,6 +248,7 @@ int cdr_speaker_matcher_match(cdr_speaker_matcher *m, const char *line, size_t l
 	if (*speaker == NULL || *time == NULL) {
 		free(*speaker);
 		free(*time);
+		*speaker = *time = NULL;
 		return CDR_ENOMEM;
 	}
 	return 1;

@@ -122,6 +122,12 @@ int cdr_cases_ensure(cdr_cases *cases, const char *id, size_t *index)
 	return 0;
 }
 
+int cdr_cases_attr_name_valid(const char *name)
+{
+	return *name != '\0' && strpbrk(name, "\t\n\r=") == NULL && strcasecmp(name, "case") != 0 &&
+	       strcasecmp(name, "docs") != 0;
+}
+
 static int ensure_attr(cdr_cases *cases, const char *name, size_t *index)
 {
 	long a = attr_index(cases, name);
@@ -131,8 +137,7 @@ static int ensure_attr(cdr_cases *cases, const char *name, size_t *index)
 		*index = (size_t)a;
 		return 0;
 	}
-	if (*name == '\0' || strpbrk(name, "\t\n\r=") != NULL || strcasecmp(name, "case") == 0 ||
-	    strcasecmp(name, "docs") == 0)
+	if (!cdr_cases_attr_name_valid(name))
 		return cdr_error_set(CDR_EFORMAT, "'%s' cannot be an attribute name", name);
 	if (cdr_grow((void **)&cases->attrs, &cases->attrs_cap, cases->nattrs + 1, sizeof(char *)) < 0 ||
 	    (copy = cdr_strdup(name)) == NULL)
@@ -251,7 +256,8 @@ int cdr_cases_parse(cdr_cases **out, char *data, size_t len, const char *name)
 	}
 	for (size_t f = 2; f < header.n; f++)
 		if ((rc = ensure_attr(cases, header.fields[f], &cols[f])) < 0) {
-			rc = cdr_error_set(CDR_EFORMAT, "%s:1: %s", name, cdr_error_last());
+			if (rc != CDR_ENOMEM)
+				rc = cdr_error_set(CDR_EFORMAT, "%s:1: %s", name, cdr_error_last());
 			goto fail;
 		}
 	while (cdr_next_line(data, len, &pos, &line)) {
@@ -271,7 +277,8 @@ int cdr_cases_parse(cdr_cases **out, char *data, size_t len, const char *name)
 			goto fail;
 		}
 		if ((rc = cdr_cases_ensure(cases, row.fields[0], &i)) < 0) {
-			rc = cdr_error_set(rc, "%s:%zu: %s", name, lineno, cdr_error_last());
+			if (rc != CDR_ENOMEM)
+				rc = cdr_error_set(rc, "%s:%zu: %s", name, lineno, cdr_error_last());
 			goto fail;
 		}
 		if ((rc = split_docs(cases, i, row.fields[1])) < 0)

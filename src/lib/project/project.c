@@ -526,6 +526,21 @@ int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 	int rc;
 
 	now_iso(added);
+	/* Check the options first: a bad one must not leave anything changed. */
+	if (opts && opts->case_id && (*opts->case_id == '\0' || strpbrk(opts->case_id, "\t\n\r") != NULL))
+		return cdr_error_set(CDR_EUSAGE, "'%s' is not a valid case id", opts->case_id);
+	for (size_t a = 0; opts && a < opts->nattrs; a++) {
+		char *key = NULL;
+		const char *value = NULL;
+		if ((rc = parse_attr(opts->attrs[a], &key, &value)) < 0)
+			return rc;
+		rc = cdr_cases_attr_name_valid(key) && strpbrk(value, "\t\n\r") == NULL ? 0 :
+			cdr_error_set(CDR_EUSAGE, "--attr '%s': '%s' cannot be an attribute name, or the value has a tab or newline",
+				      opts->attrs[a], key);
+		free(key);
+		if (rc < 0)
+			return rc;
+	}
 	if ((rc = cdr_project_lock(p, NULL)) < 0)
 		return rc;
 	if ((rc = load_known(&known, p)) < 0 || (rc = cdr_txn_new(&txn)) < 0)

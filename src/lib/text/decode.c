@@ -70,7 +70,7 @@ int cdr_utf8_valid(const char *s, size_t n, size_t *bad_at)
 /* Decode `n` bytes with an ICU converter, stopping at the first invalid
  * sequence so that we can say where it is. */
 static int icu_decode(UChar **out, int32_t *out_len, const char *bytes, size_t n,
-		      const char *encoding, const char *name)
+		      const char *encoding, const char *name, size_t skipped)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UConverter *cnv = ucnv_open(encoding, &err);
@@ -105,7 +105,7 @@ static int icu_decode(UChar **out, int32_t *out_len, const char *bytes, size_t n
 		if (err == U_BUFFER_OVERFLOW_ERROR)
 			return cdr_error_set(CDR_ELIMIT, "%s: decoded text too large", name);
 		return cdr_error_set(CDR_EENCODING, "%s: byte offset %zu (line %zu): invalid %s sequence",
-				     name, at, line_of(bytes, at), encoding);
+				     name, at + skipped, line_of(bytes, at), encoding);
 	}
 	ucnv_close(cnv);
 	*out = buf;
@@ -147,6 +147,17 @@ static const char *detect(const char *bytes, size_t n)
 		if (U_SUCCESS(err) && (strcmp(name, "UTF-16LE") == 0 || strcmp(name, "UTF-16BE") == 0))
 			found = name[6] == 'L' ? "UTF-16LE" : "UTF-16BE";
 	}
+	if (found == NULL && n % 2 == 0) {
+		/* Mostly-ASCII UTF-16: the NULs sit in the high bytes. */
+		size_t odd = 0, even = 0;
+		for (size_t i = 0; i < n; i++)
+			if (bytes[i] == 0)
+				*(i % 2 ? &odd : &even) += 1;
+		if (odd > 4 * even)
+			found = "UTF-16LE";
+		else if (even > 4 * odd)
+			found = "UTF-16BE";
+	}
 	ucsdet_close(det);
 	return found;
 }
@@ -177,6 +188,12 @@ int cdr_text_decode(char **out, size_t *out_len, const char **encoding,
 		bytes += 2;
 		n -= 2;
 	}
+	/* NUL bytes are valid UTF-8 but, in a transcript, the sign of UTF-16. */
+	if (enc == NULL && memchr(bytes, 0, n > 65536 ? 65536 : n) != NULL) {
+		const char *guess = detect(bytes, n);
+		if (guess && strncmp(guess, "UTF-16", 6) == 0)
+			enc = guess;
+	}
 	if (enc == NULL || is_utf8_name(enc)) {
 		/* ICU's converter validates as it goes: one pass for valid text;
 		 * only on failure do we walk the bytes to say where. */
@@ -195,7 +212,7 @@ int cdr_text_decode(char **out, size_t *out_len, const char **encoding,
 				"%s: not UTF-8 (invalid byte at offset %zu, line %zu) and the encoding cannot be detected; name it with --encoding",
 				name, bad + (size_t)(bytes - start), line_of(bytes, bad));
 	}
-	if ((rc = icu_decode(&u, &ulen, bytes, n, enc, name)) < 0)
+	if ((rc = icu_decode(&u, &ulen, bytes, n, enc, name, (size_t)(bytes - start))) < 0)
 		return rc;
 normalize:
 	rc = cdr_text_normalize_utf16(out, out_len, u, ulen);

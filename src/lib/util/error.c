@@ -4,6 +4,7 @@
  * lives here until the next error replaces it (the libgit2 convention). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "codeer/error.h"
 
@@ -12,11 +13,14 @@ static _Thread_local int last_code;
 
 int cdr_error_set(int code, const char *fmt, ...)
 {
+	char message[sizeof(last_message)];
 	va_list ap;
 
+	/* via a copy: callers often wrap the last message in a new one */
 	va_start(ap, fmt);
-	vsnprintf(last_message, sizeof(last_message), fmt, ap);
+	vsnprintf(message, sizeof(message), fmt, ap);
 	va_end(ap);
+	memcpy(last_message, message, sizeof(message));
 	last_code = code;
 	return code;
 }
