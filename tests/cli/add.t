@@ -50,7 +50,7 @@ codeer: zip-bomb.docx: word/document.xml would inflate to 68157648 bytes, past t
 exit 2
 codeer: xxe.docx: word/document.xml:2: XML with a document type declaration (<!DOCTYPE>) is refused: entities are not allowed
 exit 2
-codeer: malformed.docx: word/document.xml:6: malformed XML: Premature end of data in tag document line 2
+codeer: malformed.docx: word/document.xml:4: malformed XML: Opening and ending tag mismatch: t line 4 and r
 exit 2
 codeer: empty.txt: empty file
 exit 2

@@ -52,7 +52,7 @@ $ codeer frobnicate
 
 # commands may be abbreviated to a unique prefix
 $ codeer a
-! codeer: ambiguous command: a, could be: add anon-check
+! codeer: ambiguous command: a, could be: add anon-check autocode
 ? 2
 
 $ codeer -C proj do

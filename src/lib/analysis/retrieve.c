@@ -192,7 +192,7 @@ int cdr_kwic(const cdr_project *p, const char *pattern, int case_sensitive, size
 		text = cdr_document_text(doc, &len);
 		cdr_cp_cursor_init(&cur, text, len);
 		while (pos <= len && rc == 0) {
-			int m = pcre2_match(re, (PCRE2_SPTR)text, len, pos, 0, md, mctx);
+			int m = pcre2_match(re, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, mctx);
 			PCRE2_SIZE *ov;
 			cdr_kwic_hit h;
 			size_t a, b, la, rb;

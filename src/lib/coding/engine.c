@@ -274,13 +274,15 @@ static void spans_free(struct spans *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* All matches of re in the text (limit errors end the scan early). */
+/* All matches of re in the text (limit errors end the scan early). The
+ * text is valid UTF-8 (normalised by ICU), so PCRE2 need not check it on
+ * every call: that check alone made a scan quadratic in the document. */
 static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct layout *L)
 {
 	size_t pos = 0;
 
 	while (pos <= L->len) {
-		int m = pcre2_match(re, (PCRE2_SPTR)L->text, L->len, pos, 0, e->md, e->mctx);
+		int m = pcre2_match(re, (PCRE2_SPTR)L->text, L->len, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
 		PCRE2_SIZE *ov;
 		if (m < 0)
 			break;
@@ -456,7 +458,7 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 		/* After a match-limit error the scan goes on turn by turn, so
 		 * that only the turn that causes it is skipped. */
 		size_t subject = per_turn ? region_end(L, pos) : L->len;
-		int m = pcre2_match(r->re, (PCRE2_SPTR)L->text, subject, pos, 0, e->md, e->mctx);
+		int m = pcre2_match(r->re, (PCRE2_SPTR)L->text, subject, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
 		PCRE2_SIZE *ov;
 		size_t a, b;
 		long turn;

@@ -147,7 +147,7 @@ int cdr_anon_scan(cdr_anon *a, const cdr_document *doc, cdr_anon_cb cb, void *ct
 	}
 	cdr_cp_cursor_init(&cur, text, len);
 	while (pos < len && rc == 0) {
-		int m = pcre2_match(a->re, (PCRE2_SPTR)text, len, pos, 0, md, NULL);
+		int m = pcre2_match(a->re, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, NULL);
 		PCRE2_SIZE *ov;
 		size_t kind;
 		char *hit;
