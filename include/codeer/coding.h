@@ -71,13 +71,14 @@ typedef struct cdr_schemes cdr_schemes;
  * Import codings from a TSV or CSV file (CSV when the name ends in .csv).
  * The header names the columns: doc, code, and either ref (t12, s40,
  * c100-250 or an exact phrase) or start and end; optional memo and coder.
- * Rows without a coder column go to `coder`. Every row is checked (the
+ * Rows go to the coder of their coder column, else to `coder`; with
+ * `override`, all rows go to `coder`. Every row is checked (the
  * document exists, the code is in a scheme, the place resolves) before
  * anything is written; errors name the file and line. Codings that are
  * already there are skipped and counted in *skipped.
  */
 int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path, const char *coder,
-		       size_t *imported, size_t *skipped);
+		       int override, size_t *imported, size_t *skipped);
 
 /** The current time as ISO 8601 UTC (SOURCE_DATE_EPOCH is honoured). */
 void cdr_now_iso(char out[32]);

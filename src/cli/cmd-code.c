@@ -24,7 +24,8 @@ const struct cdr_cmd cmd_code = {
 		"rm       remove the coder's codings of CODE that lie within REF\n"
 		"list     the codings, one per line (all coders unless --coder)\n"
 		"import   codings from a file whose header names doc, code, and ref or start and\n"
-		"         end (optional: memo, coder); all rows are checked before any is written\n"
+		"         end (optional: memo, coder; --coder puts every row under that coder);\n"
+		"         all rows are checked before any is written\n"
 		"export   every coding with all its fields (default tsv, which import reads back)\n"
 		"accept   copy the proposals of CODE within REF (by --from, default auto) to the\n"
 		"         coder as the coder's own codings\n"
@@ -236,6 +237,7 @@ static int code_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 	};
 	struct args a = { NULL, NULL, "auto", NULL, NULL, NULL };
 	const char *sub;
+	int coder_given;
 	int c, rc, nargs;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
@@ -267,6 +269,7 @@ static int code_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 	} else {
 		return cli_usage_error(cmd, "unknown subcommand '%s'", sub);
 	}
+	coder_given = a.coder != NULL;
 	if (a.coder == NULL && strcmp(sub, "list") != 0 && strcmp(sub, "export") != 0)
 		a.coder = default_coder();
 	if (a.coder && !cdr_coder_valid(a.coder))
@@ -281,7 +284,7 @@ static int code_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		rc = code_add(p, set, &a, argv + optind);
 	} else if (strcmp(sub, "import") == 0) {
 		size_t imported, skipped;
-		if (cdr_codings_import(p, set, argv[optind], a.coder, &imported, &skipped) < 0) {
+		if (cdr_codings_import(p, set, argv[optind], a.coder, coder_given, &imported, &skipped) < 0) {
 			rc = cli_lib_error();
 			goto done;
 		}

@@ -38,7 +38,7 @@ static int cmp_row(const void *a, const void *b)
 }
 
 int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path, const char *coder,
-		       size_t *imported, size_t *skipped)
+		       int override, size_t *imported, size_t *skipped)
 {
 	char *data = NULL;
 	size_t len, n = 0, cap = 0, plen = strlen(path);
@@ -63,7 +63,7 @@ int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path,
 	c_start = column(&header, "start");
 	c_end = column(&header, "end");
 	c_memo = column(&header, "memo");
-	c_coder = column(&header, "coder");
+	c_coder = override ? -1 : column(&header, "coder");
 	if (c_doc < 0 || c_code < 0 || (c_ref < 0 && (c_start < 0 || c_end < 0))) {
 		rc = cdr_error_set(CDR_EFORMAT, "%s:1: the header must name the columns doc, code, and ref or start and end",
 				   path);
