@@ -838,6 +838,53 @@ static void test_store_add_bad_attr_changes_nothing(void)
 	done(p, root);
 }
 
+static void test_store_add_reserved_attr_name_changes_nothing(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
+	static const char *const attrs[] = { "rol=professional", "docs=x" };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	cdr_add_options opts = { 0 };
+	struct snapshot before, after;
+	char *proj = strdup(cdr_project_path(p));
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_lock(p, NULL), 0); /* the lock file exists before the snapshot */
+	snapshot(&before, proj);
+	opts.attrs = attrs;
+	opts.nattrs = 2;
+	CU_ASSERT_TRUE(cdr_project_add(p, (const char *const *)paths, 1, &opts, NULL, NULL) < 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "docs"));
+	snapshot(&after, proj);
+	CU_ASSERT_TRUE(same_snapshot(&before, &after));
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
+	CU_ASSERT_EQUAL(cdr_cases_count(cdr_project_cases(p)), 0);
+	CU_ASSERT_EQUAL(cdr_cases_attr_count(cdr_project_cases(p)), 0);
+	snapshot_free(&before);
+	snapshot_free(&after);
+	paths_free(paths);
+	free(proj);
+	done(p, root);
+}
+
+static void test_store_add_empty_case_id_refused(void)
+{
+	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
+	char *root;
+	cdr_project *p = new_project(&root);
+	char **paths = corpus_paths(rel);
+	cdr_add_options opts = { 0 };
+
+	opts.case_id = "";
+	CU_ASSERT_TRUE(cdr_project_add(p, (const char *const *)paths, 1, &opts, NULL, NULL) < 0);
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
+	CU_ASSERT_EQUAL(cdr_cases_count(cdr_project_cases(p)), 0);
+	p = reopen(p);
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
+	paths_free(paths);
+	done(p, root);
+}
+
 static void test_store_edited_source_checksum(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
@@ -1259,6 +1306,8 @@ void test_store_register(void)
 	CU_add_test(s, "add_batch_bad_format_changes_nothing", test_store_add_batch_bad_format_changes_nothing);
 	CU_add_test(s, "add_duplicate_within_batch", test_store_add_duplicate_within_batch);
 	CU_add_test(s, "add_bad_attr_changes_nothing", test_store_add_bad_attr_changes_nothing);
+	CU_add_test(s, "add_reserved_attr_name_changes_nothing", test_store_add_reserved_attr_name_changes_nothing);
+	CU_add_test(s, "add_empty_case_id_refused", test_store_add_empty_case_id_refused);
 	CU_add_test(s, "edited_source_checksum", test_store_edited_source_checksum);
 	CU_add_test(s, "damaged_meta", test_store_damaged_meta);
 	CU_add_test(s, "newer_meta_version", test_store_newer_meta_version);

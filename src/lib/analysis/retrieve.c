@@ -11,6 +11,7 @@
 #include "codeer/error.h"
 #include "codeer/retrieve.h"
 #include "util/alloc.h"
+#include "util/array.h"
 
 struct coded {
 	const char *coder;
@@ -92,7 +93,7 @@ static int all_load(struct all_codings *a, const cdr_project *p, const char *cod
 			a->n++;
 		}
 	}
-	qsort(a->v, a->n, sizeof(struct coded), cmp_coded);
+	cdr_sort(a->v, a->n, sizeof(struct coded), cmp_coded);
 	return 0;
 }
 

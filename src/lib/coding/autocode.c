@@ -13,6 +13,7 @@
 #include "codeer/autocode.h"
 #include "codeer/error.h"
 #include "util/alloc.h"
+#include "util/array.h"
 
 struct old_coding {
 	char *doc, *code, *created, *memo, *status;
@@ -53,7 +54,7 @@ static int keep_coding(void *ctx, const cdr_coding *k)
 	const char *key = k->doc;
 	struct old_coding *o;
 
-	if (!is_ours(s->engine, k->origin) || bsearch(&key, s->docs, s->ndocs, sizeof(char *), cmp_str) == NULL)
+	if (!is_ours(s->engine, k->origin) || cdr_search(&key, s->docs, s->ndocs, sizeof(char *), cmp_str) == NULL)
 		return 1;
 	if (cdr_grow((void **)&s->old, &s->cap, s->nold + 1, sizeof(*o)) < 0) {
 		s->failed = 1;
@@ -91,7 +92,7 @@ static struct old_coding *old_find(struct setaside *s, const char *doc, size_t s
 				   const char *code)
 {
 	struct old_coding key = { (char *)doc, (char *)code, NULL, NULL, NULL, start, end, 0 };
-	return bsearch(&key, s->old, s->nold, sizeof(*s->old), cmp_old);
+	return cdr_search(&key, s->old, s->nold, sizeof(*s->old), cmp_old);
 }
 
 static void setaside_free(struct setaside *s)
@@ -161,14 +162,14 @@ int cdr_autocode(cdr_project *p, const cdr_schemes *set, const cdr_autocode_opti
 	for (size_t i = 0; i < ndocs; i++)
 		aside.docs[i] = (char *)(opts->ndocs ? opts->docs[i] : cdr_project_doc_id(p, i));
 	aside.ndocs = ndocs;
-	qsort(aside.docs, ndocs, sizeof(char *), cmp_str);
+	cdr_sort(aside.docs, ndocs, sizeof(char *), cmp_str);
 	aside.engine = engine;
 	cdr_codings_filter(codings, keep_coding, &aside);
 	if (aside.failed) {
 		rc = cdr_error_set(CDR_ENOMEM, "out of memory");
 		goto done;
 	}
-	qsort(aside.old, aside.nold, sizeof(*aside.old), cmp_old);
+	cdr_sort(aside.old, aside.nold, sizeof(*aside.old), cmp_old);
 	for (size_t i = 0; i < ndocs; i++) {
 		const char *id = opts->ndocs ? opts->docs[i] : cdr_project_doc_id(p, i);
 		cdr_document *doc;

@@ -15,6 +15,7 @@
 #include "codeer/error.h"
 #include "codeer/text.h"
 #include "util/alloc.h"
+#include "util/array.h"
 
 struct compiled_rule {
 	const cdr_code *code;
@@ -596,7 +597,7 @@ int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
 	if (rc < 0)
 		goto done;
 	sort_engine = e;
-	qsort(hits, nhits, sizeof(struct hit), cmp_hit);
+	cdr_sort(hits, nhits, sizeof(struct hit), cmp_hit);
 	/* merge overlapping or touching spans of one code */
 	for (size_t i = 0; i < nhits;) {
 		const cdr_code *code = e->rules[hits[i].rule].code;
@@ -618,7 +619,7 @@ int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
 		i = j;
 	}
 	/* bytes to code points: sort by start, then one forward pass */
-	qsort(out->v + first, out->n - first, sizeof(cdr_proposal), cmp_proposal);
+	cdr_sort(out->v + first, out->n - first, sizeof(cdr_proposal), cmp_proposal);
 	{
 		cdr_cp_cursor cur;
 		cdr_cp_cursor_init(&cur, L.text, L.len);

@@ -9,6 +9,7 @@
 #include "codeer/error.h"
 #include "codeer/scheme.h"
 #include "util/alloc.h"
+#include "util/array.h"
 #include "util/csv.h"
 #include "util/fileio.h"
 
@@ -124,7 +125,7 @@ int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path,
 	}
 	if ((rc = cdr_project_lock(p, NULL)) < 0)
 		goto done;
-	qsort(rows, n, sizeof(*rows), cmp_row);
+	cdr_sort(rows, n, sizeof(*rows), cmp_row);
 	for (size_t i = 0; i < n && rc == 0;) {
 		cdr_codings *k;
 		size_t j = i;

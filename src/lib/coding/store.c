@@ -13,6 +13,7 @@
 #include "codeer/coding.h"
 #include "codeer/error.h"
 #include "util/alloc.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/tsv.h"
@@ -209,7 +210,7 @@ int cdr_codings_save(cdr_codings *c)
 	cdr_buf b = CDR_BUF_INIT;
 	int rc = cdr_buf_puts(&b, HEADER "\n");
 
-	qsort(c->v, c->n, sizeof(cdr_coding), cmp_coding);
+	cdr_sort(c->v, c->n, sizeof(cdr_coding), cmp_coding);
 	for (size_t i = 0; i < c->n && rc == 0; i++) {
 		const cdr_coding *k = &c->v[i];
 		rc = cdr_tsv_put(&b, k->doc);
@@ -340,7 +341,7 @@ int cdr_coders_list(char ***out, size_t *n, const cdr_project *p)
 		names[count++] = name;
 	}
 	closedir(d);
-	qsort(names, count, sizeof(char *), cmp_name);
+	cdr_sort(names, count, sizeof(char *), cmp_name);
 	*out = names;
 	*n = count;
 	return 0;

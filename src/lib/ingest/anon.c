@@ -11,6 +11,7 @@
 #include "codeer/anon.h"
 #include "codeer/error.h"
 #include "util/alloc.h"
+#include "util/array.h"
 
 /* Common Dutch first names that are not also everyday Dutch words. */
 static const char *const default_names[] = {
@@ -142,7 +143,7 @@ int cdr_anon_scan(cdr_anon *a, const cdr_document *doc, cdr_anon_cb cb, void *ct
 	if (md == NULL)
 		return cdr_error_set(CDR_ENOMEM, "out of memory");
 	if (!a->sorted) {
-		qsort(a->names, a->nnames, sizeof(char *), cmp_str);
+		cdr_sort(a->names, a->nnames, sizeof(char *), cmp_str);
 		a->sorted = 1;
 	}
 	cdr_cp_cursor_init(&cur, text, len);
@@ -178,7 +179,7 @@ int cdr_anon_scan(cdr_anon *a, const cdr_document *doc, cdr_anon_cb cb, void *ct
 				free(hit);
 				continue;
 			}
-		} else if (kind == 4 && bsearch(&hit, a->names, a->nnames, sizeof(char *), cmp_str) == NULL) {
+		} else if (kind == 4 && cdr_search(&hit, a->names, a->nnames, sizeof(char *), cmp_str) == NULL) {
 			free(hit);
 			continue;
 		}

@@ -23,6 +23,7 @@
 #include "project/config.h"
 #include "project/meta.h"
 #include "util/alloc.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/hash.h"
@@ -196,7 +197,7 @@ static int scan_sources(cdr_project *p)
 		p->docs[p->ndocs++] = id;
 	}
 	closedir(d);
-	qsort(p->docs, p->ndocs, sizeof(char *), natural_cmp);
+	cdr_sort(p->docs, p->ndocs, sizeof(char *), natural_cmp);
 	return 0;
 }
 
@@ -335,7 +336,7 @@ cdr_cases *cdr_project_cases(cdr_project *p) { return p->cases; }
 
 int cdr_project_has_doc(const cdr_project *p, const char *id)
 {
-	char *const *hit = bsearch(&id, p->docs, p->ndocs, sizeof(char *), natural_cmp);
+	char *const *hit = cdr_search(&id, p->docs, p->ndocs, sizeof(char *), natural_cmp);
 	return hit != NULL;
 }
 
@@ -636,7 +637,7 @@ doc_done:
 		p->docs[p->ndocs++] = new_ids[i];
 		new_ids[i] = NULL;
 	}
-	qsort(p->docs, p->ndocs, sizeof(char *), natural_cmp);
+	cdr_sort(p->docs, p->ndocs, sizeof(char *), natural_cmp);
 done:
 	for (size_t i = 0; i < nnew; i++)
 		free(new_ids[i]);

@@ -11,6 +11,7 @@
 #include "codeer/project.h"
 #include "codeer/scheme.h"
 #include "util/alloc.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 
@@ -59,7 +60,7 @@ int cdr_schemes_load(cdr_schemes **out, const cdr_project *p)
 		cdr_schemes_free(set);
 		return rc;
 	}
-	qsort(set->v, set->n, sizeof(cdr_scheme *), cmp_scheme);
+	cdr_sort(set->v, set->n, sizeof(cdr_scheme *), cmp_scheme);
 	for (size_t i = 1; i < set->n; i++)
 		if (strcmp(cdr_scheme_id(set->v[i]), cdr_scheme_id(set->v[i - 1])) == 0) {
 			rc = cdr_error_set(CDR_EFORMAT, "%s and %s both define scheme '%s'",

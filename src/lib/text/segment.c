@@ -20,6 +20,7 @@
 #include "codeer/text.h"
 #include "text/text-internal.h"
 #include "util/alloc.h"
+#include "util/array.h"
 
 struct cdr_segmenter {
 	UBreakIterator *sentence;
@@ -216,7 +217,7 @@ static int ends_with_abbreviation(const UChar *u, int32_t start, int32_t end)
 	token[len] = '\0';
 	{
 		const char *key = token;
-		return bsearch(&key, abbreviations, n_abbreviations, sizeof(char *), cmp_str) != NULL;
+		return cdr_search(&key, abbreviations, n_abbreviations, sizeof(char *), cmp_str) != NULL;
 	}
 }
 
