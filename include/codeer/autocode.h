@@ -45,6 +45,8 @@ typedef void (*cdr_limit_fn)(void *ctx, const cdr_document *doc, long turn, cons
 int cdr_engine_new(cdr_engine **out, const cdr_schemes *set, const char *const *ids, size_t n);
 void cdr_engine_free(cdr_engine *e);
 size_t cdr_engine_rule_count(const cdr_engine *e);
+/** The prefilter in use: "hyperscan" or "none". */
+const char *cdr_engine_prefilter(const cdr_engine *e);
 /** Is this scheme one of the engine's? */
 int cdr_engine_has_scheme(const cdr_engine *e, const char *scheme_id);
 

@@ -64,6 +64,8 @@ int main(void)
 	test_text_register();
 	test_ingest_register();
 	test_store_register();
+	test_scheme_register();
+	test_coding_register();
 	CU_basic_set_mode(CU_BRM_NORMAL);
 	CU_basic_run_tests();
 	failures = CU_get_number_of_failures();

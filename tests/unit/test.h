@@ -21,5 +21,7 @@ void test_util_register(void);
 void test_text_register(void);
 void test_ingest_register(void);
 void test_store_register(void);
+void test_scheme_register(void);
+void test_coding_register(void);
 
 #endif

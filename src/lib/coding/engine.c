@@ -1,10 +1,13 @@
 /* engine.c -- the rule engine behind autocode (see autocode.h).
  *
- * Per document, each rule's pattern is run over the whole text once
- * (PCRE2 JIT); its <unless> and <near> patterns likewise, once, into
- * sorted span lists, so that every check on a match is a binary search.
- * Work happens in bytes; spans become code points only at the end, in one
- * forward pass. */
+ * A document is cut into regions: its turns and the text between them.
+ * Matches never cross a region (a rule is about what one speaker says).
+ * One Hyperscan pass over the document marks, for every rule at once, the
+ * regions where it may match (prefilter.c); PCRE2 JIT then runs each rule
+ * only in those regions. A rule's <unless> and <near> patterns run in the
+ * same region into sorted span lists, so each check on a match is a
+ * binary search. Work happens in bytes; spans become code points only at
+ * the end, in one forward pass. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdio.h>
@@ -14,6 +17,7 @@
 #include "codeer/autocode.h"
 #include "codeer/error.h"
 #include "codeer/text.h"
+#include "coding/prefilter.h"
 #include "util/alloc.h"
 #include "util/array.h"
 
@@ -38,7 +42,14 @@ struct cdr_engine {
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	size_t turns_seen;
+	cdr_prefilter *prefilter;
+	int prefilter_tried;
+	size_t bytes_seen;
+	unsigned char *cand;      /* rules x regions of the current document */
+	size_t cand_cap;
 };
+
+#define CDR_PREFILTER_AFTER ((size_t)4 << 20)
 
 /* Byte spans of a document's structure. */
 struct layout {
@@ -46,6 +57,9 @@ struct layout {
 	size_t len;
 	cdr_span *turns, *paras, *sents;
 	size_t nturns, nparas, nsents;
+	cdr_span *regions;   /* turns and the gaps between them, covering the text */
+	long *region_turn;   /* turn index of a region, -1 for a gap */
+	size_t nregions;
 };
 
 struct hit {
@@ -109,6 +123,8 @@ void cdr_engine_free(cdr_engine *e)
 	free(e->rules);
 	free(e->stats);
 	free(e->schemes);
+	cdr_prefilter_free(e->prefilter);
+	free(e->cand);
 	pcre2_match_context_free(e->mctx);
 	pcre2_match_data_free(e->md);
 	free(e);
@@ -171,6 +187,45 @@ int cdr_engine_new(cdr_engine **out, const cdr_schemes *set, const char *const *
 	return 0;
 }
 
+/* Compile the prefilter once enough text has passed to repay its
+ * compilation (about a second for the shipped schemes): small projects
+ * never wait for it. CODEER_PREFILTER=on builds it at once, =off never. */
+static int ensure_prefilter(cdr_engine *e, size_t upcoming)
+{
+	const char *env = getenv("CODEER_PREFILTER");
+	const char **pats;
+	int *caseless, rc;
+
+	if (e->prefilter_tried)
+		return 0;
+	e->bytes_seen += upcoming;
+	if (env && strcmp(env, "off") == 0)
+		return 0;
+	if (!(env && strcmp(env, "on") == 0) && e->bytes_seen < CDR_PREFILTER_AFTER)
+		return 0;
+	e->prefilter_tried = 1;
+	pats = cdr_calloc(e->n ? e->n : 1, sizeof(char *));
+	caseless = cdr_calloc(e->n ? e->n : 1, sizeof(int));
+	if (pats == NULL || caseless == NULL) {
+		free(pats);
+		free(caseless);
+		return CDR_ENOMEM;
+	}
+	for (size_t i = 0; i < e->n; i++) {
+		pats[i] = e->rules[i].rule->pattern;
+		caseless[i] = e->rules[i].rule->caseless;
+	}
+	rc = cdr_prefilter_new(&e->prefilter, pats, caseless, e->n);
+	free(pats);
+	free(caseless);
+	return rc;
+}
+
+const char *cdr_engine_prefilter(const cdr_engine *e)
+{
+	return cdr_prefilter_name(e->prefilter);
+}
+
 size_t cdr_engine_rule_count(const cdr_engine *e) { return e->n; }
 size_t cdr_engine_turns_seen(const cdr_engine *e) { return e->turns_seen; }
 
@@ -231,6 +286,26 @@ static int layout_init(struct layout *L, const cdr_document *doc)
 	    to_bytes(&L->paras, L->nparas, cdr_document_paragraph, doc, L) < 0 ||
 	    to_bytes(&L->sents, L->nsents, cdr_document_sentence, doc, L) < 0)
 		return CDR_ENOMEM;
+	/* regions: gap, turn, gap, turn, ..., gap (empty gaps left out) */
+	if ((L->regions = cdr_malloc((2 * L->nturns + 1) * sizeof(cdr_span))) == NULL ||
+	    (L->region_turn = cdr_malloc((2 * L->nturns + 1) * sizeof(long))) == NULL)
+		return CDR_ENOMEM;
+	{
+		size_t pos = 0;
+		for (size_t t = 0; t <= L->nturns; t++) {
+			size_t gap_end = t < L->nturns ? L->turns[t].start : L->len;
+			if (gap_end > pos) {
+				L->regions[L->nregions].start = pos;
+				L->regions[L->nregions].end = gap_end;
+				L->region_turn[L->nregions++] = -1;
+			}
+			if (t == L->nturns)
+				break;
+			L->regions[L->nregions] = L->turns[t];
+			L->region_turn[L->nregions++] = (long)t;
+			pos = L->turns[t].end;
+		}
+	}
 	return 0;
 }
 
@@ -239,6 +314,8 @@ static void layout_free(struct layout *L)
 	free(L->turns);
 	free(L->paras);
 	free(L->sents);
+	free(L->regions);
+	free(L->region_turn);
 }
 
 /* Index of the span containing byte b (start <= b < end, or an empty span
@@ -275,15 +352,15 @@ static void spans_free(struct spans *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* All matches of re in the text (limit errors end the scan early). The
- * text is valid UTF-8 (normalised by ICU), so PCRE2 need not check it on
- * every call: that check alone made a scan quadratic in the document. */
-static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct layout *L)
+/* All matches of re in the region [lo, hi) (limit errors end the scan
+ * early). The text is valid UTF-8 (normalised by ICU), so PCRE2 need not
+ * check it on every call: that check alone made scans quadratic. */
+static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct layout *L, size_t lo, size_t hi)
 {
-	size_t pos = 0;
+	size_t pos = lo;
 
-	while (pos <= L->len) {
-		int m = pcre2_match(re, (PCRE2_SPTR)L->text, L->len, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
+	while (pos <= hi) {
+		int m = pcre2_match(re, (PCRE2_SPTR)L->text, hi, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
 		PCRE2_SIZE *ov;
 		if (m < 0)
 			break;
@@ -298,12 +375,16 @@ static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct 
 	return 0;
 }
 
-static int collect_all(struct spans *s, cdr_engine *e, pcre2_code **res, size_t n, const struct layout *L)
+static int collect_all(struct spans *s, cdr_engine *e, pcre2_code **res, size_t n, const struct layout *L,
+		       size_t lo, size_t hi)
 {
 	int rc;
 
+	s->n = 0;
+	free(s->max_end);
+	s->max_end = NULL;
 	for (size_t i = 0; i < n; i++)
-		if ((rc = collect(s, e, res[i], L)) < 0)
+		if ((rc = collect(s, e, res[i], L, lo, hi)) < 0)
 			return rc;
 	/* several patterns: sort by start, then the prefix maximum of ends */
 	for (size_t i = 1; i < s->n; i++) {
@@ -421,109 +502,77 @@ static void expand(const struct compiled_rule *r, const struct layout *L, long t
 	}
 }
 
-/* End of the turn (or the gap between turns) that holds byte pos. */
-static size_t region_end(const struct layout *L, size_t pos)
-{
-	long t = span_at(L->turns, L->nturns, pos);
-	size_t lo = 0, hi = L->nturns;
-
-	if (t >= 0 && L->turns[t].end > pos)
-		return L->turns[t].end;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (L->turns[mid].start <= pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < L->nturns ? L->turns[lo].start : L->len;
-}
-
 static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_document *doc,
 		    struct hit **hits, size_t *nhits, size_t *hcap, cdr_limit_fn on_limit, void *ctx)
 {
 	struct compiled_rule *r = &e->rules[ri];
 	struct spans unless = { 0 }, near = { 0 };
-	signed char *allowed = NULL;
-	size_t pos = 0;
-	long last_turn = -2;
-	int rc = 0, have_spans = 0, per_turn = 0;
+	const unsigned char *cand = e->prefilter ? e->cand + ri * L->nregions : NULL;
+	int rc = 0, filtered = r->speaker || r->speaker_not, gap_ok = -1;
 
-	if ((r->speaker || r->speaker_not) && L->nturns) {
-		if ((allowed = cdr_malloc(L->nturns)) == NULL)
-			return CDR_ENOMEM;
-		for (size_t t = 0; t < L->nturns; t++)
-			allowed[t] = (signed char)speaker_ok(e, r, cdr_document_turn(doc, t)->speaker);
-	}
-	while (pos <= L->len) {
-		/* After a match-limit error the scan goes on turn by turn, so
-		 * that only the turn that causes it is skipped. */
-		size_t subject = per_turn ? region_end(L, pos) : L->len;
-		int m = pcre2_match(r->re, (PCRE2_SPTR)L->text, subject, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
-		PCRE2_SIZE *ov;
-		size_t a, b;
-		long turn;
+	for (size_t g = 0; g < L->nregions && rc == 0; g++) {
+		long turn = L->region_turn[g];
+		size_t lo = L->regions[g].start, hi = L->regions[g].end, pos = lo;
+		int have_spans = 0, counted = 0;
 
-		if (m == PCRE2_ERROR_NOMATCH) {
-			if (subject >= L->len)
-				break;
-			pos = subject;
+		if (cand && !cand[g])
 			continue;
-		}
-		if (m < 0) {
-			if (!per_turn) {
-				per_turn = 1;
-				continue;
+		if (filtered) {
+			int ok;
+			if (turn >= 0) {
+				ok = speaker_ok(e, r, cdr_document_turn(doc, (size_t)turn)->speaker);
+			} else {
+				if (gap_ok < 0)
+					gap_ok = speaker_ok(e, r, "");
+				ok = gap_ok;
 			}
-			turn = span_at(L->turns, L->nturns, pos);
-			e->stats[ri].limit_hits++;
-			if (on_limit)
-				on_limit(ctx, doc, turn, r->code, r->rule);
-			if (subject >= L->len)
-				break;
-			pos = subject;
-			continue;
-		}
-		ov = pcre2_get_ovector_pointer(e->md);
-		a = ov[0];
-		b = ov[1];
-		pos = b > a ? b : a + 1;
-		if (a == b)
-			continue;
-		turn = span_at(L->turns, L->nturns, a);
-		if (allowed) {
-			int ok = turn >= 0 ? allowed[turn] : speaker_ok(e, r, "");
 			if (!ok)
 				continue;
 		}
-		if (!have_spans) {
-			if ((r->rule->nunless && (rc = collect_all(&unless, e, r->unless, r->rule->nunless, L)) < 0) ||
-			    (r->near && (rc = collect_all(&near, e, &r->near, 1, L)) < 0))
+		while (pos <= hi) {
+			int m = pcre2_match(r->re, (PCRE2_SPTR)L->text, hi, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
+			PCRE2_SIZE *ov;
+			size_t a, b;
+
+			if (m == PCRE2_ERROR_NOMATCH)
 				break;
-			have_spans = 1;
-		}
-		if (unless.n && contained(&unless, a, b))
-			continue;
-		if (r->near) {
-			size_t lo = turn >= 0 ? L->turns[turn].start : 0;
-			size_t hi = turn >= 0 ? L->turns[turn].end : L->len;
-			if (!near_enough(&near, L, a, b, r->rule->near_words, lo, hi))
+			if (m < 0) {
+				/* the match limit (or another run-time error): skip the region */
+				e->stats[ri].limit_hits++;
+				if (on_limit)
+					on_limit(ctx, doc, turn, r->code, r->rule);
+				break;
+			}
+			ov = pcre2_get_ovector_pointer(e->md);
+			a = ov[0];
+			b = ov[1];
+			pos = b > a ? b : a + 1;
+			if (a == b)
 				continue;
-		}
-		expand(r, L, turn, &a, &b);
-		if ((rc = cdr_grow((void **)hits, hcap, *nhits + 1, sizeof(struct hit))) < 0)
-			break;
-		(*hits)[*nhits].start = a;
-		(*hits)[*nhits].end = b;
-		(*hits)[*nhits].rule = ri;
-		(*nhits)++;
-		e->stats[ri].matches++;
-		if (turn != last_turn) {
-			e->stats[ri].turns++;
-			last_turn = turn;
+			if (!have_spans) {
+				if ((r->rule->nunless && (rc = collect_all(&unless, e, r->unless, r->rule->nunless, L, lo, hi)) < 0) ||
+				    (r->near && (rc = collect_all(&near, e, &r->near, 1, L, lo, hi)) < 0))
+					break;
+				have_spans = 1;
+			}
+			if (r->rule->nunless && unless.n && contained(&unless, a, b))
+				continue;
+			if (r->near && !near_enough(&near, L, a, b, r->rule->near_words, lo, hi))
+				continue;
+			expand(r, L, turn, &a, &b);
+			if ((rc = cdr_grow((void **)hits, hcap, *nhits + 1, sizeof(struct hit))) < 0)
+				break;
+			(*hits)[*nhits].start = a;
+			(*hits)[*nhits].end = b;
+			(*hits)[*nhits].rule = ri;
+			(*nhits)++;
+			e->stats[ri].matches++;
+			if (!counted && turn >= 0) {
+				e->stats[ri].turns++;
+				counted = 1;
+			}
 		}
 	}
-	free(allowed);
 	spans_free(&unless);
 	spans_free(&near);
 	return rc;
@@ -592,6 +641,14 @@ int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
 	if ((rc = layout_init(&L, doc)) < 0)
 		goto done;
 	e->turns_seen += L.nturns;
+	if ((rc = ensure_prefilter(e, L.len)) < 0)
+		goto done;
+	if (e->prefilter) {
+		if ((rc = cdr_grow((void **)&e->cand, &e->cand_cap, e->n * L.nregions + 1, 1)) < 0)
+			goto done;
+		memset(e->cand, 0, e->n * L.nregions);
+		cdr_prefilter_scan(e->prefilter, L.text, L.len, L.regions, L.nregions, e->cand);
+	}
 	for (size_t ri = 0; ri < e->n && rc == 0; ri++)
 		rc = run_rule(e, ri, &L, doc, &hits, &nhits, &hcap, on_limit, ctx);
 	if (rc < 0)
