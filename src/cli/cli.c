@@ -47,23 +47,30 @@ int cli_help(const struct cdr_cmd *cmd)
 int cli_getopt(const struct cdr_cmd *cmd, int argc, char **argv, const char *shortopts,
 	       const struct option *longopts)
 {
+	char opts[64];
 	int c;
 
+	/* a leading ':' makes getopt tell a missing value from an unknown option */
+	if (shortopts[0] == '+')
+		snprintf(opts, sizeof(opts), "+:%s", shortopts + 1);
+	else
+		snprintf(opts, sizeof(opts), ":%s", shortopts);
 	opterr = 0;
-	c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	c = getopt_long(argc, argv, opts, longopts, NULL);
 	if (c == 'h') {
 		cli_help(cmd);
 		return -2;
 	}
-	if (c == '?') {
-		if (optopt)
-			cli_usage_error(cmd, "unknown option '-%c' or missing argument", optopt);
-		else
-			cli_usage_error(cmd, "unknown option '%s' or missing argument", argv[optind - 1]);
-		return -3;
-	}
 	if (c == ':') {
 		cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+		return -3;
+	}
+	if (c == '?') {
+		const char *arg = argv[optind - 1];
+		if (strncmp(arg, "--", 2) == 0)
+			cli_usage_error(cmd, "unknown option '%s'", arg);
+		else
+			cli_usage_error(cmd, "unknown option '-%c'", optopt);
 		return -3;
 	}
 	return c;

@@ -8,10 +8,11 @@ static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 
 const struct cdr_cmd cmd_show = {
 	.name = "show",
-	.usage = "codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250]",
+	.usage = "codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250|PHRASE]",
 	.summary = "print a document, a turn, a sentence or a range of characters",
 	.help = "References: t12 is turn 12, s40 sentence 40 (both counted from 1),\n"
-		"c100-250 the characters (code points) from offset 100 up to 250.\n"
+		"c100-250 the characters (code points) from offset 100 up to 250; any other\n"
+		"text is an exact phrase, which must occur once in the document.\n"
 		"\nOptions:\n"
 		"  --turns       list the turns: number, speaker, time, span, words, start of the text\n"
 		"  --sentences   list the sentences with their spans\n"
@@ -65,6 +66,25 @@ static int list_units(const cdr_document *doc, int turns, cdr_format fmt)
 	return rc < 0 ? cli_lib_error() : EXIT_OK;
 }
 
+/* 't', 's' or 'c' for a turn, sentence or range reference; 'p' for a phrase. */
+static int ref_kind(const char *ref)
+{
+	const char *p = ref + 1;
+
+	if (ref[0] != 't' && ref[0] != 's' && ref[0] != 'c')
+		return 'p';
+	if (!(*p >= '0' && *p <= '9'))
+		return 'p';
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (ref[0] == 'c' && *p == '-' && p[1] >= '0' && p[1] <= '9') {
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+		return *p ? 'p' : 'c';
+	}
+	return *p || ref[0] == 'c' ? 'p' : ref[0];
+}
+
 static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -109,6 +129,7 @@ static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		cdr_span span;
 		char *text;
 		long ti;
+		int kind;
 
 		if (cdr_document_resolve(&span, doc, ref) < 0) {
 			rc = cli_error("%s: %s", argv[optind], cdr_error_last());
@@ -119,12 +140,13 @@ static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			goto done;
 		}
 		ti = cdr_document_turn_at(doc, span.start);
+		kind = ref_kind(ref);
 		printf("# %s %s", argv[optind], ref);
-		if (ref[0] != 'c')
+		if (kind != 'c')
 			printf(" c%zu-%zu", span.start, span.end);
 		if (ti >= 0) {
 			const cdr_turn *tu = cdr_document_turn(doc, (size_t)ti);
-			if (ref[0] != 't')
+			if (kind != 't')
 				printf(" t%ld", ti + 1);
 			if (*tu->speaker)
 				printf(" %s", tu->speaker);

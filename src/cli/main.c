@@ -44,7 +44,7 @@ static void usage(FILE *f)
 	for (int i = 0; commands[i]; i++)
 		fprintf(f, "  %-11s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\nGlobal options:\n"
-	      "  -C DIR      run as if started in DIR (the project or a folder in it)\n"
+	      "  -C DIR      use the project in DIR (or the one DIR is in) instead of the current one\n"
 	      "  --version   print the version\n"
 	      "  -h, --help  this help; 'codeer help COMMAND' or 'codeer COMMAND --help' for one command\n"
 	      "\nExit status: 0 success, 1 something found (anon-check, scheme check) or\nnothing found (kwic), 2 error.\n", f);

@@ -72,3 +72,16 @@ $ cd corpus && codeer cases --format tsv | head -1 && codeer cases | grep -c 'Ge
 case	docs	gemeente	rol	team	ronde	bron
 2
 ? 0
+
+# a new document whose id is already a case name gets a case of its own
+$ codeer init q >/dev/null && cd q && printf 'R: een\n' > a.txt && printf 'R: twee\n' > frion.txt && codeer add --case frion --attr rol=wijkcoach a.txt >/dev/null && codeer add frion.txt >/dev/null && codeer cases
+frion	a	wijkcoach
+frion-2	frion	
+? 0
+
+# import: file names with spaces, and backslashes kept as written
+$ cd q && printf 'R: drie\n' > 'Interview Cliënt 3.txt' && codeer add 'Interview Cliënt 3.txt' | cut -f1 && printf 'case\tdocs\tmap\nc3\tInterview Cliënt 3.txt\tC:\\data\\tekst\n' > imp.tsv && codeer cases import imp.tsv && codeer cases --format csv | grep c3 | tr -d '\r'
+interview-client-3
+3 cases
+c3,interview-client-3,,C:\data\tekst
+? 0

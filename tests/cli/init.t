@@ -37,7 +37,7 @@ name = "Wijkteams Zwolle"
 ? 0
 
 $ codeer init --bogus x
-! codeer init: unknown option '--bogus' or missing argument
+! codeer init: unknown option '--bogus'
 ! usage: codeer init [--name NAME] [DIR]
 ? 2
 
@@ -63,5 +63,16 @@ usage: codeer init [--name NAME] [DIR]
 ? 0
 
 $ codeer help show | head -1
-usage: codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250]
+usage: codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250|PHRASE]
+? 0
+
+$ codeer init --name
+! codeer init: option '--name' needs a value
+! usage: codeer init [--name NAME] [DIR]
+? 2
+
+# a directory with files of its own: init leaves them alone
+$ mkdir own && printf 'case\tdocs\tgemeente\n' > own/cases.tsv && echo '*.bak' > own/.gitignore && codeer init own > /dev/null && cat own/cases.tsv own/.gitignore
+case	docs	gemeente
+*.bak
 ? 0

@@ -74,5 +74,12 @@ $ cd p && codeer show nosuch t1
 
 $ cd p && codeer show
 ! codeer show: no document given
-! usage: codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250]
+! usage: codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250|PHRASE]
 ? 2
+
+# a phrase that starts like a reference is still a phrase: the header
+# gives its span and turn
+$ cd p && codeer show s003-participant-5 tekenen
+# s003-participant-5 tekenen c1154-1161 t3 Participant 5
+tekenen
+? 0

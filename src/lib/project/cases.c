@@ -362,7 +362,7 @@ int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
 		pos = 3;
 	if (!cdr_next_line(data, len, &pos, &line))
 		return cdr_error_set(CDR_EFORMAT, "%s: empty file", name);
-	if ((rc = cdr_tsv_split(&header, line)) < 0)
+	if ((rc = cdr_tsv_split_raw(&header, line)) < 0)
 		return rc;
 	if (strcasecmp(header.fields[0], "case") != 0) {
 		rc = cdr_error_set(CDR_EFORMAT, "%s:1: the first column must be named 'case' (tab-separated header)", name);
@@ -382,7 +382,7 @@ int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
 		lineno++;
 		if (*line == '\0')
 			continue;
-		if ((rc = cdr_tsv_split(&row, line)) < 0)
+		if ((rc = cdr_tsv_split_raw(&row, line)) < 0)
 			goto done;
 		if (row.n > header.n) {
 			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: %zu fields but the header names %zu", name, lineno,
@@ -405,8 +405,16 @@ int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
 					rc = CDR_ENOMEM;
 					goto done;
 				}
-				for (char *tok = strtok_r(list, ", ", &save); tok && rc == 0; tok = strtok_r(NULL, ", ", &save)) {
-					char *id = resolve_doc(tok, doc_exists, ctx);
+				for (char *tok = strtok_r(list, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
+					char *id, *end;
+					while (*tok == ' ')
+						tok++;
+					end = tok + strlen(tok);
+					while (end > tok && end[-1] == ' ')
+						*--end = '\0';
+					if (*tok == '\0')
+						continue;
+					id = resolve_doc(tok, doc_exists, ctx);
 					if (id == NULL)
 						rc = cdr_error_set(CDR_ENOTFOUND, "%s:%zu: no document '%s' in the project",
 								   name, lineno, tok);

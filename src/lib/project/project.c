@@ -105,11 +105,13 @@ int cdr_project_init(const char *dir, const char *name)
 	if ((path = join(dir, CONFIG_FILE, NULL)) == NULL || (rc = cdr_txn_write(txn, path, data, len)) < 0)
 		goto done;
 	free(path);
-	if ((path = join(dir, "cases.tsv", NULL)) == NULL || (rc = cdr_txn_write(txn, path, "case\tdocs\n", 10)) < 0)
+	/* files the user already has in the directory are left alone */
+	if ((path = join(dir, "cases.tsv", NULL)) == NULL ||
+	    (access(path, F_OK) != 0 && (rc = cdr_txn_write(txn, path, "case\tdocs\n", 10)) < 0))
 		goto done;
 	free(path);
 	if ((path = join(dir, ".gitignore", NULL)) == NULL ||
-	    (rc = cdr_txn_write(txn, path, gitignore, sizeof(gitignore) - 1)) < 0)
+	    (access(path, F_OK) != 0 && (rc = cdr_txn_write(txn, path, gitignore, sizeof(gitignore) - 1)) < 0))
 		goto done;
 	rc = cdr_txn_commit(txn);
 done:
@@ -597,8 +599,19 @@ doc_done:
 	}
 	/* Cases: the named case, or one per document; then the attributes. */
 	for (size_t i = 0; i < nnew; i++) {
+		char own[128];
+		const char *case_id = opts && opts->case_id ? opts->case_id : new_ids[i];
 		size_t c;
-		if ((rc = cdr_cases_ensure(p->cases, opts && opts->case_id ? opts->case_id : new_ids[i], &c)) < 0 ||
+		/* a case of its own: never one that already exists under that name */
+		if (!(opts && opts->case_id) && cdr_cases_find(p->cases, case_id) >= 0) {
+			for (unsigned k = 2;; k++) {
+				snprintf(own, sizeof(own), "%s-%u", new_ids[i], k);
+				if (cdr_cases_find(p->cases, own) < 0)
+					break;
+			}
+			case_id = own;
+		}
+		if ((rc = cdr_cases_ensure(p->cases, case_id, &c)) < 0 ||
 		    (rc = cdr_cases_assign(p->cases, c, new_ids[i])) < 0)
 			goto done;
 		for (size_t a = 0; opts && a < opts->nattrs; a++) {

@@ -37,7 +37,7 @@ int cdr_csv_next(cdr_csv *c, cdr_tsv_row *row)
 		size_t pos = c->pos;
 		cdr_next_line(d, c->len, &pos, &line);
 		c->pos = pos;
-		return cdr_tsv_split(row, line) < 0 ? CDR_ENOMEM : 1;
+		return cdr_tsv_split_raw(row, line) < 0 ? CDR_ENOMEM : 1;
 	}
 	w = d + i;
 	if (add_field(row, w) < 0)

@@ -48,7 +48,19 @@ static void unescape(char *s)
 	*w = '\0';
 }
 
+static int split(cdr_tsv_row *row, char *line, int escaped);
+
 int cdr_tsv_split(cdr_tsv_row *row, char *line)
+{
+	return split(row, line, 1);
+}
+
+int cdr_tsv_split_raw(cdr_tsv_row *row, char *line)
+{
+	return split(row, line, 0);
+}
+
+static int split(cdr_tsv_row *row, char *line, int escaped)
 {
 	char *p = line;
 
@@ -63,7 +75,7 @@ int cdr_tsv_split(cdr_tsv_row *row, char *line)
 		*tab = '\0';
 		p = tab + 1;
 	}
-	for (size_t i = 0; i < row->n; i++)
+	for (size_t i = 0; escaped && i < row->n; i++)
 		unescape(row->fields[i]);
 	return 0;
 }

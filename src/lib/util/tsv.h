@@ -20,6 +20,9 @@ typedef struct cdr_tsv_row {
 /* Split one line (without its newline) into unescaped fields; the row's
  * fields point into `line`, which is modified. */
 int cdr_tsv_split(cdr_tsv_row *row, char *line);
+/* The same without unescaping: for files people and spreadsheets wrote,
+ * where a backslash is just a backslash. */
+int cdr_tsv_split_raw(cdr_tsv_row *row, char *line);
 void cdr_tsv_row_free(cdr_tsv_row *row);
 
 /* Step through the lines of a buffer: returns 1 with the line (its \n and
