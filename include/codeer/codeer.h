@@ -14,6 +14,7 @@
 #include "codeer/coding.h"
 #include "codeer/autocode.h"
 #include "codeer/retrieve.h"
+#include "codeer/memo.h"
 
 #define CODEER_VERSION "0.1.0"
 

@@ -40,7 +40,10 @@ static int on_quote(void *ctx, const cdr_quote *q)
 	if (o->table == NULL) {
 		printf("%s %s%s%s c%zu-%zu %s [%s]\n", q->coding->doc, tnum, turn && *turn->speaker ? " " : "",
 		       turn ? turn->speaker : "", q->coding->start, q->coding->end, q->coding->code, q->coder);
-		printf("  %s\n\n", text);
+		printf("  %s\n", text);
+		if (*q->coding->memo)
+			printf("  memo: %s\n", q->coding->memo);
+		putchar('\n');
 	} else {
 		snprintf(start, sizeof(start), "%zu", q->coding->start);
 		snprintf(end, sizeof(end), "%zu", q->coding->end);

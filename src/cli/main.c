@@ -15,6 +15,7 @@ extern const struct cdr_cmd cmd_docs;
 extern const struct cdr_cmd cmd_freq;
 extern const struct cdr_cmd cmd_init;
 extern const struct cdr_cmd cmd_kwic;
+extern const struct cdr_cmd cmd_memo;
 extern const struct cdr_cmd cmd_quotes;
 extern const struct cdr_cmd cmd_scheme;
 extern const struct cdr_cmd cmd_show;
@@ -30,6 +31,7 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_freq,
 	&cmd_init,
 	&cmd_kwic,
+	&cmd_memo,
 	&cmd_quotes,
 	&cmd_scheme,
 	&cmd_show,

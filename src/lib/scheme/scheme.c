@@ -326,15 +326,18 @@ size_t cdr_scheme_check_patterns(const cdr_scheme *s, void (*report)(void *ctx, 
 		const cdr_code *code = &s->codes[c].code;
 		for (size_t r = 0; r < code->nrules; r++) {
 			const cdr_rule *rule = &s->codes[c].rules[r].rule;
-			size_t before = problems;
-			problems += (size_t)check_pattern(s, code, rule, "pattern", rule->pattern, rule->caseless, report, ctx);
-			for (size_t u = 0; u < rule->nunless; u++)
-				problems += (size_t)check_pattern(s, code, rule, "unless", rule->unless[u], rule->caseless, report, ctx);
-			problems += (size_t)check_pattern(s, code, rule, "near", rule->near, rule->caseless, report, ctx);
-			problems += (size_t)check_pattern(s, code, rule, "speaker", rule->speaker, 0, report, ctx);
-			problems += (size_t)check_pattern(s, code, rule, "speaker-not", rule->speaker_not, 0, report, ctx);
-			if (before == 0 && problems > 0)
-				snprintf(first, sizeof(first), "%s", cdr_error_last());
+			const char *what[] = { "pattern", "near", "speaker", "speaker-not" };
+			const char *pats[] = { rule->pattern, rule->near, rule->speaker, rule->speaker_not };
+			/* in file order: pattern, unless..., near, speaker, speaker-not */
+			for (size_t k = 0; k < 4 + rule->nunless; k++) {
+				size_t i = k == 0 ? 0 : k <= rule->nunless ? 4 + k - 1 : k - rule->nunless;
+				const char *pat = i < 4 ? pats[i] : rule->unless[i - 4];
+				int caseless = i < 2 || i >= 4 ? rule->caseless : 0;
+				if (check_pattern(s, code, rule, i < 4 ? what[i] : "unless", pat, caseless, report, ctx)) {
+					if (problems++ == 0)
+						snprintf(first, sizeof(first), "%s", cdr_error_last());
+				}
+			}
 		}
 	}
 	if (problems)

@@ -12,6 +12,7 @@ void cdr_csv_init(cdr_csv *c, char *data, size_t len, char sep)
 	c->pos = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	c->sep = sep;
 	c->line = 0;
+	c->next_line = 1;
 }
 
 static int add_field(cdr_tsv_row *row, char *f)
@@ -31,7 +32,7 @@ int cdr_csv_next(cdr_csv *c, cdr_tsv_row *row)
 	row->n = 0;
 	if (i >= c->len)
 		return 0;
-	c->line++;
+	c->line = c->next_line++;
 	if (c->sep == '\t') {
 		char *line;
 		size_t pos = c->pos;
@@ -50,13 +51,10 @@ int cdr_csv_next(cdr_csv *c, cdr_tsv_row *row)
 		}
 		if (d[i] == '"' && w == row->fields[row->n - 1]) {
 			/* a quoted field */
-			size_t start_line = c->line;
 			i++;
 			for (;;) {
-				if (i >= c->len) {
-					c->line = start_line;
+				if (i >= c->len)
 					return cdr_error_set(CDR_EFORMAT, "unterminated quoted field");
-				}
 				if (d[i] == '"') {
 					if (i + 1 < c->len && d[i + 1] == '"') {
 						*w++ = '"';
@@ -67,7 +65,7 @@ int cdr_csv_next(cdr_csv *c, cdr_tsv_row *row)
 					break;
 				}
 				if (d[i] == '\n')
-					c->line++;
+					c->next_line++;
 				*w++ = d[i++];
 			}
 			continue;

@@ -13,6 +13,7 @@ typedef struct cdr_csv {
 	size_t len, pos;
 	char sep;          /* ',' or '\t' */
 	size_t line;       /* line where the last record started (1-based) */
+	size_t next_line;  /* line where the next record starts */
 } cdr_csv;
 
 void cdr_csv_init(cdr_csv *c, char *data, size_t len, char sep);
