@@ -80,8 +80,8 @@ typedef struct cdr_segmenter cdr_segmenter;
 int cdr_segmenter_new(cdr_segmenter **out, const char *locale);
 void cdr_segmenter_free(cdr_segmenter *seg);
 
-/** Called per sentence with byte offsets relative to the region, trimmed of white space. */
-typedef int (*cdr_sentence_cb)(void *ctx, size_t start_byte, size_t end_byte);
+/** Called per sentence with code-point offsets relative to the region, trimmed of white space. */
+typedef int (*cdr_sentence_cb)(void *ctx, size_t start_cp, size_t end_cp);
 
 /**
  * Segment one region (a paragraph of a turn) into sentences, and count

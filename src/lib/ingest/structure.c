@@ -42,7 +42,7 @@ struct builder {
 	cdr_document *doc;
 	cdr_segmenter *seg;
 	cdr_cp_cursor cursor;
-	size_t region_base;   /* byte offset of the region being segmented */
+	size_t region_cp;     /* code-point offset of the region being segmented */
 	size_t region_words;
 };
 
@@ -111,8 +111,8 @@ static int on_sentence(void *ctx, size_t a, size_t b)
 	struct builder *bd = ctx;
 	cdr_span s;
 
-	s.start = cdr_cp_cursor_at(&bd->cursor, bd->region_base + a);
-	s.end = cdr_cp_cursor_at(&bd->cursor, bd->region_base + b);
+	s.start = bd->region_cp + a;
+	s.end = bd->region_cp + b;
 	return cdr_document_add_sentence(bd->doc, s);
 }
 
@@ -132,7 +132,7 @@ static int add_region(struct builder *bd, size_t a, size_t b, size_t *words)
 		return 0;
 	/* the cursor is cheap only forwards: start, sentences, then end */
 	p.start = cdr_cp_cursor_at(&bd->cursor, a);
-	bd->region_base = a;
+	bd->region_cp = p.start;
 	if ((rc = cdr_segmenter_run(bd->seg, t + a, b - a, on_sentence, bd, &w)) < 0)
 		return rc;
 	p.end = cdr_cp_cursor_at(&bd->cursor, b);

@@ -42,8 +42,13 @@ int cdr_doc_id_from_path(char **out, const char *path)
 	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
 	char ascii[1024], *id, *w;
 	const char *src = ascii;
+	size_t k = 0;
 
-	if (transliterate(ascii, sizeof(ascii), base, n) < 0) {
+	while (k < n && (unsigned char)base[k] < 0x80)
+		k++;
+	/* ASCII names need no transliteration, and opening an ICU
+	 * transliterator costs more than reading a 1 MB transcript */
+	if (k == n || transliterate(ascii, sizeof(ascii), base, n) < 0) {
 		if (n >= sizeof(ascii))
 			n = sizeof(ascii) - 1;
 		memcpy(ascii, base, n);

@@ -155,6 +155,45 @@ size_t cdr_count_words(const UChar *u, int32_t len)
 	COUNT_WORDS(U16_NEXT);
 }
 
+/* The same count, turning newlines into spaces on the way, with a fast
+ * path for ASCII (the hot loop of ingestion). */
+static size_t cdr_count_words_unwrap(UChar *u, int32_t len)
+{
+	size_t words = 0;
+	int32_t i = 0;
+	int in_word = 0, last = W_OTHER;
+
+	while (i < len) {
+		UChar32 c = u[i];
+		int k;
+		if (c < 0x80) {
+			if (c == '\n')
+				u[i] = ' ';
+			i++;
+			k = ascii_class[c];
+		} else {
+			U16_NEXT(u, i, len, c);
+			k = word_class(c);
+		}
+		if (k == W_LETTER || k == W_DIGIT) {
+			words += !in_word;
+			in_word = 1;
+			last = k;
+		} else if (k == W_EXTEND) {
+			continue;
+		} else if (k >= W_MID_LETTER && in_word && i < len) {
+			int32_t j = i;
+			UChar32 next;
+			U16_NEXT(u, j, len, next);
+			if (!joins(k, last, word_class(next)))
+				in_word = 0;
+		} else {
+			in_word = 0;
+		}
+	}
+	return words;
+}
+
 int cdr_segmenter_new(cdr_segmenter **out, const char *locale)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -221,29 +260,26 @@ static int ends_with_abbreviation(const UChar *u, int32_t start, int32_t end)
 	}
 }
 
-/* Walks UTF-16 indices forward and reports the matching UTF-8 byte offset. */
+/* Walks UTF-16 indices forward and reports the code-point offset: the
+ * same index less the surrogate pairs passed (none in most texts). */
 struct u16_cursor {
 	const UChar *u;
-	int32_t len;
 	int32_t pos;
-	size_t byte;
+	size_t pairs;
 };
 
-static size_t u16_to_byte(struct u16_cursor *c, int32_t target)
+static size_t u16_to_cp(struct u16_cursor *c, int32_t target)
 {
-	while (c->pos < target) {
-		UChar32 ch;
-		U16_NEXT(c->u, c->pos, c->len, ch);
-		c->byte += U8_LENGTH(ch);
-	}
-	return c->byte;
+	for (; c->pos < target; c->pos++)
+		c->pairs += U16_IS_TRAIL(c->u[c->pos]) && c->pos > 0 && U16_IS_LEAD(c->u[c->pos - 1]);
+	return (size_t)target - c->pairs;
 }
 
 int cdr_segmenter_run(cdr_segmenter *seg, const char *utf8, size_t len,
 		      cdr_sentence_cb cb, void *ctx, size_t *words)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	struct u16_cursor cur;
+	struct u16_cursor cur = { NULL, 0, 0 };
 	int32_t ulen, start, b;
 	int rc = 0;
 
@@ -254,12 +290,13 @@ int cdr_segmenter_run(cdr_segmenter *seg, const char *utf8, size_t len,
 	u_strFromUTF8(seg->buf, (int32_t)seg->cap, &ulen, utf8, (int32_t)len, &err);
 	if (U_FAILURE(err))
 		return cdr_error_set(CDR_EENCODING, "invalid UTF-8 in text");
-	for (int32_t i = 0; i < ulen; i++)
-		if (seg->buf[i] == '\n')
-			seg->buf[i] = ' ';
-
+	/* a lone newline inside a region is a hard wrap: read it as a space */
 	if (words)
-		*words = cdr_count_words(seg->buf, ulen);
+		*words = cdr_count_words_unwrap(seg->buf, ulen);
+	else
+		for (int32_t i = 0; i < ulen; i++)
+			if (seg->buf[i] == '\n')
+				seg->buf[i] = ' ';
 	if (cb == NULL)
 		return 0;
 
@@ -267,13 +304,10 @@ int cdr_segmenter_run(cdr_segmenter *seg, const char *utf8, size_t len,
 	if (U_FAILURE(err))
 		return cdr_error_set(CDR_ERROR, "sentence segmentation failed: %s", u_errorName(err));
 	cur.u = seg->buf;
-	cur.len = ulen;
-	cur.pos = 0;
-	cur.byte = 0;
 	start = ubrk_first(seg->sentence);
 	while ((b = ubrk_next(seg->sentence)) != UBRK_DONE) {
 		int32_t s = start, e = b;
-		size_t sb, eb;
+		size_t sc, ec;
 
 		if (b < ulen && ends_with_abbreviation(seg->buf, start, b))
 			continue;
@@ -284,9 +318,9 @@ int cdr_segmenter_run(cdr_segmenter *seg, const char *utf8, size_t len,
 			e--;
 		if (s == e)
 			continue;
-		sb = u16_to_byte(&cur, s);
-		eb = u16_to_byte(&cur, e);
-		if ((rc = cb(ctx, sb, eb)) < 0)
+		sc = u16_to_cp(&cur, s);
+		ec = u16_to_cp(&cur, e);
+		if ((rc = cb(ctx, sc, ec)) < 0)
 			return rc;
 	}
 	return 0;
