@@ -20,3 +20,9 @@ verbinden: 25/25 rows agree
 $ cd p && cp codings/auto.tsv all.tsv && rm codings/auto.tsv && for s in bakens-wns empowerment generalist-models maatwerk op-weg-naar-maatwerk verbinden; do codeer autocode --scheme $s > /dev/null; done && cmp codings/auto.tsv all.tsv && echo same
 same
 ? 0
+
+# the Hyperscan prefilter (forced on for this small corpus) and pure PCRE2
+# give the same codings byte for byte
+$ cd p && CODEER_PREFILTER=on codeer autocode > /dev/null && cp codings/auto.tsv on.tsv && CODEER_PREFILTER=off codeer autocode > /dev/null && cmp codings/auto.tsv on.tsv && echo identical
+identical
+? 0

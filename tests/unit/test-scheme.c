@@ -453,7 +453,7 @@ static void test_scheme_shipped_schemes_load(void)
 		free(xml);
 	}
 	closedir(d);
-	CU_ASSERT_EQUAL(files, 6);
+	CU_ASSERT_TRUE(files >= 6); /* six are documented in codeschemes/README.md */
 }
 
 /* ---- validation errors ----------------------------------------------------- */

@@ -409,7 +409,11 @@ struct sentences {
 static int collect(void *ctx, size_t a, size_t b)
 {
 	struct sentences *st = ctx;
+	size_t len = strlen(st->text);
 
+	/* the segmenter reports code points: turn them into bytes */
+	a = cdr_utf8_offset(st->text, len, a);
+	b = cdr_utf8_offset(st->text, len, b);
 	if (st->n < 32) {
 		st->s[st->n] = malloc(b - a + 1);
 		memcpy(st->s[st->n], st->text + a, b - a);
@@ -513,7 +517,7 @@ static void test_text_segment_hard_wrap_is_a_space(void)
 	sentences_free(&st);
 }
 
-static void test_text_segment_offsets_are_bytes_trimmed(void)
+static void test_text_segment_offsets_are_code_points_trimmed(void)
 {
 	struct sentences st;
 
@@ -611,7 +615,7 @@ void test_text_register(void)
 	CU_add_test(s, "segment_question_and_exclamation", test_text_segment_question_and_exclamation);
 	CU_add_test(s, "segment_period_ends_sentence", test_text_segment_period_ends_sentence);
 	CU_add_test(s, "segment_hard_wrap_is_a_space", test_text_segment_hard_wrap_is_a_space);
-	CU_add_test(s, "segment_offsets_are_bytes_trimmed", test_text_segment_offsets_are_bytes_trimmed);
+	CU_add_test(s, "segment_offsets_are_code_points_trimmed", test_text_segment_offsets_are_code_points_trimmed);
 	CU_add_test(s, "segment_word_count", test_text_segment_word_count);
 	CU_add_test(s, "segment_words_without_callback", test_text_segment_words_without_callback);
 	CU_add_test(s, "segment_callback_error_stops", test_text_segment_callback_error_stops);

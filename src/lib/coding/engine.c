@@ -357,18 +357,19 @@ static void spans_free(struct spans *s)
  * check it on every call: that check alone made scans quadratic. */
 static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct layout *L, size_t lo, size_t hi)
 {
-	size_t pos = lo;
+	size_t pos = 0;
 
-	while (pos <= hi) {
-		int m = pcre2_match(re, (PCRE2_SPTR)L->text, hi, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
+	/* the region is the whole subject: ^ and $ are its start and end */
+	while (pos <= hi - lo) {
+		int m = pcre2_match(re, (PCRE2_SPTR)(L->text + lo), hi - lo, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
 		PCRE2_SIZE *ov;
 		if (m < 0)
 			break;
 		ov = pcre2_get_ovector_pointer(e->md);
 		if (cdr_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(cdr_span)) < 0)
 			return CDR_ENOMEM;
-		s->v[s->n].start = ov[0];
-		s->v[s->n].end = ov[1];
+		s->v[s->n].start = lo + ov[0];
+		s->v[s->n].end = lo + ov[1];
 		s->n++;
 		pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
@@ -512,7 +513,7 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 
 	for (size_t g = 0; g < L->nregions && rc == 0; g++) {
 		long turn = L->region_turn[g];
-		size_t lo = L->regions[g].start, hi = L->regions[g].end, pos = lo;
+		size_t lo = L->regions[g].start, hi = L->regions[g].end, pos = 0;
 		int have_spans = 0, counted = 0;
 
 		if (cand && !cand[g])
@@ -529,8 +530,11 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 			if (!ok)
 				continue;
 		}
-		while (pos <= hi) {
-			int m = pcre2_match(r->re, (PCRE2_SPTR)L->text, hi, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
+		/* each region is a subject of its own: ^ and $ are the start and
+		 * end of the turn, and lookbehind does not see the turn before */
+		while (pos <= hi - lo) {
+			int m = pcre2_match(r->re, (PCRE2_SPTR)(L->text + lo), hi - lo, pos, PCRE2_NO_UTF_CHECK,
+					    e->md, e->mctx);
 			PCRE2_SIZE *ov;
 			size_t a, b;
 
@@ -544,11 +548,11 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 				break;
 			}
 			ov = pcre2_get_ovector_pointer(e->md);
-			a = ov[0];
-			b = ov[1];
-			pos = b > a ? b : a + 1;
-			if (a == b)
+			pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			if (ov[0] == ov[1])
 				continue;
+			a = lo + ov[0];
+			b = lo + ov[1];
 			if (!have_spans) {
 				if ((r->rule->nunless && (rc = collect_all(&unless, e, r->unless, r->rule->nunless, L, lo, hi)) < 0) ||
 				    (r->near && (rc = collect_all(&near, e, &r->near, 1, L, lo, hi)) < 0))

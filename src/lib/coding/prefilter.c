@@ -18,12 +18,15 @@
 /*
  * Hyperscan compiles Unicode classes (HS_FLAG_UCP) very slowly: about 17 s
  * for the shipped schemes. So the patterns are rewritten into ASCII-mode
- * patterns that match a superset: \b and \B are dropped, \w \s \d also
- * accept any non-ASCII character, and every non-ASCII character in the
+ * patterns that match a superset: assertions (\b \B ^ $ \A \z \Z \G) are
+ * dropped, \w \s \d \h \v and every positive character class also
+ * accept any non-ASCII character, and every non-ASCII character of the
  * pattern becomes "any non-ASCII character". Dropping an assertion or
- * widening a class only widens the match set, which is all a prefilter
- * needs. The two ASCII letters whose case variants are not ASCII (k and s:
- * KELVIN SIGN, LONG S) are handled by scanning such documents fully.
+ * widening a class only widens the set of matches, which is all a
+ * prefilter needs. Patterns with a negated class or \Q...\E stay out of
+ * the database (always scanned). The two ASCII letters whose case
+ * variants are not ASCII (k and s: KELVIN SIGN, LONG S) are handled by
+ * scanning such documents fully.
  */
 static int widen(cdr_buf *b, const char *p)
 {
@@ -36,15 +39,18 @@ static int widen(cdr_buf *b, const char *p)
 			char n = p[1];
 			if (n == 'Q')
 				return -1; /* quoted runs: not worth rewriting */
-			if ((n == 'b' || n == 'B') && !in_class) {
+			if (!in_class && strchr("bBAzZG", n)) {
 				p++;
 				continue;
 			}
-			if (n == 'w' || n == 's' || n == 'd') {
-				rc = in_class ? cdr_buf_printf(b, "\\%c%s", n, any) : cdr_buf_printf(b, "[\\%c%s]", n, any);
+			if (strchr("wsdhv", n)) {
+				rc = in_class ? cdr_buf_printf(b, "\\%c", n) : cdr_buf_printf(b, "[\\%c%s]", n, any);
 				p++;
 				continue;
 			}
+			if (strchr("WSDHVNRX", n) == NULL && !(n >= '0' && n <= '9') && n != 'p' && n != 'P' &&
+			    n != 'x' && n != 'k' && n != 'g' && !strchr("tnrfae.^$|()[]{}*+?\\/-:#\"' <>=!&,;@%~`_", n))
+				return -1; /* an escape we do not know: keep it out */
 			rc = cdr_buf_put(b, p, 2);
 			p++;
 			continue;
@@ -52,25 +58,38 @@ static int widen(cdr_buf *b, const char *p)
 		if (c >= 0x80) {
 			while ((p[1] & 0xC0) == 0x80)
 				p++;
-			rc = in_class ? cdr_buf_puts(b, any) : cdr_buf_printf(b, "[%s]", any);
+			rc = in_class ? 0 : cdr_buf_printf(b, "[%s]", any);
 			continue;
 		}
+		if (!in_class && (c == '^' || c == '$'))
+			continue;
 		if (c == '[' && !in_class) {
+			if (p[1] == '^')
+				return -1; /* a negated class must not be widened */
 			in_class = 1;
 			rc = cdr_buf_putc(b, '[');
-			if (rc == 0 && p[1] == '^') {
-				/* a negated class must not widen: keep such patterns out */
-				return -1;
-			}
 			if (rc == 0 && p[1] == ']')
 				rc = cdr_buf_putc(b, *++p);
 			continue;
 		}
-		if (c == ']' && in_class)
+		if (c == '[' && in_class && p[1] == ':') {
+			/* a POSIX class: copy it whole, the class gets widened at its end */
+			const char *end = strstr(p, ":]");
+			if (end == NULL)
+				return -1;
+			rc = cdr_buf_put(b, p, (size_t)(end + 2 - p));
+			p = end + 1;
+			continue;
+		}
+		if (c == ']' && in_class) {
+			/* every positive class also takes any non-ASCII character */
 			in_class = 0;
+			rc = cdr_buf_printf(b, "%s]", any);
+			continue;
+		}
 		rc = cdr_buf_putc(b, (char)c);
 	}
-	return rc;
+	return in_class ? -1 : rc;
 }
 
 struct cdr_prefilter {

@@ -1,0 +1,92 @@
+/* agree.h -- agreement between coders: reliability data (units x coders)
+ * and every coefficient a thesis or a journal asks for.
+ *
+ * Values are doubles; NAN marks a missing value. For nominal data the
+ * values are category labels (any distinct numbers); for ordinal data
+ * their order matters; for interval and ratio data their size. Formulas
+ * and sources are in docs/agreement.md. A coefficient that is undefined
+ * for the data (e.g. kappa when chance agreement is 1) says so instead of
+ * returning NaN. */
+#ifndef CODEER_AGREE_H
+#define CODEER_AGREE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum cdr_level {
+	CDR_LEVEL_NOMINAL,
+	CDR_LEVEL_ORDINAL,
+	CDR_LEVEL_INTERVAL,
+	CDR_LEVEL_RATIO
+} cdr_level;
+
+typedef enum cdr_weights {
+	CDR_WEIGHTS_NONE,
+	CDR_WEIGHTS_LINEAR,
+	CDR_WEIGHTS_QUADRATIC
+} cdr_weights;
+
+int cdr_level_parse(cdr_level *out, const char *name);
+const char *cdr_level_name(cdr_level level);
+int cdr_weights_parse(cdr_weights *out, const char *name);
+
+/** Reliability data: units x coders. */
+typedef struct cdr_rdata cdr_rdata;
+
+int cdr_rdata_new(cdr_rdata **out, size_t units, size_t coders);
+void cdr_rdata_free(cdr_rdata *d);
+size_t cdr_rdata_units(const cdr_rdata *d);
+size_t cdr_rdata_coders(const cdr_rdata *d);
+void cdr_rdata_set(cdr_rdata *d, size_t unit, size_t coder, double value);
+double cdr_rdata_get(const cdr_rdata *d, size_t unit, size_t coder);
+
+/** A coefficient's value, or why it has none. */
+typedef struct cdr_coef {
+	double value;
+	int defined;          /* 0: see `why` */
+	const char *why;      /* static text, for undefined values */
+	double se;            /* standard error where the method has one, else NAN */
+	double lo, hi;        /* bootstrap interval, NAN unless computed */
+	size_t units;         /* units that entered the computation */
+} cdr_coef;
+
+/** Percent agreement (pairwise, over units with two or more values), 0..1. */
+cdr_coef cdr_agree_percent(const cdr_rdata *d);
+/** Cohen's kappa, two coders; weighted over ordered categories. Has an SE. */
+cdr_coef cdr_agree_cohen(const cdr_rdata *d, cdr_weights w);
+/** Scott's pi, two coders. */
+cdr_coef cdr_agree_scott(const cdr_rdata *d);
+/** Fleiss' kappa, any number of coders (missing values allowed). */
+cdr_coef cdr_agree_fleiss(const cdr_rdata *d);
+/** Brennan-Prediger kappa; q categories (0: those in the data). */
+cdr_coef cdr_agree_brennan_prediger(const cdr_rdata *d, cdr_weights w, size_t q);
+/** Gwet's AC1 (weights NONE) or AC2 (weighted), any number of coders. */
+cdr_coef cdr_agree_gwet(const cdr_rdata *d, cdr_weights w, size_t q);
+/** Krippendorff's alpha at a level of measurement, missing values allowed. */
+cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level);
+
+/** Which coefficient a bootstrap resamples. */
+typedef enum cdr_coef_kind {
+	CDR_COEF_PERCENT, CDR_COEF_COHEN, CDR_COEF_SCOTT, CDR_COEF_FLEISS,
+	CDR_COEF_BP, CDR_COEF_GWET, CDR_COEF_ALPHA
+} cdr_coef_kind;
+
+typedef struct cdr_coef_spec {
+	cdr_coef_kind kind;
+	cdr_weights weights;
+	cdr_level level;
+	size_t q;
+} cdr_coef_spec;
+
+cdr_coef cdr_agree_compute(const cdr_rdata *d, const cdr_coef_spec *spec);
+
+/**
+ * Percentile bootstrap over units: `replicates` resamples drawn with a
+ * generator seeded by `seed` (the same seed gives the same interval).
+ * Fills c->lo and c->hi with the 2.5 and 97.5 percentiles (or the
+ * `level` two-sided interval, e.g. 0.95).
+ */
+int cdr_agree_bootstrap(cdr_coef *c, const cdr_rdata *d, const cdr_coef_spec *spec,
+			size_t replicates, uint64_t seed, double level);
+
+#endif
