@@ -1,0 +1,697 @@
+/* agree.c -- agreement coefficients on reliability data (agree.h).
+ *
+ * Every coefficient is computed from per-unit category counts in one or
+ * two passes, so a million units by five coders takes a fraction of a
+ * second. Categories are the distinct values in the data, in numeric
+ * order. Formulas and their sources: docs/agreement.md. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/agree.h"
+#include "codeer/error.h"
+#include "util/alloc.h"
+#include "util/array.h"
+
+struct cdr_rdata {
+	size_t units, coders;
+	double *v; /* units * coders, row-major */
+};
+
+int cdr_level_parse(cdr_level *out, const char *name)
+{
+	static const char *const names[] = { "nominal", "ordinal", "interval", "ratio" };
+	for (int i = 0; i < 4; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*out = (cdr_level)i;
+			return 0;
+		}
+	return cdr_error_set(CDR_EUSAGE, "unknown level '%s' (use nominal, ordinal, interval or ratio)", name);
+}
+
+const char *cdr_level_name(cdr_level level)
+{
+	static const char *const names[] = { "nominal", "ordinal", "interval", "ratio" };
+	return names[level];
+}
+
+int cdr_weights_parse(cdr_weights *out, const char *name)
+{
+	if (strcmp(name, "none") == 0)
+		*out = CDR_WEIGHTS_NONE;
+	else if (strcmp(name, "linear") == 0)
+		*out = CDR_WEIGHTS_LINEAR;
+	else if (strcmp(name, "quadratic") == 0)
+		*out = CDR_WEIGHTS_QUADRATIC;
+	else
+		return cdr_error_set(CDR_EUSAGE, "unknown weights '%s' (use none, linear or quadratic)", name);
+	return 0;
+}
+
+int cdr_rdata_new(cdr_rdata **out, size_t units, size_t coders)
+{
+	cdr_rdata *d;
+
+	if (coders && units > ((size_t)-1) / sizeof(double) / coders)
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	if ((d = cdr_calloc(1, sizeof(*d))) == NULL)
+		return CDR_ENOMEM;
+	if ((d->v = cdr_malloc((units * coders > 0 ? units * coders : 1) * sizeof(double))) == NULL) {
+		free(d);
+		return CDR_ENOMEM;
+	}
+	for (size_t i = 0; i < units * coders; i++)
+		d->v[i] = NAN;
+	d->units = units;
+	d->coders = coders;
+	*out = d;
+	return 0;
+}
+
+void cdr_rdata_free(cdr_rdata *d)
+{
+	if (d == NULL)
+		return;
+	free(d->v);
+	free(d);
+}
+
+size_t cdr_rdata_units(const cdr_rdata *d) { return d->units; }
+size_t cdr_rdata_coders(const cdr_rdata *d) { return d->coders; }
+
+void cdr_rdata_set(cdr_rdata *d, size_t unit, size_t coder, double value)
+{
+	d->v[unit * d->coders + coder] = value;
+}
+
+double cdr_rdata_get(const cdr_rdata *d, size_t unit, size_t coder)
+{
+	return d->v[unit * d->coders + coder];
+}
+
+/* ---- categories and per-unit counts ------------------------------------ */
+
+struct cats {
+	double *v;
+	size_t q, cap;
+};
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The distinct values of the data, sorted. Small category sets (the usual
+ * case) are kept sorted as they grow; large ones are sorted once. */
+static int cats_of(struct cats *c, const cdr_rdata *d)
+{
+	size_t n = d->units * d->coders;
+
+	memset(c, 0, sizeof(*c));
+	for (size_t i = 0; i < n; i++) {
+		double x = d->v[i];
+		size_t lo = 0, hi = c->q;
+		if (isnan(x))
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->v[mid] < x)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < c->q && c->v[lo] == x)
+			continue;
+		if (c->q >= 4096) {
+			/* many distinct values: collect all, then sort and dedupe */
+			size_t m = c->q;
+			if (cdr_grow((void **)&c->v, &c->cap, n, sizeof(double)) < 0)
+				return CDR_ENOMEM;
+			for (size_t j = i; j < n; j++)
+				if (!isnan(d->v[j]))
+					c->v[m++] = d->v[j];
+			cdr_sort(c->v, m, sizeof(double), cmp_double);
+			c->q = 0;
+			for (size_t j = 0; j < m; j++)
+				if (c->q == 0 || c->v[c->q - 1] != c->v[j])
+					c->v[c->q++] = c->v[j];
+			return 0;
+		}
+		if (cdr_grow((void **)&c->v, &c->cap, c->q + 1, sizeof(double)) < 0)
+			return CDR_ENOMEM;
+		memmove(c->v + lo + 1, c->v + lo, (c->q - lo) * sizeof(double));
+		c->v[lo] = x;
+		c->q++;
+	}
+	return 0;
+}
+
+static size_t cat_index(const struct cats *c, double x)
+{
+	size_t lo = 0, hi = c->q;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Agreement weight of categories i and j among q ordered categories. */
+static double weight(cdr_weights w, size_t i, size_t j, size_t q)
+{
+	double d;
+
+	if (w == CDR_WEIGHTS_NONE || q < 2)
+		return i == j;
+	d = fabs((double)i - (double)j) / (double)(q - 1);
+	return w == CDR_WEIGHTS_LINEAR ? 1.0 - d : 1.0 - d * d;
+}
+
+static cdr_coef undefined(const char *why, size_t units)
+{
+	cdr_coef c = { NAN, 0, why, NAN, NAN, NAN, units };
+	return c;
+}
+
+static cdr_coef defined(double value, size_t units)
+{
+	cdr_coef c = { value, 1, NULL, NAN, NAN, NAN, units };
+	return c;
+}
+
+static const char no_memory[] = "out of memory";
+static const char chance_is_one[] =
+	"chance agreement is 1 (all values fall in one category): the coefficient is 0/0";
+
+/*
+ * The multi-rater core (Gwet 2014, ch. 2 and 4): r_ik = values of unit i in
+ * category k, r_i = values of unit i. Observed agreement
+ *   p_a = mean over units with r_i >= 2 of sum_k r_ik (r*_ik - 1) / (r_i (r_i - 1)),
+ * r*_ik = sum_l w_kl r_il; and the classification shares
+ *   pi_k = mean over units with r_i >= 1 of r_ik / r_i.
+ */
+struct multi {
+	double pa;
+	double *pi;
+	size_t q;
+	size_t n_pairable, n_rated;
+};
+
+static int multi_compute(struct multi *m, const cdr_rdata *d, const struct cats *c, cdr_weights w)
+{
+	double *r = cdr_calloc(c->q ? c->q : 1, sizeof(double));
+	size_t *present = cdr_calloc(d->coders ? d->coders : 1, sizeof(size_t));
+	double sum_pa = 0;
+
+	memset(m, 0, sizeof(*m));
+	m->q = c->q;
+	if (r == NULL || present == NULL || (m->pi = cdr_calloc(c->q ? c->q : 1, sizeof(double))) == NULL) {
+		free(r);
+		free(present);
+		return CDR_ENOMEM;
+	}
+	for (size_t u = 0; u < d->units; u++) {
+		const double *row = d->v + u * d->coders;
+		size_t ri = 0, np = 0;
+		for (size_t j = 0; j < d->coders; j++) {
+			size_t k;
+			if (isnan(row[j]))
+				continue;
+			k = cat_index(c, row[j]);
+			if (r[k] == 0)
+				present[np++] = k;
+			r[k] += 1;
+			ri++;
+		}
+		if (ri == 0)
+			continue;
+		m->n_rated++;
+		for (size_t a = 0; a < np; a++) {
+			size_t k = present[a];
+			m->pi[k] += r[k] / (double)ri;
+			if (ri >= 2) {
+				double rstar = r[k];
+				if (w != CDR_WEIGHTS_NONE) {
+					rstar = 0;
+					for (size_t b = 0; b < np; b++)
+						rstar += weight(w, k, present[b], c->q) * r[present[b]];
+				}
+				sum_pa += r[k] * (rstar - 1) / ((double)ri * (double)(ri - 1));
+			}
+		}
+		if (ri >= 2)
+			m->n_pairable++;
+		for (size_t a = 0; a < np; a++)
+			r[present[a]] = 0;
+	}
+	for (size_t k = 0; k < c->q; k++)
+		m->pi[k] /= m->n_rated ? (double)m->n_rated : 1;
+	m->pa = m->n_pairable ? sum_pa / (double)m->n_pairable : NAN;
+	free(r);
+	free(present);
+	return 0;
+}
+
+static void multi_free(struct multi *m)
+{
+	free(m->pi);
+}
+
+/* Sum of all agreement weights, T_w (q for no weights). */
+static double total_weight(cdr_weights w, size_t q)
+{
+	double t = 0;
+
+	if (w == CDR_WEIGHTS_NONE)
+		return (double)q;
+	for (size_t i = 0; i < q; i++)
+		for (size_t j = 0; j < q; j++)
+			t += weight(w, i, j, q);
+	return t;
+}
+
+cdr_coef cdr_agree_percent(const cdr_rdata *d)
+{
+	struct cats c;
+	struct multi m;
+	cdr_coef out;
+
+	if (cats_of(&c, d) < 0 || multi_compute(&m, d, &c, CDR_WEIGHTS_NONE) < 0) {
+		free(c.v);
+		return undefined(no_memory, 0);
+	}
+	out = m.n_pairable ? defined(m.pa, m.n_pairable) : undefined("no unit has values from two coders", 0);
+	multi_free(&m);
+	free(c.v);
+	return out;
+}
+
+/* Chance-corrected agreement from p_a and p_e. */
+static cdr_coef corrected(double pa, double pe, size_t units)
+{
+	if (units == 0)
+		return undefined("no unit has values from two coders", 0);
+	if (fabs(1.0 - pe) < 1e-15)
+		return undefined(chance_is_one, units);
+	return defined((pa - pe) / (1.0 - pe), units);
+}
+
+cdr_coef cdr_agree_fleiss(const cdr_rdata *d)
+{
+	struct cats c;
+	struct multi m;
+	double pe = 0;
+	cdr_coef out;
+
+	if (cats_of(&c, d) < 0 || multi_compute(&m, d, &c, CDR_WEIGHTS_NONE) < 0) {
+		free(c.v);
+		return undefined(no_memory, 0);
+	}
+	for (size_t k = 0; k < c.q; k++)
+		pe += m.pi[k] * m.pi[k];
+	out = corrected(m.pa, pe, m.n_pairable);
+	multi_free(&m);
+	free(c.v);
+	return out;
+}
+
+cdr_coef cdr_agree_brennan_prediger(const cdr_rdata *d, cdr_weights w, size_t q)
+{
+	struct cats c;
+	struct multi m;
+	cdr_coef out;
+	size_t qq;
+
+	if (cats_of(&c, d) < 0 || multi_compute(&m, d, &c, w) < 0) {
+		free(c.v);
+		return undefined(no_memory, 0);
+	}
+	qq = q ? q : c.q;
+	if (qq < 2)
+		out = undefined("fewer than two categories: chance agreement is 1", m.n_pairable);
+	else if (q && q < c.q)
+		out = undefined("the data have more categories than the number given", m.n_pairable);
+	else
+		out = corrected(m.pa, total_weight(w, qq) / ((double)qq * (double)qq), m.n_pairable);
+	multi_free(&m);
+	free(c.v);
+	return out;
+}
+
+cdr_coef cdr_agree_gwet(const cdr_rdata *d, cdr_weights w, size_t q)
+{
+	struct cats c;
+	struct multi m;
+	double s = 0;
+	cdr_coef out;
+	size_t qq;
+
+	if (cats_of(&c, d) < 0 || multi_compute(&m, d, &c, w) < 0) {
+		free(c.v);
+		return undefined(no_memory, 0);
+	}
+	qq = q ? q : c.q;
+	for (size_t k = 0; k < c.q; k++)
+		s += m.pi[k] * (1.0 - m.pi[k]);
+	if (qq < 2)
+		out = undefined("fewer than two categories: AC1 needs at least two", m.n_pairable);
+	else if (q && q < c.q)
+		out = undefined("the data have more categories than the number given", m.n_pairable);
+	else
+		out = corrected(m.pa, total_weight(w, qq) / ((double)qq * (double)(qq - 1)) * s, m.n_pairable);
+	multi_free(&m);
+	free(c.v);
+	return out;
+}
+
+/* ---- two coders: Cohen and Scott --------------------------------------- */
+
+/* The q x q table of joint proportions over units both coders coded. */
+static int joint_table(double **out, size_t *n, const cdr_rdata *d, const struct cats *c)
+{
+	double *p = cdr_calloc(c->q > 0 ? c->q * c->q : 1, sizeof(double));
+
+	*n = 0;
+	if (p == NULL)
+		return CDR_ENOMEM;
+	for (size_t u = 0; u < d->units; u++) {
+		double a = d->v[u * 2], b = d->v[u * 2 + 1];
+		if (isnan(a) || isnan(b))
+			continue;
+		p[cat_index(c, a) * c->q + cat_index(c, b)] += 1;
+		(*n)++;
+	}
+	for (size_t i = 0; i < c->q * c->q && *n; i++)
+		p[i] /= (double)*n;
+	*out = p;
+	return 0;
+}
+
+cdr_coef cdr_agree_cohen(const cdr_rdata *d, cdr_weights w)
+{
+	struct cats c;
+	double *p = NULL, *row = NULL, *col = NULL, po = 0, pe = 0, var = 0, k;
+	size_t n = 0, q;
+	cdr_coef out;
+
+	if (d->coders != 2)
+		return undefined("Cohen's kappa is for exactly two coders (use Fleiss' kappa)", 0);
+	if (cats_of(&c, d) < 0 || joint_table(&p, &n, d, &c) < 0 ||
+	    (row = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL ||
+	    (col = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL) {
+		out = undefined(no_memory, 0);
+		goto done;
+	}
+	q = c.q;
+	for (size_t i = 0; i < q; i++)
+		for (size_t j = 0; j < q; j++) {
+			row[i] += p[i * q + j];
+			col[j] += p[i * q + j];
+		}
+	for (size_t i = 0; i < q; i++)
+		for (size_t j = 0; j < q; j++) {
+			po += weight(w, i, j, q) * p[i * q + j];
+			pe += weight(w, i, j, q) * row[i] * col[j];
+		}
+	out = corrected(po, pe, n);
+	if (!out.defined)
+		goto done;
+	/* Fleiss, Cohen & Everitt (1969): large-sample variance of kappa_w */
+	k = out.value;
+	for (size_t i = 0; i < q; i++) {
+		double wi = 0;
+		for (size_t j = 0; j < q; j++)
+			wi += col[j] * weight(w, i, j, q);
+		for (size_t j = 0; j < q; j++) {
+			double wj = 0, t;
+			for (size_t h = 0; h < q; h++)
+				wj += row[h] * weight(w, h, j, q);
+			t = weight(w, i, j, q) - (wi + wj) * (1.0 - k);
+			var += p[i * q + j] * t * t;
+		}
+	}
+	var -= (k - pe * (1.0 - k)) * (k - pe * (1.0 - k));
+	var /= (double)n * (1.0 - pe) * (1.0 - pe);
+	out.se = var > 0 ? sqrt(var) : 0;
+done:
+	free(c.v);
+	free(p);
+	free(row);
+	free(col);
+	return out;
+}
+
+cdr_coef cdr_agree_scott(const cdr_rdata *d)
+{
+	struct cats c;
+	double *p = NULL, po = 0, pe = 0;
+	size_t n = 0, q;
+	cdr_coef out;
+
+	if (d->coders != 2)
+		return undefined("Scott's pi is for exactly two coders (use Fleiss' kappa)", 0);
+	if (cats_of(&c, d) < 0 || joint_table(&p, &n, d, &c) < 0) {
+		free(c.v);
+		return undefined(no_memory, 0);
+	}
+	q = c.q;
+	for (size_t i = 0; i < q; i++) {
+		double share = 0;
+		for (size_t j = 0; j < q; j++)
+			share += (p[i * q + j] + p[j * q + i]) / 2.0;
+		po += p[i * q + i];
+		pe += share * share;
+	}
+	out = corrected(po, pe, n);
+	free(c.v);
+	free(p);
+	return out;
+}
+
+/* ---- Krippendorff's alpha ------------------------------------------------ */
+
+/*
+ * Krippendorff (2011, "Computing Krippendorff's alpha-reliability"):
+ * alpha = 1 - D_o / D_e over the pairable values (units with m_u >= 2),
+ *   D_o = 1/n sum_u 1/(m_u - 1) sum_{i != j in u} delta^2(x_i, x_j)
+ *   D_e = 1/(n (n - 1)) sum_{c, k} n_c n_k delta^2(c, k).
+ */
+static double delta2(cdr_level level, const struct cats *c, const double *cum, const double *nc,
+		     size_t a, size_t b)
+{
+	double x = c->v[a], y = c->v[b];
+
+	switch (level) {
+	case CDR_LEVEL_NOMINAL:
+		return a != b;
+	case CDR_LEVEL_INTERVAL:
+		return (x - y) * (x - y);
+	case CDR_LEVEL_RATIO:
+		return x + y == 0 ? 0 : ((x - y) / (x + y)) * ((x - y) / (x + y));
+	case CDR_LEVEL_ORDINAL: {
+		size_t lo = a < b ? a : b, hi = a < b ? b : a;
+		double s = cum[hi] - (lo ? cum[lo - 1] : 0) - (nc[a] + nc[b]) / 2.0;
+		return s * s;
+	}
+	}
+	return 0;
+}
+
+cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
+{
+	struct cats c;
+	double *nc = NULL, *cum = NULL, n = 0, d_o = 0, d_e = 0;
+	size_t *idx = NULL, units = 0;
+	cdr_coef out;
+
+	if (cats_of(&c, d) < 0 || (nc = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL ||
+	    (cum = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL ||
+	    (idx = cdr_calloc(d->coders ? d->coders : 1, sizeof(size_t))) == NULL) {
+		out = undefined(no_memory, 0);
+		goto done;
+	}
+	if ((level == CDR_LEVEL_ORDINAL || level == CDR_LEVEL_RATIO) && c.q > 20000) {
+		out = undefined("more than 20000 distinct values: ordinal and ratio alpha need fewer", 0);
+		goto done;
+	}
+	/* pass 1: the values n_c of pairable units */
+	for (size_t u = 0; u < d->units; u++) {
+		const double *row = d->v + u * d->coders;
+		size_t m = 0;
+		for (size_t j = 0; j < d->coders; j++)
+			m += !isnan(row[j]);
+		if (m < 2)
+			continue;
+		units++;
+		for (size_t j = 0; j < d->coders; j++)
+			if (!isnan(row[j]))
+				nc[cat_index(&c, row[j])] += 1;
+		n += (double)m;
+	}
+	if (units == 0) {
+		out = undefined("no unit has values from two coders", 0);
+		goto done;
+	}
+	for (size_t k = 0; k < c.q; k++)
+		cum[k] = nc[k] + (k ? cum[k - 1] : 0);
+	/* pass 2: observed disagreement, pair by pair within units */
+	for (size_t u = 0; u < d->units; u++) {
+		const double *row = d->v + u * d->coders;
+		size_t m = 0;
+		double sum = 0;
+		for (size_t j = 0; j < d->coders; j++)
+			if (!isnan(row[j]))
+				idx[m++] = cat_index(&c, row[j]);
+		if (m < 2)
+			continue;
+		for (size_t a = 0; a < m; a++)
+			for (size_t b = a + 1; b < m; b++)
+				sum += 2 * delta2(level, &c, cum, nc, idx[a], idx[b]);
+		d_o += sum / (double)(m - 1);
+	}
+	d_o /= n;
+	/* expected disagreement over all pairs of pairable values */
+	if (level == CDR_LEVEL_NOMINAL) {
+		double sq = 0;
+		for (size_t k = 0; k < c.q; k++)
+			sq += nc[k] * nc[k];
+		d_e = (n * n - sq) / (n * (n - 1));
+	} else if (level == CDR_LEVEL_INTERVAL) {
+		double s1 = 0, s2 = 0, mean;
+		for (size_t k = 0; k < c.q; k++)
+			s1 += nc[k] * c.v[k];
+		mean = s1 / n;
+		for (size_t k = 0; k < c.q; k++)
+			s2 += nc[k] * (c.v[k] - mean) * (c.v[k] - mean);
+		d_e = 2 * n * s2 / (n * (n - 1));
+	} else {
+		for (size_t a = 0; a < c.q; a++)
+			for (size_t b = a + 1; b < c.q; b++)
+				d_e += 2 * nc[a] * nc[b] * delta2(level, &c, cum, nc, a, b);
+		d_e /= n * (n - 1);
+	}
+	if (d_e <= 0)
+		out = undefined("no variation: every pairable value is the same, so expected disagreement is 0", units);
+	else
+		out = defined(1.0 - d_o / d_e, units);
+done:
+	free(c.v);
+	free(nc);
+	free(cum);
+	free(idx);
+	return out;
+}
+
+/* ---- dispatch and bootstrap --------------------------------------------- */
+
+cdr_coef cdr_agree_compute(const cdr_rdata *d, const cdr_coef_spec *spec)
+{
+	switch (spec->kind) {
+	case CDR_COEF_PERCENT: return cdr_agree_percent(d);
+	case CDR_COEF_COHEN: return cdr_agree_cohen(d, spec->weights);
+	case CDR_COEF_SCOTT: return cdr_agree_scott(d);
+	case CDR_COEF_FLEISS: return cdr_agree_fleiss(d);
+	case CDR_COEF_BP: return cdr_agree_brennan_prediger(d, spec->weights, spec->q);
+	case CDR_COEF_GWET: return cdr_agree_gwet(d, spec->weights, spec->q);
+	case CDR_COEF_ALPHA: return cdr_agree_alpha(d, spec->level);
+	}
+	return undefined("unknown coefficient", 0);
+}
+
+/* xoshiro256** (Blackman & Vigna), seeded by splitmix64: the same seed
+ * gives the same resamples on every machine. */
+struct rng {
+	uint64_t s[4];
+};
+
+static uint64_t splitmix64(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+static uint64_t rotl(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static uint64_t rng_next(struct rng *r)
+{
+	uint64_t result = rotl(r->s[1] * 5, 7) * 9, t = r->s[1] << 17;
+
+	r->s[2] ^= r->s[0];
+	r->s[3] ^= r->s[1];
+	r->s[1] ^= r->s[2];
+	r->s[0] ^= r->s[3];
+	r->s[2] ^= t;
+	r->s[3] = rotl(r->s[3], 45);
+	return result;
+}
+
+/* uniform in [0, n) without modulo bias (Lemire's method) */
+static size_t rng_below(struct rng *r, size_t n)
+{
+	unsigned __int128 m = (unsigned __int128)rng_next(r) * n;
+	uint64_t l = (uint64_t)m;
+
+	if (l < n) {
+		uint64_t t = (uint64_t)(-(uint64_t)n) % n;
+		while (l < t) {
+			m = (unsigned __int128)rng_next(r) * n;
+			l = (uint64_t)m;
+		}
+	}
+	return (size_t)(m >> 64);
+}
+
+int cdr_agree_bootstrap(cdr_coef *c, const cdr_rdata *d, const cdr_coef_spec *spec,
+			size_t replicates, uint64_t seed, double level)
+{
+	cdr_rdata *sample;
+	double *values;
+	size_t got = 0;
+	struct rng r;
+	uint64_t x = seed;
+	int rc;
+
+	c->lo = c->hi = NAN;
+	if (replicates == 0 || d->units == 0)
+		return 0;
+	if ((rc = cdr_rdata_new(&sample, d->units, d->coders)) < 0)
+		return rc;
+	if ((values = cdr_malloc(replicates * sizeof(double))) == NULL) {
+		cdr_rdata_free(sample);
+		return CDR_ENOMEM;
+	}
+	for (int i = 0; i < 4; i++)
+		r.s[i] = splitmix64(&x);
+	for (size_t b = 0; b < replicates; b++) {
+		cdr_coef e;
+		for (size_t u = 0; u < d->units; u++)
+			memcpy(sample->v + u * d->coders, d->v + rng_below(&r, d->units) * d->coders,
+			       d->coders * sizeof(double));
+		e = cdr_agree_compute(sample, spec);
+		if (e.defined)
+			values[got++] = e.value;
+	}
+	if (got > 0) {
+		double a = (1.0 - level) / 2.0;
+		size_t lo, hi;
+		cdr_sort(values, got, sizeof(double), cmp_double);
+		/* percentile method, nearest rank */
+		lo = (size_t)floor(a * (double)(got - 1) + 0.5);
+		hi = (size_t)floor((1.0 - a) * (double)(got - 1) + 0.5);
+		c->lo = values[lo];
+		c->hi = values[hi];
+	}
+	free(values);
+	cdr_rdata_free(sample);
+	return 0;
+}
