@@ -2,7 +2,9 @@
  *
  * Patterns Hyperscan cannot take even in prefilter mode are marked as
  * candidates everywhere, so correctness never depends on Hyperscan. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
+#endif
 #include <stdlib.h>
 #include <string.h>
 

@@ -4,7 +4,9 @@
  * documents is a transaction: every new file is staged next to its
  * target, and only when all files of the command are safely written are
  * they renamed into place, so a bad file in a batch changes nothing. */
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* strverscmp */
+#endif
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
