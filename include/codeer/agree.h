@@ -39,6 +39,32 @@ size_t cdr_rdata_units(const cdr_rdata *d);
 size_t cdr_rdata_coders(const cdr_rdata *d);
 void cdr_rdata_set(cdr_rdata *d, size_t unit, size_t coder, double value);
 double cdr_rdata_get(const cdr_rdata *d, size_t unit, size_t coder);
+/**
+ * Give a unit a weight (multiplicity): the unit counts as that many
+ * identical units. Used for character units, where a run of characters
+ * coded alike is one weighted unit. The bootstrap resamples such runs.
+ */
+int cdr_rdata_set_weight(cdr_rdata *d, size_t unit, double weight);
+
+typedef enum cdr_table_layout {
+	CDR_LAYOUT_UNITS_BY_CODERS,  /* a row per unit, a column per coder */
+	CDR_LAYOUT_CODERS_BY_UNITS,  /* a row per coder, a column per unit */
+	CDR_LAYOUT_COUNTS            /* a row per unit, a column per category: how many coders chose it */
+} cdr_table_layout;
+
+int cdr_table_layout_parse(cdr_table_layout *out, const char *name);
+
+/**
+ * Read a reliability table from a CSV (or, for *.tsv, tab-separated)
+ * file. The first row names the coders (or categories, for counts); a
+ * first column headed "unit" (or "coder") holds labels and is skipped.
+ * Empty cells are missing values. At the nominal level cells may be any
+ * text (each distinct text a category); at other levels they must be
+ * numbers: an error names the row and column of one that is not. A ragged
+ * row is an error. *names receives the coder (or category) names.
+ */
+int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *path,
+		   cdr_table_layout layout, cdr_level level);
 
 /** A coefficient's value, or why it has none. */
 typedef struct cdr_coef {

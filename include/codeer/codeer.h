@@ -15,6 +15,8 @@
 #include "codeer/autocode.h"
 #include "codeer/retrieve.h"
 #include "codeer/memo.h"
+#include "codeer/agree.h"
+#include "codeer/agreement.h"
 
 #define CODEER_VERSION "0.1.0"
 

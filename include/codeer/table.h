@@ -13,10 +13,11 @@ typedef enum cdr_format {
 	CDR_FORMAT_TSV,
 	CDR_FORMAT_CSV,
 	CDR_FORMAT_JSON,
-	CDR_FORMAT_MD
+	CDR_FORMAT_MD,
+	CDR_FORMAT_HTML   /* a <table>, escaped; the caller writes the page around it */
 } cdr_format;
 
-/** Parse "table", "tsv", "csv", "json", "md" (or "plain"). */
+/** Parse "table", "tsv", "csv", "json", "md", "html" (or "plain"). */
 int cdr_format_parse(cdr_format *out, const char *name);
 
 typedef struct cdr_table cdr_table;
@@ -29,6 +30,9 @@ size_t cdr_table_rows(const cdr_table *t);
 void cdr_table_set_numeric(cdr_table *t, size_t col);
 int cdr_table_write(const cdr_table *t, FILE *f, cdr_format fmt);
 void cdr_table_free(cdr_table *t);
+
+/** Write `s` with HTML's special characters escaped. */
+void cdr_html_escape(FILE *f, const char *s);
 
 /** Write `s` as a JSON string literal (with quotes). */
 void cdr_json_string(FILE *f, const char *s);

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 
 extern const struct cdr_cmd cmd_add;
+extern const struct cdr_cmd cmd_agree;
 extern const struct cdr_cmd cmd_anon_check;
 extern const struct cdr_cmd cmd_autocode;
 extern const struct cdr_cmd cmd_cases;
@@ -22,6 +23,7 @@ extern const struct cdr_cmd cmd_show;
 
 static const struct cdr_cmd *const commands[] = {
 	&cmd_add,
+	&cmd_agree,
 	&cmd_anon_check,
 	&cmd_autocode,
 	&cmd_cases,

@@ -16,6 +16,7 @@
 struct cdr_rdata {
 	size_t units, coders;
 	double *v; /* units * coders, row-major */
+	double *w; /* weight (multiplicity) per unit; NULL: all 1 */
 };
 
 int cdr_level_parse(cdr_level *out, const char *name)
@@ -72,6 +73,7 @@ void cdr_rdata_free(cdr_rdata *d)
 {
 	if (d == NULL)
 		return;
+	free(d->w);
 	free(d->v);
 	free(d);
 }
@@ -87,6 +89,23 @@ void cdr_rdata_set(cdr_rdata *d, size_t unit, size_t coder, double value)
 double cdr_rdata_get(const cdr_rdata *d, size_t unit, size_t coder)
 {
 	return d->v[unit * d->coders + coder];
+}
+
+int cdr_rdata_set_weight(cdr_rdata *d, size_t unit, double weight)
+{
+	if (d->w == NULL) {
+		if ((d->w = cdr_malloc((d->units ? d->units : 1) * sizeof(double))) == NULL)
+			return CDR_ENOMEM;
+		for (size_t u = 0; u < d->units; u++)
+			d->w[u] = 1;
+	}
+	d->w[unit] = weight;
+	return 0;
+}
+
+static double unit_weight(const cdr_rdata *d, size_t u)
+{
+	return d->w ? d->w[u] : 1.0;
 }
 
 /* ---- categories and per-unit counts ------------------------------------ */
@@ -199,7 +218,8 @@ struct multi {
 	double pa;
 	double *pi;
 	size_t q;
-	size_t n_pairable, n_rated;
+	size_t n_pairable, n_rated;   /* units */
+	double w_pairable, w_rated;   /* the same, weighted */
 };
 
 static int multi_compute(struct multi *m, const cdr_rdata *d, const struct cats *c, cdr_weights w)
@@ -218,6 +238,7 @@ static int multi_compute(struct multi *m, const cdr_rdata *d, const struct cats 
 	for (size_t u = 0; u < d->units; u++) {
 		const double *row = d->v + u * d->coders;
 		size_t ri = 0, np = 0;
+		double wu;
 		for (size_t j = 0; j < d->coders; j++) {
 			size_t k;
 			if (isnan(row[j]))
@@ -230,10 +251,12 @@ static int multi_compute(struct multi *m, const cdr_rdata *d, const struct cats 
 		}
 		if (ri == 0)
 			continue;
+		wu = unit_weight(d, u);
 		m->n_rated++;
+		m->w_rated += wu;
 		for (size_t a = 0; a < np; a++) {
 			size_t k = present[a];
-			m->pi[k] += r[k] / (double)ri;
+			m->pi[k] += wu * r[k] / (double)ri;
 			if (ri >= 2) {
 				double rstar = r[k];
 				if (w != CDR_WEIGHTS_NONE) {
@@ -241,17 +264,19 @@ static int multi_compute(struct multi *m, const cdr_rdata *d, const struct cats 
 					for (size_t b = 0; b < np; b++)
 						rstar += weight(w, k, present[b], c->q) * r[present[b]];
 				}
-				sum_pa += r[k] * (rstar - 1) / ((double)ri * (double)(ri - 1));
+				sum_pa += wu * r[k] * (rstar - 1) / ((double)ri * (double)(ri - 1));
 			}
 		}
-		if (ri >= 2)
+		if (ri >= 2) {
 			m->n_pairable++;
+			m->w_pairable += wu;
+		}
 		for (size_t a = 0; a < np; a++)
 			r[present[a]] = 0;
 	}
 	for (size_t k = 0; k < c->q; k++)
-		m->pi[k] /= m->n_rated ? (double)m->n_rated : 1;
-	m->pa = m->n_pairable ? sum_pa / (double)m->n_pairable : NAN;
+		m->pi[k] /= m->w_rated > 0 ? m->w_rated : 1;
+	m->pa = m->w_pairable > 0 ? sum_pa / m->w_pairable : NAN;
 	free(r);
 	free(present);
 	return 0;
@@ -372,22 +397,24 @@ cdr_coef cdr_agree_gwet(const cdr_rdata *d, cdr_weights w, size_t q)
 /* ---- two coders: Cohen and Scott --------------------------------------- */
 
 /* The q x q table of joint proportions over units both coders coded. */
-static int joint_table(double **out, size_t *n, const cdr_rdata *d, const struct cats *c)
+static int joint_table(double **out, size_t *n, double *wn, const cdr_rdata *d, const struct cats *c)
 {
 	double *p = cdr_calloc(c->q > 0 ? c->q * c->q : 1, sizeof(double));
 
 	*n = 0;
+	*wn = 0;
 	if (p == NULL)
 		return CDR_ENOMEM;
 	for (size_t u = 0; u < d->units; u++) {
-		double a = d->v[u * 2], b = d->v[u * 2 + 1];
+		double a = d->v[u * 2], b = d->v[u * 2 + 1], wu = unit_weight(d, u);
 		if (isnan(a) || isnan(b))
 			continue;
-		p[cat_index(c, a) * c->q + cat_index(c, b)] += 1;
+		p[cat_index(c, a) * c->q + cat_index(c, b)] += wu;
 		(*n)++;
+		*wn += wu;
 	}
-	for (size_t i = 0; i < c->q * c->q && *n; i++)
-		p[i] /= (double)*n;
+	for (size_t i = 0; i < c->q * c->q && *wn > 0; i++)
+		p[i] /= *wn;
 	*out = p;
 	return 0;
 }
@@ -395,13 +422,13 @@ static int joint_table(double **out, size_t *n, const cdr_rdata *d, const struct
 cdr_coef cdr_agree_cohen(const cdr_rdata *d, cdr_weights w)
 {
 	struct cats c;
-	double *p = NULL, *row = NULL, *col = NULL, po = 0, pe = 0, var = 0, k;
+	double *p = NULL, *row = NULL, *col = NULL, po = 0, pe = 0, var = 0, k, wn = 0;
 	size_t n = 0, q;
 	cdr_coef out;
 
 	if (d->coders != 2)
 		return undefined("Cohen's kappa is for exactly two coders (use Fleiss' kappa)", 0);
-	if (cats_of(&c, d) < 0 || joint_table(&p, &n, d, &c) < 0 ||
+	if (cats_of(&c, d) < 0 || joint_table(&p, &n, &wn, d, &c) < 0 ||
 	    (row = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL ||
 	    (col = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL) {
 		out = undefined(no_memory, 0);
@@ -436,7 +463,7 @@ cdr_coef cdr_agree_cohen(const cdr_rdata *d, cdr_weights w)
 		}
 	}
 	var -= (k - pe * (1.0 - k)) * (k - pe * (1.0 - k));
-	var /= (double)n * (1.0 - pe) * (1.0 - pe);
+	var /= wn * (1.0 - pe) * (1.0 - pe);
 	out.se = var > 0 ? sqrt(var) : 0;
 done:
 	free(c.v);
@@ -449,13 +476,13 @@ done:
 cdr_coef cdr_agree_scott(const cdr_rdata *d)
 {
 	struct cats c;
-	double *p = NULL, po = 0, pe = 0;
+	double *p = NULL, po = 0, pe = 0, wn = 0;
 	size_t n = 0, q;
 	cdr_coef out;
 
 	if (d->coders != 2)
 		return undefined("Scott's pi is for exactly two coders (use Fleiss' kappa)", 0);
-	if (cats_of(&c, d) < 0 || joint_table(&p, &n, d, &c) < 0) {
+	if (cats_of(&c, d) < 0 || joint_table(&p, &n, &wn, d, &c) < 0) {
 		free(c.v);
 		return undefined(no_memory, 0);
 	}
@@ -530,8 +557,8 @@ cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 		units++;
 		for (size_t j = 0; j < d->coders; j++)
 			if (!isnan(row[j]))
-				nc[cat_index(&c, row[j])] += 1;
-		n += (double)m;
+				nc[cat_index(&c, row[j])] += unit_weight(d, u);
+		n += unit_weight(d, u) * (double)m;
 	}
 	if (units == 0) {
 		out = undefined("no unit has values from two coders", 0);
@@ -552,7 +579,7 @@ cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 		for (size_t a = 0; a < m; a++)
 			for (size_t b = a + 1; b < m; b++)
 				sum += 2 * delta2(level, &c, cum, nc, idx[a], idx[b]);
-		d_o += sum / (double)(m - 1);
+		d_o += unit_weight(d, u) * sum / (double)(m - 1);
 	}
 	d_o /= n;
 	/* expected disagreement over all pairs of pairable values */
@@ -674,9 +701,15 @@ int cdr_agree_bootstrap(cdr_coef *c, const cdr_rdata *d, const cdr_coef_spec *sp
 		r.s[i] = splitmix64(&x);
 	for (size_t b = 0; b < replicates; b++) {
 		cdr_coef e;
-		for (size_t u = 0; u < d->units; u++)
-			memcpy(sample->v + u * d->coders, d->v + rng_below(&r, d->units) * d->coders,
-			       d->coders * sizeof(double));
+		for (size_t u = 0; u < d->units; u++) {
+			size_t from = rng_below(&r, d->units);
+			memcpy(sample->v + u * d->coders, d->v + from * d->coders, d->coders * sizeof(double));
+			if (d->w && cdr_rdata_set_weight(sample, u, d->w[from]) < 0) {
+				free(values);
+				cdr_rdata_free(sample);
+				return CDR_ENOMEM;
+			}
+		}
 		e = cdr_agree_compute(sample, spec);
 		if (e.defined)
 			values[got++] = e.value;

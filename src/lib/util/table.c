@@ -22,13 +22,14 @@ int cdr_format_parse(cdr_format *out, const char *name)
 	static const struct { const char *name; cdr_format f; } names[] = {
 		{ "table", CDR_FORMAT_TABLE }, { "plain", CDR_FORMAT_PLAIN }, { "tsv", CDR_FORMAT_TSV },
 		{ "csv", CDR_FORMAT_CSV }, { "json", CDR_FORMAT_JSON }, { "md", CDR_FORMAT_MD },
+		{ "html", CDR_FORMAT_HTML },
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(name, names[i].name) == 0) {
 			*out = names[i].f;
 			return 0;
 		}
-	return cdr_error_set(CDR_EUSAGE, "unknown format '%s' (use table, tsv, csv, json or md)", name);
+	return cdr_error_set(CDR_EUSAGE, "unknown format '%s' (use table, tsv, csv, json, md or html)", name);
 }
 
 int cdr_table_new(cdr_table **out, size_t ncols, const char *const *headers)
@@ -81,6 +82,19 @@ void cdr_table_free(cdr_table *t)
 	free(t->cells);
 	free(t->numeric);
 	free(t);
+}
+
+void cdr_html_escape(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		default: fputc(*s, f); break;
+		}
+	}
 }
 
 void cdr_json_string(FILE *f, const char *s)
@@ -184,6 +198,26 @@ int cdr_table_write(const cdr_table *t, FILE *f, cdr_format fmt)
 		for (size_t c = 0; c < t->ncols && fmt == CDR_FORMAT_MD; c++)
 			if (width[c] < 3)
 				width[c] = 3;
+	}
+	if (fmt == CDR_FORMAT_HTML) {
+		fputs("<table>\n<thead><tr>", f);
+		for (size_t c = 0; c < t->ncols; c++) {
+			fputs(t->numeric[c] ? "<th class=\"num\">" : "<th>", f);
+			cdr_html_escape(f, t->cells[c]);
+			fputs("</th>", f);
+		}
+		fputs("</tr></thead>\n<tbody>\n", f);
+		for (size_t r = 1; r < t->nrows; r++) {
+			fputs("<tr>", f);
+			for (size_t c = 0; c < t->ncols; c++) {
+				fputs(t->numeric[c] ? "<td class=\"num\">" : "<td>", f);
+				cdr_html_escape(f, t->cells[r * t->ncols + c]);
+				fputs("</td>", f);
+			}
+			fputs("</tr>\n", f);
+		}
+		fputs("</tbody>\n</table>\n", f);
+		return 0;
 	}
 	if (fmt == CDR_FORMAT_JSON) {
 		fputs("[", f);

@@ -1,0 +1,887 @@
+/* agreement.c -- from codings to reliability data (agreement.h).
+ *
+ * Units are the document's turns, sentences or paragraphs, whole
+ * documents, characters, or (segment level) the coded segments
+ * themselves. A coder "codes a unit" with a code when one of the coder's
+ * codings of that code overlaps the unit. Character units are runs of
+ * characters that every coder codes alike, weighted by their length, so
+ * the data stay as small as the codings. Rejected proposals never count. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/agreement.h"
+#include "codeer/error.h"
+#include "codeer/text.h"
+#include "util/alloc.h"
+#include "util/array.h"
+#include "util/buf.h"
+
+struct unitref {
+	size_t doc;
+	size_t start, end;
+	long turn;
+};
+
+struct variable {
+	char *name;
+	double *values;          /* nunits * ncoders while building */
+	double *weights;         /* NULL unless character units */
+	struct unitref *units;
+	size_t nunits, cap, wcap, ucap;
+	cdr_rdata *data;
+	char **labels;           /* --exclusive: label of value v (0 = none) */
+	size_t nlabels;
+};
+
+struct cdr_agreement {
+	char **coders;
+	size_t ncoders;
+	char **docs;
+	size_t ndocs;
+	struct variable *vars;
+	size_t nvars, vars_cap;
+	cdr_rdata *overall;
+	size_t chars, conflicts;
+	cdr_unit_kind unit;
+};
+
+/* One coder's codings of one code in one document, sorted by start. */
+struct seg {
+	size_t start, end;
+};
+
+int cdr_unit_kind_parse(cdr_unit_kind *out, const char *name)
+{
+	static const char *const names[] = { "turn", "sentence", "paragraph", "document", "char" };
+	for (int i = 0; i < 5; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*out = (cdr_unit_kind)i;
+			return 0;
+		}
+	return cdr_error_set(CDR_EUSAGE, "unknown unit '%s' (use turn, sentence, paragraph, document or char)", name);
+}
+
+const char *cdr_unit_kind_name(cdr_unit_kind kind)
+{
+	static const char *const names[] = { "turn", "sentence", "paragraph", "document", "char" };
+	return names[kind];
+}
+
+static void var_free(struct variable *v)
+{
+	free(v->name);
+	free(v->values);
+	free(v->weights);
+	free(v->units);
+	cdr_rdata_free(v->data);
+	for (size_t i = 0; i < v->nlabels; i++)
+		free(v->labels[i]);
+	free(v->labels);
+}
+
+void cdr_agreement_free(cdr_agreement *a)
+{
+	if (a == NULL)
+		return;
+	for (size_t i = 0; i < a->nvars; i++)
+		var_free(&a->vars[i]);
+	free(a->vars);
+	cdr_rdata_free(a->overall);
+	for (size_t i = 0; i < a->ncoders; i++)
+		free(a->coders[i]);
+	free(a->coders);
+	for (size_t i = 0; i < a->ndocs; i++)
+		free(a->docs[i]);
+	free(a->docs);
+	free(a);
+}
+
+size_t cdr_agreement_count(const cdr_agreement *a) { return a->nvars; }
+const char *cdr_agreement_name(const cdr_agreement *a, size_t i) { return a->vars[i].name; }
+const cdr_rdata *cdr_agreement_data(const cdr_agreement *a, size_t i) { return a->vars[i].data; }
+const cdr_rdata *cdr_agreement_overall(const cdr_agreement *a) { return a->overall; }
+size_t cdr_agreement_doc_count(const cdr_agreement *a) { return a->ndocs; }
+size_t cdr_agreement_chars(const cdr_agreement *a) { return a->chars; }
+size_t cdr_agreement_conflicts(const cdr_agreement *a) { return a->conflicts; }
+
+static int var_add_unit(struct variable *v, size_t ncoders, const double *values, double weight,
+			struct unitref ref, int weighted)
+{
+	if (cdr_grow((void **)&v->values, &v->cap, (v->nunits + 1) * ncoders, sizeof(double)) < 0 ||
+	    cdr_grow((void **)&v->units, &v->ucap, v->nunits + 1, sizeof(struct unitref)) < 0 ||
+	    (weighted && cdr_grow((void **)&v->weights, &v->wcap, v->nunits + 1, sizeof(double)) < 0))
+		return CDR_ENOMEM;
+	memcpy(v->values + v->nunits * ncoders, values, ncoders * sizeof(double));
+	if (weighted)
+		v->weights[v->nunits] = weight;
+	v->units[v->nunits++] = ref;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int cmp_seg(const void *a, const void *b)
+{
+	const struct seg *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end > y->end) - (x->end < y->end);
+}
+
+/* The segments of coder c, code, doc. */
+static int segs_of(struct seg **out, size_t *n, cdr_codings *k, const char *doc, const char *code)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < cdr_codings_count(k); i++) {
+		const cdr_coding *cd = cdr_codings_get(k, i);
+		if (strcmp(cd->status, "rejected") == 0 || strcmp(cd->doc, doc) != 0 || strcmp(cd->code, code) != 0)
+			continue;
+		if (cdr_grow((void **)out, &cap, *n + 1, sizeof(struct seg)) < 0)
+			return CDR_ENOMEM;
+		(*out)[*n].start = cd->start;
+		(*out)[(*n)++].end = cd->end;
+	}
+	cdr_sort(*out, *n, sizeof(struct seg), cmp_seg);
+	return 0;
+}
+
+/* Does a segment of `segs` overlap [a, b)? */
+static int overlaps(const struct seg *segs, size_t n, size_t a, size_t b)
+{
+	size_t lo = 0, hi = n;
+
+	/* the first segment starting at or after b bounds the search */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (segs[mid].start < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* any of those that ends after a overlaps (ends are not sorted) */
+	for (size_t i = 0; i < lo; i++)
+		if (segs[i].end > a)
+			return 1;
+	return 0;
+}
+
+/* The unit spans of a document. */
+static int doc_units(cdr_span **out, size_t *n, const cdr_document *doc, cdr_unit_kind kind)
+{
+	size_t count = kind == CDR_UNIT_TURN ? cdr_document_turn_count(doc) :
+		       kind == CDR_UNIT_SENTENCE ? cdr_document_sentence_count(doc) :
+		       kind == CDR_UNIT_PARAGRAPH ? cdr_document_paragraph_count(doc) : 1;
+	cdr_span *v = cdr_malloc((count ? count : 1) * sizeof(cdr_span));
+
+	if (v == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < count; i++) {
+		switch (kind) {
+		case CDR_UNIT_TURN: v[i] = cdr_document_turn(doc, i)->span; break;
+		case CDR_UNIT_SENTENCE: v[i] = *cdr_document_sentence(doc, i); break;
+		case CDR_UNIT_PARAGRAPH: v[i] = *cdr_document_paragraph(doc, i); break;
+		default: v[i].start = 0; v[i].end = cdr_document_length(doc); break;
+		}
+	}
+	*out = v;
+	*n = count;
+	return 0;
+}
+
+struct build {
+	cdr_agreement *a;
+	cdr_codings **sets;
+	const cdr_agree_options *o;
+	char **codes;
+	size_t ncodes;
+	const cdr_code **children;  /* --exclusive */
+	size_t nchildren, children_cap;
+	double *row;
+};
+
+/* Binary presence per unit of one code in one document. */
+static int code_units(struct build *B, size_t vi, size_t di, const cdr_document *doc, const cdr_span *units,
+		      size_t nunits, const char *code)
+{
+	cdr_agreement *a = B->a;
+	struct seg **segs = cdr_calloc(a->ncoders, sizeof(struct seg *));
+	size_t *nsegs = cdr_calloc(a->ncoders, sizeof(size_t));
+	int rc = 0;
+
+	if (segs == NULL || nsegs == NULL) {
+		free(segs);
+		free(nsegs);
+		return CDR_ENOMEM;
+	}
+	for (size_t c = 0; c < a->ncoders && rc == 0; c++)
+		rc = segs_of(&segs[c], &nsegs[c], B->sets[c], a->docs[di], code);
+	for (size_t u = 0; u < nunits && rc == 0; u++) {
+		int any = 0;
+		struct unitref ref = { di, units[u].start, units[u].end, cdr_document_turn_at(doc, units[u].start) };
+		for (size_t c = 0; c < a->ncoders; c++) {
+			B->row[c] = overlaps(segs[c], nsegs[c], units[u].start, units[u].end);
+			any |= B->row[c] != 0;
+		}
+		if (any || !B->o->only_coded)
+			rc = var_add_unit(&a->vars[vi], a->ncoders, B->row, 1, ref, 0);
+	}
+	for (size_t c = 0; c < a->ncoders; c++)
+		free(segs[c]);
+	free(segs);
+	free(nsegs);
+	return rc;
+}
+
+/* Character units: runs between every boundary of every coder's segments. */
+static int code_chars(struct build *B, size_t vi, size_t di, const cdr_document *doc, const char *code)
+{
+	cdr_agreement *a = B->a;
+	struct seg **segs = cdr_calloc(a->ncoders, sizeof(struct seg *));
+	size_t *nsegs = cdr_calloc(a->ncoders, sizeof(size_t)), *bounds = NULL, nb = 0, bcap = 0;
+	size_t length = cdr_document_length(doc);
+	int rc = 0;
+
+	if (segs == NULL || nsegs == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	for (size_t c = 0; c < a->ncoders && rc == 0; c++)
+		rc = segs_of(&segs[c], &nsegs[c], B->sets[c], a->docs[di], code);
+	if (rc < 0)
+		goto done;
+	if ((rc = cdr_grow((void **)&bounds, &bcap, 2, sizeof(size_t))) < 0)
+		goto done;
+	bounds[nb++] = 0;
+	bounds[nb++] = length;
+	for (size_t c = 0; c < a->ncoders; c++)
+		for (size_t i = 0; i < nsegs[c]; i++) {
+			if ((rc = cdr_grow((void **)&bounds, &bcap, nb + 2, sizeof(size_t))) < 0)
+				goto done;
+			bounds[nb++] = segs[c][i].start < length ? segs[c][i].start : length;
+			bounds[nb++] = segs[c][i].end < length ? segs[c][i].end : length;
+		}
+	cdr_sort(bounds, nb, sizeof(size_t), cmp_size);
+	for (size_t i = 0; i + 1 < nb && rc == 0; i++) {
+		size_t s = bounds[i], e = bounds[i + 1];
+		int any = 0;
+		struct unitref ref = { di, s, e, cdr_document_turn_at(doc, s) };
+		if (e == s)
+			continue;
+		for (size_t c = 0; c < a->ncoders; c++) {
+			B->row[c] = overlaps(segs[c], nsegs[c], s, e);
+			any |= B->row[c] != 0;
+		}
+		if (any || !B->o->only_coded) {
+			rc = var_add_unit(&a->vars[vi], a->ncoders, B->row, (double)(e - s), ref, 1);
+			a->chars += e - s;
+		}
+	}
+done:
+	for (size_t c = 0; segs && c < a->ncoders; c++)
+		free(segs[c]);
+	free(segs);
+	free(nsegs);
+	free(bounds);
+	return rc;
+}
+
+/* Segment level (MAXQDA): each coder's segment is a unit; another coder
+ * agrees when one of their segments of the code overlaps it by at least
+ * the given share of the two segments' union. */
+static int code_segments(struct build *B, size_t vi, size_t di, const cdr_document *doc, const char *code)
+{
+	cdr_agreement *a = B->a;
+	struct seg **segs = cdr_calloc(a->ncoders, sizeof(struct seg *));
+	size_t *nsegs = cdr_calloc(a->ncoders, sizeof(size_t));
+	int rc = 0;
+
+	if (segs == NULL || nsegs == NULL) {
+		free(segs);
+		free(nsegs);
+		return CDR_ENOMEM;
+	}
+	for (size_t c = 0; c < a->ncoders && rc == 0; c++)
+		rc = segs_of(&segs[c], &nsegs[c], B->sets[c], a->docs[di], code);
+	for (size_t c = 0; c < a->ncoders && rc == 0; c++) {
+		for (size_t i = 0; i < nsegs[c] && rc == 0; i++) {
+			struct seg s = segs[c][i];
+			struct unitref ref = { di, s.start, s.end, cdr_document_turn_at(doc, s.start) };
+			for (size_t o = 0; o < a->ncoders; o++) {
+				int match = o == c;
+				for (size_t j = 0; j < nsegs[o] && !match; j++) {
+					struct seg t = segs[o][j];
+					size_t lo = s.start > t.start ? s.start : t.start, hi = s.end < t.end ? s.end : t.end;
+					size_t ulo = s.start < t.start ? s.start : t.start, uhi = s.end > t.end ? s.end : t.end;
+					if (hi > lo && 100.0 * (double)(hi - lo) / (double)(uhi - ulo) >= B->o->overlap)
+						match = 1;
+				}
+				B->row[o] = match;
+			}
+			rc = var_add_unit(&a->vars[vi], a->ncoders, B->row, 1, ref, 0);
+		}
+	}
+	for (size_t c = 0; c < a->ncoders; c++)
+		free(segs[c]);
+	free(segs);
+	free(nsegs);
+	return rc;
+}
+
+/* --exclusive: per unit, which child of the group each coder used. */
+static int group_units(struct build *B, size_t di, const cdr_document *doc, const cdr_span *units, size_t nunits)
+{
+	cdr_agreement *a = B->a;
+	size_t nk = B->nchildren;
+	struct seg **segs = cdr_calloc(a->ncoders * nk + 1, sizeof(struct seg *));
+	size_t *nsegs = cdr_calloc(a->ncoders * nk + 1, sizeof(size_t));
+	int rc = 0;
+
+	if (segs == NULL || nsegs == NULL) {
+		free(segs);
+		free(nsegs);
+		return CDR_ENOMEM;
+	}
+	for (size_t c = 0; c < a->ncoders && rc == 0; c++)
+		for (size_t k = 0; k < nk && rc == 0; k++)
+			rc = segs_of(&segs[c * nk + k], &nsegs[c * nk + k], B->sets[c], a->docs[di],
+				     B->children[k]->qualified);
+	for (size_t u = 0; u < nunits && rc == 0; u++) {
+		int any = 0;
+		struct unitref ref = { di, units[u].start, units[u].end, cdr_document_turn_at(doc, units[u].start) };
+		for (size_t c = 0; c < a->ncoders; c++) {
+			size_t hits = 0;
+			B->row[c] = 0;
+			for (size_t k = 0; k < nk; k++)
+				if (overlaps(segs[c * nk + k], nsegs[c * nk + k], units[u].start, units[u].end)) {
+					if (hits++ == 0)
+						B->row[c] = (double)(k + 1);
+				}
+			if (hits > 1)
+				a->conflicts++;
+			any |= B->row[c] != 0;
+		}
+		if (any || !B->o->only_coded)
+			rc = var_add_unit(&a->vars[0], a->ncoders, B->row, 1, ref, 0);
+	}
+	for (size_t i = 0; i < a->ncoders * nk; i++)
+		free(segs[i]);
+	free(segs);
+	free(nsegs);
+	return rc;
+}
+
+static int add_var(cdr_agreement *a, const char *name)
+{
+	if (cdr_grow((void **)&a->vars, &a->vars_cap, a->nvars + 1, sizeof(struct variable)) < 0)
+		return CDR_ENOMEM;
+	memset(&a->vars[a->nvars], 0, sizeof(struct variable));
+	if ((a->vars[a->nvars].name = cdr_strdup(name)) == NULL)
+		return CDR_ENOMEM;
+	a->nvars++;
+	return 0;
+}
+
+/* Turn a variable's collected rows into reliability data. */
+static int finish_var(struct variable *v, size_t ncoders)
+{
+	int rc = cdr_rdata_new(&v->data, v->nunits, ncoders);
+
+	for (size_t u = 0; u < v->nunits && rc == 0; u++) {
+		for (size_t c = 0; c < ncoders; c++)
+			cdr_rdata_set(v->data, u, c, v->values[u * ncoders + c]);
+		if (v->weights)
+			rc = cdr_rdata_set_weight(v->data, u, v->weights[u]);
+	}
+	return rc;
+}
+
+/* All codes pooled: every (unit, code) one binary item. */
+static int finish_overall(cdr_agreement *a)
+{
+	size_t total = 0, at = 0;
+	int rc;
+
+	for (size_t i = 0; i < a->nvars; i++)
+		total += a->vars[i].nunits;
+	if ((rc = cdr_rdata_new(&a->overall, total, a->ncoders)) < 0)
+		return rc;
+	for (size_t i = 0; i < a->nvars && rc == 0; i++) {
+		const struct variable *v = &a->vars[i];
+		for (size_t u = 0; u < v->nunits && rc == 0; u++, at++) {
+			for (size_t c = 0; c < a->ncoders; c++)
+				cdr_rdata_set(a->overall, at, c, v->values[u * a->ncoders + c]);
+			if (v->weights)
+				rc = cdr_rdata_set_weight(a->overall, at, v->weights[u]);
+		}
+	}
+	return rc;
+}
+
+/* Does the coder have a codings file? */
+static int coder_exists(const cdr_project *p, const char *coder)
+{
+	char **names;
+	size_t n;
+	int found = 0;
+
+	if (cdr_coders_list(&names, &n, p) < 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		found |= strcmp(names[i], coder) == 0;
+	cdr_coders_free(names, n);
+	return found;
+}
+
+/* Documents every coder coded, sorted. */
+static int common_docs(struct build *B, const cdr_project *p)
+{
+	cdr_agreement *a = B->a;
+	size_t cap = 0;
+
+	for (size_t d = 0; d < cdr_project_doc_count(p); d++) {
+		const char *id = cdr_project_doc_id(p, d);
+		int all = 1;
+		for (size_t c = 0; c < a->ncoders && all; c++) {
+			int has = 0;
+			for (size_t i = 0; i < cdr_codings_count(B->sets[c]) && !has; i++) {
+				const cdr_coding *cd = cdr_codings_get(B->sets[c], i);
+				has = strcmp(cd->doc, id) == 0 && strcmp(cd->status, "rejected") != 0;
+			}
+			all = has;
+		}
+		if (!all)
+			continue;
+		if (cdr_grow((void **)&a->docs, &cap, a->ndocs + 1, sizeof(char *)) < 0 ||
+		    (a->docs[a->ndocs] = cdr_strdup(id)) == NULL)
+			return CDR_ENOMEM;
+		a->ndocs++;
+	}
+	return 0;
+}
+
+/* The codes the coders used in the documents, in scheme order. */
+static int used_codes(struct build *B, const cdr_schemes *set)
+{
+	cdr_agreement *a = B->a;
+	char **seen = NULL;
+	size_t nseen = 0, cap = 0, ccap = 0;
+
+	for (size_t c = 0; c < a->ncoders; c++)
+		for (size_t i = 0; i < cdr_codings_count(B->sets[c]); i++) {
+			const cdr_coding *cd = cdr_codings_get(B->sets[c], i);
+			const char *key = cd->doc;
+			if (strcmp(cd->status, "rejected") == 0 ||
+			    cdr_search(&key, a->docs, a->ndocs, sizeof(char *), cmp_str) == NULL)
+				continue;
+			key = cd->code;
+			if (cdr_search(&key, seen, nseen, sizeof(char *), cmp_str))
+				continue;
+			if (cdr_grow((void **)&seen, &cap, nseen + 1, sizeof(char *)) < 0) {
+				free(seen);
+				return CDR_ENOMEM;
+			}
+			seen[nseen++] = cd->code;
+			cdr_sort(seen, nseen, sizeof(char *), cmp_str);
+		}
+	/* scheme order first, then codes no scheme knows (by name) */
+	for (size_t s = 0; s < cdr_schemes_count(set); s++) {
+		const cdr_scheme *scheme = cdr_schemes_get(set, s);
+		for (size_t i = 0; i < cdr_scheme_code_count(scheme); i++) {
+			const char *q = cdr_scheme_code(scheme, i)->qualified;
+			char **hit = cdr_search(&q, seen, nseen, sizeof(char *), cmp_str);
+			if (hit == NULL)
+				continue;
+			if (cdr_grow((void **)&B->codes, &ccap, B->ncodes + 1, sizeof(char *)) < 0 ||
+			    (B->codes[B->ncodes] = cdr_strdup(q)) == NULL) {
+				free(seen);
+				return CDR_ENOMEM;
+			}
+			B->ncodes++;
+			*hit = (char *)""; /* taken */
+		}
+	}
+	for (size_t i = 0; i < nseen; i++) {
+		if (*seen[i] == '\0')
+			continue;
+		if (cdr_grow((void **)&B->codes, &ccap, B->ncodes + 1, sizeof(char *)) < 0 ||
+		    (B->codes[B->ncodes] = cdr_strdup(seen[i])) == NULL) {
+			free(seen);
+			return CDR_ENOMEM;
+		}
+		B->ncodes++;
+	}
+	free(seen);
+	return 0;
+}
+
+int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *set,
+			const cdr_agree_options *o)
+{
+	struct build B = { 0 };
+	cdr_agreement *a;
+	int rc = 0;
+
+	*out = NULL;
+	if (o->ncoders < 2)
+		return cdr_error_set(CDR_EUSAGE, "agreement needs two or more coders (--coders A,B)");
+	if ((a = cdr_calloc(1, sizeof(*a))) == NULL)
+		return CDR_ENOMEM;
+	B.a = a;
+	B.o = o;
+	a->unit = o->unit;
+	if ((a->coders = cdr_calloc(o->ncoders, sizeof(char *))) == NULL ||
+	    (B.sets = cdr_calloc(o->ncoders, sizeof(cdr_codings *))) == NULL ||
+	    (B.row = cdr_calloc(o->ncoders, sizeof(double))) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	for (size_t c = 0; c < o->ncoders; c++) {
+		for (size_t d = 0; d < c; d++)
+			if (strcmp(o->coders[c], o->coders[d]) == 0) {
+				rc = cdr_error_set(CDR_EUSAGE, "coder '%s' is named twice", o->coders[c]);
+				goto done;
+			}
+		if (!cdr_coder_valid(o->coders[c]) || !coder_exists(p, o->coders[c])) {
+			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
+					   o->coders[c]);
+			goto done;
+		}
+		if ((a->coders[c] = cdr_strdup(o->coders[c])) == NULL) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+		a->ncoders++;
+		if ((rc = cdr_codings_load(&B.sets[c], p, o->coders[c], NULL, NULL)) < 0)
+			goto done;
+	}
+	if (o->ndocs) {
+		if ((a->docs = cdr_calloc(o->ndocs, sizeof(char *))) == NULL) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+		for (size_t d = 0; d < o->ndocs; d++) {
+			if (!cdr_project_has_doc(p, o->docs[d])) {
+				rc = cdr_error_set(CDR_ENOTFOUND, "no document '%s' in the project (see 'codeer docs')", o->docs[d]);
+				goto done;
+			}
+			if ((a->docs[a->ndocs] = cdr_strdup(o->docs[d])) == NULL) {
+				rc = CDR_ENOMEM;
+				goto done;
+			}
+			a->ndocs++;
+		}
+		cdr_sort(a->docs, a->ndocs, sizeof(char *), cmp_str);
+	} else if ((rc = common_docs(&B, p)) < 0) {
+		goto done;
+	}
+	if (a->ndocs == 0) {
+		cdr_buf names = CDR_BUF_INIT;
+		for (size_t c = 0; c < a->ncoders; c++)
+			cdr_buf_printf(&names, "%s%s", c ? (c + 1 == a->ncoders ? " and " : ", ") : "", a->coders[c]);
+		rc = cdr_error_set(CDR_ENOTFOUND, "coders %s have no document in common", names.data ? names.data : "");
+		cdr_buf_free(&names);
+		goto done;
+	}
+	if (o->exclusive) {
+		const cdr_code *group;
+		const cdr_scheme *scheme;
+		char sid[256];
+		if ((rc = cdr_schemes_resolve(&group, set, o->exclusive)) < 0)
+			goto done;
+		snprintf(sid, sizeof(sid), "%.*s", (int)(strchr(group->qualified, '/') - group->qualified), group->qualified);
+		scheme = cdr_schemes_find(set, sid);
+		for (size_t i = 0; i < cdr_scheme_code_count(scheme); i++) {
+			const cdr_code *k = cdr_scheme_code(scheme, i);
+			if (k->parent < 0 || cdr_scheme_code(scheme, (size_t)k->parent) != group)
+				continue;
+			if (cdr_grow((void **)&B.children, &B.children_cap, B.nchildren + 1, sizeof(cdr_code *)) < 0) {
+				rc = CDR_ENOMEM;
+				goto done;
+			}
+			B.children[B.nchildren++] = k;
+		}
+		if (B.nchildren < 2) {
+			rc = cdr_error_set(CDR_EUSAGE, "--exclusive %s: the code needs two or more subcodes to choose from",
+					   group->qualified);
+			goto done;
+		}
+		if ((rc = add_var(a, group->qualified)) < 0)
+			goto done;
+		if ((a->vars[0].labels = cdr_calloc(B.nchildren + 1, sizeof(char *))) == NULL ||
+		    (a->vars[0].labels[0] = cdr_strdup("(none)")) == NULL) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+		a->vars[0].nlabels = 1;
+		for (size_t k = 0; k < B.nchildren; k++) {
+			if ((a->vars[0].labels[k + 1] = cdr_strdup(B.children[k]->qualified)) == NULL) {
+				rc = CDR_ENOMEM;
+				goto done;
+			}
+			a->vars[0].nlabels++;
+		}
+	} else if (o->ncodes) {
+		if ((B.codes = cdr_calloc(o->ncodes, sizeof(char *))) == NULL) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+		for (size_t i = 0; i < o->ncodes; i++) {
+			const cdr_code *code;
+			if ((rc = cdr_schemes_resolve(&code, set, o->codes[i])) < 0)
+				goto done;
+			if ((B.codes[B.ncodes++] = cdr_strdup(code->qualified)) == NULL) {
+				rc = CDR_ENOMEM;
+				goto done;
+			}
+		}
+	} else if ((rc = used_codes(&B, set)) < 0) {
+		goto done;
+	}
+	for (size_t i = 0; i < B.ncodes && rc == 0; i++)
+		rc = add_var(a, B.codes[i]);
+	/* document by document: memory stays bounded by one document */
+	for (size_t di = 0; di < a->ndocs && rc == 0; di++) {
+		cdr_document *doc = NULL;
+		cdr_span *units = NULL;
+		size_t nunits = 0;
+		if ((rc = cdr_project_doc_load(&doc, p, a->docs[di], 0)) < 0)
+			break;
+		if (o->unit != CDR_UNIT_CHAR && o->overlap <= 0)
+			rc = doc_units(&units, &nunits, doc, o->unit);
+		if (rc == 0 && o->exclusive)
+			rc = group_units(&B, di, doc, units, nunits);
+		for (size_t vi = 0; rc == 0 && !o->exclusive && vi < a->nvars; vi++) {
+			if (o->overlap > 0)
+				rc = code_segments(&B, vi, di, doc, a->vars[vi].name);
+			else if (o->unit == CDR_UNIT_CHAR)
+				rc = code_chars(&B, vi, di, doc, a->vars[vi].name);
+			else
+				rc = code_units(&B, vi, di, doc, units, nunits, a->vars[vi].name);
+		}
+		free(units);
+		cdr_document_free(doc);
+	}
+	for (size_t vi = 0; vi < a->nvars && rc == 0; vi++)
+		rc = finish_var(&a->vars[vi], a->ncoders);
+	if (rc == 0 && !o->exclusive)
+		rc = finish_overall(a);
+done:
+	for (size_t c = 0; B.sets && c < o->ncoders; c++)
+		cdr_codings_free(B.sets[c]);
+	free(B.sets);
+	for (size_t i = 0; i < B.ncodes; i++)
+		free(B.codes[i]);
+	free(B.codes);
+	free(B.children);
+	free(B.row);
+	if (rc < 0) {
+		cdr_agreement_free(a);
+		return rc;
+	}
+	*out = a;
+	return 0;
+}
+
+static const char *value_label(const struct variable *v, double x)
+{
+	if (isnan(x))
+		return "";
+	if (v->labels && x >= 0 && (size_t)x < v->nlabels)
+		return v->labels[(size_t)x];
+	return x != 0 ? "yes" : "no";
+}
+
+int cdr_agreement_disagreements(const cdr_agreement *a, cdr_project *p, cdr_disagreement_fn fn, void *ctx)
+{
+	cdr_document *doc = NULL;
+	size_t loaded = (size_t)-1;
+	const char **values = cdr_calloc(a->ncoders, sizeof(char *));
+	int rc = 0;
+
+	if (values == NULL)
+		return CDR_ENOMEM;
+	for (size_t vi = 0; vi < a->nvars && rc == 0; vi++) {
+		const struct variable *v = &a->vars[vi];
+		for (size_t u = 0; u < v->nunits && rc == 0; u++) {
+			const double *row = v->values + u * a->ncoders;
+			const struct unitref *ref = &v->units[u];
+			int differ = 0;
+			char *text, *preview;
+			cdr_disagreement dis;
+			for (size_t c = 1; c < a->ncoders; c++)
+				differ |= !(isnan(row[c]) && isnan(row[0])) && row[c] != row[0];
+			if (!differ)
+				continue;
+			if (loaded != ref->doc) {
+				cdr_document_free(doc);
+				doc = NULL;
+				if ((rc = cdr_project_doc_load(&doc, p, a->docs[ref->doc], 1)) < 0)
+					break;
+				loaded = ref->doc;
+			}
+			if ((text = cdr_document_slice(doc, (cdr_span){ ref->start, ref->end })) == NULL) {
+				rc = CDR_ENOMEM;
+				break;
+			}
+			preview = cdr_text_preview(text, strlen(text), 160);
+			free(text);
+			if (preview == NULL) {
+				rc = CDR_ENOMEM;
+				break;
+			}
+			for (size_t c = 0; c < a->ncoders; c++)
+				values[c] = value_label(v, row[c]);
+			dis.variable = v->name;
+			dis.doc = a->docs[ref->doc];
+			dis.span.start = ref->start;
+			dis.span.end = ref->end;
+			dis.turn = ref->turn;
+			dis.speaker = ref->turn >= 0 ? cdr_document_turn(doc, (size_t)ref->turn)->speaker : "";
+			dis.text = preview;
+			dis.values = values;
+			rc = fn(ctx, &dis);
+			free(preview);
+		}
+	}
+	cdr_document_free(doc);
+	free(values);
+	return rc;
+}
+
+/* ---- consensus coders ---------------------------------------------------- */
+
+struct edge {
+	size_t at;
+	int delta;
+};
+
+static int cmp_edge(const void *a, const void *b)
+{
+	const struct edge *x = a, *y = b;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->delta - y->delta; /* ends before starts at one point: no zero-length runs */
+}
+
+int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoders, const char *into,
+			cdr_merge_rule rule, size_t *written)
+{
+	static const char *const rule_names[] = { "both", "either", "majority" };
+	cdr_codings **sets = NULL, *out = NULL;
+	char origin[512];
+	size_t need;
+	int rc = 0;
+
+	*written = 0;
+	if (ncoders < 2)
+		return cdr_error_set(CDR_EUSAGE, "a consensus needs two or more coders (--merge A,B)");
+	if (!cdr_coder_valid(into))
+		return cdr_error_set(CDR_EUSAGE, "'%s' is not a valid coder name", into);
+	for (size_t c = 0; c < ncoders; c++) {
+		if (strcmp(coders[c], into) == 0)
+			return cdr_error_set(CDR_EUSAGE, "the consensus coder '%s' cannot be one of the coders merged", into);
+		if (!cdr_coder_valid(coders[c]) || !coder_exists(p, coders[c]))
+			return cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')", coders[c]);
+	}
+	need = rule == CDR_MERGE_BOTH ? ncoders : rule == CDR_MERGE_EITHER ? 1 : ncoders / 2 + 1;
+	snprintf(origin, sizeof(origin), "consensus:%s:", rule_names[rule]);
+	for (size_t c = 0; c < ncoders; c++)
+		snprintf(origin + strlen(origin), sizeof(origin) - strlen(origin), "%s%s", c ? "+" : "", coders[c]);
+	if ((rc = cdr_project_lock(p, NULL)) < 0)
+		return rc;
+	if ((sets = cdr_calloc(ncoders, sizeof(cdr_codings *))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t c = 0; c < ncoders && rc == 0; c++)
+		rc = cdr_codings_load(&sets[c], p, coders[c], NULL, NULL);
+	if (rc == 0)
+		rc = cdr_codings_load(&out, p, into, NULL, NULL);
+	if (rc < 0)
+		goto done;
+	while (cdr_codings_count(out) > 0)
+		cdr_codings_remove(out, cdr_codings_count(out) - 1);
+	/* per document and code: coverage counts over the coders' unions */
+	for (size_t d = 0; d < cdr_project_doc_count(p) && rc == 0; d++) {
+		const char *doc = cdr_project_doc_id(p, d);
+		char **codes = NULL;
+		size_t ncodes = 0, cap = 0;
+		for (size_t c = 0; c < ncoders && rc == 0; c++)
+			for (size_t i = 0; i < cdr_codings_count(sets[c]) && rc == 0; i++) {
+				const cdr_coding *cd = cdr_codings_get(sets[c], i);
+				int have = 0;
+				if (strcmp(cd->doc, doc) != 0 || strcmp(cd->status, "rejected") == 0)
+					continue;
+				for (size_t k = 0; k < ncodes && !have; k++)
+					have = strcmp(codes[k], cd->code) == 0;
+				if (!have) {
+					if (cdr_grow((void **)&codes, &cap, ncodes + 1, sizeof(char *)) < 0)
+						rc = CDR_ENOMEM;
+					else
+						codes[ncodes++] = cd->code;
+				}
+			}
+		for (size_t k = 0; k < ncodes && rc == 0; k++) {
+			struct edge *edges = NULL;
+			size_t nedges = 0, ecap = 0;
+			for (size_t c = 0; c < ncoders && rc == 0; c++) {
+				struct seg *segs;
+				size_t n;
+				if ((rc = segs_of(&segs, &n, sets[c], doc, codes[k])) < 0)
+					break;
+				/* the coder's union: overlapping segments count once */
+				for (size_t i = 0; i < n && rc == 0;) {
+					size_t s = segs[i].start, e = segs[i].end;
+					while (++i < n && segs[i].start <= e)
+						if (segs[i].end > e)
+							e = segs[i].end;
+					if (cdr_grow((void **)&edges, &ecap, nedges + 2, sizeof(struct edge)) < 0) {
+						rc = CDR_ENOMEM;
+						break;
+					}
+					edges[nedges++] = (struct edge){ s, +1 };
+					edges[nedges++] = (struct edge){ e, -1 };
+				}
+				free(segs);
+			}
+			cdr_sort(edges, nedges, sizeof(struct edge), cmp_edge);
+			{
+				int count = 0;
+				size_t open_at = 0;
+				for (size_t i = 0; i < nedges && rc == 0; i++) {
+					int before = count >= (int)need;
+					count += edges[i].delta;
+					if (!before && count >= (int)need)
+						open_at = edges[i].at;
+					else if (before && count < (int)need && edges[i].at > open_at) {
+						rc = cdr_codings_add(out, doc, open_at, edges[i].at, codes[k], origin, "");
+						if (rc == CDR_EEXISTS)
+							rc = 0;
+						else if (rc == 0)
+							(*written)++;
+					}
+				}
+			}
+			free(edges);
+		}
+		free(codes);
+	}
+	if (rc == 0)
+		rc = cdr_codings_save(out);
+done:
+	for (size_t c = 0; c < ncoders; c++)
+		cdr_codings_free(sets[c]);
+	free(sets);
+	cdr_codings_free(out);
+	return rc;
+}
