@@ -66,6 +66,7 @@ int main(void)
 	test_store_register();
 	test_scheme_register();
 	test_coding_register();
+	test_agree_register();
 	CU_basic_set_mode(CU_BRM_NORMAL);
 	CU_basic_run_tests();
 	failures = CU_get_number_of_failures();

@@ -23,5 +23,6 @@ void test_ingest_register(void);
 void test_store_register(void);
 void test_scheme_register(void);
 void test_coding_register(void);
+void test_agree_register(void);
 
 #endif

@@ -1,0 +1,807 @@
+/* test-agree.c -- the agreement coefficients (agree.h) against published
+ * worked examples, each with its source, and the edge cases: undefined
+ * coefficients say why, missing values, the bootstrap's determinism and a
+ * large table.
+ *
+ * Published values are asserted to the rounding they were published with:
+ * a value printed as .743 is checked with |x - .743| < .0005. Where no
+ * published number could be checked, the expected value is worked out by
+ * hand in the comment next to the assertion. */
+#include <CUnit/CUnit.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/agree.h"
+#include "test.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+#define M NAN /* a missing value in the tables below */
+
+/* |x - want| within half a unit of the published last digit. */
+#define ASSERT_NEAR(x, want, tol) CU_ASSERT(fabs((x) - (want)) < (tol))
+
+/* The coefficient is defined and equals `want` to within `tol`. */
+#define ASSERT_COEF(c, want, tol)                  \
+	do {                                       \
+		cdr_coef c_ = (c);                 \
+		CU_ASSERT_EQUAL(c_.defined, 1);    \
+		ASSERT_NEAR(c_.value, want, tol);  \
+	} while (0)
+
+/* The coefficient is undefined and says why. */
+#define ASSERT_UNDEFINED(c)                                      \
+	do {                                                     \
+		cdr_coef c_ = (c);                               \
+		CU_ASSERT_EQUAL(c_.defined, 0);                  \
+		CU_ASSERT_PTR_NOT_NULL(c_.why);                  \
+		CU_ASSERT(c_.why != NULL && c_.why[0] != '\0');  \
+	} while (0)
+
+/* Reliability data from a row-major units x coders array. */
+static cdr_rdata *rdata_of(const double *v, size_t units, size_t coders)
+{
+	cdr_rdata *d = NULL;
+
+	CU_ASSERT_FATAL(cdr_rdata_new(&d, units, coders) == 0);
+	for (size_t u = 0; u < units; u++)
+		for (size_t j = 0; j < coders; j++)
+			cdr_rdata_set(d, u, j, v[u * coders + j]);
+	return d;
+}
+
+/* Two-coder data from a q x q contingency table of counts (rows: coder 1,
+ * columns: coder 2; categories 1..q). */
+static cdr_rdata *rdata_of_table(const int *t, size_t q)
+{
+	size_t n = 0, u = 0;
+	cdr_rdata *d = NULL;
+
+	for (size_t i = 0; i < q * q; i++)
+		n += (size_t)t[i];
+	CU_ASSERT_FATAL(cdr_rdata_new(&d, n, 2) == 0);
+	for (size_t i = 0; i < q; i++)
+		for (size_t j = 0; j < q; j++)
+			for (int k = 0; k < t[i * q + j]; k++, u++) {
+				cdr_rdata_set(d, u, 0, (double)(i + 1));
+				cdr_rdata_set(d, u, 1, (double)(j + 1));
+			}
+	return d;
+}
+
+/* ---- Krippendorff (2011) ------------------------------------------------ */
+
+/*
+ * Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability.
+ * University of Pennsylvania, Annenberg School for Communication,
+ * Departmental Papers. Example C, "Nominal data, any number of observers,
+ * missing data": 4 observers (A-D) x 12 units, values 1-5, "." missing.
+ * Units are rows here, observers A, B, C, D columns.
+ *
+ * The same table is Gwet (2014), Handbook of Inter-Rater Reliability, 4th
+ * ed., Advanced Analytics, p. 120 (4 raters x 12 subjects, 5 categories),
+ * shipped as the data set cac.raw4raters of Gwet's irrCAC package.
+ */
+static const double k4x12[12 * 4] = {
+	1, 1, M, 1,
+	2, 2, 3, 2,
+	3, 3, 3, 3,
+	3, 3, 3, 3,
+	2, 2, 2, 2,
+	1, 2, 3, 4,
+	4, 4, 4, 4,
+	1, 1, 2, 1,
+	2, 2, 2, 2,
+	M, 5, 5, 5,
+	M, M, 1, 1,
+	M, M, 3, M,
+};
+
+static void test_agree_krippendorff_2011_four_observers(void)
+{
+	cdr_rdata *d = rdata_of(k4x12, 12, 4);
+
+	/* Krippendorff (2011): nominal .743 (example C) and, computed there
+	 * on the same data with the other metrics, ordinal .815, interval
+	 * .849, ratio .797. Unit 12 has one value and is not pairable. */
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.743, 0.0005);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_ORDINAL), 0.815, 0.0005);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_INTERVAL), 0.849, 0.0005);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_RATIO), 0.797, 0.0005);
+	CU_ASSERT_EQUAL(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL).units, 11);
+	/* The irrCAC README (Gwet 2019) prints krippen.alpha.raw(cac.raw4raters)
+	 * = 0.74342 and, in the weighting vignette, quadratic weights on
+	 * categories 1..5 (= the interval metric) 0.84911. */
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.74342, 0.000005);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_INTERVAL), 0.84911, 0.000005);
+	cdr_rdata_free(d);
+}
+
+static void test_agree_krippendorff_2011_binary(void)
+{
+	/* Krippendorff (2011), example A, "Binary or dichotomous data, two
+	 * observers, no missing data": 10 units, alpha = 0.095. */
+	static const double v[10 * 2] = {
+		0, 1,  1, 1,  0, 1,  0, 0,  0, 0,
+		0, 1,  0, 0,  0, 0,  1, 0,  0, 0,
+	};
+	cdr_rdata *d = rdata_of(v, 10, 2);
+
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.095, 0.0005);
+	/* By hand: 6 of 10 units agree, so percent agreement = .6.
+	 * Pooled values: 14 zeros, 6 ones out of 20, so Scott's
+	 * p_e = .7^2 + .3^2 = .58 and pi = (.6 - .58)/(1 - .58) = .02/.42
+	 * = 0.047619; Fleiss' kappa for two coders is Scott's pi.
+	 * Alpha agrees: 1 - (n-1)/n (1-p_o)/(1-p_e) = 1 - 19/20 * .4/.42
+	 * = 1 - 0.904762 = 0.095238. */
+	ASSERT_COEF(cdr_agree_percent(d), 0.6, 1e-12);
+	ASSERT_COEF(cdr_agree_scott(d), 0.047619, 0.0000005);
+	ASSERT_COEF(cdr_agree_fleiss(d), 0.047619, 0.0000005);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.095238, 0.0000005);
+	/* By hand, Cohen: coder 1 has 2 ones (p=.2), coder 2 has 4 (p=.4);
+	 * p_e = .8*.6 + .2*.4 = .56, kappa = (.6 - .56)/.44 = 0.090909. */
+	ASSERT_COEF(cdr_agree_cohen(d, CDR_WEIGHTS_NONE), 0.090909, 0.0000005);
+	cdr_rdata_free(d);
+}
+
+static void test_agree_krippendorff_2011_nominal_two_observers(void)
+{
+	/* Krippendorff (2011), example B, "Nominal data, two observers, no
+	 * missing data": values a..e for 12 units, alpha = 0.692. Coded here
+	 * a=1, b=2, c=3, d=4, e=5 (nominal: the labels do not matter). The
+	 * same data are cac.ben.gerry in Gwet's irrCAC package. */
+	static const double v[12 * 2] = {
+		1, 2,  1, 1,  2, 2,  2, 2,  4, 2,  3, 3,
+		3, 3,  3, 3,  5, 5,  4, 4,  4, 4,  1, 4,
+	};
+	cdr_rdata *d = rdata_of(v, 12, 2);
+
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.692, 0.0005);
+	/* By hand, Scott's pi: 9 of 12 units agree, p_o = .75. Pooled
+	 * counts of the 24 values: a 4, b 6, c 6, d 6, e 2, so
+	 * p_e = (16 + 36 + 36 + 36 + 4)/576 = 128/576 = 0.222222 and
+	 * pi = (.75 - .222222)/(1 - .222222) = .527778/.777778 = 0.678571. */
+	ASSERT_COEF(cdr_agree_scott(d), 0.678571, 0.0000005);
+	ASSERT_COEF(cdr_agree_percent(d), 0.75, 1e-12);
+	cdr_rdata_free(d);
+}
+
+/* ---- Fleiss (1971) ------------------------------------------------------ */
+
+/*
+ * Fleiss, J. L. (1971). Measuring nominal scale agreement among many
+ * raters. Psychological Bulletin, 76(5), 378-382. Table 1: 30 patients,
+ * 6 psychiatrists each, 5 categories (1 depression, 2 personality
+ * disorder, 3 schizophrenia, 4 neurosis, 5 other). Fleiss prints the
+ * counts per patient and category; the ratings below are those counts
+ * spelled out, as in the data set `diagnoses` of R's irr package.
+ */
+static const double fleiss1971[30 * 6] = {
+	4, 4, 4, 4, 4, 4,
+	2, 2, 2, 5, 5, 5,
+	2, 3, 3, 3, 3, 5,
+	5, 5, 5, 5, 5, 5,
+	2, 2, 2, 4, 4, 4,
+	1, 1, 3, 3, 3, 3,
+	3, 3, 3, 3, 5, 5,
+	1, 1, 3, 3, 3, 4,
+	1, 1, 4, 4, 4, 4,
+	5, 5, 5, 5, 5, 5,
+	1, 4, 4, 4, 4, 4,
+	1, 2, 4, 4, 4, 4,
+	2, 2, 2, 3, 3, 3,
+	1, 4, 4, 4, 4, 4,
+	2, 2, 4, 4, 4, 5,
+	3, 3, 3, 3, 3, 5,
+	1, 1, 1, 4, 5, 5,
+	1, 1, 1, 1, 1, 2,
+	2, 2, 4, 4, 4, 4,
+	1, 3, 3, 5, 5, 5,
+	5, 5, 5, 5, 5, 5,
+	2, 4, 4, 4, 4, 4,
+	2, 2, 4, 5, 5, 5,
+	1, 1, 4, 4, 4, 4,
+	1, 4, 4, 4, 4, 5,
+	2, 2, 2, 2, 2, 4,
+	1, 1, 1, 1, 5, 5,
+	2, 2, 4, 4, 4, 4,
+	1, 3, 3, 3, 3, 3,
+	5, 5, 5, 5, 5, 5,
+};
+
+static void test_agree_fleiss_1971(void)
+{
+	cdr_rdata *d = rdata_of(fleiss1971, 30, 6);
+	size_t count[6] = { 0 };
+
+	/* The data as printed: column totals 26, 26, 30, 55, 43 (Fleiss's
+	 * p_j = .144, .144, .167, .306, .239). */
+	for (size_t i = 0; i < 30 * 6; i++)
+		count[(int)fleiss1971[i]]++;
+	CU_ASSERT_EQUAL(count[1], 26);
+	CU_ASSERT_EQUAL(count[2], 26);
+	CU_ASSERT_EQUAL(count[3], 30);
+	CU_ASSERT_EQUAL(count[4], 55);
+	CU_ASSERT_EQUAL(count[5], 43);
+	/* Fleiss (1971): P-bar = .556, kappa = .430. By hand:
+	 * P-bar_e = (26^2 + 26^2 + 30^2 + 55^2 + 43^2)/180^2 = 7126/32400
+	 * = .219938; kappa = (.555556 - .219938)/(1 - .219938) = .430245. */
+	ASSERT_COEF(cdr_agree_percent(d), 0.556, 0.0005);
+	ASSERT_COEF(cdr_agree_fleiss(d), 0.430, 0.0005);
+	/* R irr: kappam.fleiss(diagnoses) = 0.4302445 (as reproduced in
+	 * statsmodels' test_inter_rater.py). */
+	ASSERT_COEF(cdr_agree_fleiss(d), 0.4302445, 0.00000005);
+	CU_ASSERT_EQUAL(cdr_agree_fleiss(d).units, 30);
+	/* Cohen and Scott are for two coders only. */
+	ASSERT_UNDEFINED(cdr_agree_cohen(d, CDR_WEIGHTS_NONE));
+	ASSERT_UNDEFINED(cdr_agree_scott(d));
+	cdr_rdata_free(d);
+}
+
+static void test_agree_fleiss_1971_first_15_gwet(void)
+{
+	/* Gwet's irrCAC (2019) README and weighting vignette, data set
+	 * distrib.6raters = the first 15 patients of Fleiss (1971) Table 1:
+	 *   gwet.ac1.dist      0.4448007   fleiss.kappa.dist 0.4139265
+	 *   krippen.alpha.dist 0.4204384   bp.coeff.dist     0.4388889
+	 *   quadratic weights: AC2 0.4837438, Brennan-Prediger 0.4177778. */
+	cdr_rdata *d = rdata_of(fleiss1971, 15, 6);
+
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 0), 0.4448007, 0.00000005);
+	ASSERT_COEF(cdr_agree_fleiss(d), 0.4139265, 0.00000005);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.4204384, 0.00000005);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0), 0.4388889, 0.00000005);
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_QUADRATIC, 0), 0.4837438, 0.00000005);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_QUADRATIC, 0), 0.4177778, 0.00000005);
+	/* pa printed alongside: 0.5511111 */
+	ASSERT_COEF(cdr_agree_percent(d), 0.5511111, 0.00000005);
+	cdr_rdata_free(d);
+}
+
+/* ---- Gwet (2014): 4 raters x 12 subjects with missing ratings ----------- */
+
+static void test_agree_gwet_2014_four_raters(void)
+{
+	/* Gwet (2014), Handbook of Inter-Rater Reliability, 4th ed., p. 120;
+	 * values as printed by Gwet's irrCAC (2019) README for cac.raw4raters:
+	 *   pa.coeff.raw      0.8181818
+	 *   gwet.ac1.raw      0.77544   (pe 0.1903212)
+	 *   fleiss.kappa.raw  0.76117   (pe 0.2387153)  -- Fleiss' kappa
+	 *                     generalised to missing ratings
+	 *   bp.coeff.raw      0.77273   (pe 0.2)
+	 * and by the weighting vignette with weights = "quadratic":
+	 *   gwet.ac1.raw      0.914     (AC2, pe 0.7137044)
+	 *   bp.coeff.raw      0.90152   (pe 0.75)
+	 *   pa.coeff.raw      0.9753788 (weighted percent agreement) */
+	cdr_rdata *d = rdata_of(k4x12, 12, 4);
+
+	ASSERT_COEF(cdr_agree_percent(d), 0.8181818, 0.00000005);
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 0), 0.77544, 0.000005);
+	ASSERT_COEF(cdr_agree_fleiss(d), 0.76117, 0.000005);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0), 0.77273, 0.000005);
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_QUADRATIC, 0), 0.914, 0.0005);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_QUADRATIC, 0), 0.90152, 0.000005);
+	/* 11 units have two or more ratings. */
+	CU_ASSERT_EQUAL(cdr_agree_fleiss(d).units, 11);
+	CU_ASSERT_EQUAL(cdr_agree_percent(d).units, 11);
+
+	/*
+	 * By hand, the same numbers (Gwet's formulas with missing ratings):
+	 * per-unit agreement sum_k r_ik(r_ik - 1)/(r_i(r_i - 1))
+	 * for the 11 units with r_i >= 2 is 1, 6/12, 1, 1, 1, 0, 1, 6/12, 1,
+	 * 1, 1: p_a = 9/11 = 0.818182. Shares pi_k = mean over the 12 rated
+	 * units of r_ik/r_i: pi = (3, 3.25, 3.5, 1.25, 1)/12. Then
+	 *   sum pi_k^2 = (9 + 10.5625 + 12.25 + 1.5625 + 1)/144 = 0.238715
+	 *   Fleiss = (0.818182 - 0.238715)/(1 - 0.238715) = 0.761169
+	 *   AC1 p_e = (1 - 0.238715)/(5 - 1) = 0.190321,
+	 *   AC1 = (0.818182 - 0.190321)/(1 - 0.190321) = 0.775444
+	 *   BP = (0.818182 - 1/5)/(1 - 1/5) = 0.772727
+	 * Quadratic weights on 5 categories sum to T_w = 5 + 8(15/16)
+	 * + 6(12/16) + 4(7/16) = 18.75, so AC2 p_e = 18.75/20 * 0.761285
+	 * = 0.713704 and BP p_e = 18.75/25 = .75.
+	 */
+	ASSERT_COEF(cdr_agree_fleiss(d), 0.761169, 0.0000005);
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 0), 0.775444, 0.0000005);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0), 0.772727, 0.0000005);
+	cdr_rdata_free(d);
+}
+
+/* ---- two raters: Gwet's cont3x3abstractors ------------------------------ */
+
+/*
+ * Gwet's irrCAC package (2019), data set cont3x3abstractors (two
+ * abstractors, 100 subjects, categories Ectopic, AIU, NIU), the worked
+ * example of its README and weighting vignette, which print:
+ *   kappa2.table   0.7964094 (se 0.05891072); quadratic 0.8921569 (se 0.03535151)
+ *   scott2.table   0.7962397
+ *   gwet.ac1.table 0.8493305;                 quadratic AC2 0.9402369
+ *   bp2.table      0.835;                     quadratic 0.9175
+ *   krippen2.table 0.7972585
+ *   pa2.table      0.89
+ * irrCAC's kappa variance, (sum_kl p_kl (w_kl - (1-k)(wbar_k + wbar_l))^2
+ * - (p_a - 2(1-k)p_e)^2) / (n (1-p_e)^2), is the Fleiss, Cohen & Everitt
+ * (1969) formula: p_a - 2(1-k)p_e = k - p_e(1-k) since p_a = k(1-p_e) + p_e.
+ */
+static const int abstractors[3 * 3] = {
+	13, 0, 0,
+	0, 20, 7,
+	0, 4, 56,
+};
+
+static void test_agree_gwet_abstractors(void)
+{
+	cdr_rdata *d = rdata_of_table(abstractors, 3);
+	cdr_coef k = cdr_agree_cohen(d, CDR_WEIGHTS_NONE);
+	cdr_coef kq = cdr_agree_cohen(d, CDR_WEIGHTS_QUADRATIC);
+
+	CU_ASSERT_EQUAL(k.defined, 1);
+	ASSERT_NEAR(k.value, 0.7964094, 0.00000005);
+	ASSERT_NEAR(k.se, 0.05891072, 0.000000005);
+	CU_ASSERT_EQUAL(k.units, 100);
+	CU_ASSERT_EQUAL(kq.defined, 1);
+	ASSERT_NEAR(kq.value, 0.8921569, 0.00000005);
+	ASSERT_NEAR(kq.se, 0.03535151, 0.000000005);
+	ASSERT_COEF(cdr_agree_scott(d), 0.7962397, 0.00000005);
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 0), 0.8493305, 0.00000005);
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_QUADRATIC, 0), 0.9402369, 0.00000005);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0), 0.835, 0.0005);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_QUADRATIC, 0), 0.9175, 0.00005);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.7972585, 0.00000005);
+	ASSERT_COEF(cdr_agree_percent(d), 0.89, 0.005);
+	/* With two coders and no missing values Fleiss' kappa is Scott's pi. */
+	ASSERT_COEF(cdr_agree_fleiss(d), 0.7962397, 0.00000005);
+	cdr_rdata_free(d);
+}
+
+/* ---- Cohen (1960, 1968): kappa and the FCE (1969) standard error -------- */
+
+static void test_agree_cohen_1968(void)
+{
+	/*
+	 * Cohen, J. (1968). Weighted kappa: Nominal scale agreement with
+	 * provision for scaled disagreement or partial credit. Psychological
+	 * Bulletin, 70(4), 213-220, Table 1, N = 200 (cell proportions; the
+	 * orientation of rows and columns does not change kappa or its SE):
+	 *     .44 .07 .09 | .60
+	 *     .05 .20 .05 | .30
+	 *     .01 .03 .06 | .10
+	 *     .50 .30 .20
+	 * p_o = .70, p_c = .41, kappa = .492 (Cohen's value; also quoted in the
+	 * examples of cohen.kappa in R's psych package: "cohen reports .492").
+	 */
+	static const int t[3 * 3] = { 88, 14, 18, 10, 40, 10, 2, 6, 12 };
+	cdr_rdata *d = rdata_of_table(t, 3);
+	cdr_coef k = cdr_agree_cohen(d, CDR_WEIGHTS_NONE);
+
+	CU_ASSERT_EQUAL(k.defined, 1);
+	ASSERT_NEAR(k.value, 0.492, 0.0005);
+	/*
+	 * The large-sample SE of Fleiss, Cohen & Everitt (1969), by hand
+	 * (Cohen's own 1960 approximation, sqrt(p_o(1-p_o)/(N(1-p_c)^2))
+	 * = .0549, is a different, older formula):
+	 * k = .29/.59 = .491525, 1-k = .508475.
+	 * Diagonal: p_ii (1 - (p_i. + p_.i)(1-k))^2
+	 *   .44 (1 - 1.10*.508475)^2 = .44 * .440678^2 = .085447
+	 *   .20 (1 - 0.60*.508475)^2 = .20 * .694915^2 = .096581
+	 *   .06 (1 - 0.30*.508475)^2 = .06 * .847458^2 = .043091
+	 * Off the diagonal: (1-k)^2 sum p_ij (p_.i + p_j.)^2
+	 *   = .258547 (.07*.64 + .09*.36 + .05*.81 + .05*.16 + .01*.64
+	 *              + .03*.25) = .258547 * .1396 = .036093
+	 * A = .225119 + .036093 = .261212
+	 * B = (k - p_c(1-k))^2 = (.491525 - .208475)^2 = .080117
+	 * var = (A - B)/(N (1-p_c)^2) = .181095/69.62 = .0026012,
+	 * se = 0.051002.
+	 */
+	ASSERT_NEAR(k.se, 0.051002, 0.0000005);
+	CU_ASSERT_EQUAL(k.units, 200);
+	cdr_rdata_free(d);
+}
+
+static void test_agree_cohen_sas_linear(void)
+{
+	/*
+	 * SAS PROC FREQ (AGREE) printout for the 3 x 3 table below, as
+	 * reproduced in statsmodels' stats/tests/test_inter_rater.py (table10):
+	 *   Simple Kappa   0.4842, ASE 0.1380
+	 *   Weighted Kappa 0.4701, ASE 0.1457 (Cicchetti-Allison weights =
+	 *   linear, 1 - |i-j|/(q-1); SAS's ASE is Fleiss, Cohen & Everitt 1969).
+	 */
+	static const int t[3 * 3] = { 0, 4, 1, 0, 8, 0, 0, 1, 5 };
+	cdr_rdata *d = rdata_of_table(t, 3);
+	cdr_coef k = cdr_agree_cohen(d, CDR_WEIGHTS_NONE);
+	cdr_coef kl = cdr_agree_cohen(d, CDR_WEIGHTS_LINEAR);
+
+	CU_ASSERT_EQUAL(k.defined, 1);
+	ASSERT_NEAR(k.value, 0.4842, 0.00005);
+	ASSERT_NEAR(k.se, 0.1380, 0.00005);
+	CU_ASSERT_EQUAL(kl.defined, 1);
+	ASSERT_NEAR(kl.value, 0.4701, 0.00005);
+	ASSERT_NEAR(kl.se, 0.1457, 0.00005);
+	/* By hand: n = 19, p_o = (0+8+5)/19 = .684211; rows (5, 8, 6)/19,
+	 * columns (0, 13, 6)/19; p_e = (8*13 + 6*6)/361 = 140/361 = .387812;
+	 * kappa = (.684211 - .387812)/(1 - .387812) = .296399/.612188
+	 * = 0.484163. */
+	ASSERT_NEAR(k.value, 0.484163, 0.0000005);
+	cdr_rdata_free(d);
+}
+
+/* ---- Brennan & Prediger (1981) ------------------------------------------ */
+
+static void test_agree_brennan_prediger_definition(void)
+{
+	/*
+	 * Brennan, R. L., & Prediger, D. J. (1981). Coefficient kappa: Some
+	 * uses, misuses, and alternatives. Educational and Psychological
+	 * Measurement, 41, 687-699: kappa_n = (p_o - 1/q)/(1 - 1/q), chance
+	 * agreement fixed at 1/q for q categories.
+	 * Krippendorff's binary example (2 coders, 10 units): p_o = .6.
+	 *   q = 2 (the categories in the data): (.6 - .5)/.5 = .2
+	 *   q = 5 (given):                      (.6 - .2)/.8 = .5
+	 *   q = 1 (fewer than the data have):   undefined
+	 */
+	static const double v[10 * 2] = {
+		0, 1,  1, 1,  0, 1,  0, 0,  0, 0,
+		0, 1,  0, 0,  0, 0,  1, 0,  0, 0,
+	};
+	cdr_rdata *d = rdata_of(v, 10, 2);
+
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0), 0.2, 1e-12);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 2), 0.2, 1e-12);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 5), 0.5, 1e-12);
+	ASSERT_UNDEFINED(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 1));
+	/* Gwet's AC1 with q given: p_e = 1/(q-1) sum pi_k(1-pi_k); the pooled
+	 * shares are .7, .3, so sum = .21 + .21 = .42. For q = 2: p_e = .42,
+	 * AC1 = (.6 - .42)/.58 = 0.310345. */
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 0), 0.310345, 0.0000005);
+	cdr_rdata_free(d);
+}
+
+static void test_agree_brennan_prediger_three_coders(void)
+{
+	/*
+	 * By hand, 3 coders x 4 units, categories 1..3:
+	 *   unit 1: 1 1 1   agreement 3*2/(3*2) = 1
+	 *   unit 2: 1 1 2   2*1/6             = 1/3
+	 *   unit 3: 2 3 3   2*1/6             = 1/3
+	 *   unit 4: 3 3 M   2*1/2             = 1
+	 * p_o = (1 + 1/3 + 1/3 + 1)/4 = 2/3, q = 3:
+	 * BP = (2/3 - 1/3)/(1 - 1/3) = 0.5.
+	 * Linear weights (1, .5, 0): unit 2's r* for category 1 is
+	 * 2 + .5 = 2.5 and for 2 it is 1 + .5*2 = 2, giving
+	 * (2*1.5 + 1*1)/6 = 4/6; unit 3 likewise 4/6; p_o = (1 + 4/6 + 4/6
+	 * + 1)/4 = 5/6. T_w = 3 + 4*.5 = 5, p_e = 5/9:
+	 * BP_linear = (5/6 - 5/9)/(1 - 5/9) = (5/18)/(4/9) = 0.625.
+	 */
+	static const double v[4 * 3] = {
+		1, 1, 1,
+		1, 1, 2,
+		2, 3, 3,
+		3, 3, M,
+	};
+	cdr_rdata *d = rdata_of(v, 4, 3);
+
+	ASSERT_COEF(cdr_agree_percent(d), 2.0 / 3.0, 1e-12);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0), 0.5, 1e-12);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_LINEAR, 0), 0.625, 1e-12);
+	cdr_rdata_free(d);
+}
+
+/* ---- edge cases --------------------------------------------------------- */
+
+static void test_agree_all_one_category(void)
+{
+	/* 5 units x 3 coders, every value 1: everyone agrees, but chance
+	 * agreement is 1 too, so every chance-corrected coefficient is 0/0. */
+	cdr_rdata *d = NULL, *d2 = NULL;
+
+	CU_ASSERT_FATAL(cdr_rdata_new(&d, 5, 3) == 0);
+	CU_ASSERT_FATAL(cdr_rdata_new(&d2, 5, 2) == 0);
+	for (size_t u = 0; u < 5; u++) {
+		for (size_t j = 0; j < 3; j++)
+			cdr_rdata_set(d, u, j, 1);
+		for (size_t j = 0; j < 2; j++)
+			cdr_rdata_set(d2, u, j, 1);
+	}
+	ASSERT_COEF(cdr_agree_percent(d), 1.0, 1e-12);
+	ASSERT_UNDEFINED(cdr_agree_fleiss(d));
+	ASSERT_UNDEFINED(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 0));
+	ASSERT_UNDEFINED(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0));
+	ASSERT_UNDEFINED(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL));
+	ASSERT_UNDEFINED(cdr_agree_alpha(d, CDR_LEVEL_INTERVAL));
+	ASSERT_COEF(cdr_agree_percent(d2), 1.0, 1e-12);
+	ASSERT_UNDEFINED(cdr_agree_cohen(d2, CDR_WEIGHTS_NONE));
+	ASSERT_UNDEFINED(cdr_agree_cohen(d2, CDR_WEIGHTS_QUADRATIC));
+	ASSERT_UNDEFINED(cdr_agree_scott(d2));
+	/* With the number of categories given, BP and AC1 are defined:
+	 * BP = (1 - 1/3)/(1 - 1/3) = 1; AC1 p_e = 1/2 * (1*0) = 0, AC1 = 1. */
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 3), 1.0, 1e-12);
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 3), 1.0, 1e-12);
+	cdr_rdata_free(d);
+	cdr_rdata_free(d2);
+}
+
+static void test_agree_coder_never_codes(void)
+{
+	/* Krippendorff's example B (two observers) with a third coder who
+	 * coded nothing: the multi-coder coefficients are those of the two
+	 * coders (Scott's pi = 0.678571, alpha = 0.692 as above), and the
+	 * two-coder ones are undefined for three coders. */
+	static const double ab[12 * 2] = {
+		1, 2,  1, 1,  2, 2,  2, 2,  4, 2,  3, 3,
+		3, 3,  3, 3,  5, 5,  4, 4,  4, 4,  1, 4,
+	};
+	cdr_rdata *d = NULL, *lone = NULL;
+
+	CU_ASSERT_FATAL(cdr_rdata_new(&d, 12, 3) == 0);
+	for (size_t u = 0; u < 12; u++) {
+		cdr_rdata_set(d, u, 0, ab[u * 2]);
+		cdr_rdata_set(d, u, 1, ab[u * 2 + 1]);
+		/* coder 2 stays NAN */
+	}
+	ASSERT_COEF(cdr_agree_percent(d), 0.75, 1e-12);
+	ASSERT_COEF(cdr_agree_fleiss(d), 0.678571, 0.0000005);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.692, 0.0005);
+	CU_ASSERT_EQUAL(cdr_agree_fleiss(d).units, 12);
+	ASSERT_UNDEFINED(cdr_agree_cohen(d, CDR_WEIGHTS_NONE));
+	ASSERT_UNDEFINED(cdr_agree_scott(d));
+
+	/* Two coders, the second never codes: no unit is pairable. */
+	CU_ASSERT_FATAL(cdr_rdata_new(&lone, 12, 2) == 0);
+	for (size_t u = 0; u < 12; u++)
+		cdr_rdata_set(lone, u, 0, ab[u * 2]);
+	ASSERT_UNDEFINED(cdr_agree_percent(lone));
+	ASSERT_UNDEFINED(cdr_agree_cohen(lone, CDR_WEIGHTS_NONE));
+	ASSERT_UNDEFINED(cdr_agree_scott(lone));
+	ASSERT_UNDEFINED(cdr_agree_fleiss(lone));
+	ASSERT_UNDEFINED(cdr_agree_brennan_prediger(lone, CDR_WEIGHTS_NONE, 0));
+	ASSERT_UNDEFINED(cdr_agree_gwet(lone, CDR_WEIGHTS_NONE, 0));
+	ASSERT_UNDEFINED(cdr_agree_alpha(lone, CDR_LEVEL_NOMINAL));
+	CU_ASSERT_EQUAL(cdr_agree_fleiss(lone).units, 0);
+	cdr_rdata_free(d);
+	cdr_rdata_free(lone);
+}
+
+static void test_agree_single_unit(void)
+{
+	/* One unit, two coders, same value: percent = 1; the chance-corrected
+	 * coefficients have p_e = 1 (one category) and are undefined. */
+	static const double same[2] = { 3, 3 };
+	cdr_rdata *d = rdata_of(same, 1, 2);
+
+	ASSERT_COEF(cdr_agree_percent(d), 1.0, 1e-12);
+	CU_ASSERT_EQUAL(cdr_agree_percent(d).units, 1);
+	ASSERT_UNDEFINED(cdr_agree_cohen(d, CDR_WEIGHTS_NONE));
+	ASSERT_UNDEFINED(cdr_agree_scott(d));
+	ASSERT_UNDEFINED(cdr_agree_fleiss(d));
+	ASSERT_UNDEFINED(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 0));
+	ASSERT_UNDEFINED(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0));
+	ASSERT_UNDEFINED(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL));
+	cdr_rdata_free(d);
+
+	/* One unit, two coders, different values 1 and 2: p_o = 0.
+	 * Cohen: rows (1, 0), columns (0, 1), p_e = 0, kappa = 0.
+	 * Scott: shares (.5, .5), p_e = .5, pi = (0 - .5)/.5 = -1.
+	 * Alpha: n = 2 values, D_o = 2/(1*2) = 1, D_e = 2*1*1/(2*1) = 1,
+	 * alpha = 0. BP: (0 - .5)/.5 = -1. */
+	static const double diff[2] = { 1, 2 };
+	d = rdata_of(diff, 1, 2);
+	ASSERT_COEF(cdr_agree_percent(d), 0.0, 1e-12);
+	ASSERT_COEF(cdr_agree_cohen(d, CDR_WEIGHTS_NONE), 0.0, 1e-12);
+	ASSERT_COEF(cdr_agree_scott(d), -1.0, 1e-12);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.0, 1e-12);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0), -1.0, 1e-12);
+	cdr_rdata_free(d);
+}
+
+static void test_agree_all_missing(void)
+{
+	cdr_rdata *d = NULL, *d2 = NULL;
+	cdr_coef_spec spec = { CDR_COEF_FLEISS, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+	cdr_coef c;
+
+	CU_ASSERT_FATAL(cdr_rdata_new(&d, 6, 3) == 0); /* all NAN from new */
+	CU_ASSERT_FATAL(cdr_rdata_new(&d2, 6, 2) == 0);
+	CU_ASSERT(isnan(cdr_rdata_get(d, 5, 2)));
+	ASSERT_UNDEFINED(cdr_agree_percent(d));
+	ASSERT_UNDEFINED(cdr_agree_fleiss(d));
+	ASSERT_UNDEFINED(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 0));
+	ASSERT_UNDEFINED(cdr_agree_gwet(d, CDR_WEIGHTS_QUADRATIC, 0));
+	ASSERT_UNDEFINED(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0));
+	ASSERT_UNDEFINED(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL));
+	ASSERT_UNDEFINED(cdr_agree_alpha(d, CDR_LEVEL_ORDINAL));
+	ASSERT_UNDEFINED(cdr_agree_alpha(d, CDR_LEVEL_INTERVAL));
+	ASSERT_UNDEFINED(cdr_agree_alpha(d, CDR_LEVEL_RATIO));
+	ASSERT_UNDEFINED(cdr_agree_cohen(d2, CDR_WEIGHTS_NONE));
+	ASSERT_UNDEFINED(cdr_agree_cohen(d2, CDR_WEIGHTS_LINEAR));
+	ASSERT_UNDEFINED(cdr_agree_scott(d2));
+	/* The bootstrap has nothing to resample into a defined value. */
+	c = cdr_agree_compute(d, &spec);
+	CU_ASSERT_EQUAL(cdr_agree_bootstrap(&c, d, &spec, 50, 1, 0.95), 0);
+	CU_ASSERT(isnan(c.lo));
+	CU_ASSERT(isnan(c.hi));
+	cdr_rdata_free(d);
+	cdr_rdata_free(d2);
+}
+
+static void test_agree_cohen_three_coders(void)
+{
+	cdr_rdata *d = rdata_of(k4x12, 12, 4);
+	static const double three[3 * 3] = { 1, 1, 2, 2, 2, 2, 1, 2, 1 };
+	cdr_rdata *d3 = rdata_of(three, 3, 3);
+
+	ASSERT_UNDEFINED(cdr_agree_cohen(d3, CDR_WEIGHTS_NONE));
+	ASSERT_UNDEFINED(cdr_agree_cohen(d3, CDR_WEIGHTS_LINEAR));
+	ASSERT_UNDEFINED(cdr_agree_cohen(d3, CDR_WEIGHTS_QUADRATIC));
+	ASSERT_UNDEFINED(cdr_agree_scott(d3));
+	ASSERT_UNDEFINED(cdr_agree_cohen(d, CDR_WEIGHTS_NONE));
+	CU_ASSERT(isnan(cdr_agree_cohen(d3, CDR_WEIGHTS_NONE).se));
+	/* The multi-coder coefficients are fine on the same data. */
+	CU_ASSERT_EQUAL(cdr_agree_fleiss(d3).defined, 1);
+	cdr_rdata_free(d);
+	cdr_rdata_free(d3);
+}
+
+/* ---- bootstrap ---------------------------------------------------------- */
+
+static void test_agree_bootstrap_deterministic(void)
+{
+	cdr_rdata *d = rdata_of(fleiss1971, 30, 6);
+	cdr_coef_spec spec = { CDR_COEF_FLEISS, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+	cdr_coef a = cdr_agree_compute(d, &spec), b = a, c = a;
+
+	CU_ASSERT_EQUAL(a.defined, 1);
+	CU_ASSERT_EQUAL(cdr_agree_bootstrap(&a, d, &spec, 1000, 20240601u, 0.95), 0);
+	CU_ASSERT_EQUAL(cdr_agree_bootstrap(&b, d, &spec, 1000, 20240601u, 0.95), 0);
+	CU_ASSERT_EQUAL(cdr_agree_bootstrap(&c, d, &spec, 1000, 7u, 0.95), 0);
+	/* same seed, same interval, bit for bit */
+	CU_ASSERT(a.lo == b.lo);
+	CU_ASSERT(a.hi == b.hi);
+	CU_ASSERT(!isnan(a.lo) && !isnan(a.hi));
+	/* the interval brackets the estimate on this non-degenerate table */
+	CU_ASSERT(a.lo <= a.value && a.value <= a.hi);
+	CU_ASSERT(c.lo <= c.value && c.value <= c.hi);
+	CU_ASSERT(a.lo < a.hi);
+	/* another seed: another resample, close to the first (Monte Carlo
+	 * error of a 1000-replicate percentile is about .01 here) */
+	CU_ASSERT(fabs(a.lo - c.lo) < 0.05);
+	CU_ASSERT(fabs(a.hi - c.hi) < 0.05);
+	/* the value itself is untouched by the bootstrap */
+	ASSERT_NEAR(a.value, 0.430, 0.0005);
+
+	/* Cohen on Cohen's (1968) table and alpha on Krippendorff's data too */
+	{
+		static const int t[3 * 3] = { 88, 14, 18, 10, 40, 10, 2, 6, 12 };
+		cdr_rdata *dt = rdata_of_table(t, 3);
+		cdr_rdata *dk = rdata_of(k4x12, 12, 4);
+		cdr_coef_spec sk = { CDR_COEF_COHEN, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+		cdr_coef_spec sa = { CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_ORDINAL, 0 };
+		cdr_coef k1 = cdr_agree_compute(dt, &sk), k2 = k1;
+		cdr_coef al = cdr_agree_compute(dk, &sa), al2 = al;
+
+		CU_ASSERT_EQUAL(cdr_agree_bootstrap(&k1, dt, &sk, 500, 99, 0.95), 0);
+		CU_ASSERT_EQUAL(cdr_agree_bootstrap(&k2, dt, &sk, 500, 99, 0.95), 0);
+		CU_ASSERT(k1.lo == k2.lo && k1.hi == k2.hi);
+		CU_ASSERT(k1.lo <= k1.value && k1.value <= k1.hi);
+		/* roughly kappa +- 2 se (se = .051) */
+		CU_ASSERT(k1.lo > 0.3 && k1.hi < 0.7);
+		CU_ASSERT_EQUAL(cdr_agree_bootstrap(&al, dk, &sa, 500, 3, 0.9), 0);
+		CU_ASSERT_EQUAL(cdr_agree_bootstrap(&al2, dk, &sa, 500, 3, 0.9), 0);
+		CU_ASSERT(al.lo == al2.lo && al.hi == al2.hi);
+		CU_ASSERT(al.lo <= al.value && al.value <= al.hi);
+		cdr_rdata_free(dt);
+		cdr_rdata_free(dk);
+	}
+	cdr_rdata_free(d);
+}
+
+/* ---- a large table ------------------------------------------------------ */
+
+/* splitmix64: the test's own fixed-seed generator */
+static uint64_t test_rng(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+static void test_agree_large_table(void)
+{
+	/*
+	 * 100000 units x 5 coders, categories 1..4. Each unit has a true
+	 * category (uniform); each coder gives it with probability .8 and a
+	 * uniform random category otherwise, and 5% of values are missing at
+	 * random. By hand: a coder's value equals the truth with probability
+	 * .8 + .2/4 = .85 and each other category with .05, so two coders
+	 * agree with probability .85^2 + 3 * .05^2 = .73. The shares are
+	 * uniform, so Fleiss' p_e = 4 * .25^2 = .25, AC1's
+	 * p_e = (1 - .25)/3 = .25 and BP's 1/4 = .25: all three estimate
+	 * (.73 - .25)/(1 - .25) = 0.64, as does nominal alpha (which
+	 * differs from Fleiss' kappa by O(1/n)). Sampling error at this size
+	 * is about .002.
+	 */
+	const size_t units = 100000, coders = 5;
+	cdr_rdata *d = NULL;
+	uint64_t seed = 12345;
+	cdr_coef c;
+
+	CU_ASSERT_FATAL(cdr_rdata_new(&d, units, coders) == 0);
+	for (size_t u = 0; u < units; u++) {
+		int truth = (int)(test_rng(&seed) % 4) + 1;
+		for (size_t j = 0; j < coders; j++) {
+			uint64_t r = test_rng(&seed);
+			double v;
+			if (r % 100 < 5)
+				continue; /* missing */
+			r /= 100;
+			v = (r % 10 < 8) ? truth : (double)((r / 10) % 4 + 1);
+			cdr_rdata_set(d, u, j, v);
+		}
+	}
+	CU_ASSERT_EQUAL(cdr_rdata_units(d), units);
+	CU_ASSERT_EQUAL(cdr_rdata_coders(d), coders);
+
+	c = cdr_agree_percent(d);
+	ASSERT_COEF(c, 0.73, 0.01);
+	CU_ASSERT(c.units > units - 10);
+	ASSERT_COEF(cdr_agree_fleiss(d), 0.64, 0.01);
+	ASSERT_COEF(cdr_agree_gwet(d, CDR_WEIGHTS_NONE, 0), 0.64, 0.01);
+	ASSERT_COEF(cdr_agree_brennan_prediger(d, CDR_WEIGHTS_NONE, 0), 0.64, 0.01);
+	ASSERT_COEF(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 0.64, 0.01);
+	/* the other levels and weights complete and stay in range */
+	c = cdr_agree_alpha(d, CDR_LEVEL_ORDINAL);
+	CU_ASSERT(c.defined && c.value > 0.5 && c.value <= 1.0);
+	c = cdr_agree_alpha(d, CDR_LEVEL_INTERVAL);
+	CU_ASSERT(c.defined && c.value > 0.5 && c.value <= 1.0);
+	c = cdr_agree_alpha(d, CDR_LEVEL_RATIO);
+	CU_ASSERT(c.defined && c.value > 0.5 && c.value <= 1.0);
+	c = cdr_agree_gwet(d, CDR_WEIGHTS_QUADRATIC, 0);
+	CU_ASSERT(c.defined && c.value > 0.5 && c.value <= 1.0);
+	ASSERT_UNDEFINED(cdr_agree_cohen(d, CDR_WEIGHTS_NONE));
+	cdr_rdata_free(d);
+}
+
+/* ---- the names of levels and weights ------------------------------------ */
+
+static void test_agree_parse_names(void)
+{
+	cdr_level l;
+	cdr_weights w;
+
+	CU_ASSERT_EQUAL(cdr_level_parse(&l, "ordinal"), 0);
+	CU_ASSERT_EQUAL(l, CDR_LEVEL_ORDINAL);
+	CU_ASSERT_STRING_EQUAL(cdr_level_name(CDR_LEVEL_RATIO), "ratio");
+	CU_ASSERT(cdr_level_parse(&l, "cardinal") < 0);
+	CU_ASSERT_EQUAL(cdr_weights_parse(&w, "quadratic"), 0);
+	CU_ASSERT_EQUAL(w, CDR_WEIGHTS_QUADRATIC);
+	CU_ASSERT(cdr_weights_parse(&w, "cubic") < 0);
+}
+
+void test_agree_register(void)
+{
+	CU_pSuite s = CU_add_suite("agree", NULL, NULL);
+
+	CU_add_test(s, "krippendorff_2011_four_observers", test_agree_krippendorff_2011_four_observers);
+	CU_add_test(s, "krippendorff_2011_binary", test_agree_krippendorff_2011_binary);
+	CU_add_test(s, "krippendorff_2011_nominal_two_observers",
+		    test_agree_krippendorff_2011_nominal_two_observers);
+	CU_add_test(s, "fleiss_1971", test_agree_fleiss_1971);
+	CU_add_test(s, "fleiss_1971_first_15_gwet", test_agree_fleiss_1971_first_15_gwet);
+	CU_add_test(s, "gwet_2014_four_raters", test_agree_gwet_2014_four_raters);
+	CU_add_test(s, "gwet_abstractors", test_agree_gwet_abstractors);
+	CU_add_test(s, "cohen_1968", test_agree_cohen_1968);
+	CU_add_test(s, "cohen_sas_linear", test_agree_cohen_sas_linear);
+	CU_add_test(s, "brennan_prediger_definition", test_agree_brennan_prediger_definition);
+	CU_add_test(s, "brennan_prediger_three_coders", test_agree_brennan_prediger_three_coders);
+	CU_add_test(s, "all_one_category", test_agree_all_one_category);
+	CU_add_test(s, "coder_never_codes", test_agree_coder_never_codes);
+	CU_add_test(s, "single_unit", test_agree_single_unit);
+	CU_add_test(s, "all_missing", test_agree_all_missing);
+	CU_add_test(s, "cohen_three_coders", test_agree_cohen_three_coders);
+	CU_add_test(s, "bootstrap_deterministic", test_agree_bootstrap_deterministic);
+	CU_add_test(s, "large_table", test_agree_large_table);
+	CU_add_test(s, "parse_names", test_agree_parse_names);
+}
