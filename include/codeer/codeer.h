@@ -17,6 +17,7 @@
 #include "codeer/memo.h"
 #include "codeer/agree.h"
 #include "codeer/agreement.h"
+#include "codeer/matrix.h"
 
 #define CODEER_VERSION "0.1.0"
 
