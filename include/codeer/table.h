@@ -31,6 +31,12 @@ void cdr_table_set_numeric(cdr_table *t, size_t col);
 int cdr_table_write(const cdr_table *t, FILE *f, cdr_format fmt);
 void cdr_table_free(cdr_table *t);
 
+/**
+ * Write a whole output file atomically (temporary file, fsync, rename):
+ * a path that cannot be written leaves no partial file behind.
+ */
+int cdr_output_file(const char *path, const void *data, size_t len);
+
 /** Write `s` with HTML's special characters escaped. */
 void cdr_html_escape(FILE *f, const char *s);
 

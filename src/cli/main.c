@@ -12,10 +12,12 @@ extern const struct cdr_cmd cmd_autocode;
 extern const struct cdr_cmd cmd_cases;
 extern const struct cdr_cmd cmd_code;
 extern const struct cdr_cmd cmd_codes;
+extern const struct cdr_cmd cmd_cooccur;
 extern const struct cdr_cmd cmd_docs;
 extern const struct cdr_cmd cmd_freq;
 extern const struct cdr_cmd cmd_init;
 extern const struct cdr_cmd cmd_kwic;
+extern const struct cdr_cmd cmd_matrix;
 extern const struct cdr_cmd cmd_memo;
 extern const struct cdr_cmd cmd_quotes;
 extern const struct cdr_cmd cmd_scheme;
@@ -29,10 +31,12 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_cases,
 	&cmd_code,
 	&cmd_codes,
+	&cmd_cooccur,
 	&cmd_docs,
 	&cmd_freq,
 	&cmd_init,
 	&cmd_kwic,
+	&cmd_matrix,
 	&cmd_memo,
 	&cmd_quotes,
 	&cmd_scheme,

@@ -8,6 +8,7 @@
 #include "codeer/table.h"
 #include "codeer/text.h"
 #include "util/alloc.h"
+#include "util/fileio.h"
 
 struct cdr_table {
 	size_t ncols;
@@ -82,6 +83,11 @@ void cdr_table_free(cdr_table *t)
 	free(t->cells);
 	free(t->numeric);
 	free(t);
+}
+
+int cdr_output_file(const char *path, const void *data, size_t len)
+{
+	return cdr_file_write_atomic(path, data, len);
 }
 
 void cdr_html_escape(FILE *f, const char *s)
