@@ -39,9 +39,12 @@ typedef struct cdr_kwic_hit {
 
 typedef int (*cdr_kwic_fn)(void *ctx, const cdr_kwic_hit *hit);
 
+/** Called when the pattern hits PCRE2's match limit: the rest of that document is not searched. */
+typedef void (*cdr_kwic_limit_fn)(void *ctx, const char *doc);
+
 /** Search all documents (PCRE2, UTF, caseless unless `case_sensitive`). */
 int cdr_kwic(const cdr_project *p, const char *pattern, int case_sensitive, size_t width,
-	     cdr_kwic_fn fn, void *ctx, size_t *hits);
+	     cdr_kwic_fn fn, cdr_kwic_limit_fn on_limit, void *ctx, size_t *hits);
 
 /** Frequencies of one code. */
 typedef struct cdr_freq {

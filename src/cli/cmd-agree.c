@@ -328,8 +328,8 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, cdr_format fm
 		printf("coders: ");
 		for (size_t c = 0; c < o->ncoders; c++)
 			printf("%s%s", c ? ", " : "", o->coders[c]);
-		printf("; unit: %s; %zu documents", o->overlap > 0 ? "segment" : cdr_unit_kind_name(ao.unit),
-		       cdr_agreement_doc_count(a));
+		printf("; unit: %s; %zu document%s", o->overlap > 0 ? "segment" : cdr_unit_kind_name(ao.unit),
+		       cdr_agreement_doc_count(a), cdr_agreement_doc_count(a) == 1 ? "" : "s");
 		if (ao.unit == CDR_UNIT_CHAR && o->overlap <= 0)
 			printf("; %zu characters", cdr_agreement_chars(a));
 		if (o->only_coded)

@@ -155,8 +155,9 @@ static int autocode_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc
 	if (o.dry_run)
 		cdr_table_write(r.table, stdout, fmt);
 	else
-		printf("%zu codings in %zu documents for coder %s (%zu new, %zu gone, %zu kept as rejected)\n",
-		       res.codings, res.docs, o.coder ? o.coder : "auto", res.added, res.removed, res.rejected);
+		printf("%zu coding%s in %zu document%s for coder %s (%zu new, %zu gone, %zu kept as rejected)\n",
+		       res.codings, res.codings == 1 ? "" : "s", res.docs, res.docs == 1 ? "" : "s",
+		       o.coder ? o.coder : "auto", res.added, res.removed, res.rejected);
 	rc = EXIT_OK;
 done:
 	cdr_table_free(r.table);

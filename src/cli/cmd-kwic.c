@@ -31,6 +31,12 @@ static int on_hit(void *ctx, const cdr_kwic_hit *h)
 	return cdr_table_add(ctx, row);
 }
 
+static void on_limit(void *ctx, const char *doc)
+{
+	(void)ctx;
+	fprintf(stderr, "codeer: %s: the pattern hit PCRE2's match limit; the rest of this document was not searched\n", doc);
+}
+
 static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -68,7 +74,7 @@ static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 	if ((rc = cli_format(format_name, &fmt)) != 0 || (rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
 	if (cdr_table_new(&t, 6, headers) < 0 ||
-	    cdr_kwic(p, argv[optind], sensitive, (size_t)width, on_hit, t, &hits) < 0) {
+	    cdr_kwic(p, argv[optind], sensitive, (size_t)width, on_hit, on_limit, t, &hits) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}

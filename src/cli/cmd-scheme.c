@@ -160,6 +160,12 @@ static int scheme_check(cdr_project *p, cdr_schemes *set, int argc, char **argv,
 		free(ids);
 		return problems ? EXIT_FOUND : EXIT_OK;
 	}
+	for (size_t i = 0; i < nids; i++)
+		if (cdr_schemes_find(set, ids[i]) == NULL) {
+			rc = cli_error("no scheme '%s' in the project (see 'codeer scheme list')", ids[i]);
+			free(ids);
+			return rc;
+		}
 	/* every pattern, one by one, so that all invalid ones are listed */
 	for (size_t s = 0; s < cdr_schemes_count(set); s++) {
 		const cdr_scheme *scheme = cdr_schemes_get(set, s);

@@ -7,7 +7,7 @@ $ codeer init p >/dev/null && cp "$DATA/mini.txt" p/ && cd p && codeer add mini.
 ? 0
 
 $ cd p && codeer agree --coders auto,anna --format table
-coders: auto, anna; unit: turn; 1 documents
+coders: auto, anna; unit: turn; 1 document
 
 Per code, worst first
 code         units  coded  agree   kappa    alpha

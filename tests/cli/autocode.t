@@ -20,7 +20,7 @@ $ cd p && ls codings
 ? 0
 
 $ cd p && codeer autocode
-4 codings in 1 documents for coder auto (4 new, 0 gone, 0 kept as rejected)
+4 codings in 1 document for coder auto (4 new, 0 gone, 0 kept as rejected)
 ? 0
 
 $ cd p && cat codings/auto.tsv
@@ -33,19 +33,19 @@ mini	158	211	mini/VB.NET	rule:mini/VB.NET#r1	2025-11-25T00:00:00Z
 
 # a rerun, even at another time, gives the same file byte for byte
 $ cd p && cp codings/auto.tsv before && SOURCE_DATE_EPOCH=1900000000 codeer autocode && cmp codings/auto.tsv before && echo identical
-4 codings in 1 documents for coder auto (0 new, 0 gone, 0 kept as rejected)
+4 codings in 1 document for coder auto (0 new, 0 gone, 0 kept as rejected)
 identical
 ? 0
 
 # a rejected proposal stays rejected when autocode runs again
 $ cd p && codeer code reject mini t4 mini/VB.NET && codeer autocode && grep VB.NET codings/auto.tsv | cut -f4,8
 rejected 1 coding of mini/VB.NET in mini t4
-4 codings in 1 documents for coder auto (0 new, 0 gone, 1 kept as rejected)
+4 codings in 1 document for coder auto (0 new, 0 gone, 1 kept as rejected)
 mini/VB.NET	rejected
 ? 0
 
 $ cd p && codeer autocode --coder anna --doc mini --scheme mini && cut -f1-4 codings/anna.tsv
-4 codings in 1 documents for coder anna (4 new, 0 gone, 0 kept as rejected)
+4 codings in 1 document for coder anna (4 new, 0 gone, 0 kept as rejected)
 doc	start	end	code
 mini	7	15	mini/VB
 mini	33	40	mini/VB
@@ -57,7 +57,7 @@ mini	158	211	mini/VB.NET
 # and skipped for that turn only; the other rule still codes every "buurt",
 # the one in t5 (c423-428) too
 $ cd p && codeer scheme add "$DATA/schemes/backtrack.xml" >/dev/null && codeer autocode --scheme backtrack && cut -f2-4 codings/auto.tsv | grep backtrack
-3 codings in 1 documents for coder auto (3 new, 0 gone, 0 kept as rejected)
+3 codings in 1 document for coder auto (3 new, 0 gone, 0 kept as rejected)
 176	181	backtrack/OK
 270	275	backtrack/OK
 423	428	backtrack/OK
@@ -71,14 +71,14 @@ $ cd p && grep -c 'mini/' codings/auto.tsv
 
 # a hand edit gone wrong: the line is named, the row kept as it was
 $ cd p && printf 'mini\tten\t5\tmini/VB\n' >> codings/auto.tsv && codeer autocode --scheme mini && tail -1 codings/auto.tsv
-4 codings in 1 documents for coder auto (0 new, 0 gone, 1 kept as rejected)
+4 codings in 1 document for coder auto (0 new, 0 gone, 1 kept as rejected)
 mini	ten	5	mini/VB
 ! codeer: ./codings/auto.tsv:9: unreadable coding row kept as it is (expected doc, start < end, code, ...)
 ? 0
 
 # the lock: a second writer waits for the first, and nothing is corrupted
 $ cd p && (flock .codeer.lock sleep 1 &) && sleep 0.3 && codeer autocode --scheme mini 2>&1 | sed 's/^codeer: .*waiting for it$/waited/' | sort
-4 codings in 1 documents for coder auto (0 new, 0 gone, 1 kept as rejected)
+4 codings in 1 document for coder auto (0 new, 0 gone, 1 kept as rejected)
 codeer: ./codings/auto.tsv:9: unreadable coding row kept as it is (expected doc, start < end, code, ...)
 waited
 ? 0

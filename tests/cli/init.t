@@ -52,7 +52,7 @@ $ codeer frobnicate
 
 # commands may be abbreviated to a unique prefix
 $ codeer a
-! codeer: ambiguous command: a, could be: add anon-check autocode
+! codeer: ambiguous command: a, could be: add agree anon-check autocode
 ? 2
 
 $ codeer -C proj do

@@ -2,6 +2,9 @@
  *
  * All three read documents one at a time, so memory stays bounded by the
  * largest document plus the codings. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* strverscmp */
+#endif
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdio.h>
@@ -21,7 +24,7 @@ struct coded {
 static int cmp_coded(const void *x, const void *y)
 {
 	const struct coded *a = x, *b = y;
-	int r = strcmp(a->coding->doc, b->coding->doc);
+	int r = strverscmp(a->coding->doc, b->coding->doc); /* the order of 'codeer docs' */
 
 	if (r)
 		return r;
@@ -159,7 +162,7 @@ done:
 }
 
 int cdr_kwic(const cdr_project *p, const char *pattern, int case_sensitive, size_t width,
-	     cdr_kwic_fn fn, void *ctx, size_t *hits)
+	     cdr_kwic_fn fn, cdr_kwic_limit_fn on_limit, void *ctx, size_t *hits)
 {
 	int errcode, rc = 0;
 	PCRE2_SIZE erroff;
@@ -198,8 +201,11 @@ int cdr_kwic(const cdr_project *p, const char *pattern, int case_sensitive, size
 			cdr_kwic_hit h;
 			size_t a, b, la, rb;
 			char *left, *match, *right;
-			if (m < 0)
+			if (m < 0) {
+				if (m != PCRE2_ERROR_NOMATCH && on_limit)
+					on_limit(ctx, cdr_document_info_get(doc)->id);
 				break;
+			}
 			ov = pcre2_get_ovector_pointer(md);
 			a = ov[0];
 			b = ov[1];

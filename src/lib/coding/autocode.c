@@ -23,6 +23,9 @@ struct old_coding {
 
 struct setaside {
 	const cdr_engine *engine;
+	cdr_coding *kept;          /* the coder's other codings, sorted (shallow copies:
+	                              appending may move the array, not the strings) */
+	size_t nkept;
 	char **docs;           /* the documents being coded, sorted */
 	size_t ndocs;
 	struct old_coding *old;
@@ -95,8 +98,41 @@ static struct old_coding *old_find(struct setaside *s, const char *doc, size_t s
 	return cdr_search(&key, s->old, s->nold, sizeof(*s->old), cmp_old);
 }
 
+static int cmp_kept(const void *x, const void *y)
+{
+	const cdr_coding *a = x, *b = y;
+	int r = strcmp(a->doc, b->doc);
+
+	if (r)
+		return r;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+static int index_kept(struct setaside *s, cdr_codings *codings)
+{
+	size_t n = cdr_codings_count(codings);
+
+	if ((s->kept = cdr_calloc(n ? n : 1, sizeof(cdr_coding))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		s->kept[s->nkept++] = *cdr_codings_get(codings, i);
+	cdr_sort(s->kept, s->nkept, sizeof(cdr_coding), cmp_kept);
+	return 0;
+}
+
+static int already_kept(const struct setaside *s, const char *doc, size_t start, size_t end, const char *code)
+{
+	cdr_coding key = { (char *)doc, start, end, (char *)code, NULL, NULL, NULL, NULL };
+	return cdr_search(&key, s->kept, s->nkept, sizeof(cdr_coding), cmp_kept) != NULL;
+}
+
 static void setaside_free(struct setaside *s)
 {
+	free(s->kept);
 	for (size_t i = 0; i < s->nold; i++) {
 		free(s->old[i].doc);
 		free(s->old[i].code);
@@ -118,6 +154,8 @@ static int store_doc(cdr_codings *codings, struct setaside *s, const char *doc, 
 	for (size_t i = 0; i < props->n && rc == 0; i++) {
 		const cdr_proposal *p = &props->v[i];
 		struct old_coding *o = old_find(s, doc, p->span.start, p->span.end, p->code->qualified);
+		if (already_kept(s, doc, p->span.start, p->span.end, p->code->qualified))
+			continue;
 		rc = cdr_codings_append(codings, doc, p->span.start, p->span.end, p->code->qualified, p->origin,
 					o ? o->created : created, o ? o->memo : "", o ? o->status : "");
 		res->codings++;
@@ -163,6 +201,14 @@ int cdr_autocode(cdr_project *p, const cdr_schemes *set, const cdr_autocode_opti
 		aside.docs[i] = (char *)(opts->ndocs ? opts->docs[i] : cdr_project_doc_id(p, i));
 	aside.ndocs = ndocs;
 	cdr_sort(aside.docs, ndocs, sizeof(char *), cmp_str);
+	/* a document named twice is coded once */
+	if (ndocs > 1) {
+		size_t w = 1;
+		for (size_t i = 1; i < ndocs; i++)
+			if (strcmp(aside.docs[i], aside.docs[w - 1]) != 0)
+				aside.docs[w++] = aside.docs[i];
+		aside.ndocs = ndocs = w;
+	}
 	aside.engine = engine;
 	cdr_codings_filter(codings, keep_coding, &aside);
 	if (aside.failed) {
@@ -170,8 +216,11 @@ int cdr_autocode(cdr_project *p, const cdr_schemes *set, const cdr_autocode_opti
 		goto done;
 	}
 	cdr_sort(aside.old, aside.nold, sizeof(*aside.old), cmp_old);
+	/* what the coder has besides: a proposal equal to one of those is not added twice */
+	if ((rc = index_kept(&aside, codings)) < 0)
+		goto done;
 	for (size_t i = 0; i < ndocs; i++) {
-		const char *id = opts->ndocs ? opts->docs[i] : cdr_project_doc_id(p, i);
+		const char *id = opts->ndocs ? aside.docs[i] : cdr_project_doc_id(p, i);
 		cdr_document *doc;
 		if ((rc = cdr_project_doc_load(&doc, p, id, 1)) < 0)
 			goto done;

@@ -355,23 +355,35 @@ static void spans_free(struct spans *s)
 /* All matches of re in the region [lo, hi) (limit errors end the scan
  * early). The text is valid UTF-8 (normalised by ICU), so PCRE2 need not
  * check it on every call: that check alone made scans quadratic. */
+/* Returned by collect when PCRE2's match limit stopped it. */
+#define LIMIT_HIT 1
+
 static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct layout *L, size_t lo, size_t hi)
 {
 	size_t pos = 0;
 
-	/* the region is the whole subject: ^ and $ are its start and end */
+	/* The region is the whole subject: ^ and $ are its start and end.
+	 * The search restarts one character after each match's start, so
+	 * that overlapping matches are all found: an <unless> "de wijk|wijk
+	 * team" must veto "team" in "de wijk team". */
 	while (pos <= hi - lo) {
 		int m = pcre2_match(re, (PCRE2_SPTR)(L->text + lo), hi - lo, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
 		PCRE2_SIZE *ov;
-		if (m < 0)
+		if (m == PCRE2_ERROR_NOMATCH)
 			break;
+		if (m < 0)
+			return LIMIT_HIT;
 		ov = pcre2_get_ovector_pointer(e->md);
-		if (cdr_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(cdr_span)) < 0)
-			return CDR_ENOMEM;
-		s->v[s->n].start = lo + ov[0];
-		s->v[s->n].end = lo + ov[1];
-		s->n++;
-		pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (ov[1] > ov[0]) {
+			if (cdr_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(cdr_span)) < 0)
+				return CDR_ENOMEM;
+			s->v[s->n].start = lo + ov[0];
+			s->v[s->n].end = lo + ov[1];
+			s->n++;
+		}
+		pos = ov[0] + 1;
+		while (pos < hi - lo && (L->text[lo + pos] & 0xC0) == 0x80)
+			pos++;
 	}
 	return 0;
 }
@@ -385,7 +397,7 @@ static int collect_all(struct spans *s, cdr_engine *e, pcre2_code **res, size_t 
 	free(s->max_end);
 	s->max_end = NULL;
 	for (size_t i = 0; i < n; i++)
-		if ((rc = collect(s, e, res[i], L, lo, hi)) < 0)
+		if ((rc = collect(s, e, res[i], L, lo, hi)) != 0)
 			return rc;
 	/* several patterns: sort by start, then the prefix maximum of ends */
 	for (size_t i = 1; i < s->n; i++) {
@@ -484,10 +496,14 @@ static void expand(const struct compiled_rule *r, const struct layout *L, long t
 			*b = L->turns[turn].end;
 			return;
 		}
-		/* a paragraph; also for text outside any turn */
+		/* the paragraphs the match touches; also for text outside any turn */
 		if ((i = span_at(L->paras, L->nparas, *a)) >= 0) {
+			long j = span_at(L->paras, L->nparas, *b > 0 ? *b - 1 : 0);
+			size_t end = *b;
 			*a = L->paras[i].start;
-			*b = L->paras[i].end > *b ? L->paras[i].end : *b;
+			*b = j >= 0 ? L->paras[j].end : L->paras[i].end;
+			if (*b < end)
+				*b = end;
 		}
 		return;
 	case CDR_SCOPE_SENTENCE:
@@ -514,7 +530,8 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 	for (size_t g = 0; g < L->nregions && rc == 0; g++) {
 		long turn = L->region_turn[g];
 		size_t lo = L->regions[g].start, hi = L->regions[g].end, pos = 0;
-		int have_spans = 0, counted = 0;
+		int have_spans = 0, counted = 0, limited = 0;
+		size_t first_hit = *nhits, first_matches = e->stats[ri].matches;
 
 		if (cand && !cand[g])
 			continue;
@@ -541,10 +558,7 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 			if (m == PCRE2_ERROR_NOMATCH)
 				break;
 			if (m < 0) {
-				/* the match limit (or another run-time error): skip the region */
-				e->stats[ri].limit_hits++;
-				if (on_limit)
-					on_limit(ctx, doc, turn, r->code, r->rule);
+				limited = 1;
 				break;
 			}
 			ov = pcre2_get_ovector_pointer(e->md);
@@ -554,9 +568,14 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 			a = lo + ov[0];
 			b = lo + ov[1];
 			if (!have_spans) {
-				if ((r->rule->nunless && (rc = collect_all(&unless, e, r->unless, r->rule->nunless, L, lo, hi)) < 0) ||
-				    (r->near && (rc = collect_all(&near, e, &r->near, 1, L, lo, hi)) < 0))
+				if ((r->rule->nunless && (rc = collect_all(&unless, e, r->unless, r->rule->nunless, L, lo, hi)) != 0) ||
+				    (r->near && (rc = collect_all(&near, e, &r->near, 1, L, lo, hi)) != 0)) {
+					if (rc == LIMIT_HIT) {
+						rc = 0;
+						limited = 1;
+					}
 					break;
+				}
 				have_spans = 1;
 			}
 			if (r->rule->nunless && unless.n && contained(&unless, a, b))
@@ -575,6 +594,16 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 				e->stats[ri].turns++;
 				counted = 1;
 			}
+		}
+		if (limited) {
+			/* the match limit (in the pattern, an unless or the near
+			 * pattern): the rule is skipped for the whole region */
+			*nhits = first_hit;
+			e->stats[ri].matches = first_matches;
+			e->stats[ri].turns -= (size_t)counted;
+			e->stats[ri].limit_hits++;
+			if (on_limit)
+				on_limit(ctx, doc, turn, r->code, r->rule);
 		}
 	}
 	spans_free(&unless);

@@ -60,7 +60,9 @@ static int widen(cdr_buf *b, const char *p)
 		if (c >= 0x80) {
 			while ((p[1] & 0xC0) == 0x80)
 				p++;
-			rc = in_class ? 0 : cdr_buf_printf(b, "[%s]", any);
+			/* in a class the highest code point stands in: a range that
+			 * ends in it ("a-é") then covers every character it did */
+			rc = in_class ? cdr_buf_puts(b, "\\x{10FFFF}") : cdr_buf_printf(b, "[%s]", any);
 			continue;
 		}
 		if (!in_class && (c == '^' || c == '$'))

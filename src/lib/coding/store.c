@@ -338,6 +338,11 @@ int cdr_coders_list(char ***out, size_t *n, const cdr_project *p)
 			cdr_coders_free(names, count);
 			return CDR_ENOMEM;
 		}
+		/* a stray file ("auto (kopie).tsv") is not a coder */
+		if (!cdr_coder_valid(name)) {
+			free(name);
+			continue;
+		}
 		names[count++] = name;
 	}
 	closedir(d);

@@ -4,6 +4,7 @@
 #define CDR_DOCUMENT_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "codeer/document.h"
 #include "codeer/ingest.h"
@@ -48,6 +49,8 @@ typedef struct cdr_raw {
 	const char *encoding;
 	cdr_preset_turn *turns; /* NULL: find turns with the speaker pattern */
 	size_t nturns, turns_cap;
+	unsigned short *u16;    /* the same text in UTF-16, when the reader has it */
+	int32_t u16len;
 } cdr_raw;
 
 void cdr_raw_free(cdr_raw *raw);

@@ -263,6 +263,7 @@ void cdr_raw_free(cdr_raw *raw)
 	}
 	free(raw->turns);
 	free(raw->text);
+	free(raw->u16);
 	memset(raw, 0, sizeof(*raw));
 }
 

@@ -14,6 +14,7 @@
 
 #include "codeer/error.h"
 #include "ingest/document-internal.h"
+#include "text/text-internal.h"
 #include "util/alloc.h"
 
 /* Line-start forms: "I:", "R:", "P1 -", "Interviewer:", "Respondent 3:",
@@ -42,6 +43,10 @@ struct builder {
 	cdr_document *doc;
 	cdr_segmenter *seg;
 	cdr_cp_cursor cursor;
+	UChar *u16;           /* the text in UTF-16 when the reader kept it */
+	int astral;           /* it has characters beyond the BMP (surrogate pairs) */
+	size_t u16_byte;      /* forward cursor: byte offset ... */
+	int32_t u16_unit;     /* ... and its UTF-16 index */
 	size_t region_cp;     /* code-point offset of the region being segmented */
 	size_t region_words;
 };
@@ -116,6 +121,17 @@ static int on_sentence(void *ctx, size_t a, size_t b)
 	return cdr_document_add_sentence(bd->doc, s);
 }
 
+/* UTF-16 index of a byte offset, moving forward only. */
+static int32_t u16_index(struct builder *bd, size_t byte)
+{
+	const unsigned char *t = (const unsigned char *)bd->doc->text;
+
+	for (; bd->u16_byte < byte; bd->u16_byte++)
+		if ((t[bd->u16_byte] & 0xC0) != 0x80)
+			bd->u16_unit += t[bd->u16_byte] >= 0xF0 ? 2 : 1;
+	return bd->u16_unit;
+}
+
 /* One paragraph: trim, record it, segment it; adds its words to *words. */
 static int add_region(struct builder *bd, size_t a, size_t b, size_t *words)
 {
@@ -130,12 +146,21 @@ static int add_region(struct builder *bd, size_t a, size_t b, size_t *words)
 		b--;
 	if (a == b)
 		return 0;
-	/* the cursor is cheap only forwards: start, sentences, then end */
+	/* the cursor is cheap only forwards */
 	p.start = cdr_cp_cursor_at(&bd->cursor, a);
-	bd->region_cp = p.start;
-	if ((rc = cdr_segmenter_run(bd->seg, t + a, b - a, on_sentence, bd, &w)) < 0)
-		return rc;
 	p.end = cdr_cp_cursor_at(&bd->cursor, b);
+	bd->region_cp = p.start;
+	if (bd->u16) {
+		/* segment the reader's UTF-16 directly: no second conversion.
+		 * Without characters beyond the BMP, UTF-16 index = code point. */
+		int32_t ua = bd->astral ? u16_index(bd, a) : (int32_t)p.start;
+		int32_t ub = bd->astral ? u16_index(bd, b) : (int32_t)p.end;
+		rc = cdr_segmenter_run16(bd->seg, bd->u16 + ua, ub - ua, on_sentence, bd, &w);
+	} else {
+		rc = cdr_segmenter_run(bd->seg, t + a, b - a, on_sentence, bd, &w);
+	}
+	if (rc < 0)
+		return rc;
 	*words += w;
 	return cdr_document_add_paragraph(bd->doc, p);
 }
@@ -303,6 +328,9 @@ int cdr_structure_build(cdr_document *doc, cdr_raw *raw, const cdr_ingest_option
 
 	cdr_document_set_text(doc, raw->text, raw->len);
 	raw->text = NULL;
+	bd.u16 = raw->u16;
+	for (size_t k = 0; k < doc->len && !bd.astral; k++)
+		bd.astral = (unsigned char)doc->text[k] >= 0xF0;
 	if ((rc = cdr_segmenter_new(&bd.seg, opts && opts->locale ? opts->locale : "nl")) < 0)
 		return rc;
 	bd.doc = doc;

@@ -81,14 +81,24 @@ static char *text_of(cdr_scheme *s, const xmlNode *node)
 	return r;
 }
 
+/* Attribute values are XML Schema tokens: the schema accepts them with
+ * white space around, so it is trimmed here as the schema does. */
 static char *attr_of(cdr_scheme *s, const xmlNode *node, const char *name)
 {
 	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+	const char *a;
+	size_t n;
 	char *r;
 
 	if (v == NULL)
 		return NULL;
-	r = keep_dup(s, (const char *)v);
+	a = (const char *)v;
+	while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r')
+		a++;
+	n = strlen(a);
+	while (n > 0 && (a[n - 1] == ' ' || a[n - 1] == '\t' || a[n - 1] == '\n' || a[n - 1] == '\r'))
+		n--;
+	r = keep(s, cdr_strndup(a, n));
 	xmlFree(v);
 	return r;
 }

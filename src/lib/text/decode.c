@@ -166,6 +166,12 @@ int cdr_text_decode(char **out, size_t *out_len, const char **encoding,
 		    const char *bytes, size_t n, const char *declared,
 		    const char *name)
 {
+	return cdr_text_decode16(out, out_len, NULL, NULL, encoding, bytes, n, declared, name);
+}
+
+int cdr_text_decode16(char **out, size_t *out_len, UChar **u16, int32_t *u16len, const char **encoding,
+		      const char *bytes, size_t n, const char *declared, const char *name)
+{
 	const char *enc = declared;
 	const char *start = bytes;
 	UChar *u = NULL;
@@ -215,8 +221,13 @@ int cdr_text_decode(char **out, size_t *out_len, const char **encoding,
 	if ((rc = icu_decode(&u, &ulen, bytes, n, enc, name, (size_t)(bytes - start))) < 0)
 		return rc;
 normalize:
-	rc = cdr_text_normalize_utf16(out, out_len, u, ulen);
-	free(u);
+	rc = cdr_text_normalize_utf16(out, out_len, &u, &ulen);
+	if (rc == 0 && u16) {
+		*u16 = u;
+		*u16len = ulen;
+	} else {
+		free(u);
+	}
 	if (rc == CDR_EFORMAT)
 		return cdr_error_set(CDR_EFORMAT, "%s: %s", name, cdr_error_last());
 	if (rc == 0)

@@ -50,11 +50,12 @@ static int32_t unify_lines(UChar *u, int32_t len)
 	return w;
 }
 
-int cdr_text_normalize_utf16(char **out, size_t *out_len, UChar *u, int32_t ulen)
+int cdr_text_normalize_utf16(char **out, size_t *out_len, UChar **uptr, int32_t *ulenptr)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
-	UChar *norm = NULL;
+	UChar *u = *uptr, *norm = NULL;
+	int32_t ulen = *ulenptr;
 	const UChar *src = u;
 	int32_t len, span, ncap, nlen, blen;
 	char *utf8;
@@ -89,13 +90,16 @@ int cdr_text_normalize_utf16(char **out, size_t *out_len, UChar *u, int32_t ulen
 	} else if (U_FAILURE(err)) {
 		return cdr_error_set(CDR_ERROR, "normalisation failed: %s", u_errorName(err));
 	}
-	/* A UTF-16 unit never needs more than 3 UTF-8 bytes. */
-	if ((utf8 = cdr_malloc((size_t)len * 3 + 1)) == NULL) {
-		free(norm);
-		return CDR_ENOMEM;
+	/* the caller keeps the normalised UTF-16 (for segmentation) */
+	if (norm) {
+		free(u);
+		*uptr = norm;
 	}
+	*ulenptr = len;
+	/* A UTF-16 unit never needs more than 3 UTF-8 bytes. */
+	if ((utf8 = cdr_malloc((size_t)len * 3 + 1)) == NULL)
+		return CDR_ENOMEM;
 	u_strToUTF8(utf8, len * 3 + 1, &blen, src, len, &err);
-	free(norm);
 	if (U_FAILURE(err)) {
 		free(utf8);
 		return cdr_error_set(CDR_EENCODING, "text contains an unpaired surrogate: %s", u_errorName(err));
@@ -131,7 +135,7 @@ int cdr_text_normalize(char **out, size_t *out_len, const char *utf8, size_t n)
 
 	if ((rc = cdr_utf8_to_utf16(&u, &ulen, utf8, n)) < 0)
 		return rc;
-	rc = cdr_text_normalize_utf16(out, out_len, u, ulen);
+	rc = cdr_text_normalize_utf16(out, out_len, &u, &ulen);
 	free(u);
 	return rc;
 }

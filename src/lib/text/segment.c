@@ -279,9 +279,7 @@ int cdr_segmenter_run(cdr_segmenter *seg, const char *utf8, size_t len,
 		      cdr_sentence_cb cb, void *ctx, size_t *words)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	struct u16_cursor cur = { NULL, 0, 0 };
-	int32_t ulen, start, b;
-	int rc = 0;
+	int32_t ulen;
 
 	if (len > INT32_MAX / 2)
 		return cdr_error_set(CDR_ELIMIT, "paragraph of %zu bytes is too long to segment", len);
@@ -290,31 +288,42 @@ int cdr_segmenter_run(cdr_segmenter *seg, const char *utf8, size_t len,
 	u_strFromUTF8(seg->buf, (int32_t)seg->cap, &ulen, utf8, (int32_t)len, &err);
 	if (U_FAILURE(err))
 		return cdr_error_set(CDR_EENCODING, "invalid UTF-8 in text");
+	return cdr_segmenter_run16(seg, seg->buf, ulen, cb, ctx, words);
+}
+
+int cdr_segmenter_run16(cdr_segmenter *seg, UChar *u, int32_t ulen, int (*cb)(void *, size_t, size_t),
+			void *ctx, size_t *words)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	struct u16_cursor cur = { NULL, 0, 0 };
+	int32_t start, b;
+	int rc = 0;
+
 	/* a lone newline inside a region is a hard wrap: read it as a space */
 	if (words)
-		*words = cdr_count_words_unwrap(seg->buf, ulen);
+		*words = cdr_count_words_unwrap(u, ulen);
 	else
 		for (int32_t i = 0; i < ulen; i++)
-			if (seg->buf[i] == '\n')
-				seg->buf[i] = ' ';
+			if (u[i] == '\n')
+				u[i] = ' ';
 	if (cb == NULL)
 		return 0;
 
-	ubrk_setText(seg->sentence, seg->buf, ulen, &err);
+	ubrk_setText(seg->sentence, u, ulen, &err);
 	if (U_FAILURE(err))
 		return cdr_error_set(CDR_ERROR, "sentence segmentation failed: %s", u_errorName(err));
-	cur.u = seg->buf;
+	cur.u = u;
 	start = ubrk_first(seg->sentence);
 	while ((b = ubrk_next(seg->sentence)) != UBRK_DONE) {
 		int32_t s = start, e = b;
 		size_t sc, ec;
 
-		if (b < ulen && ends_with_abbreviation(seg->buf, start, b))
+		if (b < ulen && ends_with_abbreviation(u, start, b))
 			continue;
 		start = b;
-		while (s < e && is_space(seg->buf[s]))
+		while (s < e && is_space(u[s]))
 			s++;
-		while (e > s && is_space(seg->buf[e - 1]))
+		while (e > s && is_space(u[e - 1]))
 			e--;
 		if (s == e)
 			continue;
