@@ -33,6 +33,7 @@ const struct cdr_cmd cmd_agree = {
 		"  --bootstrap N        percentile confidence intervals from N resamples of units\n"
 		"  --seed S             seed of the bootstrap (default 1): the same seed, the same interval\n"
 		"  --format F           table, tsv, csv, json, md or html\n"
+		"  --digits N           decimals of the coefficients (default 4; 17 for exact checks)\n"
 		"\nGeneric mode (any reliability table; empty cells are missing values):\n"
 		"  --table FILE         a CSV (or .tsv) file; a first column headed 'unit' holds labels\n"
 		"  --layout L           units-by-coders (default), coders-by-units, or counts\n"
@@ -90,12 +91,14 @@ static void free_list(char **v, size_t n)
 	free(v);
 }
 
+static int digits = 4; /* --digits: decimals of the coefficients */
+
 static void fmt_value(char *buf, size_t n, double x)
 {
 	if (isnan(x))
 		snprintf(buf, n, "%s", "");
 	else
-		snprintf(buf, n, "%.4f", x);
+		snprintf(buf, n, "%.*f", digits, x);
 }
 
 /* The coefficients that apply to data with this many coders. */
@@ -427,6 +430,7 @@ static int agree_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 		{ "merge", required_argument, NULL, 'm' },
 		{ "into", required_argument, NULL, 'i' },
 		{ "rule", required_argument, NULL, 'r' },
+		{ "digits", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -463,6 +467,11 @@ static int agree_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 			o.bootstrap = strtoul(optarg, &end, 10);
 			if (*end || o.bootstrap > 100000)
 				rc = cli_usage_error(cmd, "--bootstrap must be a number of resamples up to 100000");
+			break;
+		case 'g':
+			digits = (int)strtol(optarg, &end, 10);
+			if (*end || digits < 0 || digits > 17)
+				rc = cli_usage_error(cmd, "--digits must be a number from 0 to 17");
 			break;
 		case 's':
 			o.seed = strtoull(optarg, &end, 10);

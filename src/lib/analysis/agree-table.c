@@ -28,17 +28,17 @@ int cdr_table_layout_parse(cdr_table_layout *out, const char *name)
 }
 
 struct grid {
-	char **cells;       /* rows * cols, copies */
+	char *data;         /* the file, parsed in place */
+	char **cells;       /* rows * cols, pointing into data */
 	size_t rows, cols;
 	size_t *lines;      /* file line of each row */
 };
 
 static void grid_free(struct grid *g)
 {
-	for (size_t i = 0; i < g->rows * g->cols; i++)
-		free(g->cells[i]);
 	free(g->cells);
 	free(g->lines);
+	free(g->data);
 }
 
 static int read_grid(struct grid *g, char ***header_out, size_t *nheader, const char *path)
@@ -52,6 +52,7 @@ static int read_grid(struct grid *g, char ***header_out, size_t *nheader, const 
 	memset(g, 0, sizeof(*g));
 	if ((rc = cdr_file_read(&data, &len, path, (size_t)1 << 31)) < 0)
 		return rc;
+	g->data = data;
 	cdr_csv_init(&csv, data, len, plen > 4 && strcasecmp(path + plen - 4, ".tsv") == 0 ? '\t' : ',');
 	if ((rc = cdr_csv_next(&csv, &row)) <= 0) {
 		rc = rc < 0 ? rc : cdr_error_set(CDR_EFORMAT, "%s: empty file", path);
@@ -87,13 +88,12 @@ static int read_grid(struct grid *g, char ***header_out, size_t *nheader, const 
 			char *f = row.fields[i], *e;
 			while (*f == ' ')
 				f++;
-			e = f + strlen(f);
-			while (e > f && e[-1] == ' ')
-				*--e = '\0';
-			if ((g->cells[g->rows * g->cols + i] = cdr_strdup(f)) == NULL) {
-				rc = CDR_ENOMEM;
-				goto done;
+			if (*f) {
+				e = f + strlen(f);
+				while (e > f && e[-1] == ' ')
+					*--e = '\0';
 			}
+			g->cells[g->rows * g->cols + i] = f;
 		}
 		g->lines[g->rows++] = csv.line;
 	}
@@ -101,13 +101,25 @@ static int read_grid(struct grid *g, char ***header_out, size_t *nheader, const 
 		rc = cdr_error_set(rc, "%s:%zu: %s", path, csv.line, cdr_error_last());
 done:
 	cdr_tsv_row_free(&row);
-	free(data);
 	return rc < 0 ? rc : 0;
 }
 
 static int parse_number(const char *s, double *out)
 {
 	char *end;
+	const char *d = s + (*s == '-');
+
+	/* the common case, a small whole number, without strtod */
+	if (*d >= '0' && *d <= '9') {
+		long long v = 0;
+		int n = 0;
+		while (*d >= '0' && *d <= '9' && n < 15)
+			v = v * 10 + (*d++ - '0'), n++;
+		if (*d == '\0') {
+			*out = (double)(*s == '-' ? -v : v);
+			return 0;
+		}
+	}
 
 	errno = 0;
 	*out = strtod(s, &end);

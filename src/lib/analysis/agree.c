@@ -13,11 +13,25 @@
 #include "util/alloc.h"
 #include "util/array.h"
 
+struct cats {
+	double *v;
+	size_t q, cap;
+};
+
 struct cdr_rdata {
 	size_t units, coders;
 	double *v; /* units * coders, row-major */
 	double *w; /* weight (multiplicity) per unit; NULL: all 1 */
+	/* computed on first use by a coefficient, dropped by any change: the
+	 * categories, and each value's category index (MISSING for NAN) */
+	struct cats cats;
+	uint32_t *idx;
+	double *multi_pi;          /* the unweighted multi-rater core, once */
+	double multi_pa, multi_w_pairable, multi_w_rated;
+	size_t multi_pairable, multi_rated;
 };
+
+#define MISSING UINT32_MAX
 
 int cdr_level_parse(cdr_level *out, const char *name)
 {
@@ -69,10 +83,21 @@ int cdr_rdata_new(cdr_rdata **out, size_t units, size_t coders)
 	return 0;
 }
 
+static void drop_cache(cdr_rdata *d)
+{
+	free(d->cats.v);
+	free(d->idx);
+	free(d->multi_pi);
+	memset(&d->cats, 0, sizeof(d->cats));
+	d->idx = NULL;
+	d->multi_pi = NULL;
+}
+
 void cdr_rdata_free(cdr_rdata *d)
 {
 	if (d == NULL)
 		return;
+	drop_cache(d);
 	free(d->w);
 	free(d->v);
 	free(d);
@@ -83,6 +108,8 @@ size_t cdr_rdata_coders(const cdr_rdata *d) { return d->coders; }
 
 void cdr_rdata_set(cdr_rdata *d, size_t unit, size_t coder, double value)
 {
+	if (d->idx)
+		drop_cache(d);
 	d->v[unit * d->coders + coder] = value;
 }
 
@@ -110,11 +137,6 @@ static double unit_weight(const cdr_rdata *d, size_t u)
 
 /* ---- categories and per-unit counts ------------------------------------ */
 
-struct cats {
-	double *v;
-	size_t q, cap;
-};
-
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -131,8 +153,8 @@ static int cats_of(struct cats *c, const cdr_rdata *d)
 	for (size_t i = 0; i < n; i++) {
 		double x = d->v[i];
 		size_t lo = 0, hi = c->q;
-		if (isnan(x))
-			continue;
+		if (isnan(x) || (i > 0 && x == d->v[i - 1]))
+			continue; /* missing, or the value just seen */
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
 			if (c->v[mid] < x)
@@ -178,6 +200,31 @@ static size_t cat_index(const struct cats *c, double x)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* The categories and value indices of the data, computed once: every
+ * coefficient then runs on small integers. Logically const. */
+static const struct cats *prepared(const cdr_rdata *cd)
+{
+	cdr_rdata *d = (cdr_rdata *)cd;
+	size_t n = d->units * d->coders;
+
+	if (d->idx)
+		return &d->cats;
+	if (cats_of(&d->cats, d) < 0 || (d->idx = cdr_malloc((n ? n : 1) * sizeof(uint32_t))) == NULL) {
+		drop_cache(d);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double x = d->v[i];
+		if (isnan(x))
+			d->idx[i] = MISSING;
+		else if (i > 0 && x == d->v[i - 1])
+			d->idx[i] = d->idx[i - 1];
+		else
+			d->idx[i] = (uint32_t)cat_index(&d->cats, x);
+	}
+	return &d->cats;
 }
 
 /* Agreement weight of categories i and j among q ordered categories. */
@@ -236,14 +283,14 @@ static int multi_compute(struct multi *m, const cdr_rdata *d, const struct cats 
 		return CDR_ENOMEM;
 	}
 	for (size_t u = 0; u < d->units; u++) {
-		const double *row = d->v + u * d->coders;
+		const uint32_t *row = d->idx + u * d->coders;
 		size_t ri = 0, np = 0;
 		double wu;
 		for (size_t j = 0; j < d->coders; j++) {
 			size_t k;
-			if (isnan(row[j]))
+			if (row[j] == MISSING)
 				continue;
-			k = cat_index(c, row[j]);
+			k = row[j];
 			if (r[k] == 0)
 				present[np++] = k;
 			r[k] += 1;
@@ -287,6 +334,39 @@ static void multi_free(struct multi *m)
 	free(m->pi);
 }
 
+/* The unweighted core is the same for percent, Fleiss, BP and AC1:
+ * compute it once per data set (a copy is handed out). */
+static int multi_cached(struct multi *m, const cdr_rdata *cd, const struct cats *c, cdr_weights w)
+{
+	cdr_rdata *d = (cdr_rdata *)cd;
+	int rc;
+
+	if (w != CDR_WEIGHTS_NONE)
+		return multi_compute(m, d, c, w);
+	if (d->multi_pi == NULL) {
+		struct multi fresh;
+		if ((rc = multi_compute(&fresh, d, c, w)) < 0)
+			return rc;
+		d->multi_pi = fresh.pi;
+		d->multi_pa = fresh.pa;
+		d->multi_pairable = fresh.n_pairable;
+		d->multi_rated = fresh.n_rated;
+		d->multi_w_pairable = fresh.w_pairable;
+		d->multi_w_rated = fresh.w_rated;
+	}
+	memset(m, 0, sizeof(*m));
+	m->q = c->q;
+	m->pa = d->multi_pa;
+	m->n_pairable = d->multi_pairable;
+	m->n_rated = d->multi_rated;
+	m->w_pairable = d->multi_w_pairable;
+	m->w_rated = d->multi_w_rated;
+	if ((m->pi = cdr_malloc((c->q ? c->q : 1) * sizeof(double))) == NULL)
+		return CDR_ENOMEM;
+	memcpy(m->pi, d->multi_pi, c->q * sizeof(double));
+	return 0;
+}
+
 /* Sum of all agreement weights, T_w (q for no weights). */
 static double total_weight(cdr_weights w, size_t q)
 {
@@ -302,17 +382,15 @@ static double total_weight(cdr_weights w, size_t q)
 
 cdr_coef cdr_agree_percent(const cdr_rdata *d)
 {
-	struct cats c;
+	const struct cats *c = prepared(d);
 	struct multi m;
 	cdr_coef out;
 
-	if (cats_of(&c, d) < 0 || multi_compute(&m, d, &c, CDR_WEIGHTS_NONE) < 0) {
-		free(c.v);
+	if (c == NULL || multi_cached(&m, d, c, CDR_WEIGHTS_NONE) < 0) {
 		return undefined(no_memory, 0);
 	}
 	out = m.n_pairable ? defined(m.pa, m.n_pairable) : undefined("no unit has values from two coders", 0);
 	multi_free(&m);
-	free(c.v);
 	return out;
 }
 
@@ -328,73 +406,96 @@ static cdr_coef corrected(double pa, double pe, size_t units)
 
 cdr_coef cdr_agree_fleiss(const cdr_rdata *d)
 {
-	struct cats c;
+	const struct cats *c = prepared(d);
 	struct multi m;
 	double pe = 0;
 	cdr_coef out;
 
-	if (cats_of(&c, d) < 0 || multi_compute(&m, d, &c, CDR_WEIGHTS_NONE) < 0) {
-		free(c.v);
+	if (c == NULL || multi_cached(&m, d, c, CDR_WEIGHTS_NONE) < 0) {
 		return undefined(no_memory, 0);
 	}
-	for (size_t k = 0; k < c.q; k++)
+	for (size_t k = 0; k < c->q; k++)
 		pe += m.pi[k] * m.pi[k];
 	out = corrected(m.pa, pe, m.n_pairable);
 	multi_free(&m);
-	free(c.v);
 	return out;
 }
 
 cdr_coef cdr_agree_brennan_prediger(const cdr_rdata *d, cdr_weights w, size_t q)
 {
-	struct cats c;
+	const struct cats *c = prepared(d);
 	struct multi m;
 	cdr_coef out;
 	size_t qq;
 
-	if (cats_of(&c, d) < 0 || multi_compute(&m, d, &c, w) < 0) {
-		free(c.v);
+	if (c == NULL || multi_cached(&m, d, c, w) < 0) {
 		return undefined(no_memory, 0);
 	}
-	qq = q ? q : c.q;
+	qq = q ? q : c->q;
 	if (qq < 2)
 		out = undefined("fewer than two categories: chance agreement is 1", m.n_pairable);
-	else if (q && q < c.q)
+	else if (q && q < c->q)
 		out = undefined("the data have more categories than the number given", m.n_pairable);
 	else
 		out = corrected(m.pa, total_weight(w, qq) / ((double)qq * (double)qq), m.n_pairable);
 	multi_free(&m);
-	free(c.v);
 	return out;
 }
 
 cdr_coef cdr_agree_gwet(const cdr_rdata *d, cdr_weights w, size_t q)
 {
-	struct cats c;
+	const struct cats *c = prepared(d);
 	struct multi m;
 	double s = 0;
 	cdr_coef out;
 	size_t qq;
 
-	if (cats_of(&c, d) < 0 || multi_compute(&m, d, &c, w) < 0) {
-		free(c.v);
+	if (c == NULL || multi_cached(&m, d, c, w) < 0) {
 		return undefined(no_memory, 0);
 	}
-	qq = q ? q : c.q;
-	for (size_t k = 0; k < c.q; k++)
+	qq = q ? q : c->q;
+	for (size_t k = 0; k < c->q; k++)
 		s += m.pi[k] * (1.0 - m.pi[k]);
 	if (qq < 2)
 		out = undefined("fewer than two categories: AC1 needs at least two", m.n_pairable);
-	else if (q && q < c.q)
+	else if (q && q < c->q)
 		out = undefined("the data have more categories than the number given", m.n_pairable);
 	else
 		out = corrected(m.pa, total_weight(w, qq) / ((double)qq * (double)(qq - 1)) * s, m.n_pairable);
 	multi_free(&m);
-	free(c.v);
 	return out;
 }
 
 /* ---- two coders: Cohen and Scott --------------------------------------- */
+
+/* The categories of the units both coders coded: Cohen's and Scott's
+ * coefficients see only those units, so a value that occurs only where
+ * one coder is missing must not shift the weight scale (as irr's kappa2
+ * and NLTK also do). */
+static int pair_cats(struct cats *c, const cdr_rdata *d)
+{
+	size_t cap = 0;
+
+	memset(c, 0, sizeof(*c));
+	for (size_t u = 0; u < d->units; u++) {
+		double a = d->v[u * 2], b = d->v[u * 2 + 1];
+		if (isnan(a) || isnan(b))
+			continue;
+		if (cdr_grow((void **)&c->v, &cap, c->q + 2, sizeof(double)) < 0)
+			return CDR_ENOMEM;
+		c->v[c->q++] = a;
+		c->v[c->q++] = b;
+	}
+	cdr_sort(c->v, c->q, sizeof(double), cmp_double);
+	{
+		size_t w = 0;
+		for (size_t i = 0; i < c->q; i++)
+			if (w == 0 || c->v[w - 1] != c->v[i])
+				c->v[w++] = c->v[i];
+		c->q = w;
+	}
+	return 0;
+}
 
 /* The q x q table of joint proportions over units both coders coded. */
 static int joint_table(double **out, size_t *n, double *wn, const cdr_rdata *d, const struct cats *c)
@@ -428,7 +529,7 @@ cdr_coef cdr_agree_cohen(const cdr_rdata *d, cdr_weights w)
 
 	if (d->coders != 2)
 		return undefined("Cohen's kappa is for exactly two coders (use Fleiss' kappa)", 0);
-	if (cats_of(&c, d) < 0 || joint_table(&p, &n, &wn, d, &c) < 0 ||
+	if (pair_cats(&c, d) < 0 || joint_table(&p, &n, &wn, d, &c) < 0 ||
 	    (row = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL ||
 	    (col = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL) {
 		out = undefined(no_memory, 0);
@@ -482,7 +583,7 @@ cdr_coef cdr_agree_scott(const cdr_rdata *d)
 
 	if (d->coders != 2)
 		return undefined("Scott's pi is for exactly two coders (use Fleiss' kappa)", 0);
-	if (cats_of(&c, d) < 0 || joint_table(&p, &n, &wn, d, &c) < 0) {
+	if (pair_cats(&c, d) < 0 || joint_table(&p, &n, &wn, d, &c) < 0) {
 		free(c.v);
 		return undefined(no_memory, 0);
 	}
@@ -531,75 +632,75 @@ static double delta2(cdr_level level, const struct cats *c, const double *cum, c
 
 cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 {
-	struct cats c;
+	const struct cats *c = prepared(d);
 	double *nc = NULL, *cum = NULL, n = 0, d_o = 0, d_e = 0;
 	size_t *idx = NULL, units = 0;
 	cdr_coef out;
 
-	if (cats_of(&c, d) < 0 || (nc = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL ||
-	    (cum = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL ||
+	if (c == NULL || (nc = cdr_calloc(c->q ? c->q : 1, sizeof(double))) == NULL ||
+	    (cum = cdr_calloc(c->q ? c->q : 1, sizeof(double))) == NULL ||
 	    (idx = cdr_calloc(d->coders ? d->coders : 1, sizeof(size_t))) == NULL) {
 		out = undefined(no_memory, 0);
 		goto done;
 	}
-	if ((level == CDR_LEVEL_ORDINAL || level == CDR_LEVEL_RATIO) && c.q > 20000) {
+	if ((level == CDR_LEVEL_ORDINAL || level == CDR_LEVEL_RATIO) && c->q > 20000) {
 		out = undefined("more than 20000 distinct values: ordinal and ratio alpha need fewer", 0);
 		goto done;
 	}
 	/* pass 1: the values n_c of pairable units */
 	for (size_t u = 0; u < d->units; u++) {
-		const double *row = d->v + u * d->coders;
+		const uint32_t *row = d->idx + u * d->coders;
 		size_t m = 0;
 		for (size_t j = 0; j < d->coders; j++)
-			m += !isnan(row[j]);
+			m += row[j] != MISSING;
 		if (m < 2)
 			continue;
 		units++;
 		for (size_t j = 0; j < d->coders; j++)
-			if (!isnan(row[j]))
-				nc[cat_index(&c, row[j])] += unit_weight(d, u);
+			if (row[j] != MISSING)
+				nc[row[j]] += unit_weight(d, u);
 		n += unit_weight(d, u) * (double)m;
 	}
 	if (units == 0) {
 		out = undefined("no unit has values from two coders", 0);
 		goto done;
 	}
-	for (size_t k = 0; k < c.q; k++)
+	for (size_t k = 0; k < c->q; k++)
 		cum[k] = nc[k] + (k ? cum[k - 1] : 0);
 	/* pass 2: observed disagreement, pair by pair within units */
 	for (size_t u = 0; u < d->units; u++) {
-		const double *row = d->v + u * d->coders;
+		const uint32_t *row = d->idx + u * d->coders;
 		size_t m = 0;
 		double sum = 0;
 		for (size_t j = 0; j < d->coders; j++)
-			if (!isnan(row[j]))
-				idx[m++] = cat_index(&c, row[j]);
+			if (row[j] != MISSING)
+				idx[m++] = row[j];
 		if (m < 2)
 			continue;
 		for (size_t a = 0; a < m; a++)
 			for (size_t b = a + 1; b < m; b++)
-				sum += 2 * delta2(level, &c, cum, nc, idx[a], idx[b]);
+				sum += 2 * delta2(level, c, cum, nc, idx[a], idx[b]);
 		d_o += unit_weight(d, u) * sum / (double)(m - 1);
 	}
 	d_o /= n;
 	/* expected disagreement over all pairs of pairable values */
 	if (level == CDR_LEVEL_NOMINAL) {
 		double sq = 0;
-		for (size_t k = 0; k < c.q; k++)
+		for (size_t k = 0; k < c->q; k++)
 			sq += nc[k] * nc[k];
 		d_e = (n * n - sq) / (n * (n - 1));
 	} else if (level == CDR_LEVEL_INTERVAL) {
 		double s1 = 0, s2 = 0, mean;
-		for (size_t k = 0; k < c.q; k++)
-			s1 += nc[k] * c.v[k];
+		for (size_t k = 0; k < c->q; k++)
+			s1 += nc[k] * c->v[k];
 		mean = s1 / n;
-		for (size_t k = 0; k < c.q; k++)
-			s2 += nc[k] * (c.v[k] - mean) * (c.v[k] - mean);
+		for (size_t k = 0; k < c->q; k++)
+			s2 += nc[k] * (c->v[k] - mean) * (c->v[k] - mean);
 		d_e = 2 * n * s2 / (n * (n - 1));
 	} else {
-		for (size_t a = 0; a < c.q; a++)
-			for (size_t b = a + 1; b < c.q; b++)
-				d_e += 2 * nc[a] * nc[b] * delta2(level, &c, cum, nc, a, b);
+		for (size_t a = 0; a < c->q; a++)
+			for (size_t b = a + 1; b < c->q; b++)
+				d_e += 2 * nc[a] * nc[b] * delta2(level, c, cum, nc, a, b);
 		d_e /= n * (n - 1);
 	}
 	if (d_e <= 0)
@@ -607,7 +708,6 @@ cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 	else
 		out = defined(1.0 - d_o / d_e, units);
 done:
-	free(c.v);
 	free(nc);
 	free(cum);
 	free(idx);
@@ -710,6 +810,7 @@ int cdr_agree_bootstrap(cdr_coef *c, const cdr_rdata *d, const cdr_coef_spec *sp
 				return CDR_ENOMEM;
 			}
 		}
+		drop_cache(sample); /* filled behind cdr_rdata_set's back */
 		e = cdr_agree_compute(sample, spec);
 		if (e.defined)
 			values[got++] = e.value;
