@@ -18,6 +18,7 @@
 #include "codeer/agree.h"
 #include "codeer/agreement.h"
 #include "codeer/matrix.h"
+#include "codeer/score.h"
 
 #define CODEER_VERSION "0.1.0"
 

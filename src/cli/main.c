@@ -21,6 +21,7 @@ extern const struct cdr_cmd cmd_matrix;
 extern const struct cdr_cmd cmd_memo;
 extern const struct cdr_cmd cmd_quotes;
 extern const struct cdr_cmd cmd_scheme;
+extern const struct cdr_cmd cmd_score;
 extern const struct cdr_cmd cmd_show;
 
 static const struct cdr_cmd *const commands[] = {
@@ -40,6 +41,7 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_memo,
 	&cmd_quotes,
 	&cmd_scheme,
+	&cmd_score,
 	&cmd_show,
 	NULL
 };

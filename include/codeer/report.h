@@ -1,0 +1,40 @@
+/* report.h -- the whole project in one HTML page: the corpus, code
+ * frequencies, the code-by-case heatmap, co-occurrence, agreement between
+ * coders, the quotes per code and the transcripts they come from.
+ *
+ * The page is self-contained (inline CSS and SVG, no fonts, images or
+ * scripts from elsewhere), works without JavaScript, and prints: closed
+ * sections open on paper, and every coloured cell carries its number. */
+#ifndef CODEER_REPORT_H
+#define CODEER_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "codeer/agreement.h"
+#include "codeer/matrix.h"
+#include "codeer/project.h"
+#include "codeer/scheme.h"
+
+typedef struct cdr_report_options {
+	const char *title;            /* NULL: the project's name */
+	const char *coder;            /* NULL: every coder's codings (rejected ones never count) */
+	const char *const *codes;     /* codes to report, in scheme order; "CODE+" adds its subtree;
+				       * none: every code of the schemes */
+	size_t ncodes;
+	const char *const *coders;    /* agreement between these (two or more); none: the first two
+				       * coders of the project, if there are two */
+	size_t ncoders;
+	cdr_within within;            /* the unit of co-occurrence (default: overlapping segments) */
+	cdr_unit_kind unit;           /* the unit of agreement (default: turn) */
+} cdr_report_options;
+
+/**
+ * Write the report as one HTML5 document to `out`. Errors: CDR_ENOTFOUND
+ * for an unknown code or coder (also one named in o->coders; when the
+ * coders are not named, a comparison that cannot be made is a note in the
+ * report instead), CDR_EIO when `out` fails.
+ */
+int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_options *o, FILE *out);
+
+#endif

@@ -1,0 +1,47 @@
+# codeer score: the matrix maatwerk of seed 000. Tabel 3 (18 cases) gives
+# each case's passendheid and eigenaarschap as judged in the thesis; the
+# shipped rules derive maatwerk through Tabel 15, and every case must come
+# out as Tabel 3 prints it.
+
+$ codeer init p >/dev/null && cd p && cut -f1-3 "$DATA/maatwerk/tabel3.tsv" > judged.tsv && codeer score import judged.tsv && codeer scheme add "$CODEER_SRCDIR/codeschemes/maatwerk.xml" >/dev/null
+36 values set by hand
+? 0
+
+$ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items maatwerk --format tsv > derived.tsv && cut -f1,4 "$DATA/maatwerk/tabel3.tsv" | diff - derived.tsv && echo "Tabel 3: all 18 cases as printed"
+Tabel 3: all 18 cases as printed
+? 0
+
+$ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items passendheid,eigenaarschap,maatwerk --format table | head -4
+case  passendheid  eigenaarschap  maatwerk
+1.1   Volledig     Volledig       Volledig
+1.2   Volledig     Volledig       Volledig
+1.3   Beperkt      Geen           Nauwelijks
+? 0
+
+# a value set by hand wins over the derivation
+$ cd p && codeer score set 1.3 maatwerk Geen && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items maatwerk --format tsv | grep '^1.3'
+1.3	Geen
+? 0
+
+# indicators from codes: presence and counts per case
+$ cd p && printf 'R: De vraag achter de vraag.\n' > d.txt && codeer add --case 2.1 d.txt >/dev/null && codeer code add --coder anna d t1 maatwerk/H1 >/dev/null && for c in DLP1 DLP2 DLP3; do codeer code add --coder anna d t1 maatwerk/$c >/dev/null; done && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items vraagverheldering,draaglast --format tsv | grep -E '^(2.1|1.1)	'
+2.1	ja	veel
+1.1	nee	geen
+? 0
+
+# bad input
+$ cd p && codeer score set 1.2 passendheid Goed && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules"
+! codeer: scores.tsv: case 1.2: 'Goed' is not a value of 'passendheid' (Volledig, Beperkt, Geen)
+? 2
+
+$ cd p && codeer score "$DATA/score/cycle.rules" 2>&1 | sed "s|$DATA/||"
+codeer: score/cycle.rules: the rules go round in a cycle: a -> b -> a
+? 0
+
+$ cd p && codeer score "$DATA/score/unknown.rules" 2>&1 | sed "s|$DATA/||"
+codeer: score/unknown.rules:2: 'a' uses the unknown item 'nope'
+? 0
+
+$ cd p && codeer score "$DATA/score/arity.rules" 2>&1 | sed "s|$DATA/||"
+codeer: score/arity.rules:5: 1 value for 2 inputs (c)
+? 0
