@@ -17,8 +17,11 @@
 #include "codeer/memo.h"
 #include "codeer/agree.h"
 #include "codeer/agreement.h"
+#include "codeer/unitizing.h"
 #include "codeer/matrix.h"
+#include "codeer/report.h"
 #include "codeer/score.h"
+#include "codeer/crosssection.h"
 
 #define CODEER_VERSION "0.1.0"
 

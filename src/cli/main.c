@@ -13,6 +13,7 @@ extern const struct cdr_cmd cmd_cases;
 extern const struct cdr_cmd cmd_code;
 extern const struct cdr_cmd cmd_codes;
 extern const struct cdr_cmd cmd_cooccur;
+extern const struct cdr_cmd cmd_crosssection;
 extern const struct cdr_cmd cmd_docs;
 extern const struct cdr_cmd cmd_freq;
 extern const struct cdr_cmd cmd_init;
@@ -20,6 +21,7 @@ extern const struct cdr_cmd cmd_kwic;
 extern const struct cdr_cmd cmd_matrix;
 extern const struct cdr_cmd cmd_memo;
 extern const struct cdr_cmd cmd_quotes;
+extern const struct cdr_cmd cmd_report;
 extern const struct cdr_cmd cmd_scheme;
 extern const struct cdr_cmd cmd_score;
 extern const struct cdr_cmd cmd_show;
@@ -33,6 +35,7 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_code,
 	&cmd_codes,
 	&cmd_cooccur,
+	&cmd_crosssection,
 	&cmd_docs,
 	&cmd_freq,
 	&cmd_init,
@@ -40,6 +43,7 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_matrix,
 	&cmd_memo,
 	&cmd_quotes,
+	&cmd_report,
 	&cmd_scheme,
 	&cmd_score,
 	&cmd_show,

@@ -67,6 +67,7 @@ int main(void)
 	test_scheme_register();
 	test_coding_register();
 	test_agree_register();
+	test_unitizing_register();
 	CU_basic_set_mode(CU_BRM_NORMAL);
 	CU_basic_run_tests();
 	failures = CU_get_number_of_failures();

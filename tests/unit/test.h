@@ -24,5 +24,6 @@ void test_store_register(void);
 void test_scheme_register(void);
 void test_coding_register(void);
 void test_agree_register(void);
+void test_unitizing_register(void);
 
 #endif

@@ -1,0 +1,116 @@
+/* cmd-report.c -- the whole project as one self-contained HTML page. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cdr_cmd cmd_report = {
+	.name = "report",
+	.usage = "codeer report [-o FILE] [--coder NAME] [--codes LIST] [--coders A,B]",
+	.summary = "write an HTML report: corpus, frequencies, heatmap, co-occurrence, agreement, quotes",
+	.help = "One HTML file with everything inline (it opens offline and mails as one\n"
+		"attachment): the corpus, code frequencies, a code-by-case heatmap, code\n"
+		"co-occurrence, agreement between two coders, the quotes of every code with\n"
+		"links into the transcripts, and the transcripts themselves.\n"
+		"\nOptions:\n"
+		"  -o FILE         write to FILE (default: report.html in the current directory)\n"
+		"  --coder NAME    one coder's codings (default: every coder's)\n"
+		"  --codes LIST    only these codes (comma-separated; CODE+ adds its subcodes)\n"
+		"  --coders A,B    the coders to compare (default: the first two of the project)\n",
+	.run = report_run,
+};
+
+/* Split a comma-separated list in place; *out points into `s`. */
+static int split(char *s, char ***out, size_t *n)
+{
+	char *save = NULL;
+
+	for (char *tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char **grown = realloc(*out, (*n + 1) * sizeof(char *));
+		if (grown == NULL)
+			return -1;
+		*out = grown;
+		(*out)[(*n)++] = tok;
+	}
+	return 0;
+}
+
+static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "coder", required_argument, NULL, 'C' },
+		{ "codes", required_argument, NULL, 'k' },
+		{ "coders", required_argument, NULL, 'K' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	cdr_report_options o = { 0 };
+	const char *outpath = "report.html";
+	char *codes_copy = NULL, *coders_copy = NULL, **codes = NULL, **coders = NULL, *mem = NULL;
+	size_t memlen = 0;
+	int c, rc = EXIT_OK;
+	cdr_project *p = NULL;
+	cdr_schemes *set = NULL;
+	FILE *out = NULL;
+
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
+		switch (c) {
+		case 'o': outpath = optarg; break;
+		case 'C': o.coder = optarg; break;
+		case 'k': free(codes_copy); codes_copy = strdup(optarg); break;
+		case 'K': free(coders_copy); coders_copy = strdup(optarg); break;
+		default:
+			rc = CLI_GETOPT_EXIT(c);
+			goto done;
+		}
+	}
+	if (optind < argc) {
+		rc = cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+		goto done;
+	}
+	if (*outpath == '\0') {
+		rc = cli_usage_error(cmd, "-o needs a file name");
+		goto done;
+	}
+	if ((codes_copy && split(codes_copy, &codes, &o.ncodes) < 0) ||
+	    (coders_copy && split(coders_copy, &coders, &o.ncoders) < 0)) {
+		rc = cli_error("out of memory");
+		goto done;
+	}
+	if (coders_copy && o.ncoders < 2) {
+		rc = cli_usage_error(cmd, "--coders takes two or more coders, e.g. --coders auto,anna");
+		goto done;
+	}
+	o.codes = (const char *const *)codes;
+	o.coders = (const char *const *)coders;
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		goto done;
+	if ((out = open_memstream(&mem, &memlen)) == NULL) {
+		rc = cli_error("out of memory");
+		goto done;
+	}
+	if (cdr_schemes_load(&set, p) < 0 || cdr_report_write(p, set, &o, out) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	fclose(out);
+	out = NULL;
+	if (cdr_output_file(outpath, mem, memlen) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	printf("wrote %s (%zu KB)\n", outpath, (memlen + 1023) / 1024);
+done:
+	if (out)
+		fclose(out);
+	free(mem);
+	cdr_schemes_free(set);
+	cdr_project_free(p);
+	free(codes);
+	free(coders);
+	free(codes_copy);
+	free(coders_copy);
+	return rc;
+}

@@ -1,0 +1,143 @@
+# codeer report on tests/data/mini.txt (coder auto: the rules; coder anna:
+# mini t1 VB, t2 VB, t4 EK, t5 VB.NET and other t2 VB) and a second
+# document whose answer holds "<", "&" and quotes. Checked: one
+# self-contained file, the heatmap's numbers and labels, escaping, the
+# agreement table, links that resolve, and writing atomically.
+
+$ codeer init p >/dev/null && cp "$DATA/mini.txt" p/ && cd p && printf 'I: Wat vindt u van verbinden?\n\nR: Verbinden <b>is</b> "goed" & nodig, zegt R&D.\n' > other.txt && codeer add mini.txt other.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer autocode >/dev/null && for t in "t1 VB" "t2 VB" "t4 EK" "t5 VB.NET"; do codeer code add --coder anna mini $t >/dev/null; done && codeer code add --coder anna other t2 VB >/dev/null && printf 'case\tdocs\trol\nk1\tmini\twijkcoach\nk2\tother\t\n' > c.tsv && codeer cases import c.tsv
+2 cases
+? 0
+
+# the default file, in the current directory
+$ cd p && codeer report | sed -E 's/\([0-9]+ KB\)/(N KB)/' && ls report.html
+wrote report.html (N KB)
+report.html
+? 0
+
+# one HTML5 file, nothing fetched: no URL at all, no external script,
+# style sheet, image or font
+$ cd p && head -1 report.html && tail -1 report.html && grep -c -i -E 'https?:|(src|href)="//|<script[^>]* src|<link|<img|@import|url\(' report.html
+<!DOCTYPE html>
+</html>
+0
+? 1
+
+# the heatmap: one cell per case and code with its count in the cell
+# (the same numbers as 'codeer matrix'), totals, and the code labels
+$ cd p && codeer matrix --format tsv && grep '^<g><title>[kt]' report.html | sed -E 's/^<g><title>([^<]*)<\/title>.*>([0-9]+)<\/text><\/g>$/\1 [\2]/; s/^<g><title>([^<]*)<\/title>.*<\/g>$/\1 []/'
+case	mini/VB	mini/VB.NET	mini/EK	total
+k1	4	2	2	8
+k2	3	0	0	3
+total	7	2	2	11
+k1 × mini/VB: 4 coded segments [4]
+k1 × mini/VB.NET: 2 coded segments [2]
+k1 × mini/EK: 2 coded segments [2]
+k1 × total: 8 coded segments [8]
+k2 × mini/VB: 3 coded segments [3]
+k2 × mini/VB.NET: 0 coded segments []
+k2 × mini/EK: 0 coded segments []
+k2 × total: 3 coded segments [3]
+total × mini/VB: 7 coded segments [7]
+total × mini/VB.NET: 2 coded segments [2]
+total × mini/EK: 2 coded segments [2]
+total × total: 11 coded segments [11]
+? 0
+
+$ cd p && grep -o 'rotate(-45[^>]*><title>[^<]*</title>[^<]*' report.html | sed 's/.*<title>//; s/<\/title>/ -> /'
+mini/VB: Verbinden -> VB
+mini/VB.NET: Netwerk in de buurt -> VB.NET
+mini/EK: Eigen kracht -> EK
+total -> total
+? 0
+
+# the answer with markup in it is escaped, in the quote and in the transcript
+$ cd p && grep -c 'Verbinden &lt;b&gt;is&lt;/b&gt; &quot;goed&quot; &amp; nodig, zegt R&amp;D\.' report.html && grep -c -e '<b>is' -e ' & ' -e 'R&D' report.html
+2
+0
+? 1
+
+# each quote links to its turn; the transcript has the turn with that id
+$ cd p && grep -o '<blockquote>[^<]*&amp;[^<]*</blockquote><p class="src"><a href="[^"]*">[^<]*</a>' report.html | sed 's/.*href=//' && grep -o '<li id="doc-other-t[0-9]*">' report.html
+"#doc-other-t2">other t2</a>
+<li id="doc-other-t1">
+<li id="doc-other-t2">
+? 0
+
+# every link inside the page resolves, and no id is used twice
+$ cd p && grep -o 'href="#[^"]*"' report.html | sed 's/^href="#//; s/"$//' | sort -u > hrefs && grep -o ' id="[^"]*"' report.html | sed 's/^ id="//; s/"$//' | sort > ids && echo "$(wc -l < hrefs) targets, $(comm -23 hrefs ids | wc -l) missing, $(uniq -d ids | wc -l) ids twice" && grep -o -e 'href="#doc-mini-t4"' -e 'href="#code-mini/VB.NET"' report.html | sort -u
+18 targets, 0 missing, 0 ids twice
+href="#code-mini/VB.NET"
+href="#doc-mini-t4"
+? 0
+
+# agreement of the two coders (checked by hand: VB 6 of 7 turns agree,
+# kappa = (6/7 - 24/49) / (25/49) = .720; VB.NET 5 of 7, kappa =
+# (35/49 - 37/49) / (12/49) = -.167, alpha = 1 - 13 * 2 / 24 = -.083)
+$ cd p && sed -n '/id="agreement-table"/,/<\/table>/p' report.html | sed -e 's/<\/t[dh]>/|/g' -e 's/<[^>]*>//g' -e '/^$/d'
+code|label|turns|coded|agreement|κ|α|
+VB.NET|Netwerk in de buurt|7|2|71.4%|-0.167|-0.083|
+VB|Verbinden|7|4|85.7%|0.720|0.735|
+EK|Eigen kracht|7|1|100.0%|1.000|1.000|
+all codes together|21||85.7%|0.632|0.639|
+? 0
+
+# one coder's codings, some codes (named codes keep their column), a
+# named file; a code without segments has no quotes section
+$ cd p && mkdir out && codeer report --coder anna --codes VB+,HAND -o out/anna.html | sed -E 's/\([0-9]+ KB\)/(N KB)/' && grep '^<g><title>k' out/anna.html | sed -E 's/^<g><title>([^<]*)<\/title>.*>([0-9]+)<\/text><\/g>$/\1 [\2]/; s/^<g><title>([^<]*)<\/title>.*<\/g>$/\1 []/' && grep -c 'id="code-mini/EK"' out/anna.html; grep -o 'No segments for [^<]*' out/anna.html
+wrote out/anna.html (N KB)
+k1 × mini/VB: 2 coded segments [2]
+k1 × mini/VB.NET: 1 coded segment [1]
+k1 × mini/HAND: 0 coded segments []
+k1 × total: 3 coded segments [3]
+k2 × mini/VB: 1 coded segment [1]
+k2 × mini/VB.NET: 0 coded segments []
+k2 × mini/HAND: 0 coded segments []
+k2 × total: 1 coded segment [1]
+0
+No segments for 1 code: HAND.
+? 0
+
+# the coders compared can be named
+$ cd p && codeer report --coders auto,anna -o r2.html >/dev/null && grep -o 'Coders <b>[^.]*' r2.html
+Coders <b>auto</b> and <b>anna</b>, per turn, on the 2 documents they all coded
+? 0
+
+# bad input: clear errors, no file
+$ cd p && codeer report --coder nope -o x.html; s=$?; ls x.html 2>/dev/null; exit $s
+! codeer: no coder 'nope' in the project (no codings/nope.tsv)
+? 2
+
+$ cd p && codeer report --codes NOPE -o x.html
+! codeer: no code 'NOPE' in the project's schemes (see 'codeer codes')
+? 2
+
+$ cd p && codeer report --coders anna
+! codeer report: --coders takes two or more coders, e.g. --coders auto,anna
+! usage: codeer report [-o FILE] [--coder NAME] [--codes LIST] [--coders A,B]
+? 2
+
+$ cd p && codeer report -o nodir/r.html
+! codeer: cannot write in nodir: No such file or directory
+? 2
+
+$ cd p && codeer report --coders anna,nope -o x.html
+! codeer: no coder 'nope' in the project (see 'codeer code list')
+? 2
+
+# an unwritable place leaves no file, not even a partial one
+$ cd p && mkdir ro && chmod 555 ro && if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups codeer report -o ro/r.html; else codeer report -o ro/r.html; fi; s=$?; ls ro | wc -l; exit $s
+0
+! codeer: cannot write in ro: Permission denied
+? 2
+
+# a project with one coder: the agreement section says why it is empty
+$ codeer init q >/dev/null && cp "$DATA/mini.txt" q/ && cd q && codeer add mini.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer autocode >/dev/null && codeer report >/dev/null && grep -o 'Agreement needs[^<]*' report.html
+Agreement needs two coders; this project has one.
+? 0
+
+# an empty project still makes a page
+$ codeer init e >/dev/null && cd e && codeer report >/dev/null && grep -o -e 'No codes: [^<]*' -e 'No codings yet.' -e 'this project has none' report.html
+No codes: the project has no code schemes yet.
+No codings yet.
+this project has none
+? 0
