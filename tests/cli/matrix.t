@@ -84,6 +84,11 @@ $ cd p && codeer matrix --codes NOPE
 ! codeer: no code 'NOPE' in the project's schemes (see 'codeer codes')
 ? 2
 
+# --codes picks code columns; with group columns it would drop codings unseen
+$ cd p && codeer matrix --cols group --codes VB
+! codeer: --codes picks columns of --cols code; for a group, name it with its subtree (CODE+)
+? 2
+
 $ cd p && mkdir ro && chmod 555 ro && if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups codeer matrix -o ro/m.csv; else codeer matrix -o ro/m.csv; fi; s=$?; ls ro | wc -l; exit $s
 0
 ! codeer: cannot write in ro: Permission denied

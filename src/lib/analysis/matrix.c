@@ -189,6 +189,10 @@ static int make_columns(struct labels *cols, struct map *codemap, const cdr_sche
 {
 	int rc = 0;
 
+	/* Picking codes under group or scheme columns would drop codings from
+	 * a column without its label saying so; CODE+ is a group column. */
+	if (o->ncodes && o->cols != CDR_COLS_CODE)
+		return cdr_error_set(CDR_EUSAGE, "--codes picks columns of --cols code; for a group, name it with its subtree (CODE+)");
 	if (o->cols == CDR_COLS_CODE && o->ncodes) {
 		for (size_t i = 0; i < o->ncodes && rc == 0; i++) {
 			char ref[512];
