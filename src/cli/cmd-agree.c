@@ -1,6 +1,7 @@
 /* cmd-agree.c -- agreement between coders: per code and overall, every
- * coefficient, the units where they disagree; the same coefficients on
- * any reliability table; consensus coders. */
+ * coefficient, the units where they disagree; unitizing alpha on the
+ * coders' own segments; the same coefficients on any reliability table;
+ * consensus coders. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ static int agree_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 const struct cdr_cmd cmd_agree = {
 	.name = "agree",
 	.usage = "codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]\n"
+		 "       codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]\n"
 		 "       codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]\n"
 		 "       codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority]",
 	.summary = "agreement between coders: kappa, alpha, AC1 ... and the disagreements",
@@ -34,6 +36,13 @@ const struct cdr_cmd cmd_agree = {
 		"  --seed S             seed of the bootstrap (default 1): the same seed, the same interval\n"
 		"  --format F           table, tsv, csv, json, md or html\n"
 		"  --digits N           decimals of the coefficients (default 4; 17 for exact checks)\n"
+		"\nUnitizing (Krippendorff's unitizing alpha, u-alpha):\n"
+		"  --unitizing          compare where the coders put their segments, not coded units:\n"
+		"                       per code the units of all coders, the observed and expected\n"
+		"                       disagreement and u-alpha, then all codes together; the\n"
+		"                       documents are one continuum, in project order. Not with\n"
+		"                       --unit, --overlap, --only-coded, --exclusive,\n"
+		"                       --show-disagreements, --bootstrap, --table or --merge\n"
 		"\nGeneric mode (any reliability table; empty cells are missing values):\n"
 		"  --table FILE         a CSV (or .tsv) file; a first column headed 'unit' holds labels\n"
 		"  --layout L           units-by-coders (default), coders-by-units, or counts\n"
@@ -50,7 +59,7 @@ struct opts {
 	size_t ncoders, ncodes, ndocs, nmerge;
 	const char *unit, *exclusive, *table, *layout, *level, *weights, *format, *into, *rule;
 	double overlap;
-	int only_coded, show_dis;
+	int only_coded, show_dis, unitizing;
 	size_t bootstrap;
 	unsigned long long seed;
 };
@@ -297,6 +306,28 @@ static int heading(cdr_format fmt, const char *title)
 	return 0;
 }
 
+/* The page head for html, then the start of the line that says what was
+ * compared ("coders: A, B"); 0 for the formats that have no such line. */
+static int summary_begin(const struct opts *o, cdr_format fmt)
+{
+	if (fmt == CDR_FORMAT_HTML)
+		printf("<!DOCTYPE html>\n<meta charset=\"utf-8\">\n<title>codeer agree</title>\n"
+		       "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+		       "td,th{border:1px solid #ccc;padding:.2em .5em}.num{text-align:right}</style>\n");
+	if (fmt != CDR_FORMAT_TABLE && fmt != CDR_FORMAT_MD && fmt != CDR_FORMAT_HTML)
+		return 0;
+	printf(fmt == CDR_FORMAT_HTML ? "<p>" : "");
+	printf("coders: ");
+	for (size_t c = 0; c < o->ncoders; c++)
+		printf("%s%s", c ? ", " : "", o->coders[c]);
+	return 1;
+}
+
+static void summary_end(cdr_format fmt)
+{
+	printf(fmt == CDR_FORMAT_HTML ? "</p>\n" : "\n");
+}
+
 static int project_mode(struct cli_ctx *ctx, const struct opts *o, cdr_format fmt)
 {
 	cdr_agree_options ao = { 0 };
@@ -322,22 +353,14 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, cdr_format fm
 		rc = cli_lib_error();
 		goto done;
 	}
-	if (fmt == CDR_FORMAT_HTML)
-		printf("<!DOCTYPE html>\n<meta charset=\"utf-8\">\n<title>codeer agree</title>\n"
-		       "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-		       "td,th{border:1px solid #ccc;padding:.2em .5em}.num{text-align:right}</style>\n");
-	if (fmt == CDR_FORMAT_TABLE || fmt == CDR_FORMAT_MD || fmt == CDR_FORMAT_HTML) {
-		printf(fmt == CDR_FORMAT_HTML ? "<p>" : "");
-		printf("coders: ");
-		for (size_t c = 0; c < o->ncoders; c++)
-			printf("%s%s", c ? ", " : "", o->coders[c]);
+	if (summary_begin(o, fmt)) {
 		printf("; unit: %s; %zu document%s", o->overlap > 0 ? "segment" : cdr_unit_kind_name(ao.unit),
 		       cdr_agreement_doc_count(a), cdr_agreement_doc_count(a) == 1 ? "" : "s");
 		if (ao.unit == CDR_UNIT_CHAR && o->overlap <= 0)
 			printf("; %zu characters", cdr_agreement_chars(a));
 		if (o->only_coded)
 			printf("; only coded units");
-		printf(fmt == CDR_FORMAT_HTML ? "</p>\n" : "\n");
+		summary_end(fmt);
 		if (cdr_agreement_conflicts(a))
 			printf("note: %zu times a coder gave one unit two codes of %s; the first in the scheme counted\n",
 			       cdr_agreement_conflicts(a), o->exclusive);
@@ -374,6 +397,128 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, cdr_format fm
 	}
 	rc = EXIT_OK;
 done:
+	cdr_agreement_free(a);
+	cdr_schemes_free(set);
+	cdr_project_free(p);
+	return rc;
+}
+
+/* One row of the unitizing table; undefined values stay empty, with the reason. */
+static int add_ualpha_row(cdr_table *t, const char *name, size_t units, const cdr_ualpha *r)
+{
+	char n[32], observed[32], expected[32], value[32];
+
+	snprintf(n, sizeof(n), "%zu", units);
+	fmt_value(observed, sizeof(observed), r->observed);
+	fmt_value(expected, sizeof(expected), r->expected);
+	fmt_value(value, sizeof(value), r->alpha.defined ? r->alpha.value : NAN);
+	const char *row[] = { name, n, observed, expected, value, r->alpha.defined ? "" : r->alpha.why };
+	return cdr_table_add(t, row);
+}
+
+/*
+ * --unitizing: Krippendorff's unitizing alpha per code, then over all codes.
+ * The codes are those the per-code table would show (--codes resolved, or
+ * every code the coders used, in scheme order), so cdr_agreement_build
+ * picks them (at the cheapest unit, the document). cdr_agreement_unitizing
+ * gives one code per continuum; the documents, and so the continuum, are
+ * the same for every code, and a category's disagreements depend only on
+ * its own units, so the "all codes" row is what cdr_unitizing_alpha_all
+ * gives on one continuum holding every code: 1 − Σ uD_o / Σ uD_e over the
+ * codes with units, observed and expected shown as their means.
+ */
+static int unitizing_mode(struct cli_ctx *ctx, const struct opts *o, cdr_format fmt)
+{
+	static const char *const headers[] = { "code", "units", "observed", "expected", "u-alpha", "note" };
+	cdr_agree_options ao = { 0 };
+	cdr_unitizing_info info = { 0, 0, 0 };
+	cdr_project *p = NULL;
+	cdr_schemes *set = NULL;
+	cdr_agreement *a = NULL;
+	cdr_table *t = NULL;
+	cdr_ualpha all = { .observed = 0, .expected = 0,
+			   .alpha = { .value = NAN, .defined = 0, .why = NULL, .se = NAN, .lo = NAN, .hi = NAN, .units = 0 } };
+	const char *zero = NULL; /* why a code with units has no alpha (expected disagreement 0) */
+	size_t length = 0, with_units = 0, n;
+	double so = 0, se = 0;
+	int rc;
+
+	ao.coders = (const char *const *)o->coders;
+	ao.ncoders = o->ncoders;
+	ao.codes = (const char *const *)o->codes;
+	ao.ncodes = o->ncodes;
+	ao.docs = (const char *const *)o->docs;
+	ao.ndocs = o->ndocs;
+	ao.unit = CDR_UNIT_DOCUMENT;
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	if (cdr_schemes_load(&set, p) < 0 || cdr_agreement_build(&a, p, set, &ao) < 0 ||
+	    cdr_table_new(&t, 6, headers) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	for (int c = 1; c <= 4; c++)
+		cdr_table_set_numeric(t, (size_t)c);
+	n = cdr_agreement_count(a);
+	for (size_t i = 0; i < n; i++) {
+		const char *code = cdr_agreement_name(a, i);
+		cdr_udata *d = NULL;
+		cdr_ualpha r;
+		size_t units;
+		if (cdr_agreement_unitizing(&d, p, ao.coders, ao.ncoders, code, ao.docs, ao.ndocs, &info) < 0) {
+			rc = cli_lib_error();
+			goto done;
+		}
+		r = cdr_unitizing_alpha(d, code);
+		units = cdr_udata_units(d, code);
+		length = cdr_udata_length(d);
+		if (isnan(r.observed))
+			all.alpha.why = r.alpha.why; /* the continuum is unusable for every code */
+		else if (units > 0) {
+			so += r.observed;
+			se += r.expected;
+			with_units++;
+			all.alpha.units += units;
+			if (!r.alpha.defined)
+				zero = r.alpha.why;
+		}
+		rc = add_ualpha_row(t, code, units, &r);
+		cdr_udata_free(d);
+		if (rc < 0) {
+			rc = cli_lib_error();
+			goto done;
+		}
+	}
+	if (all.alpha.why) {
+		all.observed = all.expected = NAN;
+	} else if (with_units == 0) {
+		all.alpha.why = "no coder marked any unit";
+	} else {
+		all.observed = so / (double)with_units;
+		all.expected = se / (double)with_units;
+		if (se > 0) {
+			all.alpha.value = 1 - so / se;
+			all.alpha.defined = 1;
+		} else {
+			all.alpha.why = zero;
+		}
+	}
+	if (add_ualpha_row(t, "all codes", all.alpha.units, &all) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if (summary_begin(o, fmt)) {
+		printf("; unitizing; %zu document%s", n ? info.docs : cdr_agreement_doc_count(a),
+		       (n ? info.docs : cdr_agreement_doc_count(a)) == 1 ? "" : "s");
+		if (n)
+			printf("; %zu characters", length);
+		summary_end(fmt);
+	}
+	heading(fmt, "Unitizing alpha per code");
+	cdr_table_write(t, stdout, fmt);
+	rc = EXIT_OK;
+done:
+	cdr_table_free(t);
 	cdr_agreement_free(a);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
@@ -420,6 +565,7 @@ static int agree_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 		{ "only-coded", no_argument, NULL, 'O' },
 		{ "exclusive", required_argument, NULL, 'x' },
 		{ "show-disagreements", no_argument, NULL, 'D' },
+		{ "unitizing", no_argument, NULL, 'U' },
 		{ "bootstrap", required_argument, NULL, 'b' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'F' },
@@ -451,6 +597,7 @@ static int agree_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 		case 'x': o.exclusive = optarg; break;
 		case 'O': o.only_coded = 1; break;
 		case 'D': o.show_dis = 1; break;
+		case 'U': o.unitizing = 1; break;
 		case 'F': o.format = optarg; break;
 		case 't': o.table = optarg; break;
 		case 'l': o.layout = optarg; break;
@@ -493,6 +640,16 @@ static int agree_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 	}
 	if ((rc = cli_format(o.format, &fmt)) != 0)
 		goto done;
+	if (o.unitizing) {
+		const char *clash = o.unit ? "--unit" : o.overlap > 0 ? "--overlap" : o.only_coded ? "--only-coded"
+			: o.exclusive ? "--exclusive" : o.show_dis ? "--show-disagreements"
+			: o.bootstrap ? "--bootstrap" : o.table ? "--table" : o.merge ? "--merge" : NULL;
+		if (clash) {
+			rc = cli_usage_error(cmd, "--unitizing does not go with %s: unitizing alpha compares the coders' own segments of their codings, not units",
+					     clash);
+			goto done;
+		}
+	}
 	if ((o.table != NULL) + (o.merge != NULL) + (o.coders != NULL) != 1) {
 		rc = cli_usage_error(cmd, "give exactly one of --coders, --table or --merge");
 		goto done;
@@ -505,6 +662,8 @@ static int agree_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 		rc = cli_usage_error(cmd, "agreement needs two or more coders (--coders A,B)");
 	else if ((o.level || o.weights || o.layout) && !o.table)
 		rc = cli_usage_error(cmd, "--level, --weights and --layout are for --table; coded units are yes/no");
+	else if (o.unitizing)
+		rc = unitizing_mode(ctx, &o, fmt);
 	else
 		rc = project_mode(ctx, &o, fmt);
 done:

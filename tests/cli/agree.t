@@ -69,6 +69,7 @@ $ cd p && codeer agree --coders auto,nobody
 $ cd p && codeer agree --coders auto
 ! codeer agree: agreement needs two or more coders (--coders A,B)
 ! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
+!        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
 !        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
 !        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority]
 ? 2
@@ -99,3 +100,64 @@ coefficient	value
 percent agreement	0.7500
 Cohen's kappa	0.5000
 ? 0
+
+# unitizing alpha (docs/agreement.md, include/codeer/unitizing.h), by hand.
+# One document of L = 20 code points, m = 2 coders, mL = 40.
+# VB: A marks [2,8) (l 6), B marks [4,8) (l 4). A's sections: gap 2, unit 6,
+#   gap 12; B's: gap 4, unit 4, gap 12. Only the two units overlap:
+#   δ² = (2-4)² + (8-8)² = 4; both orders: 8; uD_o = 8/(2·1·20²) = 0.01.
+#   N = 2 units; the gaps of both coders: 2, 12, 4, 12.
+#   l 6: (N-1)(2·216 - 3·36 + 6)/3 = 110, plus 36·((12-6+1) + (12-6+1)) = 504: 614
+#   l 4: (2·64 - 3·16 + 4)/3 = 28, plus 16·((4-4+1) + 9 + 9) = 304: 332
+#   denominator 40·39 - (6·5 + 4·3) = 1518
+#   uD_e = (2/20)·946/1518 = 43/690 = 0.062319; u-alpha = 1 - 0.01·690/43 = 361/430 = 0.8395
+# EK: A marks [12,16) (l 4), B nothing. B's one gap [0,20) holds A's unit:
+#   δ² = 4² = 16, both orders 32; uD_o = 32/800 = 0.04.
+#   N = 1, so the first term is 0; gaps 12, 4 (A) and 20 (B), all >= 4:
+#   16·(9 + 1 + 17) = 432; denominator 1560 - 4·3 = 1548
+#   uD_e = (2/20)·432/1548 = 6/215 = 0.027907; u-alpha = 1 - 0.04·215/6 = -13/30 = -0.4333
+# all codes: 1 - (0.01 + 0.04)/(43/690 + 6/215) = 1 - 0.05/(2677/29670)
+#   = 2387/5354 = 0.4458; observed and expected shown as the means of the
+#   two codes: 0.025 and 2677/59340 = 0.0451.
+$ codeer init q >/dev/null && cd q && printf 'abcdefghijklmnopqrs\n' > u.txt && codeer add u.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer code add --coder A u c2-8 VB && codeer code add --coder B u c4-8 VB && codeer code add --coder A u c12-16 EK && codeer code add --coder C u c2-8 VB && codeer code add --coder C u c12-16 EK
+A	u	c2-8	mini/VB
+B	u	c4-8	mini/VB
+A	u	c12-16	mini/EK
+C	u	c2-8	mini/VB
+C	u	c12-16	mini/EK
+? 0
+
+$ cd q && codeer agree --coders A,B --unitizing --format table
+coders: A, B; unitizing; 1 document; 20 characters
+
+Unitizing alpha per code
+code       units  observed  expected  u-alpha  note
+mini/VB        2    0.0100    0.0623   0.8395  
+mini/EK        1    0.0400    0.0279  -0.4333  
+all codes      3    0.0250    0.0451   0.4458  
+? 0
+
+# the exact values; a code nobody marked is undefined, with the reason
+$ cd q && codeer agree --coders A,B --unitizing --codes VB,EK,VB.NET --format tsv --digits 12
+code	units	observed	expected	u-alpha	note
+mini/VB	2	0.010000000000	0.062318840580	0.839534883721	
+mini/EK	1	0.040000000000	0.027906976744	-0.433333333333	
+mini/VB.NET	0	0.000000000000	0.000000000000		no coder marked a unit of this category
+all codes	3	0.025000000000	0.045112908662	0.445834889802	
+? 0
+
+# identical segments: u-alpha 1
+$ cd q && codeer agree --coders A,C --unitizing --format csv | cut -d, -f1,5
+code,u-alpha
+mini/VB,1.0000
+mini/EK,1.0000
+all codes,1.0000
+? 0
+
+$ cd q && codeer agree --coders A,B --unitizing --unit char
+! codeer agree: --unitizing does not go with --unit: unitizing alpha compares the coders' own segments of their codings, not units
+! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
+!        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
+!        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
+!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority]
+? 2
