@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "codeer/agreement.h"
+#include "codeer/crosssection.h"
 #include "codeer/matrix.h"
 #include "codeer/project.h"
 #include "codeer/scheme.h"
@@ -27,13 +28,19 @@ typedef struct cdr_report_options {
 	size_t ncoders;
 	cdr_within within;            /* the unit of co-occurrence (default: overlapping segments) */
 	cdr_unit_kind unit;           /* the unit of agreement (default: turn) */
+	const char *const *layouts;   /* cross-section layout files (crosssection.h): with one or
+				       * more, a "Cross-section" section with a table per layout */
+	size_t nlayouts;
+	cdr_cs_cell layout_cell;      /* what the cross-section cells hold besides the code ids:
+				       * CDR_CS_CODES (only the ids), CDR_CS_QUOTES or CDR_CS_MEMOS */
 } cdr_report_options;
 
 /**
  * Write the report as one HTML5 document to `out`. Errors: CDR_ENOTFOUND
  * for an unknown code or coder (also one named in o->coders; when the
  * coders are not named, a comparison that cannot be made is a note in the
- * report instead), CDR_EIO when `out` fails.
+ * report instead), a layout's error as cdr_crosssection gives it (before
+ * anything is written), CDR_EIO when `out` fails.
  */
 int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_options *o, FILE *out);
 

@@ -8,17 +8,24 @@ static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 
 const struct cdr_cmd cmd_report = {
 	.name = "report",
-	.usage = "codeer report [-o FILE] [--coder NAME] [--codes LIST] [--coders A,B]",
+	.usage = "codeer report [-o FILE] [--title TEXT] [--coder NAME] [--codes LIST] [--coders A,B]\n"
+		 "                     [--layout LAYOUT.tsv]... [--layout-cell codes|quotes|memos]",
 	.summary = "write an HTML report: corpus, frequencies, heatmap, co-occurrence, agreement, quotes",
 	.help = "One HTML file with everything inline (it opens offline and mails as one\n"
 		"attachment): the corpus, code frequencies, a code-by-case heatmap, code\n"
 		"co-occurrence, agreement between two coders, the quotes of every code with\n"
-		"links into the transcripts, and the transcripts themselves.\n"
+		"links into the transcripts, and the transcripts themselves. With --layout,\n"
+		"also the cross-section (dwarsdoorsnede) of 'codeer crosssection'.\n"
 		"\nOptions:\n"
 		"  -o FILE         write to FILE (default: report.html in the current directory)\n"
+		"  --title TEXT    the page's title (default: the project's name)\n"
 		"  --coder NAME    one coder's codings (default: every coder's)\n"
 		"  --codes LIST    only these codes (comma-separated; CODE+ adds its subcodes)\n"
-		"  --coders A,B    the coders to compare (default: the first two of the project)\n",
+		"  --coders A,B    the coders to compare (default: the first two of the project)\n"
+		"  --layout FILE   add a cross-section table for this layout (column<TAB>subcolumn\n"
+		"                  <TAB>codes, see docs/crosssection.md); repeatable\n"
+		"  --layout-cell K codes (default: the code ids present, linked to their quotes),\n"
+		"                  quotes (with the coded segments) or memos (with the coders' memos)\n",
 	.run = report_run,
 };
 
@@ -43,12 +50,16 @@ static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 		{ "coder", required_argument, NULL, 'C' },
 		{ "codes", required_argument, NULL, 'k' },
 		{ "coders", required_argument, NULL, 'K' },
+		{ "title", required_argument, NULL, 't' },
+		{ "layout", required_argument, NULL, 'L' },
+		{ "layout-cell", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	cdr_report_options o = { 0 };
 	const char *outpath = "report.html";
 	char *codes_copy = NULL, *coders_copy = NULL, **codes = NULL, **coders = NULL, *mem = NULL;
+	const char **layouts = NULL;
 	size_t memlen = 0;
 	int c, rc = EXIT_OK;
 	cdr_project *p = NULL;
@@ -61,6 +72,29 @@ static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 		case 'C': o.coder = optarg; break;
 		case 'k': free(codes_copy); codes_copy = strdup(optarg); break;
 		case 'K': free(coders_copy); coders_copy = strdup(optarg); break;
+		case 't': o.title = optarg; break;
+		case 'L': {
+			const char **grown = realloc(layouts, (o.nlayouts + 1) * sizeof(char *));
+			if (grown == NULL) {
+				rc = cli_error("out of memory");
+				goto done;
+			}
+			layouts = grown;
+			layouts[o.nlayouts++] = optarg;
+			break;
+		}
+		case 'c':
+			if (strcmp(optarg, "codes") == 0)
+				o.layout_cell = CDR_CS_CODES;
+			else if (strcmp(optarg, "quotes") == 0)
+				o.layout_cell = CDR_CS_QUOTES;
+			else if (strcmp(optarg, "memos") == 0)
+				o.layout_cell = CDR_CS_MEMOS;
+			else {
+				rc = cli_usage_error(cmd, "--layout-cell takes codes, quotes or memos");
+				goto done;
+			}
+			break;
 		default:
 			rc = CLI_GETOPT_EXIT(c);
 			goto done;
@@ -83,6 +117,7 @@ static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 		rc = cli_usage_error(cmd, "--coders takes two or more coders, e.g. --coders auto,anna");
 		goto done;
 	}
+	o.layouts = layouts;
 	o.codes = (const char *const *)codes;
 	o.coders = (const char *const *)coders;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
@@ -110,6 +145,7 @@ done:
 	cdr_project_free(p);
 	free(codes);
 	free(coders);
+	free(layouts);
 	free(codes_copy);
 	free(coders_copy);
 	return rc;

@@ -102,6 +102,48 @@ $ cd p && codeer report --coders auto,anna -o r2.html >/dev/null && grep -o 'Cod
 Coders <b>auto</b> and <b>anna</b>, per turn, on the 2 documents they all coded
 ? 0
 
+# --layout adds the cross-section of 'codeer crosssection' with a nav
+# entry: a column with sub-columns spans them (colspan) above a second
+# header row; each cell lists the codes present, linked to their quotes,
+# and every link resolves. --title names the page (escaped).
+$ cd p && printf 'column\tsubcolumn\tcodes\nVerbinden\t\tVB+\nKracht\teigen\tEK\nKracht\tanders\tHAND\n' > layout.tsv && codeer crosssection layout.tsv --format tsv && codeer report --layout layout.tsv --title 'Wijk <A> & B' -o xs.html >/dev/null && grep -o -e '<h1>[^<]*' -e '<li><a href="#crosssection">[^<]*' xs.html && sed -n '/id="crosssection-1"/,/<\/thead>/p' xs.html && grep '<tr><th scope="row"><a href="#doc-mini">' xs.html && grep -o 'href="#[^"]*"' xs.html | sed 's/^href="#//; s/"$//' | sort -u > hrefs && grep -o ' id="[^"]*"' xs.html | sed 's/^ id="//; s/"$//' | sort > ids && echo "$(comm -23 hrefs ids | wc -l) missing, $(uniq -d ids | wc -l) ids twice"
+case	Verbinden	Kracht / eigen	Kracht / anders
+k1	VB, VB.NET	EK	
+k2	VB		
+<h1>Wijk &lt;A&gt; &amp; B
+<li><a href="#crosssection">Cross-section
+<div class="scroll"><table class="xs" id="crosssection-1">
+<caption>layout.tsv · 2 cases</caption>
+<thead><tr><th rowspan="2">case</th><th rowspan="2">Verbinden</th><th class="grp" colspan="2" scope="colgroup">Kracht</th></tr>
+<tr><th class="sub">eigen</th><th class="sub">anders</th></tr>
+</thead>
+<tr><th scope="row"><a href="#doc-mini">k1</a></th><td><a class="chip" href="#code-mini/VB" title="Verbinden">VB</a><a class="chip" href="#code-mini/VB.NET" title="Netwerk in de buurt">VB.NET</a></td><td><a class="chip" href="#code-mini/EK" title="Eigen kracht">EK</a></td><td></td></tr>
+0 missing, 0 ids twice
+? 0
+
+# without --layout, no cross-section
+$ cd p && grep -c -e 'id="crosssection' -e '#crosssection' report.html
+0
+? 1
+
+# --layout-cell quotes: the coded segments under the codes, escaped
+$ cd p && codeer report --layout layout.tsv --layout-cell quotes --coder anna -o xq.html >/dev/null && grep '<tr><th scope="row"><a href="#doc-other">' xq.html
+<tr><th scope="row"><a href="#doc-other">k2</a></th><td class="t"><a class="chip" href="#code-mini/VB" title="Verbinden">VB</a><ul class="xq"><li><b>VB</b>Verbinden &lt;b&gt;is&lt;/b&gt; &quot;goed&quot; &amp; nodig, zegt R&amp;D.</li></ul></td><td></td><td></td></tr>
+? 0
+
+# a layout error reads as in 'codeer crosssection' (file:line), and
+# leaves no file
+$ cd p && printf 'column\tsubcolumn\tcodes\nA\t\tVB\nB\t\tNOPE\n' > bad.tsv && codeer crosssection bad.tsv; codeer report --layout layout.tsv --layout bad.tsv -o x.html; s=$?; ls x.html 2>/dev/null; exit $s
+! codeer: bad.tsv:3: no code 'NOPE' in the project's schemes (see 'codeer codes')
+! codeer: bad.tsv:3: no code 'NOPE' in the project's schemes (see 'codeer codes')
+? 2
+
+$ cd p && codeer report --layout layout.tsv --layout-cell all
+! codeer report: --layout-cell takes codes, quotes or memos
+! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME] [--codes LIST] [--coders A,B]
+!                      [--layout LAYOUT.tsv]... [--layout-cell codes|quotes|memos]
+? 2
+
 # bad input: clear errors, no file
 $ cd p && codeer report --coder nope -o x.html; s=$?; ls x.html 2>/dev/null; exit $s
 ! codeer: no coder 'nope' in the project (no codings/nope.tsv)
@@ -113,7 +155,8 @@ $ cd p && codeer report --codes NOPE -o x.html
 
 $ cd p && codeer report --coders anna
 ! codeer report: --coders takes two or more coders, e.g. --coders auto,anna
-! usage: codeer report [-o FILE] [--coder NAME] [--codes LIST] [--coders A,B]
+! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME] [--codes LIST] [--coders A,B]
+!                      [--layout LAYOUT.tsv]... [--layout-cell codes|quotes|memos]
 ? 2
 
 $ cd p && codeer report -o nodir/r.html

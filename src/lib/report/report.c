@@ -19,6 +19,7 @@
 #include "codeer/report.h"
 #include "util/alloc.h"
 #include "util/array.h"
+#include "util/tsv.h"
 
 /* one code of the schemes, with what the report says about it */
 struct rcode {
@@ -46,6 +47,17 @@ struct mark {
 	size_t code;
 };
 
+/* one cross-section (crosssection.h), read back from its TSV: the rows
+ * with the code ids, and when the cells hold more, the rows with the
+ * quotes or memos (every case, in the same order) */
+struct xsect {
+	const char *layout;
+	char *ids_buf, *text_buf;
+	size_t ids_len, text_len;
+	cdr_tsv_row *ids, *text;
+	size_t nids, ntext;
+};
+
 struct report {
 	cdr_project *p;
 	const cdr_schemes *set;
@@ -63,6 +75,8 @@ struct report {
 	size_t ncoders;
 	size_t turns, words, segments;
 	size_t last_doc;
+	struct xsect *xs;
+	size_t nxs;
 };
 
 /* ---- small writers ------------------------------------------------------ */
@@ -420,6 +434,76 @@ static int gather_quotes(struct report *r)
 	return rc;
 }
 
+
+/* The table of cdr_crosssection as rows of fields: written as TSV (where a
+ * tab or newline in a cell is a space) and split again. Row 0: the header. */
+static int table_rows(const cdr_table *t, char **buf, size_t *len, cdr_tsv_row **rows, size_t *n)
+{
+	FILE *f = open_memstream(buf, len);
+	size_t pos = 0, cap = 0;
+	char *line;
+	int rc = 0;
+
+	if (f == NULL)
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	cdr_table_write(t, f, CDR_FORMAT_TSV);
+	if (fclose(f) != 0)
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	while (rc == 0 && cdr_next_line(*buf, *len, &pos, &line)) {
+		if (cdr_grow((void **)rows, &cap, *n + 1, sizeof(cdr_tsv_row)) < 0)
+			return CDR_ENOMEM;
+		memset(&(*rows)[*n], 0, sizeof(cdr_tsv_row));
+		rc = cdr_tsv_split_raw(&(*rows)[(*n)++], line);
+	}
+	return rc;
+}
+
+static void xsect_free(struct xsect *x)
+{
+	for (size_t i = 0; i < x->nids; i++)
+		cdr_tsv_row_free(&x->ids[i]);
+	for (size_t i = 0; i < x->ntext; i++)
+		cdr_tsv_row_free(&x->text[i]);
+	free(x->ids);
+	free(x->text);
+	free(x->ids_buf);
+	free(x->text_buf);
+}
+
+/* Before anything is written: a layout with an error fails the report. */
+static int gather_crosssections(struct report *r)
+{
+	const cdr_report_options *o = r->o;
+	int rc = 0;
+
+	if (o->nlayouts == 0)
+		return 0;
+	if ((r->xs = cdr_calloc(o->nlayouts, sizeof(*r->xs))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < o->nlayouts && rc == 0; i++) {
+		struct xsect *x = &r->xs[r->nxs++];
+		cdr_cs_options co = { 0 };
+		cdr_table *t = NULL;
+		x->layout = o->layouts[i];
+		co.layout = o->layouts[i];
+		co.coder = o->coder;
+		co.cell = CDR_CS_CODES;
+		if ((rc = cdr_crosssection(&t, r->p, r->set, &co)) < 0)
+			break;
+		rc = table_rows(t, &x->ids_buf, &x->ids_len, &x->ids, &x->nids);
+		cdr_table_free(t);
+		if (rc < 0 || o->layout_cell == CDR_CS_CODES)
+			continue;
+		co.cell = o->layout_cell;
+		co.all = 1;
+		if ((rc = cdr_crosssection(&t, r->p, r->set, &co)) < 0)
+			break;
+		rc = table_rows(t, &x->text_buf, &x->text_len, &x->text, &x->ntext);
+		cdr_table_free(t);
+	}
+	return rc;
+}
+
 /* ---- the page ------------------------------------------------------------ */
 
 static const char css[] =
@@ -515,6 +599,23 @@ static const char css[] =
 	".chips{display:block;margin-top:3px}\n"
 	".chip{display:inline-block;font-size:.76rem;line-height:1.5;padding:0 7px;margin:0 4px 2px 0;border-radius:9px;"
 	"background:#e6edf7;color:var(--head);text-decoration:none;border:1px solid #cdd9ea}\n"
+	"table.xs{min-width:50%}\n"
+	"table.xs th,table.xs td{border-left:1px solid var(--line)}\n"
+	"table.xs th:first-child,table.xs td:first-child{border-left:0}\n"
+	"table.xs th,table.xs td{padding:4px 7px}\n"
+	"table.xs thead th{white-space:normal;min-width:4.5em;max-width:14em}\n"
+	"table.xs thead th.grp{text-align:center;border-bottom:1px solid #a9b1be}\n"
+	"table.xs thead th.sub{font-weight:500;color:var(--muted);font-size:.84rem}\n"
+	"table.xs tbody th{position:sticky;left:0;z-index:1;background:#fff;font-weight:600;min-width:9em;max-width:15em}\n"
+	"table.xs tbody tr:hover th{background:#f7f9fc}\n"
+	"table.xs tbody th a{text-decoration:none}\n"
+	"table.xs td .chip{margin:1px 4px 1px 0}\n"
+	"table.xs td.t{min-width:15em}\n"
+	".chip.nq{background:#f1f3f6;color:var(--muted);border-color:var(--line)}\n"
+	"ul.xq{list-style:none;margin:4px 0 2px;padding:0;font-size:.8rem;line-height:1.4;max-width:24em}\n"
+	"ul.xq li{margin:0 0 5px;padding-left:7px;border-left:2px solid #b9c7dc}\n"
+	"ul.xq b{font-weight:600;margin-right:4px}\n"
+	"ul.xq.m li{font-style:italic}\n"
 	"footer{color:var(--muted);font-size:.82rem;border-top:1px solid var(--line);padding:14px 0 30px}\n"
 	"html.js table.sortable thead th{cursor:pointer}\n"
 	"html.js table.sortable thead th[aria-sort=ascending]::after{content:\" ▲\";font-size:.7em}\n"
@@ -544,6 +645,7 @@ static const char css[] =
 	"section.doc{break-before:auto}\n"
 	"ol.turns li:target{background:none}\n"
 	"tbody tr:hover{background:none}\n"
+	"table.xs tbody th{position:static}\n"
 	"}\n";
 
 /* Optional: sortable tables, opening the transcript a link points into,
@@ -897,6 +999,225 @@ static void heatmap(struct report *r)
 	legend(f, max, "coded segments");
 	fputs("</section>\n", f);
 	cdr_matrix_free(m);
+}
+
+/* the code of a cross-section cell: ids there are bare code ids */
+static const struct rcode *code_by_id(const struct report *r, const char *id, size_t len)
+{
+	const struct rcode *first = NULL;
+
+	for (size_t i = 0; i < r->ncodes; i++) {
+		const cdr_code *c = r->codes[i].code;
+		if (strlen(c->id) != len || memcmp(c->id, id, len) != 0)
+			continue;
+		if (r->codes[i].nquotes)
+			return &r->codes[i];
+		if (first == NULL)
+			first = &r->codes[i];
+	}
+	return first;
+}
+
+/* a code as a chip: a link to its quotes when the report has them */
+static void xs_chip(const struct report *r, const char *id, size_t len)
+{
+	FILE *f = r->out;
+	const struct rcode *c = code_by_id(r, id, len);
+	char *name = cdr_strndup(id, len);
+
+	if (c && c->nquotes) {
+		fputs("<a class=\"chip\" href=\"#code-", f);
+		put_anchor(f, c->code->qualified);
+		fputs("\" title=\"", f);
+	} else {
+		fputs("<span class=\"chip nq\" title=\"", f);
+	}
+	esc(f, c ? c->code->label : "");
+	fputs("\">", f);
+	esc(f, name);
+	fputs(c && c->nquotes ? "</a>" : "</span>", f);
+	free(name);
+}
+
+/* Is `s` "ID: " for one of the ids of the cell ("A, B")? Its length if so. */
+static size_t item_head(const char *s, const char *ids)
+{
+	for (const char *p = ids; *p;) {
+		const char *end = strstr(p, ", ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len && strncmp(s, p, len) == 0 && s[len] == ':' && s[len + 1] == ' ')
+			return len;
+		p += len;
+		if (*p)
+			p += 2;
+	}
+	return 0;
+}
+
+/* The quotes or memos of a cell, "ID: text" joined by `sep`, as a list. A
+ * separator counts only where an id of the cell follows it. */
+static void xs_items(const struct report *r, const char *text, const char *ids, const char *sep, int memos)
+{
+	FILE *f = r->out;
+	size_t seplen = strlen(sep);
+	const char *p = text;
+
+	if (*text == '\0')
+		return;
+	fprintf(f, "<ul class=\"xq%s\">", memos ? " m" : "");
+	while (*p) {
+		size_t idlen = item_head(p, ids);
+		const char *body = idlen ? p + idlen + 2 : p, *q = body, *end;
+		char *item;
+		for (end = strstr(q, sep); end && !item_head(end + seplen, ids); end = strstr(end + 1, sep))
+			;
+		if (end == NULL)
+			end = body + strlen(body);
+		fputs("<li>", f);
+		if (idlen) {
+			char *id = cdr_strndup(p, idlen);
+			fputs("<b>", f);
+			esc(f, id);
+			fputs("</b>", f);
+			free(id);
+		}
+		item = cdr_strndup(body, (size_t)(end - body));
+		esc_cut(f, item ? item : "", 280);
+		free(item);
+		fputs("</li>", f);
+		p = *end ? end + seplen : end;
+	}
+	fputs("</ul>", f);
+}
+
+/* the column of a header "column / subcolumn": its length */
+static size_t head_len(const char *label, const char **sub)
+{
+	const char *sep = strstr(label, " / ");
+
+	*sub = sep ? sep + 3 : NULL;
+	return sep ? (size_t)(sep - label) : strlen(label);
+}
+
+static void xs_table(struct report *r, const struct xsect *x, size_t k)
+{
+	FILE *f = r->out;
+	cdr_cases *cases = cdr_project_cases(r->p);
+	const cdr_tsv_row *h = &x->ids[0];
+	const char *base = strrchr(x->layout, '/'), *sub;
+	int has_sub = 0;
+	size_t t = 1;
+
+	base = base ? base + 1 : x->layout;
+	for (size_t j = 1; j < h->n; j++) {
+		head_len(h->fields[j], &sub);
+		has_sub |= sub != NULL;
+	}
+	if (x->nids < 2) {
+		fputs("<p class=\"note\">No case has codings in the columns of <code>", f);
+		esc(f, base);
+		fputs("</code>.</p>\n", f);
+		return;
+	}
+	fprintf(f, "<div class=\"scroll\"><table class=\"xs\" id=\"crosssection-%zu\">\n<caption>", k + 1);
+	esc(f, base);
+	fprintf(f, " · %zu %s</caption>\n<thead><tr><th%s>", x->nids - 1, plural(x->nids - 1, "case", "cases"),
+		has_sub ? " rowspan=\"2\"" : "");
+	esc(f, h->n ? h->fields[0] : "case");
+	fputs("</th>", f);
+	/* the columns; a column with sub-columns spans them */
+	for (size_t j = 1; j < h->n;) {
+		size_t len = head_len(h->fields[j], &sub), n = 1;
+		char *name = cdr_strndup(h->fields[j], len);
+		const char *s2;
+		while (j + n < h->n && head_len(h->fields[j + n], &s2) == len &&
+		       strncmp(h->fields[j + n], h->fields[j], len) == 0)
+			n++;
+		if (n == 1 && sub == NULL)
+			fprintf(f, "<th%s>", has_sub ? " rowspan=\"2\"" : "");
+		else
+			fprintf(f, "<th class=\"grp\" colspan=\"%zu\" scope=\"colgroup\">", n);
+		esc(f, name);
+		fputs("</th>", f);
+		free(name);
+		j += n;
+	}
+	fputs("</tr>\n", f);
+	if (has_sub) {
+		fputs("<tr>", f);
+		for (size_t j = 1; j < h->n;) {
+			size_t len = head_len(h->fields[j], &sub), n = 1;
+			const char *s2;
+			while (j + n < h->n && head_len(h->fields[j + n], &s2) == len &&
+			       strncmp(h->fields[j + n], h->fields[j], len) == 0)
+				n++;
+			for (size_t m = 0; m < n && (n > 1 || sub); m++) {
+				head_len(h->fields[j + m], &s2);
+				fputs("<th class=\"sub\">", f);
+				esc(f, s2 ? s2 : "");
+				fputs("</th>", f);
+			}
+			j += n;
+		}
+		fputs("</tr>\n", f);
+	}
+	fputs("</thead>\n<tbody>\n", f);
+	for (size_t i = 1; i < x->nids; i++) {
+		const cdr_tsv_row *row = &x->ids[i];
+		const char *case_id = row->n ? row->fields[0] : "";
+		long ci = cdr_cases_find(cases, case_id);
+		const char *doc = ci >= 0 && cdr_cases_doc_count(cases, (size_t)ci) ? cdr_cases_doc(cases, (size_t)ci, 0) : NULL;
+		const cdr_tsv_row *text = NULL;
+		/* the same case among the rows with the text (every case, same order) */
+		while (t < x->ntext && (x->text[t].n == 0 || strcmp(x->text[t].fields[0], case_id) != 0))
+			t++;
+		if (t < x->ntext)
+			text = &x->text[t];
+		fputs("<tr><th scope=\"row\">", f);
+		if (doc) {
+			fputs("<a href=\"#doc-", f);
+			put_anchor(f, doc);
+			fputs("\">", f);
+		}
+		esc(f, case_id);
+		fputs(doc ? "</a></th>" : "</th>", f);
+		for (size_t j = 1; j < h->n; j++) {
+			const char *ids = j < row->n ? row->fields[j] : "";
+			fputs(text && *ids ? "<td class=\"t\">" : "<td>", f);
+			for (const char *p = ids; *p;) {
+				const char *end = strstr(p, ", ");
+				size_t len = end ? (size_t)(end - p) : strlen(p);
+				xs_chip(r, p, len);
+				p += len;
+				if (*p)
+					p += 2;
+			}
+			if (text && j < text->n)
+				xs_items(r, text->fields[j], ids, r->o->layout_cell == CDR_CS_MEMOS ? "; " : " | ",
+					 r->o->layout_cell == CDR_CS_MEMOS);
+			fputs("</td>", f);
+		}
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody>\n</table></div>\n", f);
+}
+
+static void crosssections(struct report *r)
+{
+	FILE *f = r->out;
+	cdr_cs_cell cell = r->o->layout_cell;
+
+	if (r->nxs == 0)
+		return;
+	fputs("<section class=\"part\" id=\"crosssection\">\n<h2>Cross-section</h2>\n", f);
+	fprintf(f, "<p class=\"note\">The dwarsdoorsnede (<code>codeer crosssection</code>): one row per case with codings in "
+		   "the columns of the layout, and in each cell the codes present%s.<span class=\"screen\"> Click a code for "
+		   "its quotes, a case for its transcript.</span></p>\n",
+		cell == CDR_CS_QUOTES ? ", with their coded segments" :
+		cell == CDR_CS_MEMOS ? ", with the coders' memos on them" : "");
+	for (size_t k = 0; k < r->nxs; k++)
+		xs_table(r, &r->xs[k], k);
+	fputs("</section>\n", f);
 }
 
 static const char *within_name(cdr_within w)
@@ -1338,7 +1659,8 @@ int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_op
 			goto done;
 		}
 	}
-	if ((rc = gather_codes(&r)) < 0 || (rc = gather_freqs(&r)) < 0 || (rc = gather_docs(&r)) < 0 ||
+	/* the layouts first: an error in one should not wait for the rest */
+	if ((rc = gather_crosssections(&r)) < 0 || (rc = gather_codes(&r)) < 0 || (rc = gather_freqs(&r)) < 0 || (rc = gather_docs(&r)) < 0 ||
 	    (rc = gather_quotes(&r)) < 0)
 		goto done;
 
@@ -1357,8 +1679,10 @@ int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_op
 	fputs("<nav class=\"toc\" aria-label=\"contents\"><ol>"
 	      "<li><a href=\"#overview\">Corpus</a></li>"
 	      "<li><a href=\"#codes\">Frequencies</a></li>"
-	      "<li><a href=\"#matrix\">Codes by case</a></li>"
-	      "<li><a href=\"#cooccurrence\">Co-occurrence</a></li>"
+	      "<li><a href=\"#matrix\">Codes by case</a></li>", out);
+	if (r.nxs)
+		fputs("<li><a href=\"#crosssection\">Cross-section</a></li>", out);
+	fputs("<li><a href=\"#cooccurrence\">Co-occurrence</a></li>"
 	      "<li><a href=\"#agreement\">Agreement</a></li>"
 	      "<li><a href=\"#quotes\">Quotes</a></li>"
 	      "<li><a href=\"#transcripts\">Transcripts</a></li>"
@@ -1366,6 +1690,7 @@ int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_op
 	overview(&r);
 	frequencies(&r);
 	heatmap(&r);
+	crosssections(&r);
 	if ((rc = cooccurrence(&r)) < 0 || (rc = agreement(&r)) < 0)
 		goto done;
 	quotes(&r);
@@ -1388,5 +1713,8 @@ done:
 	free(r.docs);
 	free(r.marks);
 	cdr_coders_free(r.coders, r.ncoders);
+	for (size_t i = 0; i < r.nxs; i++)
+		xsect_free(&r.xs[i]);
+	free(r.xs);
 	return rc;
 }
