@@ -22,63 +22,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	char child[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
-			rm_rf(child);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	snprintf(p, n, "%s/%s", dir, name);
-	return p;
-}
-
-static void write_file(const char *path, const char *data)
-{
-	FILE *f = fopen(path, "wb");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(data, f);
-	fclose(f);
-}
-
-static char *slurp_opt(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *data;
-	long size;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	data = malloc((size_t)size + 1);
-	*len = fread(data, 1, (size_t)size, f);
-	data[*len] = '\0';
-	fclose(f);
-	return data;
-}
-
 static size_t files_in(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -158,13 +101,13 @@ static void fx_open(struct fx *f, const char *const *xml)
 
 	memset(f, 0, sizeof(*f));
 	f->root = strdup(test_tmpdir());
-	proj = join(f->root, "proj");
+	proj = test_join(f->root, "proj");
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, "test"), 0);
 	for (size_t i = 0; xml && xml[i]; i++) {
 		char name[64], *path;
 		snprintf(name, sizeof(name), "schemes/s%zu.xml", i);
-		path = join(proj, name);
-		write_file(path, xml[i]);
+		path = test_join(proj, name);
+		test_write_file(path, xml[i]);
 		free(path);
 	}
 	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&f->p, proj), 0);
@@ -178,7 +121,7 @@ static void fx_close(struct fx *f)
 {
 	cdr_schemes_free(f->set);
 	cdr_project_free(f->p);
-	rm_rf(f->root);
+	test_rm_rf(f->root);
 	free(f->root);
 }
 
@@ -682,8 +625,8 @@ static void test_coding_engine_never_sees_bad_pattern(void)
 	CU_ASSERT_EQUAL(cdr_schemes_install(f.p, test_path("tests/data/schemes/bad-regex.xml"), 0, NULL), CDR_EFORMAT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "at offset"));
 	/* put there by hand: the set does not load */
-	path = join(cdr_project_path(f.p), "schemes/badregex.xml");
-	write_file(path, bad);
+	path = test_join(cdr_project_path(f.p), "schemes/badregex.xml");
+	test_write_file(path, bad);
 	CU_ASSERT_EQUAL(cdr_schemes_load(&set, f.p), CDR_EFORMAT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "pattern '\\bverbind(en|ing'"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "at offset"));
@@ -933,8 +876,8 @@ static char *codings_file(struct fx *f, const char *coder, size_t *len)
 	char name[128], *path, *data;
 
 	snprintf(name, sizeof(name), "codings/%s.tsv", coder);
-	path = join(cdr_project_path(f->p), name);
-	data = slurp_opt(path, len);
+	path = test_join(cdr_project_path(f->p), name);
+	data = test_slurp_opt(path, len);
 	free(path);
 	return data;
 }
@@ -1143,7 +1086,7 @@ static void test_coding_autocode_dry_run_writes_nothing(void)
 	size_t n1, n2;
 
 	mini_project(&f);
-	dir = join(cdr_project_path(f.p), "codings");
+	dir = test_join(cdr_project_path(f.p), "codings");
 	opts.dry_run = 1;
 	opts.on_doc = on_doc;
 	doc_calls = doc_props = 0;
@@ -1209,8 +1152,8 @@ static void test_coding_store_broken_rows_kept(void)
 	size_t len;
 
 	fx_open(&f, NULL);
-	path = join(cdr_project_path(f.p), "codings/anna.tsv");
-	write_file(path, file);
+	path = test_join(cdr_project_path(f.p), "codings/anna.tsv");
+	test_write_file(path, file);
 	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, f.p, "anna", on_warn, &w), 0);
 	CU_ASSERT_STRING_EQUAL(cdr_codings_coder(c), "anna");
 	CU_ASSERT_EQUAL(cdr_codings_count(c), 2);
@@ -1220,7 +1163,7 @@ static void test_coding_store_broken_rows_kept(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(w.msg[1], "anna.tsv:4:"));
 	CU_ASSERT_EQUAL(cdr_codings_save(c), 0);
 	cdr_codings_free(c);
-	data = slurp_opt(path, &len);
+	data = test_slurp_opt(path, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
 	CU_ASSERT_STRING_EQUAL(data, saved);
 	free(data);
@@ -1258,8 +1201,8 @@ static void test_coding_store_save_sorted(void)
 	CU_ASSERT_EQUAL(cdr_codings_append(c, "a", 10, 11, "s/Y", "manual", "C", NULL, "rejected"), 0);
 	CU_ASSERT_EQUAL_FATAL(cdr_codings_save(c), 0);
 	cdr_codings_free(c);
-	path = join(cdr_project_path(f.p), "codings/bob.tsv");
-	data = slurp_opt(path, &len);
+	path = test_join(cdr_project_path(f.p), "codings/bob.tsv");
+	data = test_slurp_opt(path, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
 	CU_ASSERT_STRING_EQUAL(data, want);
 	free(data);
@@ -1343,8 +1286,8 @@ static void test_coding_import_csv_quoting(void)
 
 	mini_expected(want);
 	mini_project(&f);
-	csv = join(f.root, "import.csv");
-	write_file(csv,
+	csv = test_join(f.root, "import.csv");
+	test_write_file(csv,
 		   "doc,code,ref,memo,coder\r\n"
 		   "mini,mini/VB,c7-15,\"een memo, met komma en \"\"aanhalingstekens\"\"\",anna\r\n"
 		   "mini,EK,t4,,anna\r\n"
@@ -1395,9 +1338,9 @@ static void test_coding_import_tsv_start_end(void)
 	cdr_codings *c;
 
 	mini_project(&f);
-	tsv = join(f.root, "import.tsv");
+	tsv = test_join(f.root, "import.tsv");
 	/* a spreadsheet's TSV: backslashes are text, not escapes */
-	write_file(tsv, "doc\tcode\tstart\tend\tmemo\nmini\tmini/VB\t33\t40\tC:\\map\\tekst\n");
+	test_write_file(tsv, "doc\tcode\tstart\tend\tmemo\nmini\tmini/VB\t33\t40\tC:\\map\\tekst\n");
 	CU_ASSERT_EQUAL_FATAL(cdr_codings_import(f.p, f.set, tsv, "anna", 0, &imported, &skipped), 0);
 	CU_ASSERT_EQUAL(imported, 1);
 	c = load_codings(&f, "anna");
@@ -1413,11 +1356,11 @@ static void test_coding_import_tsv_start_end(void)
 /* Import `text` as `name`; it must fail with `code` naming name:line:. */
 static void import_fails(struct fx *f, const char *name, const char *text, int code, int line)
 {
-	char *path = join(f->root, name), want[256];
-	char *dir = join(cdr_project_path(f->p), "codings");
+	char *path = test_join(f->root, name), want[256];
+	char *dir = test_join(cdr_project_path(f->p), "codings");
 	size_t imported = 9, skipped = 9;
 
-	write_file(path, text);
+	test_write_file(path, text);
 	CU_ASSERT_EQUAL(cdr_codings_import(f->p, f->set, path, "anna", 0, &imported, &skipped), code);
 	snprintf(want, sizeof(want), "%s:%d:", name, line);
 	if (strstr(cdr_error_last(), want) == NULL)
@@ -1544,8 +1487,8 @@ static void test_coding_freqs_known_case(void)
 	CU_ASSERT_EQUAL_FATAL(wvb, 2);
 	mini_project(&f);
 	/* a second document, its own case */
-	second = join(f.root, "tweede.txt");
-	write_file(second, tweede);
+	second = test_join(f.root, "tweede.txt");
+	test_write_file(second, tweede);
 	paths[0] = second;
 	CU_ASSERT_EQUAL_FATAL(cdr_project_add(f.p, paths, 1, NULL, NULL, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(autocode(&f, NULL, &res), 0);

@@ -18,29 +18,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	char child[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
-			rm_rf(child);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
 static char *path_of(const char *rel)
 {
 	char *p = strdup(test_path(rel));
@@ -1028,7 +1005,7 @@ static void xxe_probe(const char *prefix, const char *member, int odt)
 		CU_ASSERT_PTR_NULL(strstr(cdr_document_text(doc, &len), secret));
 		cdr_document_free(doc);
 	}
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(dir);
 }
 
@@ -1067,7 +1044,7 @@ static void test_ingest_docx_without_document_xml(void)
 	CU_ASSERT_EQUAL(cdr_ingest_file(&doc, path, NULL), CDR_EFORMAT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "word/document.xml"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "leeg.docx"));
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(dir);
 }
 
@@ -1082,7 +1059,7 @@ static void test_ingest_docx_not_a_word_document(void)
 	write_zip(path, members, 1);
 	CU_ASSERT_EQUAL(cdr_ingest_file(&doc, path, NULL), CDR_EFORMAT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "html.docx"));
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(dir);
 }
 
@@ -1162,7 +1139,7 @@ static void test_ingest_unsupported_extension(void)
 	CU_ASSERT_PTR_NULL(doc);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "rapport.pdf"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "unsupported file type .pdf"));
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(dir);
 }
 

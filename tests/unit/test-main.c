@@ -3,12 +3,15 @@
  * summary reaches the terminal and not only the log). */
 #define _GNU_SOURCE
 #include <CUnit/Basic.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "codeer/project.h"
 #include "test.h"
 
 const char *test_path(const char *relative)
@@ -32,16 +35,14 @@ const char *test_tmpdir(void)
 	return buf;
 }
 
-char *test_slurp(const char *path, size_t *len)
+char *test_slurp_opt(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	char *data;
 	long size;
 
-	if (f == NULL) {
-		fprintf(stderr, "missing fixture %s\n", path);
-		exit(2);
-	}
+	if (f == NULL)
+		return NULL;
 	fseek(f, 0, SEEK_END);
 	size = ftell(f);
 	fseek(f, 0, SEEK_SET);
@@ -50,6 +51,76 @@ char *test_slurp(const char *path, size_t *len)
 	data[*len] = '\0';
 	fclose(f);
 	return data;
+}
+
+char *test_slurp(const char *path, size_t *len)
+{
+	char *data = test_slurp_opt(path, len);
+
+	if (data == NULL) {
+		fprintf(stderr, "missing fixture %s\n", path);
+		exit(2);
+	}
+	return data;
+}
+
+void test_rm_rf(const char *path)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	char child[4096];
+
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
+			test_rm_rf(child);
+		}
+		closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+char *test_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+void test_write_file(const char *path, const char *data)
+{
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(data, f);
+	fclose(f);
+}
+
+cdr_project *test_new_project(char **root)
+{
+	char *proj;
+	cdr_project *p = NULL;
+
+	*root = strdup(test_tmpdir());
+	proj = test_join(*root, "proj");
+	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, "test"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, proj), 0);
+	free(proj);
+	return p;
+}
+
+void test_project_done(cdr_project *p, char *root)
+{
+	cdr_project_free(p);
+	test_rm_rf(root);
+	free(root);
 }
 
 int main(void)

@@ -17,63 +17,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	char child[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
-			rm_rf(child);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	snprintf(p, n, "%s/%s", dir, name);
-	return p;
-}
-
-static void write_file(const char *path, const char *data)
-{
-	FILE *f = fopen(path, "wb");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(data, f);
-	fclose(f);
-}
-
-static char *slurp_opt(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *data;
-	long size;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	data = malloc((size_t)size + 1);
-	*len = fread(data, 1, (size_t)size, f);
-	data[*len] = '\0';
-	fclose(f);
-	return data;
-}
-
 /* 1-based line of the first occurrence of `needle` in `text`. */
 static int line_of(const char *text, const char *needle)
 {
@@ -158,34 +101,13 @@ static size_t count_code_elements(const char *xml)
 	return n;
 }
 
-/* A fresh project under a fresh temporary directory (root/proj). */
-static cdr_project *new_project(char **root)
-{
-	char *proj;
-	cdr_project *p = NULL;
-
-	*root = strdup(test_tmpdir());
-	proj = join(*root, "proj");
-	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, "test"), 0);
-	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, proj), 0);
-	free(proj);
-	return p;
-}
-
-static void done(cdr_project *p, char *root)
-{
-	cdr_project_free(p);
-	rm_rf(root);
-	free(root);
-}
-
 /* Install a scheme given as text (written to root/name first). */
 static int install_text(cdr_project *p, const char *root, const char *name, const char *xml, int replace)
 {
-	char *path = join(root, name), *id = NULL;
+	char *path = test_join(root, name), *id = NULL;
 	int rc;
 
-	write_file(path, xml);
+	test_write_file(path, xml);
 	rc = cdr_schemes_install(p, path, replace, &id);
 	free(id);
 	free(path);
@@ -737,7 +659,7 @@ static void test_scheme_doctype_refused(void)
 static void test_scheme_resolve_references(void)
 {
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	cdr_schemes *set = NULL;
 	const cdr_code *c = (const cdr_code *)1;
 
@@ -783,13 +705,13 @@ static void test_scheme_resolve_references(void)
 	CU_ASSERT_TRUE(error_has("mini/VB"));
 	CU_ASSERT_TRUE(error_has("ander/VB"));
 	cdr_schemes_free(set);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_scheme_load_empty_project(void)
 {
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	cdr_schemes *set = NULL;
 	const cdr_code *c;
 
@@ -797,20 +719,20 @@ static void test_scheme_load_empty_project(void)
 	CU_ASSERT_EQUAL(cdr_schemes_count(set), 0);
 	CU_ASSERT_EQUAL(cdr_schemes_resolve(&c, set, "VB"), CDR_ENOTFOUND);
 	cdr_schemes_free(set);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_scheme_load_two_files_same_id(void)
 {
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	cdr_schemes *set = (cdr_schemes *)1;
-	char *a = join(cdr_project_path(p), "schemes/a.xml"), *b = join(cdr_project_path(p), "schemes/b.xml");
+	char *a = test_join(cdr_project_path(p), "schemes/a.xml"), *b = test_join(cdr_project_path(p), "schemes/b.xml");
 	size_t len;
 	char *xml = test_slurp(test_path("tests/data/schemes/mini.xml"), &len);
 
-	write_file(a, xml);
-	write_file(b, xml);
+	test_write_file(a, xml);
+	test_write_file(b, xml);
 	CU_ASSERT_EQUAL(cdr_schemes_load(&set, p), CDR_EFORMAT);
 	CU_ASSERT_TRUE(error_has("a.xml"));
 	CU_ASSERT_TRUE(error_has("b.xml"));
@@ -818,14 +740,14 @@ static void test_scheme_load_two_files_same_id(void)
 	free(xml);
 	free(a);
 	free(b);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_scheme_install_existing_needs_replace(void)
 {
 	char *root;
-	cdr_project *p = new_project(&root);
-	char *target = join(cdr_project_path(p), "schemes/mini.xml"), *id = NULL, *before, *after, *changed;
+	cdr_project *p = test_new_project(&root);
+	char *target = test_join(cdr_project_path(p), "schemes/mini.xml"), *id = NULL, *before, *after, *changed;
 	size_t len, blen, alen;
 	char *xml = test_slurp(test_path("tests/data/schemes/mini.xml"), &len);
 	char *title;
@@ -835,7 +757,7 @@ static void test_scheme_install_existing_needs_replace(void)
 	CU_ASSERT_STRING_EQUAL(id, "mini");
 	free(id);
 	id = NULL;
-	before = slurp_opt(target, &blen);
+	before = test_slurp_opt(target, &blen);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(before);
 	CU_ASSERT_TRUE(blen == len && memcmp(before, xml, len) == 0);
 
@@ -846,26 +768,26 @@ static void test_scheme_install_existing_needs_replace(void)
 	memcpy(title, "Testversie", 10);
 	CU_ASSERT_EQUAL(install_text(p, root, "nieuw.xml", changed, 0), CDR_EEXISTS);
 	CU_ASSERT_TRUE(error_has("'mini'"));
-	after = slurp_opt(target, &alen);
+	after = test_slurp_opt(target, &alen);
 	CU_ASSERT_TRUE(after != NULL && alen == blen && memcmp(after, before, blen) == 0);
 	free(after);
 	/* with replace */
 	CU_ASSERT_EQUAL(install_text(p, root, "nieuw.xml", changed, 1), 0);
-	after = slurp_opt(target, &alen);
+	after = test_slurp_opt(target, &alen);
 	CU_ASSERT_TRUE(after != NULL && alen == strlen(changed) && memcmp(after, changed, alen) == 0);
 	free(after);
 	free(changed);
 	free(before);
 	free(xml);
 	free(target);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_scheme_install_invalid_writes_nothing(void)
 {
 	char *root;
-	cdr_project *p = new_project(&root);
-	char *dir = join(cdr_project_path(p), "schemes");
+	cdr_project *p = test_new_project(&root);
+	char *dir = test_join(cdr_project_path(p), "schemes");
 	DIR *d;
 	struct dirent *e;
 	size_t files = 0;
@@ -882,7 +804,7 @@ static void test_scheme_install_invalid_writes_nothing(void)
 	closedir(d);
 	CU_ASSERT_EQUAL(files, 0);
 	free(dir);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 void test_scheme_register(void)

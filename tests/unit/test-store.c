@@ -21,82 +21,10 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	char child[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
-			rm_rf(child);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	snprintf(p, n, "%s/%s", dir, name);
-	return p;
-}
-
-static char *slurp_opt(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *data;
-	long size;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	data = malloc((size_t)size + 1);
-	*len = fread(data, 1, (size_t)size, f);
-	data[*len] = '\0';
-	fclose(f);
-	return data;
-}
-
-static void write_file(const char *path, const char *data)
-{
-	FILE *f = fopen(path, "wb");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(data, f);
-	fclose(f);
-}
-
 static int is_dir(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* A fresh project in a fresh temporary directory; *root is the directory
- * to remove afterwards, the project is root/proj. */
-static cdr_project *new_project(char **root)
-{
-	char *proj;
-	cdr_project *p = NULL;
-
-	*root = strdup(test_tmpdir());
-	proj = join(*root, "proj");
-	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, "test"), 0);
-	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, proj), 0);
-	free(proj);
-	return p;
 }
 
 static cdr_project *reopen(cdr_project *p)
@@ -108,13 +36,6 @@ static cdr_project *reopen(cdr_project *p)
 	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&q, dir), 0);
 	free(dir);
 	return q;
-}
-
-static void done(cdr_project *p, char *root)
-{
-	cdr_project_free(p);
-	rm_rf(root);
-	free(root);
 }
 
 /* Paths of corpus files in the source tree (malloc'ed, NULL-terminated). */
@@ -164,7 +85,7 @@ struct snapshot {
 
 static void snap_dir(struct snapshot *s, const char *root, const char *rel)
 {
-	char *dir = rel[0] ? join(root, rel) : strdup(root);
+	char *dir = rel[0] ? test_join(root, rel) : strdup(root);
 	DIR *d = opendir(dir);
 	struct dirent *e;
 
@@ -173,8 +94,8 @@ static void snap_dir(struct snapshot *s, const char *root, const char *rel)
 		char *r, *full;
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		r = rel[0] ? join(rel, e->d_name) : strdup(e->d_name);
-		full = join(root, r);
+		r = rel[0] ? test_join(rel, e->d_name) : strdup(e->d_name);
+		full = test_join(root, r);
 		CU_ASSERT_FATAL(s->n < 512);
 		if (is_dir(full)) {
 			s->path[s->n] = malloc(strlen(r) + 2);
@@ -185,7 +106,7 @@ static void snap_dir(struct snapshot *s, const char *root, const char *rel)
 			snap_dir(s, root, r);
 		} else {
 			s->path[s->n] = strdup(r);
-			s->data[s->n] = slurp_opt(full, &s->len[s->n]);
+			s->data[s->n] = test_slurp_opt(full, &s->len[s->n]);
 			s->n++;
 		}
 		free(r);
@@ -316,35 +237,35 @@ static char *cases_text(const cdr_cases *cases)
 
 static void test_store_init_creates_layout(void)
 {
-	char *root = strdup(test_tmpdir()), *proj = join(root, "mijn project");
+	char *root = strdup(test_tmpdir()), *proj = test_join(root, "mijn project");
 	static const char *const dirs[] = { "sources", "codings", "schemes", "memos" };
 	char *path, *data;
 	size_t len;
 
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, "Wijkteams Zwolle"), 0);
 	for (size_t i = 0; i < 4; i++) {
-		path = join(proj, dirs[i]);
+		path = test_join(proj, dirs[i]);
 		CU_ASSERT_TRUE(is_dir(path));
 		free(path);
 	}
-	path = join(proj, "codeer.toml");
-	data = slurp_opt(path, &len);
+	path = test_join(proj, "codeer.toml");
+	data = test_slurp_opt(path, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
 	CU_ASSERT_PTR_NOT_NULL(strstr(data, "format = 1\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(data, "name = \"Wijkteams Zwolle\"\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(data, "language = \"nl\"\n"));
 	free(data);
 	free(path);
-	path = join(proj, "cases.tsv");
-	data = slurp_opt(path, &len);
+	path = test_join(proj, "cases.tsv");
+	data = test_slurp_opt(path, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
 	CU_ASSERT_STRING_EQUAL(data, "case\tdocs\n");
 	free(data);
 	free(path);
-	path = join(proj, ".gitignore");
+	path = test_join(proj, ".gitignore");
 	CU_ASSERT_EQUAL(access(path, F_OK), 0);
 	free(path);
-	rm_rf(root);
+	test_rm_rf(root);
 	free(proj);
 	free(root);
 }
@@ -356,36 +277,36 @@ static void test_store_init_default_name_is_directory(void)
 	char *proj;
 
 	root = strdup(test_tmpdir());
-	proj = join(root, "veldwerk-2024");
+	proj = test_join(root, "veldwerk-2024");
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, proj), 0);
 	CU_ASSERT_STRING_EQUAL(cdr_project_name(p), "veldwerk-2024");
 	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
 	free(proj);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_init_name_round_trip(void)
 {
 	static const char name[] = "Wijk \"Noord\" \\ 2024\tversie";
-	char *root = strdup(test_tmpdir()), *proj = join(root, "p");
+	char *root = strdup(test_tmpdir()), *proj = test_join(root, "p");
 	cdr_project *p = NULL;
 
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, name), 0);
 	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, proj), 0);
 	CU_ASSERT_STRING_EQUAL(cdr_project_name(p), name);
 	free(proj);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_init_twice(void)
 {
-	char *root = strdup(test_tmpdir()), *proj = join(root, "p");
+	char *root = strdup(test_tmpdir()), *proj = test_join(root, "p");
 
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
 	CU_ASSERT_EQUAL(cdr_project_init(proj, NULL), CDR_EEXISTS);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "already"));
-	rm_rf(root);
+	test_rm_rf(root);
 	free(proj);
 	free(root);
 }
@@ -394,7 +315,7 @@ static void test_store_init_twice(void)
 static void edit_file(const char *path, const char *from, const char *to)
 {
 	size_t len;
-	char *data = slurp_opt(path, &len), *at, *out;
+	char *data = test_slurp_opt(path, &len), *at, *out;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
 	at = strstr(data, from);
@@ -403,14 +324,14 @@ static void edit_file(const char *path, const char *from, const char *to)
 	memcpy(out, data, (size_t)(at - data));
 	strcpy(out + (at - data), to);
 	strcat(out, at + strlen(from));
-	write_file(path, out);
+	test_write_file(path, out);
 	free(out);
 	free(data);
 }
 
 static void test_store_open_newer_format(void)
 {
-	char *root = strdup(test_tmpdir()), *proj = join(root, "p"), *toml = join(proj, "codeer.toml");
+	char *root = strdup(test_tmpdir()), *proj = test_join(root, "p"), *toml = test_join(proj, "codeer.toml");
 	cdr_project *p = (cdr_project *)1;
 
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
@@ -420,7 +341,7 @@ static void test_store_open_newer_format(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "codeer.toml"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "99"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "newer"));
-	rm_rf(root);
+	test_rm_rf(root);
 	free(toml);
 	free(proj);
 	free(root);
@@ -428,14 +349,14 @@ static void test_store_open_newer_format(void)
 
 static void test_store_open_damaged_config(void)
 {
-	char *root = strdup(test_tmpdir()), *proj = join(root, "p"), *toml = join(proj, "codeer.toml");
+	char *root = strdup(test_tmpdir()), *proj = test_join(root, "p"), *toml = test_join(proj, "codeer.toml");
 	cdr_project *p = NULL;
 	size_t len, lines = 0;
 	char *data, expect[64];
 	FILE *f;
 
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
-	data = slurp_opt(toml, &len);
+	data = test_slurp_opt(toml, &len);
 	for (size_t i = 0; i < len; i++)
 		lines += data[i] == '\n';
 	free(data);
@@ -445,7 +366,7 @@ static void test_store_open_damaged_config(void)
 	CU_ASSERT_EQUAL(cdr_project_open(&p, proj), CDR_EFORMAT);
 	snprintf(expect, sizeof(expect), "codeer.toml:%zu:", lines + 1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), expect));
-	rm_rf(root);
+	test_rm_rf(root);
 	free(toml);
 	free(proj);
 	free(root);
@@ -453,14 +374,14 @@ static void test_store_open_damaged_config(void)
 
 static void test_store_open_config_without_format(void)
 {
-	char *root = strdup(test_tmpdir()), *proj = join(root, "p"), *toml = join(proj, "codeer.toml");
+	char *root = strdup(test_tmpdir()), *proj = test_join(root, "p"), *toml = test_join(proj, "codeer.toml");
 	cdr_project *p = NULL;
 
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
-	write_file(toml, "name = \"zonder versie\"\n");
+	test_write_file(toml, "name = \"zonder versie\"\n");
 	CU_ASSERT_EQUAL(cdr_project_open(&p, proj), CDR_EFORMAT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "format"));
-	rm_rf(root);
+	test_rm_rf(root);
 	free(toml);
 	free(proj);
 	free(root);
@@ -473,7 +394,7 @@ static void test_store_open_not_a_project(void)
 
 	CU_ASSERT_EQUAL(cdr_project_open(&p, root), CDR_ENOTFOUND);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "not a codeer project"));
-	rm_rf(root);
+	test_rm_rf(root);
 	free(root);
 }
 
@@ -500,7 +421,7 @@ static void test_store_add_reopen_round_trip(void)
 		"s003-participant-12", "s003-participant-12-writer", "s004-interviews-eigen-kracht-cp1252",
 	};
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(mixed_files);
 
 	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
@@ -523,21 +444,21 @@ static void test_store_add_reopen_round_trip(void)
 		free(id);
 	}
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_source_text_is_normalised(void)
 {
 	static const char *const rel[] = { "corpora/formats/s004-interviews-eigen-kracht-cp1252.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	char *src, *stored, *orig;
 	size_t slen, olen;
 
 	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
-	src = join(cdr_project_path(p), "sources/s004-interviews-eigen-kracht-cp1252.txt");
-	stored = slurp_opt(src, &slen);
+	src = test_join(cdr_project_path(p), "sources/s004-interviews-eigen-kracht-cp1252.txt");
+	stored = test_slurp_opt(src, &slen);
 	orig = test_slurp(test_path("corpora/s004-interviews-eigen-kracht.txt"), &olen);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(stored);
 	/* the stored text is the UTF-8 text, without the file's final newline */
@@ -547,14 +468,14 @@ static void test_store_source_text_is_normalised(void)
 	free(stored);
 	free(src);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_load_without_text(void)
 {
 	static const char *const rel[] = { "corpora/s002-mee-interview.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	cdr_document *doc = NULL;
 	size_t len = 99;
@@ -567,19 +488,19 @@ static void test_store_load_without_text(void)
 	CU_ASSERT_TRUE(cdr_document_length(doc) > 1000);
 	cdr_document_free(doc);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_doc_load_unknown(void)
 {
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	cdr_document *doc = NULL;
 
 	CU_ASSERT_EQUAL(cdr_project_doc_load(&doc, p, "bestaat-niet", 1), CDR_ENOTFOUND);
 	CU_ASSERT_PTR_NULL(doc);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "bestaat-niet"));
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_doc_ids_natural_order(void)
@@ -589,7 +510,7 @@ static void test_store_doc_ids_natural_order(void)
 		"corpora/s003-participant-1.txt", NULL
 	};
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 
 	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
@@ -600,7 +521,7 @@ static void test_store_doc_ids_natural_order(void)
 	CU_ASSERT_TRUE(cdr_project_has_doc(p, "s003-participant-10"));
 	CU_ASSERT_FALSE(cdr_project_has_doc(p, "s003-participant-3"));
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 struct seen {
@@ -621,7 +542,7 @@ static void test_store_add_callback_per_document(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-1.txt", "corpora/s003-participant-2.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	struct seen s = { 0, "" };
 
@@ -629,14 +550,14 @@ static void test_store_add_callback_per_document(void)
 	CU_ASSERT_EQUAL(s.calls, 2);
 	CU_ASSERT_STRING_EQUAL(s.last, "s003-participant-2");
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_same_content_twice(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-4.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 
 	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
@@ -646,19 +567,19 @@ static void test_store_add_same_content_twice(void)
 	p = reopen(p);
 	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 1);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_same_content_other_name(void)
 {
 	char *root;
-	cdr_project *p = new_project(&root);
-	char *copy = join(root, "kopie.txt");
+	cdr_project *p = test_new_project(&root);
+	char *copy = test_join(root, "kopie.txt");
 	size_t n;
 	char *data = test_slurp(test_path("corpora/s003-participant-4.txt"), &n);
 	char *paths[2] = { NULL, NULL };
 
-	write_file(copy, data);
+	test_write_file(copy, data);
 	paths[0] = strdup(test_path("corpora/s003-participant-4.txt"));
 	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
 	free(paths[0]);
@@ -667,14 +588,14 @@ static void test_store_add_same_content_other_name(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "kopie.txt"));
 	free(copy);
 	free(data);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_same_content_force(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-4.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	cdr_add_options opts = { 0 };
 	cdr_document *a = NULL, *b = NULL;
@@ -694,23 +615,23 @@ static void test_store_add_same_content_force(void)
 	cdr_document_free(a);
 	cdr_document_free(b);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_same_name_other_content(void)
 {
 	char *root;
-	cdr_project *p = new_project(&root);
-	char *d1 = join(root, "a"), *d2 = join(root, "b");
+	cdr_project *p = test_new_project(&root);
+	char *d1 = test_join(root, "a"), *d2 = test_join(root, "b");
 	char *paths[3];
 
 	mkdir(d1, 0777);
 	mkdir(d2, 0777);
-	paths[0] = join(d1, "Interview 1.txt");
-	paths[1] = join(d2, "Interview 1.txt");
+	paths[0] = test_join(d1, "Interview 1.txt");
+	paths[1] = test_join(d2, "Interview 1.txt");
 	paths[2] = NULL;
-	write_file(paths[0], "I: Eerste gesprek?\n\nR: Ja.\n");
-	write_file(paths[1], "I: Tweede gesprek?\n\nR: Nee.\n");
+	test_write_file(paths[0], "I: Eerste gesprek?\n\nR: Ja.\n");
+	test_write_file(paths[1], "I: Tweede gesprek?\n\nR: Nee.\n");
 	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_count(p), 2);
 	CU_ASSERT_STRING_EQUAL(cdr_project_doc_id(p, 0), "interview-1");
@@ -719,7 +640,7 @@ static void test_store_add_same_name_other_content(void)
 	free(paths[1]);
 	free(d1);
 	free(d2);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_batch_bad_last_file_changes_nothing(void)
@@ -730,7 +651,7 @@ static void test_store_add_batch_bad_last_file_changes_nothing(void)
 		"corpora/s003-participant-99-bestaat-niet.txt", NULL
 	};
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths1 = corpus_paths(first), **paths2 = corpus_paths(batch);
 	struct snapshot before, after;
 	char *proj = strdup(cdr_project_path(p));
@@ -752,7 +673,7 @@ static void test_store_add_batch_bad_last_file_changes_nothing(void)
 	paths_free(paths1);
 	paths_free(paths2);
 	free(proj);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_batch_bad_format_changes_nothing(void)
@@ -761,7 +682,7 @@ static void test_store_add_batch_bad_format_changes_nothing(void)
 		"corpora/s003-participant-2.txt", "tests/data/zip-bomb.docx", NULL
 	};
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(batch);
 	struct snapshot before, after;
 	char *proj = strdup(cdr_project_path(p));
@@ -786,7 +707,7 @@ static void test_store_add_batch_bad_format_changes_nothing(void)
 	snapshot_free(&after);
 	paths_free(paths);
 	free(proj);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_duplicate_within_batch(void)
@@ -795,7 +716,7 @@ static void test_store_add_duplicate_within_batch(void)
 		"corpora/s003-participant-3.txt", "corpora/s003-participant-3.txt", NULL
 	};
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(batch);
 
 	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths, 2, NULL, NULL, NULL), CDR_EEXISTS);
@@ -803,7 +724,7 @@ static void test_store_add_duplicate_within_batch(void)
 	p = reopen(p);
 	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_bad_attr_changes_nothing(void)
@@ -812,10 +733,10 @@ static void test_store_add_bad_attr_changes_nothing(void)
 	static const char *const rel2[] = { "corpora/s003-participant-4.txt", NULL };
 	static const char *const attrs[] = { "geen-is-teken" };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel), **paths2 = corpus_paths(rel2);
 	cdr_add_options opts = { 0 };
-	char *cases_path = join(cdr_project_path(p), "cases.tsv"), *data;
+	char *cases_path = test_join(cdr_project_path(p), "cases.tsv"), *data;
 	size_t len;
 
 	opts.attrs = attrs;
@@ -827,7 +748,7 @@ static void test_store_add_bad_attr_changes_nothing(void)
 	CU_ASSERT_EQUAL(cdr_cases_of_doc(cdr_project_cases(p), "s003-participant-3"), -1);
 	/* ... nor reach cases.tsv with the next, valid, add */
 	CU_ASSERT_EQUAL_FATAL(add(p, paths2, NULL), 0);
-	data = slurp_opt(cases_path, &len);
+	data = test_slurp_opt(cases_path, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
 	CU_ASSERT_PTR_NULL(strstr(data, "s003-participant-3"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(data, "s003-participant-4"));
@@ -835,7 +756,7 @@ static void test_store_add_bad_attr_changes_nothing(void)
 	free(cases_path);
 	paths_free(paths);
 	paths_free(paths2);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_reserved_attr_name_changes_nothing(void)
@@ -843,7 +764,7 @@ static void test_store_add_reserved_attr_name_changes_nothing(void)
 	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
 	static const char *const attrs[] = { "rol=professional", "docs=x" };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	cdr_add_options opts = { 0 };
 	struct snapshot before, after;
@@ -864,14 +785,14 @@ static void test_store_add_reserved_attr_name_changes_nothing(void)
 	snapshot_free(&after);
 	paths_free(paths);
 	free(proj);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_empty_case_id_refused(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	cdr_add_options opts = { 0 };
 
@@ -882,16 +803,16 @@ static void test_store_add_empty_case_id_refused(void)
 	p = reopen(p);
 	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 0);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_edited_source_checksum(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
-	char *src = join(cdr_project_path(p), "sources/s003-participant-3.txt");
+	char *src = test_join(cdr_project_path(p), "sources/s003-participant-3.txt");
 	cdr_document *doc = NULL;
 	FILE *f;
 
@@ -908,16 +829,16 @@ static void test_store_edited_source_checksum(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "s003-participant-3.txt"));
 	free(src);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_damaged_meta(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
-	char *meta = join(cdr_project_path(p), "sources/s003-participant-3.meta");
+	char *meta = test_join(cdr_project_path(p), "sources/s003-participant-3.meta");
 	cdr_document *doc = NULL;
 
 	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
@@ -927,16 +848,16 @@ static void test_store_damaged_meta(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "malformed turn line"));
 	free(meta);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_newer_meta_version(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-3.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
-	char *meta = join(cdr_project_path(p), "sources/s003-participant-3.meta");
+	char *meta = test_join(cdr_project_path(p), "sources/s003-participant-3.meta");
 	cdr_document *doc = NULL;
 
 	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
@@ -945,7 +866,7 @@ static void test_store_newer_meta_version(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "newer"));
 	free(meta);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 /* ---- cases ------------------------------------------------------------------ */
@@ -955,7 +876,7 @@ static void test_store_add_with_case_and_attributes(void)
 	static const char *const rel[] = { "corpora/s002-mee-casussen.txt", "corpora/s002-mee-interview.txt", NULL };
 	static const char *const attrs[] = { "gemeente=Zwolle", "rol=professional" };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	cdr_add_options opts = { 0 };
 	cdr_cases *cases;
@@ -977,14 +898,14 @@ static void test_store_add_with_case_and_attributes(void)
 	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "rol"), "professional");
 	CU_ASSERT_PTR_NULL(cdr_cases_attr_by_name(cases, (size_t)c, "ronde"));
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_add_default_case_per_document(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-1.txt", "corpora/s003-participant-2.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	cdr_cases *cases;
 
@@ -995,7 +916,7 @@ static void test_store_add_default_case_per_document(void)
 	CU_ASSERT_EQUAL(cdr_cases_of_doc(cases, "s003-participant-2"),
 			cdr_cases_find(cases, "s003-participant-2"));
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 /* All corpus .txt files (not formats/), as paths. */
@@ -1023,7 +944,7 @@ static void test_store_cases_import_corpus(void)
 {
 	static const char *const attrs[] = { "gemeente", "rol", "team", "ronde", "bron" };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = all_corpus_txt();
 	size_t n;
 	char *data = test_slurp(test_path("corpora/cases.tsv"), &n);
@@ -1060,14 +981,14 @@ static void test_store_cases_import_corpus(void)
 		CU_ASSERT_TRUE(cdr_cases_of_doc(cases, cdr_project_doc_id(p, i)) >= 0);
 	free(data);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_cases_import_unknown_doc(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-1.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	char tsv[] = "case\tdocs\trol\n"
 		     "p1\ts003-participant-1\tprofessional\n"
@@ -1085,14 +1006,14 @@ static void test_store_cases_import_unknown_doc(void)
 	free(before);
 	free(after);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_cases_import_ragged_row(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-1.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	char tsv[] = "case\tdocs\trol\n"
 		     "p1\ts003-participant-1\tprofessional\n"
@@ -1109,14 +1030,14 @@ static void test_store_cases_import_ragged_row(void)
 	free(before);
 	free(after);
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_cases_import_file_names(void)
 {
 	static const char *const rel[] = { "corpora/s003-participant-1.txt", "corpora/s003-participant-2.txt", NULL };
 	char *root;
-	cdr_project *p = new_project(&root);
+	cdr_project *p = test_new_project(&root);
 	char **paths = corpus_paths(rel);
 	/* a BOM, CRLF line ends, documents named by file name */
 	char tsv[] = "\xEF\xBB\xBF" "case\tdocs\trol\r\n"
@@ -1133,7 +1054,7 @@ static void test_store_cases_import_file_names(void)
 	CU_ASSERT_EQUAL(cdr_cases_doc_count(cases, (size_t)c), 2);
 	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(cases, (size_t)c, "rol"), "professional");
 	paths_free(paths);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 static void test_store_cases_parse_ragged_row(void)
@@ -1191,7 +1112,7 @@ static void on_wait(const char *dir)
 static void test_store_lock_waits_for_other_writer(void)
 {
 	char *root;
-	cdr_project *p = new_project(&root), *q = NULL;
+	cdr_project *p = test_new_project(&root), *q = NULL;
 	pid_t pid;
 	int status = 0;
 
@@ -1217,7 +1138,7 @@ static void test_store_lock_waits_for_other_writer(void)
 	CU_ASSERT_EQUAL(cdr_project_lock(q, NULL), 0);
 	CU_ASSERT_EQUAL(wait_called, 0);
 	cdr_project_free(q);
-	done(p, root);
+	test_project_done(p, root);
 }
 
 /* ---- ids and discovery -------------------------------------------------------- */
@@ -1245,8 +1166,8 @@ static void test_store_doc_id_from_path(void)
 
 static void test_store_discover_from_subdirectory(void)
 {
-	char *root = strdup(test_tmpdir()), *proj = join(root, "p"), *sub = join(proj, "memos/concept/oud");
-	char *memo = join(proj, "memos/concept");
+	char *root = strdup(test_tmpdir()), *proj = test_join(root, "p"), *sub = test_join(proj, "memos/concept/oud");
+	char *memo = test_join(proj, "memos/concept");
 	char *found = NULL, real[PATH_MAX];
 
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, NULL), 0);
@@ -1260,7 +1181,7 @@ static void test_store_discover_from_subdirectory(void)
 	CU_ASSERT_EQUAL_FATAL(cdr_project_discover(&found, proj), 0);
 	CU_ASSERT_STRING_EQUAL(found, real);
 	free(found);
-	rm_rf(root);
+	test_rm_rf(root);
 	free(memo);
 	free(sub);
 	free(proj);
@@ -1276,7 +1197,7 @@ static void test_store_discover_outside_project(void)
 	CU_ASSERT_PTR_NULL(found);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "not in a codeer project"));
 	CU_ASSERT_EQUAL(cdr_project_discover(&found, "/nonexistent/codeer/dir"), CDR_ENOTFOUND);
-	rm_rf(root);
+	test_rm_rf(root);
 	free(root);
 }
 

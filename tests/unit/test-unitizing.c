@@ -486,38 +486,6 @@ static void test_unitizing_out_of_memory(void)
 
 /* ---- from a project ------------------------------------------------------ */
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *dir;
-	struct dirent *e;
-	char child[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (dir = opendir(path)) != NULL) {
-		while ((e = readdir(dir)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
-			rm_rf(child);
-		}
-		closedir(dir);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
-static void write_text(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 /* Codings of one coder: doc, start, end, code, status. */
 struct coding_row {
 	const char *doc;
@@ -578,8 +546,8 @@ static void test_unitizing_project(void)
 	snprintf(proj, sizeof(proj), "%s/proj", root);
 	snprintf(path1, sizeof(path1), "%s/een.txt", root);
 	snprintf(path2, sizeof(path2), "%s/twee.txt", root);
-	write_text(path1, "abcdefghijklmnop");
-	write_text(path2, "qrstuvwxyz");
+	test_write_file(path1, "abcdefghijklmnop");
+	test_write_file(path2, "qrstuvwxyz");
 	CU_ASSERT_EQUAL_FATAL(cdr_project_init(proj, "test"), 0);
 	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, proj), 0);
 	paths[0] = path1;
@@ -669,7 +637,7 @@ static void test_unitizing_project(void)
 		CU_ASSERT_PTR_NULL(d);
 	}
 	cdr_project_free(p);
-	rm_rf(root);
+	test_rm_rf(root);
 }
 
 void test_unitizing_register(void)

@@ -24,42 +24,11 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	char child[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(child, sizeof(child), "%s/%s", path, e->d_name);
-			rm_rf(child);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
 static char *make_tmpdir(void)
 {
 	char *dir = strdup(test_tmpdir());
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
 	return dir;
-}
-
-static char *join2(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	snprintf(p, n, "%s/%s", dir, name);
-	return p;
 }
 
 /* Number of entries in `dir` whose name starts with `prefix`. */
@@ -225,7 +194,7 @@ static void test_util_buf_printf_growth(void)
 static void test_util_txn_commit_writes_both_files(void)
 {
 	char *dir = make_tmpdir();
-	char *a = join2(dir, "a.tsv"), *b = join2(dir, "b.txt");
+	char *a = test_join(dir, "a.tsv"), *b = test_join(dir, "b.txt");
 	cdr_txn *txn = NULL;
 	char *data;
 	size_t len;
@@ -248,7 +217,7 @@ static void test_util_txn_commit_writes_both_files(void)
 	cdr_txn_free(txn);
 	CU_ASSERT_EQUAL(count_prefixed(dir, ".codeer-tmp-"), 0);
 	CU_ASSERT_EQUAL(count_entries(dir), 2);
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(a);
 	free(b);
 	free(dir);
@@ -257,7 +226,7 @@ static void test_util_txn_commit_writes_both_files(void)
 static void test_util_txn_free_without_commit_leaves_nothing(void)
 {
 	char *dir = make_tmpdir();
-	char *a = join2(dir, "a.tsv"), *b = join2(dir, "b.txt");
+	char *a = test_join(dir, "a.tsv"), *b = test_join(dir, "b.txt");
 	cdr_txn *txn = NULL;
 
 	CU_ASSERT_EQUAL_FATAL(cdr_txn_new(&txn), 0);
@@ -269,7 +238,7 @@ static void test_util_txn_free_without_commit_leaves_nothing(void)
 	CU_ASSERT_EQUAL(count_entries(dir), 0);
 	CU_ASSERT_EQUAL(access(a, F_OK), -1);
 	CU_ASSERT_EQUAL(access(b, F_OK), -1);
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(a);
 	free(b);
 	free(dir);
@@ -278,7 +247,7 @@ static void test_util_txn_free_without_commit_leaves_nothing(void)
 static void test_util_txn_replaces_existing_file(void)
 {
 	char *dir = make_tmpdir();
-	char *a = join2(dir, "cases.tsv");
+	char *a = test_join(dir, "cases.tsv");
 	char *data;
 	size_t len;
 
@@ -288,7 +257,7 @@ static void test_util_txn_replaces_existing_file(void)
 	CU_ASSERT_STRING_EQUAL(data, "nieuw\n");
 	free(data);
 	CU_ASSERT_EQUAL(count_entries(dir), 1);
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(a);
 	free(dir);
 }
@@ -296,7 +265,7 @@ static void test_util_txn_replaces_existing_file(void)
 static void test_util_txn_write_into_missing_dir_fails(void)
 {
 	char *dir = make_tmpdir();
-	char *a = join2(dir, "bestaat-niet/a.txt");
+	char *a = test_join(dir, "bestaat-niet/a.txt");
 	cdr_txn *txn = NULL;
 
 	CU_ASSERT_EQUAL_FATAL(cdr_txn_new(&txn), 0);
@@ -304,7 +273,7 @@ static void test_util_txn_write_into_missing_dir_fails(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "bestaat-niet"));
 	cdr_txn_free(txn);
 	CU_ASSERT_EQUAL(count_entries(dir), 0);
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(a);
 	free(dir);
 }
@@ -312,7 +281,7 @@ static void test_util_txn_write_into_missing_dir_fails(void)
 static void test_util_file_read_limit(void)
 {
 	char *dir = make_tmpdir();
-	char *a = join2(dir, "honderd.txt");
+	char *a = test_join(dir, "honderd.txt");
 	char content[100], *data = (char *)1;
 	size_t len = 7;
 
@@ -327,7 +296,7 @@ static void test_util_file_read_limit(void)
 	CU_ASSERT_EQUAL(data[99], 'a');
 	CU_ASSERT_EQUAL(data[100], '\0');
 	free(data);
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(a);
 	free(dir);
 }
@@ -335,14 +304,14 @@ static void test_util_file_read_limit(void)
 static void test_util_file_read_missing(void)
 {
 	char *dir = make_tmpdir();
-	char *a = join2(dir, "weg.txt");
+	char *a = test_join(dir, "weg.txt");
 	char *data;
 	size_t len;
 
 	CU_ASSERT_EQUAL(cdr_file_read(&data, &len, a, 1024), CDR_ENOTFOUND);
 	CU_ASSERT_EQUAL(cdr_error_last_code(), CDR_ENOTFOUND);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), a));
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(a);
 	free(dir);
 }
@@ -355,7 +324,7 @@ static void test_util_file_read_directory(void)
 
 	CU_ASSERT_EQUAL(cdr_file_read(&data, &len, dir, 1024), CDR_EIO);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "is a directory"));
-	rm_rf(dir);
+	test_rm_rf(dir);
 	free(dir);
 }
 

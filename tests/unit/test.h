@@ -5,6 +5,9 @@
 #define CDR_TEST_H
 
 #include <CUnit/CUnit.h>
+#include <stddef.h>
+
+#include "codeer/project.h"
 
 #ifndef CODEER_SRCDIR
 #define CODEER_SRCDIR "."
@@ -16,6 +19,18 @@ const char *test_path(const char *relative);
 const char *test_tmpdir(void);
 /* Read a file completely (caller frees); aborts the test run if missing. */
 char *test_slurp(const char *path, size_t *len);
+/* Like test_slurp, but NULL when the file cannot be opened. */
+char *test_slurp_opt(const char *path, size_t *len);
+/* Remove a file or a directory tree; a missing path is no error. */
+void test_rm_rf(const char *path);
+/* "dir/name" in a malloc'ed string (caller frees). */
+char *test_join(const char *dir, const char *name);
+/* Write a NUL-terminated string to a file; fails the test if it cannot. */
+void test_write_file(const char *path, const char *data);
+/* A fresh project root/proj in a fresh temporary *root (caller frees *root). */
+cdr_project *test_new_project(char **root);
+/* Free the project of test_new_project and remove (and free) its root. */
+void test_project_done(cdr_project *p, char *root);
 
 void test_util_register(void);
 void test_text_register(void);
