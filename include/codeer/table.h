@@ -26,6 +26,10 @@ int cdr_table_new(cdr_table **out, size_t ncols, const char *const *headers);
 /** Append a row of ncols cells (copied; NULL is an empty cell). */
 int cdr_table_add(cdr_table *t, const char *const *cells);
 size_t cdr_table_rows(const cdr_table *t);
+size_t cdr_table_cols(const cdr_table *t);
+/** A cell as stored (row 0 is the header, rows 1 to cdr_table_rows the
+ * body); "" for an empty cell. */
+const char *cdr_table_cell(const cdr_table *t, size_t row, size_t col);
 /** Mark a column as numeric: right-aligned, and a JSON number. */
 void cdr_table_set_numeric(cdr_table *t, size_t col);
 int cdr_table_write(const cdr_table *t, FILE *f, cdr_format fmt);

@@ -363,6 +363,14 @@ static void test_util_table_json_escaping(void)
 		" {\"id\": \"coördinatie\", \"n\": \"geen getal\", \"tekst\": \"\"}\n"
 		"]\n");
 	free(out);
+	/* cells read back as stored: header in row 0, NULL as "", tabs kept */
+	CU_ASSERT_EQUAL(cdr_table_rows(t), 2);
+	CU_ASSERT_EQUAL(cdr_table_cols(t), 3);
+	CU_ASSERT_STRING_EQUAL(cdr_table_cell(t, 0, 2), "tekst");
+	CU_ASSERT_STRING_EQUAL(cdr_table_cell(t, 1, 2), "x\\y\nz\t\x01");
+	CU_ASSERT_STRING_EQUAL(cdr_table_cell(t, 2, 2), "");
+	CU_ASSERT_STRING_EQUAL(cdr_table_cell(t, 3, 0), "");
+	CU_ASSERT_STRING_EQUAL(cdr_table_cell(t, 1, 3), "");
 	cdr_table_free(t);
 }
 

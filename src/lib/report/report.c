@@ -52,8 +52,7 @@ struct mark {
  * quotes or memos (every case, in the same order) */
 struct xsect {
 	const char *layout;
-	char *ids_buf, *text_buf;
-	size_t ids_len, text_len;
+	cdr_table *ids_table, *text_table;
 	cdr_tsv_row *ids, *text;
 	size_t nids, ntext;
 };
@@ -435,27 +434,23 @@ static int gather_quotes(struct report *r)
 }
 
 
-/* The table of cdr_crosssection as rows of fields: written as TSV (where a
- * tab or newline in a cell is a space) and split again. Row 0: the header. */
-static int table_rows(const cdr_table *t, char **buf, size_t *len, cdr_tsv_row **rows, size_t *n)
+/* The table of cdr_crosssection as rows of fields pointing into it (the
+ * table stays alive in the xsect). Row 0: the header. */
+static int table_rows(const cdr_table *t, cdr_tsv_row **rows, size_t *n)
 {
-	FILE *f = open_memstream(buf, len);
-	size_t pos = 0, cap = 0;
-	char *line;
-	int rc = 0;
+	size_t nrows = cdr_table_rows(t) + 1, ncols = cdr_table_cols(t);
 
-	if (f == NULL)
-		return cdr_error_set(CDR_ENOMEM, "out of memory");
-	cdr_table_write(t, f, CDR_FORMAT_TSV);
-	if (fclose(f) != 0)
-		return cdr_error_set(CDR_ENOMEM, "out of memory");
-	while (rc == 0 && cdr_next_line(*buf, *len, &pos, &line)) {
-		if (cdr_grow((void **)rows, &cap, *n + 1, sizeof(cdr_tsv_row)) < 0)
+	if ((*rows = cdr_calloc(nrows, sizeof(cdr_tsv_row))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < nrows; i++) {
+		cdr_tsv_row *row = &(*rows)[(*n)++];
+		if ((row->fields = cdr_calloc(ncols + 1, sizeof(char *))) == NULL)
 			return CDR_ENOMEM;
-		memset(&(*rows)[*n], 0, sizeof(cdr_tsv_row));
-		rc = cdr_tsv_split_raw(&(*rows)[(*n)++], line);
+		row->cap = ncols + 1;
+		for (size_t j = 0; j < ncols; j++)
+			row->fields[row->n++] = (char *)cdr_table_cell(t, i, j);
 	}
-	return rc;
+	return 0;
 }
 
 static void xsect_free(struct xsect *x)
@@ -466,8 +461,8 @@ static void xsect_free(struct xsect *x)
 		cdr_tsv_row_free(&x->text[i]);
 	free(x->ids);
 	free(x->text);
-	free(x->ids_buf);
-	free(x->text_buf);
+	cdr_table_free(x->ids_table);
+	cdr_table_free(x->text_table);
 }
 
 /* Before anything is written: a layout with an error fails the report. */
@@ -483,23 +478,18 @@ static int gather_crosssections(struct report *r)
 	for (size_t i = 0; i < o->nlayouts && rc == 0; i++) {
 		struct xsect *x = &r->xs[r->nxs++];
 		cdr_cs_options co = { 0 };
-		cdr_table *t = NULL;
 		x->layout = o->layouts[i];
 		co.layout = o->layouts[i];
 		co.coder = o->coder;
 		co.cell = CDR_CS_CODES;
-		if ((rc = cdr_crosssection(&t, r->p, r->set, &co)) < 0)
-			break;
-		rc = table_rows(t, &x->ids_buf, &x->ids_len, &x->ids, &x->nids);
-		cdr_table_free(t);
-		if (rc < 0 || o->layout_cell == CDR_CS_CODES)
+		if ((rc = cdr_crosssection(&x->ids_table, r->p, r->set, &co)) < 0 ||
+		    (rc = table_rows(x->ids_table, &x->ids, &x->nids)) < 0 || o->layout_cell == CDR_CS_CODES)
 			continue;
 		co.cell = o->layout_cell;
 		co.all = 1;
-		if ((rc = cdr_crosssection(&t, r->p, r->set, &co)) < 0)
+		if ((rc = cdr_crosssection(&x->text_table, r->p, r->set, &co)) < 0)
 			break;
-		rc = table_rows(t, &x->text_buf, &x->text_len, &x->text, &x->ntext);
-		cdr_table_free(t);
+		rc = table_rows(x->text_table, &x->text, &x->ntext);
 	}
 	return rc;
 }

@@ -67,6 +67,12 @@ int cdr_table_add(cdr_table *t, const char *const *cells)
 }
 
 size_t cdr_table_rows(const cdr_table *t) { return t->nrows - 1; }
+size_t cdr_table_cols(const cdr_table *t) { return t->ncols; }
+
+const char *cdr_table_cell(const cdr_table *t, size_t row, size_t col)
+{
+	return row < t->nrows && col < t->ncols ? t->cells[row * t->ncols + col] : "";
+}
 
 void cdr_table_set_numeric(cdr_table *t, size_t col)
 {
