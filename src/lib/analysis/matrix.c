@@ -322,6 +322,8 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	struct coded coded;
 	struct doc_case *dc = NULL;
 	struct item *items = NULL;
+	struct doc_case *prev_hit = NULL;
+	const char *prev_doc = NULL;
 	size_t nitems = 0, icap = 0, ndc = 0;
 	cdr_cases *cases = cdr_project_cases(p);
 	long attr_index = -1;
@@ -352,9 +354,19 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	}
 	for (size_t d = 0; d < cdr_project_doc_count(p); d++) {
 		dc[ndc].doc = cdr_project_doc_id(p, d);
-		dc[ndc++].c = cdr_cases_of_doc(cases, cdr_project_doc_id(p, d));
+		dc[ndc++].c = -1;
 	}
 	cdr_sort(dc, ndc, sizeof(*dc), cmp_doc_case);
+	/* one pass over the cases' documents instead of cdr_cases_of_doc per
+	 * document (quadratic: 0.2 s for 10,000 documents); the first case
+	 * that lists a document wins, as in cdr_cases_of_doc */
+	for (size_t c = 0; c < cdr_cases_count(cases); c++)
+		for (size_t d = 0; d < cdr_cases_doc_count(cases, c); d++) {
+			struct doc_case key = { cdr_cases_doc(cases, c, d), 0 },
+					*hit = cdr_search(&key, dc, ndc, sizeof(*dc), cmp_doc_case);
+			if (hit && hit->c < 0)
+				hit->c = (long)c;
+		}
 	/* the codings that fall in a column */
 	for (size_t s = 0; s < coded.nsets; s++)
 		for (size_t i = 0; i < cdr_codings_count(coded.sets[s]); i++) {
@@ -369,7 +381,10 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 			items[nitems].k = k;
 			items[nitems++].col = (size_t)col;
 		}
-	cdr_sort(items, nitems, sizeof(*items), cmp_item);
+	/* by document: one document loaded at a time, and a document counted
+	 * once per cell for docs; counts and presence do not need the order */
+	if (need_doc || o->cell == CDR_CELL_DOCS)
+		cdr_sort(items, nitems, sizeof(*items), cmp_item);
 	/* the row universe, in order */
 	switch (o->rows) {
 	case CDR_ROWS_CASE:
@@ -477,14 +492,21 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	for (size_t i = 0; i < nitems && rc == 0; i++) {
 		const cdr_coding *k = items[i].k;
 		size_t col = items[i].col;
-		struct doc_case key = { k->doc, 0 }, *hit = cdr_search(&key, dc, ndc, sizeof(*dc), cmp_doc_case);
-		long docno = hit ? (long)(hit - dc) : -1, row;
+		struct doc_case key = { k->doc, 0 }, *hit;
+		long docno, row;
 		const char *label;
 		double amount = 1;
 		char *text = NULL;
 
+		/* the codings of a document mostly follow each other */
+		if (prev_doc == NULL || strcmp(prev_doc, k->doc) != 0) {
+			prev_hit = cdr_search(&key, dc, ndc, sizeof(*dc), cmp_doc_case);
+			prev_doc = k->doc;
+		}
+		hit = prev_hit;
 		if (hit == NULL)
 			continue; /* a coding of a document no longer in the project */
+		docno = (long)(hit - dc);
 		if (need_doc && (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0)) {
 			cdr_document_free(doc);
 			doc = NULL;
