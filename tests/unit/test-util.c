@@ -20,6 +20,7 @@
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/tsv.h"
+#include "util/strmap.h"
 #include "test.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -697,11 +698,77 @@ static void test_util_alloc_hook_reset(void)
 	free(p);
 }
 
+/* The hash table behind case and document lookups: every key found after
+ * growth, a put replaces, reset empties without freeing. */
+static void test_util_strmap_put_get_grow_reset(void)
+{
+	enum { N = 5000 };
+	static char keys[N][16];
+	cdr_strmap m = { 0 };
+	size_t v = 0;
+
+	CU_ASSERT_EQUAL(cdr_strmap_get(&m, "x", &v), 0);
+	for (size_t i = 0; i < N; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "doc-%zu", i);
+		CU_ASSERT_EQUAL_FATAL(cdr_strmap_put(&m, keys[i], i), 0);
+	}
+	CU_ASSERT_EQUAL(m.n, N);
+	CU_ASSERT(m.cap >= 2 * N);
+	for (size_t i = 0; i < N; i += 97) {
+		CU_ASSERT_EQUAL(cdr_strmap_get(&m, keys[i], &v), 1);
+		CU_ASSERT_EQUAL(v, i);
+	}
+	CU_ASSERT_EQUAL(cdr_strmap_get(&m, "doc-5000", &v), 0);
+	/* an equal key under another pointer replaces the entry */
+	CU_ASSERT_EQUAL(cdr_strmap_put(&m, "doc-7", 42), 0);
+	CU_ASSERT_EQUAL(m.n, N);
+	CU_ASSERT_EQUAL(cdr_strmap_get(&m, keys[7], &v), 1);
+	CU_ASSERT_EQUAL(v, 42);
+	cdr_strmap_reset(&m);
+	CU_ASSERT_EQUAL(m.n, 0);
+	CU_ASSERT_EQUAL(cdr_strmap_get(&m, keys[7], &v), 0);
+	CU_ASSERT_EQUAL(cdr_strmap_put(&m, keys[3], 3), 0);
+	CU_ASSERT_EQUAL(cdr_strmap_get(&m, "doc-3", &v), 1);
+	CU_ASSERT_EQUAL(v, 3);
+	cdr_strmap_clear(&m);
+	CU_ASSERT_PTR_NULL(m.slots);
+}
+
+/* Lookups by case id and by document follow assignment and pruning. */
+static void test_util_cases_lookup_after_assign_and_prune(void)
+{
+	cdr_cases *c = NULL;
+	size_t a, b, z;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_cases_new(&c), 0);
+	CU_ASSERT_EQUAL(cdr_cases_ensure(c, "A", &a), 0);
+	CU_ASSERT_EQUAL(cdr_cases_ensure(c, "empty", &z), 0);
+	CU_ASSERT_EQUAL(cdr_cases_ensure(c, "B", &b), 0);
+	CU_ASSERT_EQUAL(cdr_cases_assign(c, a, "d1"), 0);
+	CU_ASSERT_EQUAL(cdr_cases_assign(c, a, "d2"), 0);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(c, "d2"), (long)a);
+	/* moving d2 to B takes it out of A */
+	CU_ASSERT_EQUAL(cdr_cases_assign(c, b, "d2"), 0);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(c, "d2"), (long)b);
+	CU_ASSERT_EQUAL(cdr_cases_doc_count(c, a), 1);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(c, "d3"), -1);
+	/* pruning the empty case shifts B down one place */
+	cdr_cases_prune(c);
+	CU_ASSERT_EQUAL(cdr_cases_count(c), 2);
+	CU_ASSERT_EQUAL(cdr_cases_find(c, "empty"), -1);
+	CU_ASSERT_EQUAL(cdr_cases_find(c, "B"), 1);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(c, "d2"), 1);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(c, "d1"), 0);
+	cdr_cases_free(c);
+}
+
 void test_util_register(void)
 {
 	CU_pSuite s = CU_add_suite("util", NULL, NULL);
 
 	CU_add_test(s, "tsv_escape_round_trip", test_util_tsv_escape_round_trip);
+	CU_add_test(s, "strmap_put_get_grow_reset", test_util_strmap_put_get_grow_reset);
+	CU_add_test(s, "cases_lookup_after_assign_and_prune", test_util_cases_lookup_after_assign_and_prune);
 	CU_add_test(s, "tsv_split_empty_fields", test_util_tsv_split_empty_fields);
 	CU_add_test(s, "next_line_crlf", test_util_next_line_crlf);
 	CU_add_test(s, "buf_printf_growth", test_util_buf_printf_growth);

@@ -11,6 +11,7 @@
 #include "codeer/project.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 #include "util/tsv.h"
 
 struct case_rec {
@@ -26,6 +27,9 @@ struct cdr_cases {
 	size_t n, cap;
 	char **attrs;
 	size_t nattrs, attrs_cap;
+	/* case id -> case and document -> case: a lookup per document or per
+	 * row stays O(1) on projects of thousands of documents */
+	cdr_strmap by_id, by_doc;
 };
 
 int cdr_cases_new(cdr_cases **out)
@@ -54,6 +58,8 @@ void cdr_cases_free(cdr_cases *cases)
 	for (size_t a = 0; a < cases->nattrs; a++)
 		free(cases->attrs[a]);
 	free(cases->attrs);
+	cdr_strmap_clear(&cases->by_id);
+	cdr_strmap_clear(&cases->by_doc);
 	free(cases);
 }
 
@@ -86,19 +92,14 @@ const char *cdr_cases_attr_by_name(const cdr_cases *cases, size_t i, const char 
 
 long cdr_cases_find(const cdr_cases *cases, const char *id)
 {
-	for (size_t i = 0; i < cases->n; i++)
-		if (strcmp(cases->v[i].id, id) == 0)
-			return (long)i;
-	return -1;
+	size_t i;
+	return cdr_strmap_get(&cases->by_id, id, &i) ? (long)i : -1;
 }
 
 long cdr_cases_of_doc(const cdr_cases *cases, const char *doc)
 {
-	for (size_t i = 0; i < cases->n; i++)
-		for (size_t d = 0; d < cases->v[i].ndocs; d++)
-			if (strcmp(cases->v[i].docs[d], doc) == 0)
-				return (long)i;
-	return -1;
+	size_t i;
+	return cdr_strmap_get(&cases->by_doc, doc, &i) ? (long)i : -1;
 }
 
 int cdr_cases_ensure(cdr_cases *cases, const char *id, size_t *index)
@@ -118,6 +119,10 @@ int cdr_cases_ensure(cdr_cases *cases, const char *id, size_t *index)
 	memset(c, 0, sizeof(*c));
 	if ((c->id = cdr_strdup(id)) == NULL)
 		return CDR_ENOMEM;
+	if (cdr_strmap_put(&cases->by_id, c->id, cases->n) < 0) {
+		free(c->id);
+		return CDR_ENOMEM;
+	}
 	*index = cases->n++;
 	return 0;
 }
@@ -175,6 +180,15 @@ int cdr_cases_assign(cdr_cases *cases, size_t i, const char *doc)
 
 	if (old == (long)i)
 		return 0;
+	c = &cases->v[i];
+	if (cdr_grow((void **)&c->docs, &c->docs_cap, c->ndocs + 1, sizeof(char *)) < 0 ||
+	    (copy = cdr_strdup(doc)) == NULL)
+		return CDR_ENOMEM;
+	/* the map takes the new copy before the old one is freed */
+	if (cdr_strmap_put(&cases->by_doc, copy, i) < 0) {
+		free(copy);
+		return CDR_ENOMEM;
+	}
 	if (old >= 0) {
 		struct case_rec *o = &cases->v[old];
 		for (size_t d = 0; d < o->ndocs; d++) {
@@ -186,10 +200,6 @@ int cdr_cases_assign(cdr_cases *cases, size_t i, const char *doc)
 			}
 		}
 	}
-	c = &cases->v[i];
-	if (cdr_grow((void **)&c->docs, &c->docs_cap, c->ndocs + 1, sizeof(char *)) < 0 ||
-	    (copy = cdr_strdup(doc)) == NULL)
-		return CDR_ENOMEM;
 	c->docs[c->ndocs++] = copy;
 	return 0;
 }
@@ -209,6 +219,15 @@ void cdr_cases_prune(cdr_cases *cases)
 			case_free(c);
 	}
 	cases->n = w;
+	/* case indices moved and ids were freed: refill the maps in place
+	 * (fewer keys than before, so no allocation) */
+	cdr_strmap_reset(&cases->by_id);
+	cdr_strmap_reset(&cases->by_doc);
+	for (size_t i = 0; i < cases->n; i++) {
+		cdr_strmap_put(&cases->by_id, cases->v[i].id, i);
+		for (size_t d = 0; d < cases->v[i].ndocs; d++)
+			cdr_strmap_put(&cases->by_doc, cases->v[i].docs[d], i);
+	}
 }
 
 static int split_docs(cdr_cases *cases, size_t i, char *list)
