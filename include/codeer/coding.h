@@ -14,8 +14,9 @@
 
 #include "codeer/project.h"
 
-/* A coding in a set. doc and code are shared by the set's codings: never
- * free or change them; the other strings belong to the coding. */
+/* A coding in a set. Its strings are shared by the set's codings (the
+ * memo excepted): never free them; change a status with
+ * cdr_codings_set_status. */
 typedef struct cdr_coding {
 	char *doc;
 	size_t start, end;
@@ -59,6 +60,8 @@ int cdr_codings_append(cdr_codings *c, const char *doc, size_t start, size_t end
 /** Index of the coding with this doc, span and code, or -1. */
 long cdr_codings_find(const cdr_codings *c, const char *doc, size_t start, size_t end, const char *code);
 /** Remove the coding at index i. */
+/** Set the status of coding i ("" or "rejected"). */
+int cdr_codings_set_status(cdr_codings *c, size_t i, const char *status);
 void cdr_codings_remove(cdr_codings *c, size_t i);
 /** Remove every coding for which keep() returns 0. */
 void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding *k), void *ctx);

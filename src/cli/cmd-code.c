@@ -124,13 +124,10 @@ static int code_change(cdr_project *p, cdr_schemes *set, struct args *a, char **
 			continue;
 		}
 		if (strcmp(what, "reject") == 0) {
-			char *status = strdup("rejected");
-			if (status == NULL) {
-				rc = cli_error("out of memory");
+			if (cdr_codings_set_status(src, i, "rejected") < 0) {
+				rc = cli_lib_error();
 				goto done;
 			}
-			free(k->status);
-			k->status = status;
 		} else {
 			char origin[300];
 			snprintf(origin, sizeof(origin), "accept:%s", k->origin);
