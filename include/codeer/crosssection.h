@@ -23,6 +23,7 @@ typedef struct cdr_cs_options {
 	const char *coder;         /* NULL: every coder */
 	cdr_cs_cell cell;
 	int all;                   /* keep cases without any coding in the layout */
+	const char *subsep;        /* between column and subcolumn in a header; NULL: " / " */
 } cdr_cs_options;
 
 /**

@@ -23,6 +23,10 @@ $ cd p && printf 'column\tsubcolumn\tcodes\nA\t\tVB\nB\t\tNOPE\n' > bad.tsv && c
 ! codeer: bad.tsv:3: no code 'NOPE' in the project's schemes (see 'codeer codes')
 ? 2
 
+$ cd p && printf 'column\tsubcolumn\tcodes\nA\x1fB\t\tVB\n' > ctl.tsv && codeer crosssection ctl.tsv
+! codeer: ctl.tsv:2: a column name holds a control character
+? 2
+
 $ cd p && codeer crosssection --group nope layout.tsv
 ! codeer: no case attribute 'nope' (see 'codeer cases')
 ? 2

@@ -105,16 +105,17 @@ Coders <b>auto</b> and <b>anna</b>, per turn, on the 2 documents they all coded
 # --layout adds the cross-section of 'codeer crosssection' with a nav
 # entry: a column with sub-columns spans them (colspan) above a second
 # header row; each cell lists the codes present, linked to their quotes,
-# and every link resolves. --title names the page (escaped).
-$ cd p && printf 'column\tsubcolumn\tcodes\nVerbinden\t\tVB+\nKracht\teigen\tEK\nKracht\tanders\tHAND\n' > layout.tsv && codeer crosssection layout.tsv --format tsv && codeer report --layout layout.tsv --title 'Wijk <A> & B' -o xs.html >/dev/null && grep -o -e '<h1>[^<]*' -e '<li><a href="#crosssection">[^<]*' xs.html && sed -n '/id="crosssection-1"/,/<\/thead>/p' xs.html && grep '<tr><th scope="row"><a href="#doc-mini">' xs.html && grep -o 'href="#[^"]*"' xs.html | sed 's/^href="#//; s/"$//' | sort -u > hrefs && grep -o ' id="[^"]*"' xs.html | sed 's/^ id="//; s/"$//' | sort > ids && echo "$(comm -23 hrefs ids | wc -l) missing, $(uniq -d ids | wc -l) ids twice"
-case	Verbinden	Kracht / eigen	Kracht / anders
+# and every link resolves; a column whose own name holds " / " is no
+# group. --title names the page (escaped).
+$ cd p && printf 'column\tsubcolumn\tcodes\nVerbinden / buurt\t\tVB+\nKracht\teigen\tEK\nKracht\tanders\tHAND\n' > layout.tsv && codeer crosssection layout.tsv --format tsv && codeer report --layout layout.tsv --title 'Wijk <A> & B' -o xs.html >/dev/null && grep -o -e '<h1>[^<]*' -e '<li><a href="#crosssection">[^<]*' xs.html && sed -n '/id="crosssection-1"/,/<\/thead>/p' xs.html && grep '<tr><th scope="row"><a href="#doc-mini">' xs.html && grep -o 'href="#[^"]*"' xs.html | sed 's/^href="#//; s/"$//' | sort -u > hrefs && grep -o ' id="[^"]*"' xs.html | sed 's/^ id="//; s/"$//' | sort > ids && echo "$(comm -23 hrefs ids | wc -l) missing, $(uniq -d ids | wc -l) ids twice"
+case	Verbinden / buurt	Kracht / eigen	Kracht / anders
 k1	VB, VB.NET	EK	
 k2	VB		
 <h1>Wijk &lt;A&gt; &amp; B
 <li><a href="#crosssection">Cross-section
 <div class="scroll"><table class="xs" id="crosssection-1">
 <caption>layout.tsv · 2 cases</caption>
-<thead><tr><th rowspan="2">case</th><th rowspan="2">Verbinden</th><th class="grp" colspan="2" scope="colgroup">Kracht</th></tr>
+<thead><tr><th rowspan="2">case</th><th rowspan="2">Verbinden / buurt</th><th class="grp" colspan="2" scope="colgroup">Kracht</th></tr>
 <tr><th class="sub">eigen</th><th class="sub">anders</th></tr>
 </thead>
 <tr><th scope="row"><a href="#doc-mini">k1</a></th><td><a class="chip" href="#code-mini/VB" title="Verbinden">VB</a><a class="chip" href="#code-mini/VB.NET" title="Netwerk in de buurt">VB.NET</a></td><td><a class="chip" href="#code-mini/EK" title="Eigen kracht">EK</a></td><td></td></tr>

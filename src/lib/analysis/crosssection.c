@@ -113,7 +113,17 @@ static int add_spec(struct column *c, const cdr_schemes *set, char *spec, const 
 	return col_add(c, a);
 }
 
-static int read_layout(struct layout *l, const cdr_schemes *set, const char *path)
+/* Names go into headers of every format, and a caller may join a column
+ * and its subcolumn with a control character (report.c does). */
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20)
+			return 1;
+	return 0;
+}
+
+static int read_layout(struct layout *l, const cdr_schemes *set, const char *path, const char *subsep)
 {
 	char *data = NULL, *line;
 	size_t len, pos = 0, lineno = 0;
@@ -139,6 +149,10 @@ static int read_layout(struct layout *l, const cdr_schemes *set, const char *pat
 			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: expected column, subcolumn and codes", path, lineno);
 			break;
 		}
+		if (has_control(row.fields[0]) || has_control(row.fields[1])) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: a column name holds a control character", path, lineno);
+			break;
+		}
 		if (cdr_grow((void **)&l->v, &l->cap, l->n + 1, sizeof(struct column)) < 0) {
 			rc = CDR_ENOMEM;
 			break;
@@ -149,7 +163,7 @@ static int read_layout(struct layout *l, const cdr_schemes *set, const char *pat
 			cdr_buf label = CDR_BUF_INIT;
 			cdr_buf_puts(&label, row.fields[0]);
 			if (*row.fields[1])
-				cdr_buf_printf(&label, " / %s", row.fields[1]);
+				cdr_buf_printf(&label, "%s%s", subsep, row.fields[1]);
 			if ((c->label = cdr_buf_detach(&label, NULL)) == NULL) {
 				rc = CDR_ENOMEM;
 				break;
@@ -209,7 +223,7 @@ int cdr_crosssection(cdr_table **out, cdr_project *p, const cdr_schemes *set, co
 		if (group < 0)
 			return cdr_error_set(CDR_ENOTFOUND, "no case attribute '%s' (see 'codeer cases')", o->group);
 	}
-	if ((rc = read_layout(&l, set, o->layout)) < 0)
+	if ((rc = read_layout(&l, set, o->layout, o->subsep ? o->subsep : " / ")) < 0)
 		return rc;
 	if ((rc = cdr_coders_list(&coders, &ncoders, p)) < 0)
 		goto done;

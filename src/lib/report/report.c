@@ -50,6 +50,8 @@ struct mark {
 /* one cross-section (crosssection.h), read back from its TSV: the rows
  * with the code ids, and when the cells hold more, the rows with the
  * quotes or memos (every case, in the same order) */
+#define XS_SUBSEP "\x1f" /* ASCII unit separator: never in a layout's names */
+
 struct xsect {
 	const char *layout;
 	cdr_table *ids_table, *text_table;
@@ -482,6 +484,7 @@ static int gather_crosssections(struct report *r)
 		co.layout = o->layouts[i];
 		co.coder = o->coder;
 		co.cell = CDR_CS_CODES;
+		co.subsep = XS_SUBSEP; /* a column's own name may hold " / " */
 		if ((rc = cdr_crosssection(&x->ids_table, r->p, r->set, &co)) < 0 ||
 		    (rc = table_rows(x->ids_table, &x->ids, &x->nids)) < 0 || o->layout_cell == CDR_CS_CODES)
 			continue;
@@ -1081,11 +1084,12 @@ static void xs_items(const struct report *r, const char *text, const char *ids, 
 }
 
 /* the column of a header "column / subcolumn": its length */
+/* the header of a column with sub-columns: "column" XS_SUBSEP "subcolumn" */
 static size_t head_len(const char *label, const char **sub)
 {
-	const char *sep = strstr(label, " / ");
+	const char *sep = strstr(label, XS_SUBSEP);
 
-	*sub = sep ? sep + 3 : NULL;
+	*sub = sep ? sep + strlen(XS_SUBSEP) : NULL;
 	return sep ? (size_t)(sep - label) : strlen(label);
 }
 
