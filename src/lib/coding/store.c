@@ -35,6 +35,7 @@ struct cdr_codings {
 	cdr_strmap pool;
 	char **pooled;
 	size_t npooled, pooled_cap;
+	char *last[5]; /* per field, the previous row's string: rows come in runs */
 };
 
 void cdr_now_iso(char out[32])
@@ -82,6 +83,15 @@ static char *pooled(cdr_codings *c, const char *s)
 	return c->pooled[c->npooled++] = copy;
 }
 
+enum { F_DOC, F_CODE, F_ORIGIN, F_CREATED, F_STATUS };
+
+static char *pooled_field(cdr_codings *c, int field, const char *s)
+{
+	if (c->last[field] == NULL || strcmp(c->last[field], s) != 0)
+		c->last[field] = pooled(c, s);
+	return c->last[field];
+}
+
 static int push(cdr_codings *c, const char *doc, size_t start, size_t end, const char *code,
 		const char *origin, const char *created, const char *memo, const char *status)
 {
@@ -90,12 +100,12 @@ static int push(cdr_codings *c, const char *doc, size_t start, size_t end, const
 	if (cdr_grow((void **)&c->v, &c->cap, c->n + 1, sizeof(*k)) < 0)
 		return CDR_ENOMEM;
 	k = &c->v[c->n];
-	k->doc = pooled(c, doc);
-	k->code = pooled(c, code);
-	k->origin = pooled(c, origin);
-	k->created = pooled(c, created);
+	k->doc = pooled_field(c, F_DOC, doc);
+	k->code = pooled_field(c, F_CODE, code);
+	k->origin = pooled_field(c, F_ORIGIN, origin);
+	k->created = pooled_field(c, F_CREATED, created);
 	k->memo = cdr_strdup(memo ? memo : "");
-	k->status = pooled(c, status ? status : "");
+	k->status = pooled_field(c, F_STATUS, status ? status : "");
 	k->start = start;
 	k->end = end;
 	if (!k->doc || !k->code || !k->origin || !k->created || !k->memo || !k->status) {
