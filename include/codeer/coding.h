@@ -14,7 +14,8 @@
 
 #include "codeer/project.h"
 
-/* A coding in a set. Its strings are shared by the set's codings (the
+/* A coding in a set; its doc, code, start and end identify it and must not
+ * change. Its strings are shared by the set's codings (the
  * memo excepted): never free them; change a status with
  * cdr_codings_set_status. */
 typedef struct cdr_coding {

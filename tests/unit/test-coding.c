@@ -1066,6 +1066,46 @@ static void test_coding_autocode_keeps_other_codings(void)
 	fx_close(&f);
 }
 
+/* cdr_codings_find through its index: every coding found at its place
+ * after many adds, after a removal shifts them, after save sorts them, and
+ * a near miss (another end, code or document) not found. */
+static void test_coding_find_by_identity(void)
+{
+	struct fx f;
+	cdr_codings *c;
+	char doc[16];
+	enum { N = 3000 };
+
+	mini_project(&f);
+	c = load_codings(&f, "eva");
+	for (size_t i = 0; i < N; i++) {
+		snprintf(doc, sizeof(doc), "d%zu", i % 97);
+		CU_ASSERT_EQUAL_FATAL(cdr_codings_add(c, doc, i, i + 5, i % 2 ? "mini/VB" : "mini/EK", "manual", ""), 0);
+	}
+	CU_ASSERT_EQUAL(cdr_codings_add(c, "d5", 5, 10, "mini/VB", "manual", ""), CDR_EEXISTS);
+	CU_ASSERT_EQUAL(cdr_codings_find(c, "d5", 5, 10, "mini/VB"), 5);
+	CU_ASSERT_EQUAL(cdr_codings_find(c, "d5", 5, 11, "mini/VB"), -1);
+	CU_ASSERT_EQUAL(cdr_codings_find(c, "d5", 5, 10, "mini/EK"), -1);
+	CU_ASSERT_EQUAL(cdr_codings_find(c, "d6", 5, 10, "mini/VB"), -1);
+	CU_ASSERT_EQUAL(cdr_codings_find(c, "nowhere", 5, 10, "mini/VB"), -1);
+	cdr_codings_remove(c, 0);
+	CU_ASSERT_EQUAL(cdr_codings_find(c, "d5", 5, 10, "mini/VB"), 4);
+	CU_ASSERT_EQUAL(cdr_codings_find(c, "d0", 0, 5, "mini/EK"), -1);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_save(c), 0);
+	for (size_t i = 1; i < N; i += 37) {
+		cdr_coding *k;
+		long at;
+		snprintf(doc, sizeof(doc), "d%zu", i % 97);
+		at = cdr_codings_find(c, doc, i, i + 5, i % 2 ? "mini/VB" : "mini/EK");
+		CU_ASSERT_FATAL(at >= 0);
+		k = cdr_codings_get(c, (size_t)at);
+		CU_ASSERT_STRING_EQUAL(k->doc, doc);
+		CU_ASSERT_EQUAL(k->start, i);
+	}
+	cdr_codings_free(c);
+	fx_close(&f);
+}
+
 static size_t doc_calls, doc_props;
 
 static void on_doc(void *ctx, const cdr_document *doc, const cdr_proposals *props)
@@ -1630,6 +1670,7 @@ void test_coding_register(void)
 	CU_add_test(s, "autocode_rerun_identical", test_coding_autocode_rerun_identical);
 	CU_add_test(s, "autocode_rejected_survives", test_coding_autocode_rejected_survives);
 	CU_add_test(s, "autocode_keeps_other_codings", test_coding_autocode_keeps_other_codings);
+	CU_add_test(s, "find_by_identity", test_coding_find_by_identity);
 	CU_add_test(s, "autocode_dry_run_writes_nothing", test_coding_autocode_dry_run_writes_nothing);
 	CU_add_test(s, "store_broken_rows_kept", test_coding_store_broken_rows_kept);
 	CU_add_test(s, "store_save_sorted", test_coding_store_save_sorted);

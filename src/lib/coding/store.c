@@ -5,6 +5,7 @@
  * diffs). Unreadable rows travel along verbatim at the end. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,10 @@ struct cdr_codings {
 	char **pooled;
 	size_t npooled, pooled_cap;
 	char *last[5]; /* per field, the previous row's string: rows come in runs */
+	/* codings by identity (doc, start, end, code) for cdr_codings_find:
+	 * slot = index + 1, 0 empty; rebuilt when codings move */
+	size_t *ident, ident_cap;
+	int ident_ok;
 };
 
 void cdr_now_iso(char out[32])
@@ -85,6 +90,47 @@ static char *pooled(cdr_codings *c, const char *s)
 
 enum { F_DOC, F_CODE, F_ORIGIN, F_CREATED, F_STATUS };
 
+/* doc and code are pooled: the same string is the same pointer */
+static size_t ident_hash(const char *doc, const char *code, size_t start, size_t end)
+{
+	uint64_t h = (uint64_t)(uintptr_t)doc * 0x9e3779b97f4a7c15u;
+	h = (h ^ (uint64_t)(uintptr_t)code) * 0x9e3779b97f4a7c15u;
+	h = (h ^ start) * 0x9e3779b97f4a7c15u;
+	h = (h ^ end) * 0x9e3779b97f4a7c15u;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static void ident_insert(cdr_codings *c, size_t i)
+{
+	const cdr_coding *k = &c->v[i];
+	size_t slot = ident_hash(k->doc, k->code, k->start, k->end) & (c->ident_cap - 1);
+	while (c->ident[slot])
+		slot = (slot + 1) & (c->ident_cap - 1);
+	c->ident[slot] = i + 1;
+}
+
+/* Build the index when it is stale or too full; ENOMEM leaves it off
+ * and cdr_codings_find scans instead. */
+static int ident_ready(cdr_codings *c)
+{
+	if (c->ident_ok && (c->n + 1) * 2 <= c->ident_cap)
+		return 1;
+	size_t cap = 64;
+	while (cap < (c->n + 1) * 4)
+		cap *= 2;
+	free(c->ident);
+	c->ident_ok = 0;
+	if ((c->ident = cdr_calloc(cap, sizeof(size_t))) == NULL) {
+		c->ident_cap = 0;
+		return 0;
+	}
+	c->ident_cap = cap;
+	for (size_t i = 0; i < c->n; i++)
+		ident_insert(c, i);
+	c->ident_ok = 1;
+	return 1;
+}
+
 static char *pooled_field(cdr_codings *c, int field, const char *s)
 {
 	if (c->last[field] == NULL || strcmp(c->last[field], s) != 0)
@@ -112,6 +158,10 @@ static int push(cdr_codings *c, const char *doc, size_t start, size_t end, const
 		coding_clear(k);
 		return cdr_error_set(CDR_ENOMEM, "out of memory");
 	}
+	if (c->ident_ok && (c->n + 2) * 2 <= c->ident_cap)
+		ident_insert(c, c->n);
+	else
+		c->ident_ok = 0;
 	c->n++;
 	return 0;
 }
@@ -241,6 +291,7 @@ int cdr_codings_save(cdr_codings *c)
 	int rc = cdr_buf_puts(&b, HEADER "\n");
 
 	cdr_sort(c->v, c->n, sizeof(cdr_coding), cmp_coding);
+	c->ident_ok = 0;
 	for (size_t i = 0; i < c->n && rc == 0; i++) {
 		const cdr_coding *k = &c->v[i];
 		rc = cdr_tsv_put(&b, k->doc);
@@ -286,6 +337,7 @@ void cdr_codings_free(cdr_codings *c)
 		free(c->pooled[i]);
 	free(c->pooled);
 	cdr_strmap_clear(&c->pool);
+	free(c->ident);
 	free(c->coder);
 	free(c->path);
 	free(c);
@@ -298,6 +350,22 @@ size_t cdr_codings_broken(const cdr_codings *c) { return c->nbroken; }
 
 long cdr_codings_find(const cdr_codings *c, const char *doc, size_t start, size_t end, const char *code)
 {
+	/* the index is a cache: building it does not change the set */
+	cdr_codings *m = (cdr_codings *)c;
+	size_t di, ci;
+
+	if (ident_ready(m)) {
+		if (!cdr_strmap_get(&c->pool, doc, &di) || !cdr_strmap_get(&c->pool, code, &ci))
+			return -1;
+		const char *pd = c->pooled[di], *pc = c->pooled[ci];
+		for (size_t slot = ident_hash(pd, pc, start, end) & (c->ident_cap - 1); c->ident[slot];
+		     slot = (slot + 1) & (c->ident_cap - 1)) {
+			const cdr_coding *k = &c->v[c->ident[slot] - 1];
+			if (k->doc == pd && k->code == pc && k->start == start && k->end == end)
+				return (long)(c->ident[slot] - 1);
+		}
+		return -1;
+	}
 	for (size_t i = 0; i < c->n; i++)
 		if (c->v[i].start == start && c->v[i].end == end && strcmp(c->v[i].doc, doc) == 0 &&
 		    strcmp(c->v[i].code, code) == 0)
@@ -340,6 +408,7 @@ void cdr_codings_remove(cdr_codings *c, size_t i)
 		return;
 	coding_clear(&c->v[i]);
 	memmove(c->v + i, c->v + i + 1, (c->n - i - 1) * sizeof(cdr_coding));
+	c->ident_ok = 0;
 	c->n--;
 }
 
@@ -354,6 +423,7 @@ void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding 
 			coding_clear(&c->v[i]);
 	}
 	c->n = w;
+	c->ident_ok = 0;
 }
 
 static int cmp_name(const void *a, const void *b)
