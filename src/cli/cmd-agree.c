@@ -328,6 +328,17 @@ static void summary_end(cdr_format fmt)
 	printf(fmt == CDR_FORMAT_HTML ? "</p>\n" : "\n");
 }
 
+/* The coders, codes and documents asked for. */
+static void select_data(cdr_agree_options *ao, const struct opts *o)
+{
+	ao->coders = (const char *const *)o->coders;
+	ao->ncoders = o->ncoders;
+	ao->codes = (const char *const *)o->codes;
+	ao->ncodes = o->ncodes;
+	ao->docs = (const char *const *)o->docs;
+	ao->ndocs = o->ndocs;
+}
+
 static int project_mode(struct cli_ctx *ctx, const struct opts *o, cdr_format fmt)
 {
 	cdr_agree_options ao = { 0 };
@@ -338,12 +349,7 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, cdr_format fm
 
 	if (o->unit && cdr_unit_kind_parse(&ao.unit, o->unit) < 0)
 		return cli_lib_error();
-	ao.coders = (const char *const *)o->coders;
-	ao.ncoders = o->ncoders;
-	ao.codes = (const char *const *)o->codes;
-	ao.ncodes = o->ncodes;
-	ao.docs = (const char *const *)o->docs;
-	ao.ndocs = o->ndocs;
+	select_data(&ao, o);
 	ao.only_coded = o->only_coded;
 	ao.exclusive = o->exclusive;
 	ao.overlap = o->overlap;
@@ -443,12 +449,7 @@ static int unitizing_mode(struct cli_ctx *ctx, const struct opts *o, cdr_format 
 	double so = 0, se = 0;
 	int rc;
 
-	ao.coders = (const char *const *)o->coders;
-	ao.ncoders = o->ncoders;
-	ao.codes = (const char *const *)o->codes;
-	ao.ncodes = o->ncodes;
-	ao.docs = (const char *const *)o->docs;
-	ao.ndocs = o->ndocs;
+	select_data(&ao, o);
 	ao.unit = CDR_UNIT_DOCUMENT;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
