@@ -14,6 +14,8 @@
 #include "codeer/document.h"
 #include "codeer/error.h"
 #include "codeer/ingest.h"
+#include "codeer/text.h"
+#include "util/buf.h"
 #include "test.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -1159,10 +1161,49 @@ static void test_ingest_max_bytes(void)
 	CU_ASSERT_EQUAL(refuse("corpora/s002-mee-interview.txt", &opts), CDR_ELIMIT);
 }
 
+/* Slices by code point agree with a plain walk everywhere in a long text
+ * of 1-, 2-, 3- and 4-byte characters, on both sides of the marks that
+ * make slicing fast (every 256 code points). */
+static void test_ingest_slice_long_multibyte_text(void)
+{
+	static const char *const unit[] = { "a", "é", "€", "𝄞" };
+	cdr_buf b = CDR_BUF_INIT;
+	cdr_document *doc;
+	const char *text;
+	size_t len;
+
+	for (size_t i = 0; i < 3000; i++)
+		cdr_buf_puts(&b, unit[(i * 7 + i / 5) % 4]);
+	doc = load_text(b.data, "lang.txt", NULL);
+	text = cdr_document_text(doc, &len);
+	CU_ASSERT_EQUAL_FATAL(cdr_document_length(doc), 3000);
+	for (size_t start = 0; start < 2990; start += 13) {
+		for (size_t n = 1; n <= 9; n += 4) {
+			size_t a = cdr_utf8_offset(text, len, start);
+			size_t z = a + cdr_utf8_offset(text + a, len - a, n);
+			char *got = cdr_document_slice(doc, (cdr_span){ start, start + n });
+			CU_ASSERT_EQUAL(strlen(got), z - a);
+			CU_ASSERT(strncmp(got, text + a, z - a) == 0);
+			free(got);
+		}
+	}
+	/* the last code point and backwards after forwards */
+	{
+		char *last = cdr_document_slice(doc, (cdr_span){ 2999, 3000 }), *first = cdr_document_slice(doc, (cdr_span){ 0, 1 });
+		CU_ASSERT_STRING_EQUAL(first, unit[0]);
+		CU_ASSERT_STRING_EQUAL(last, unit[(2999 * 7 + 2999 / 5) % 4]);
+		free(last);
+		free(first);
+	}
+	cdr_document_free(doc);
+	cdr_buf_free(&b);
+}
+
 void test_ingest_register(void)
 {
 	CU_pSuite s = CU_add_suite("ingest", NULL, NULL);
 
+	CU_add_test(s, "slice_long_multibyte_text", test_ingest_slice_long_multibyte_text);
 	CU_add_test(s, "txt_corpus_turns_as_labelled", test_ingest_txt_corpus_turns_as_labelled);
 	CU_add_test(s, "txt_words_and_length", test_ingest_txt_words_and_length);
 	CU_add_test(s, "docx_same_turns_as_txt", test_ingest_docx_same_turns_as_txt);

@@ -25,7 +25,13 @@ struct cdr_document {
 	size_t nparagraphs, paragraphs_cap;
 	char *info_values[INFO_COUNT];
 	cdr_document_info info;
+	/* byte offset of every CDR_CP_STEP-th code point, built on the first
+	 * slice: a slice costs O(CDR_CP_STEP), not O(offset) */
+	size_t *cp_marks;
+	size_t ncp_marks;
 };
+
+#define CDR_CP_STEP 256
 
 int cdr_document_new(cdr_document **out);
 /* Takes ownership of `text` (normalised UTF-8, NUL-terminated). */

@@ -42,6 +42,9 @@ void cdr_document_set_text(cdr_document *doc, char *text, size_t len)
 	doc->text = text;
 	doc->len = len;
 	doc->length = cdr_utf8_count(text, len);
+	free(doc->cp_marks);
+	doc->cp_marks = NULL;
+	doc->ncp_marks = 0;
 }
 
 int cdr_document_set_info(cdr_document *doc, const char *field, const char *value)
@@ -230,9 +233,34 @@ int cdr_document_resolve(cdr_span *out, const cdr_document *doc, const char *ref
 	return find_phrase(out, doc, ref);
 }
 
+/* Byte offset of code point cp. The marks are a cache: building them
+ * does not change the document, and without memory the walk is linear. */
+static size_t byte_of(const cdr_document *doc, size_t cp)
+{
+	cdr_document *m = (cdr_document *)doc;
+	size_t i;
+
+	if (m->cp_marks == NULL && doc->length >= 2 * CDR_CP_STEP) {
+		size_t n = doc->length / CDR_CP_STEP + 1;
+		if ((m->cp_marks = cdr_malloc(n * sizeof(size_t))) != NULL) {
+			cdr_cp_cursor cur;
+			cdr_cp_cursor_init(&cur, doc->text, doc->len);
+			for (i = 0; i < n; i++)
+				m->cp_marks[i] = cdr_cp_cursor_byte(&cur, i * CDR_CP_STEP);
+			m->ncp_marks = n;
+		}
+	}
+	if (m->cp_marks == NULL)
+		return cdr_utf8_offset(doc->text, doc->len, cp);
+	if ((i = cp / CDR_CP_STEP) >= doc->ncp_marks)
+		i = doc->ncp_marks - 1;
+	return doc->cp_marks[i] + cdr_utf8_offset(doc->text + doc->cp_marks[i], doc->len - doc->cp_marks[i],
+						   cp - i * CDR_CP_STEP);
+}
+
 char *cdr_document_slice(const cdr_document *doc, cdr_span span)
 {
-	size_t a = cdr_utf8_offset(doc->text, doc->len, span.start);
+	size_t a = byte_of(doc, span.start);
 	size_t b = a + cdr_utf8_offset(doc->text + a, doc->len - a, span.end - span.start);
 
 	return cdr_strndup(doc->text + a, b - a);
@@ -252,6 +280,7 @@ void cdr_document_free(cdr_document *doc)
 	for (int i = 0; i < INFO_COUNT; i++)
 		free(doc->info_values[i]);
 	free(doc->text);
+	free(doc->cp_marks);
 	free(doc);
 }
 
