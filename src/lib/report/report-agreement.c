@@ -1,0 +1,161 @@
+/* report-agreement.c -- the agreement section of the report: coefficients
+ * per code between the coders of the project (agreement.h). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "report-internal.h"
+
+static void coef(FILE *f, cdr_coef c, int badge)
+{
+	if (!c.defined) {
+		fputs("<td class=\"num\" data-v=\"\" title=\"", f);
+		rpt_esc(f, c.why ? c.why : "undefined");
+		fputs("\">–</td>", f);
+		return;
+	}
+	fprintf(f, "<td class=\"num\" data-v=\"%.6f\">", c.value);
+	if (badge)
+		fprintf(f, "<span class=\"alpha %s\">%.3f</span></td>",
+			c.value >= 0.8 ? "a-good" : c.value >= 0.667 ? "a-ok" : "a-low", c.value);
+	else
+		fprintf(f, "%.3f</td>", c.value);
+}
+
+static int cmp_alpha(const void *x, const void *y)
+{
+	const double *a = x, *b = y;
+
+	/* worst first, undefined last, then in scheme order */
+	if (isnan(a[0]) || isnan(b[0])) {
+		if (isnan(a[0]) != isnan(b[0]))
+			return isnan(a[0]) ? 1 : -1;
+	} else if (a[0] != b[0]) {
+		return a[0] < b[0] ? -1 : 1;
+	}
+	return a[1] < b[1] ? -1 : a[1] > b[1];
+}
+
+int rpt_agreement(struct report *r)
+{
+	FILE *f = r->out;
+	const cdr_report_options *o = r->o;
+	cdr_agree_options ao = { 0 };
+	cdr_agreement *a = NULL;
+	const char *pair[2];
+	double *order = NULL;
+	size_t n, ncoders;
+	int rc;
+
+	fputs("<section class=\"part\" id=\"agreement\">\n<h2>Agreement between coders</h2>\n", f);
+	if (o->ncoders >= 2) {
+		ao.coders = o->coders;
+		ao.ncoders = o->ncoders;
+	} else if (r->ncoders >= 2) {
+		pair[0] = r->coders[0];
+		pair[1] = r->coders[1];
+		ao.coders = pair;
+		ao.ncoders = 2;
+	} else {
+		fprintf(f, "<p class=\"note\">Agreement needs two coders; this project has %s.</p>\n</section>\n",
+			r->ncoders ? "one" : "none");
+		return 0;
+	}
+	ncoders = ao.ncoders;
+	ao.codes = o->ncodes ? r->selected : NULL;
+	ao.ncodes = o->ncodes ? r->nselected : 0;
+	ao.unit = o->unit;
+	if ((rc = cdr_agreement_build(&a, r->p, r->set, &ao)) < 0) {
+		if (o->ncoders >= 2 || rc == CDR_ENOMEM)
+			return rc;
+		fputs("<p class=\"note\">No comparison of ", f);
+		for (size_t i = 0; i < ncoders; i++) {
+			fputs(i ? " and " : "", f);
+			rpt_esc(f, ao.coders[i]);
+		}
+		fputs(": ", f);
+		rpt_esc(f, cdr_error_last());
+		fputs(".</p>\n</section>\n", f);
+		cdr_error_clear();
+		return 0;
+	}
+	n = cdr_agreement_count(a);
+	fputs("<p class=\"note\">Coders <b>", f);
+	for (size_t i = 0; i < ncoders; i++) {
+		fputs(i ? (i + 1 == ncoders ? "</b> and <b>" : "</b>, <b>") : "", f);
+		rpt_esc(f, ao.coders[i]);
+	}
+	fprintf(f, "</b>, per %s, on the %zu %s they all coded. A %s counts as coded with a code when a coder put the code "
+		   "anywhere in it. %s; Krippendorff's α (nominal) of .800 or more is good, .667 to .800 allows tentative "
+		   "conclusions. Worst first.</p>\n",
+		cdr_unit_kind_name(o->unit), cdr_agreement_doc_count(a), rpt_plural(cdr_agreement_doc_count(a), "document", "documents"),
+		cdr_unit_kind_name(o->unit), ncoders == 2 ? "κ is Cohen's kappa" : "κ is Fleiss' kappa");
+	if ((order = cdr_calloc(2 * n + 2, sizeof(double))) == NULL) {
+		cdr_agreement_free(a);
+		return CDR_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		cdr_coef al = cdr_agree_alpha(cdr_agreement_data(a, i), CDR_LEVEL_NOMINAL);
+		order[2 * i] = al.defined ? al.value : NAN;
+		order[2 * i + 1] = (double)i;
+	}
+	cdr_sort(order, n, 2 * sizeof(double), cmp_alpha);
+	fprintf(f, "<div class=\"scroll\"><table class=\"list sortable\" id=\"agreement-table\">\n"
+		   "<thead><tr><th>code</th><th>label</th><th class=\"num\">%ss</th><th class=\"num\">coded</th>"
+		   "<th class=\"num\">agreement</th><th class=\"num\">κ</th><th class=\"num\">α</th></tr></thead>\n<tbody>\n",
+		cdr_unit_kind_name(o->unit));
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (size_t)order[2 * k + 1], coded = 0;
+		const cdr_rdata *d = cdr_agreement_data(a, i);
+		const char *name = cdr_agreement_name(a, i);
+		const struct rcode *c = rpt_code_by_name(r, name);
+		cdr_coef pa = cdr_agree_percent(d);
+		for (size_t u = 0; u < cdr_rdata_units(d); u++) {
+			int any = 0;
+			for (size_t j = 0; j < ncoders; j++)
+				any |= cdr_rdata_get(d, u, j) > 0;
+			coded += (size_t)any;
+		}
+		fputs("<tr><td class=\"code\">", f);
+		if (c && c->nquotes) {
+			fputs("<a href=\"#code-", f);
+			rpt_put_anchor(f, c->code->qualified);
+			fputs("\">", f);
+		}
+		rpt_esc(f, c ? c->name : name);
+		fputs(c && c->nquotes ? "</a></td><td>" : "</td><td>", f);
+		rpt_esc(f, c ? c->code->label : "");
+		fprintf(f, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>", cdr_rdata_units(d), coded);
+		if (pa.defined)
+			fprintf(f, "<td class=\"num\" data-v=\"%.6f\">%.1f%%</td>", pa.value, 100.0 * pa.value);
+		else
+			fputs("<td class=\"num\">–</td>", f);
+		coef(f, ncoders == 2 ? cdr_agree_cohen(d, CDR_WEIGHTS_NONE) : cdr_agree_fleiss(d), 0);
+		coef(f, cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 1);
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody>\n", f);
+	if (cdr_agreement_overall(a)) {
+		const cdr_rdata *d = cdr_agreement_overall(a);
+		cdr_coef pa = cdr_agree_percent(d);
+		fprintf(f, "<tfoot><tr><th colspan=\"2\">all codes together</th><th class=\"num\">%zu</th><th></th>",
+			cdr_rdata_units(d));
+		if (pa.defined)
+			fprintf(f, "<th class=\"num\">%.1f%%</th>", 100.0 * pa.value);
+		else
+			fputs("<th class=\"num\">–</th>", f);
+		coef(f, ncoders == 2 ? cdr_agree_cohen(d, CDR_WEIGHTS_NONE) : cdr_agree_fleiss(d), 0);
+		coef(f, cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 1);
+		fputs("</tr></tfoot>\n", f);
+	}
+	fputs("</table></div>\n<p class=\"note\">Every coefficient with its standard error and the units where the coders "
+	      "differ: <code>codeer agree --coders ", f);
+	for (size_t i = 0; i < ncoders; i++) {
+		fputs(i ? "," : "", f);
+		rpt_esc(f, ao.coders[i]);
+	}
+	fputs(" --show-disagreements</code>.</p>\n</section>\n", f);
+	free(order);
+	cdr_agreement_free(a);
+	return 0;
+}
