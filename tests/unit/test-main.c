@@ -139,6 +139,7 @@ int main(void)
 	test_coding_register();
 	test_agree_register();
 	test_unitizing_register();
+	test_matrix_register();
 	CU_basic_set_mode(CU_BRM_NORMAL);
 	CU_basic_run_tests();
 	failures = CU_get_number_of_failures();

@@ -40,5 +40,6 @@ void test_scheme_register(void);
 void test_coding_register(void);
 void test_agree_register(void);
 void test_unitizing_register(void);
+void test_matrix_register(void);
 
 #endif

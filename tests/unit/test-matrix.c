@@ -1,0 +1,287 @@
+/* test-matrix.c -- the matrix builder (matrix.h): every cell type, the
+ * totals, coders and rejected codings, picked and grouped columns,
+ * speaker rows and chi-square, on a two-document project whose every
+ * number is worked out by hand below. */
+#include <CUnit/CUnit.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeer/coding.h"
+#include "codeer/error.h"
+#include "codeer/matrix.h"
+#include "codeer/project.h"
+#include "codeer/scheme.h"
+#include "test.h"
+
+/*
+ * mini (tests/data/mini.txt, 50 words): t2 R c30-105 (12 words), t4 R
+ * c131-276 (27 words), t5 R c281-429 (4 words). twee: one R turn of 4
+ * words. Codings:
+ *   anna  mini t2 VB, mini t4 EK, mini c131-140 VB.NET, twee t2 VB
+ *   bob   mini t2 VB, mini t5 HAND (rejected)
+ */
+struct mfx {
+	char *root;
+	cdr_project *p;
+	cdr_schemes *set;
+};
+
+static void code(cdr_project *p, const char *coder, const char *doc, size_t a, size_t b, const char *c,
+		 const char *status)
+{
+	cdr_codings *k = NULL;
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, p, coder, NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(k, doc, a, b, c, "manual", "2026-11-25T12:00:00Z", "", status), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_save(k), 0);
+	cdr_codings_free(k);
+}
+
+static void mfx_open(struct mfx *f)
+{
+	char *twee;
+	const char *paths[2];
+	int rc;
+
+	f->p = test_new_project(&f->root);
+	twee = test_join(f->root, "twee.txt");
+	test_write_file(twee, "I: Vraag?\n\nR: Antwoord een twee drie.\n");
+	paths[0] = test_path("tests/data/mini.txt");
+	paths[0] = strdup(paths[0]);
+	paths[1] = twee;
+	rc = cdr_project_add(f->p, paths, 2, NULL, NULL, NULL);
+	if (rc != 0)
+		fprintf(stderr, "\nadd: %s\n", cdr_error_last());
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	free((char *)paths[0]);
+	free(twee);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_install(f->p, test_path("tests/data/schemes/mini.xml"), 0, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_load(&f->set, f->p), 0);
+	code(f->p, "anna", "mini", 30, 105, "mini/VB", "");
+	code(f->p, "anna", "mini", 131, 276, "mini/EK", "");
+	code(f->p, "anna", "mini", 131, 140, "mini/VB.NET", "");
+	code(f->p, "anna", "twee", 14, 37, "mini/VB", "");
+	code(f->p, "bob", "mini", 30, 105, "mini/VB", "");
+	code(f->p, "bob", "mini", 281, 429, "mini/HAND", "rejected");
+}
+
+static void mfx_close(struct mfx *f)
+{
+	cdr_schemes_free(f->set);
+	test_project_done(f->p, f->root);
+}
+
+static long row_of(const cdr_matrix *m, const char *label)
+{
+	for (size_t i = 0; i < cdr_matrix_rows(m); i++)
+		if (strcmp(cdr_matrix_row_label(m, i), label) == 0)
+			return (long)i;
+	return -1;
+}
+
+static long col_of(const cdr_matrix *m, const char *label)
+{
+	for (size_t j = 0; j < cdr_matrix_cols(m); j++)
+		if (strcmp(cdr_matrix_col_label(m, j), label) == 0)
+			return (long)j;
+	return -1;
+}
+
+/* the cell at a row and column label; NAN when either is missing */
+static double cell(const cdr_matrix *m, const char *row, const char *col)
+{
+	long i = row_of(m, row), j = col_of(m, col);
+	return i < 0 || j < 0 ? NAN : cdr_matrix_value(m, (size_t)i, (size_t)j);
+}
+
+static cdr_matrix *build(struct mfx *f, cdr_matrix_options *o)
+{
+	cdr_matrix *m = NULL;
+	int rc = cdr_matrix_build(&m, f->p, f->set, o);
+	if (rc != 0)
+		fprintf(stderr, "\nmatrix: %s\n", cdr_error_last());
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	return m;
+}
+
+static void test_matrix_count_sums_to_codings(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	cdr_matrix *m;
+
+	mfx_open(&f);
+	m = build(&f, &o);
+	/* bob's rejected HAND is left out, and with it the HAND column */
+	CU_ASSERT_EQUAL(cdr_matrix_codings(m), 5);
+	CU_ASSERT_EQUAL(cdr_matrix_total(m), 5);
+	CU_ASSERT_EQUAL(cdr_matrix_rows(m), 2);
+	CU_ASSERT_EQUAL(col_of(m, "mini/HAND"), -1);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB"), 2);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB.NET"), 1);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/EK"), 1);
+	CU_ASSERT_EQUAL(cell(m, "twee", "mini/VB"), 1);
+	CU_ASSERT_EQUAL(cell(m, "twee", "mini/EK"), 0);
+	CU_ASSERT_EQUAL(cdr_matrix_row_total(m, (size_t)row_of(m, "mini")), 4);
+	CU_ASSERT_EQUAL(cdr_matrix_col_total(m, (size_t)col_of(m, "mini/VB")), 3);
+	cdr_matrix_free(m);
+	/* --all keeps the empty HAND column: the same shape for every coder */
+	o.all = 1;
+	m = build(&f, &o);
+	CU_ASSERT(col_of(m, "mini/HAND") >= 0);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/HAND"), 0);
+	cdr_matrix_free(m);
+	mfx_close(&f);
+}
+
+static void test_matrix_presence_and_docs(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	cdr_matrix *m;
+
+	mfx_open(&f);
+	o.cell = CDR_CELL_PRESENCE;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB"), 1);
+	CU_ASSERT_EQUAL(cell(m, "twee", "mini/VB.NET"), 0);
+	cdr_matrix_free(m);
+	/* documents with a coding: two codings of VB in mini are one document */
+	o.cell = CDR_CELL_DOCS;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB"), 1);
+	CU_ASSERT_EQUAL(cdr_matrix_col_total(m, (size_t)col_of(m, "mini/VB")), 2);
+	CU_ASSERT_EQUAL(cdr_matrix_total(m), 2);
+	cdr_matrix_free(m);
+	mfx_close(&f);
+}
+
+static void test_matrix_words_share_quotes_one_coder(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	cdr_matrix *m;
+	long i, j;
+
+	mfx_open(&f);
+	o.coder = "anna";
+	o.cell = CDR_CELL_WORDS;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB"), 12);  /* t2 */
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/EK"), 27);  /* t4 */
+	CU_ASSERT_EQUAL(cell(m, "twee", "mini/VB"), 4);
+	cdr_matrix_free(m);
+	/* share: coded words as a percentage of the row's words (mini 50) */
+	o.cell = CDR_CELL_SHARE;
+	m = build(&f, &o);
+	CU_ASSERT_DOUBLE_EQUAL(cell(m, "mini", "mini/VB"), 24.0, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(cell(m, "mini", "mini/EK"), 54.0, 1e-9);
+	cdr_matrix_free(m);
+	o.cell = CDR_CELL_QUOTES;
+	m = build(&f, &o);
+	i = row_of(m, "twee");
+	j = col_of(m, "mini/VB");
+	CU_ASSERT_FATAL(i >= 0 && j >= 0);
+	CU_ASSERT_STRING_EQUAL(cdr_matrix_quotes(m, (size_t)i, (size_t)j), "Antwoord een twee drie.");
+	cdr_matrix_free(m);
+	mfx_close(&f);
+}
+
+static void test_matrix_coder_subtree_group_speaker(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	const char *codes[] = { "VB+", "EK" };
+	cdr_matrix *m;
+
+	mfx_open(&f);
+	o.coder = "bob";
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cdr_matrix_codings(m), 1);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB"), 1);
+	cdr_matrix_free(m);
+	/* VB+ sums VB and VB.NET into one column */
+	o.coder = "anna";
+	o.codes = codes;
+	o.ncodes = 2;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cdr_matrix_cols(m), 2);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB"), 2);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/EK"), 1);
+	cdr_matrix_free(m);
+	/* group columns give the same sums; --codes with them is refused */
+	o.cols = CDR_COLS_GROUP;
+	CU_ASSERT_EQUAL(cdr_matrix_build(&m, f.p, f.set, &o), CDR_EUSAGE);
+	o.codes = NULL;
+	o.ncodes = 0;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB"), 2);
+	cdr_matrix_free(m);
+	/* every coded turn is the respondent's */
+	o.cols = CDR_COLS_CODE;
+	o.rows = CDR_ROWS_SPEAKER;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cdr_matrix_rows(m), 1);
+	CU_ASSERT_EQUAL(cell(m, "R", "mini/VB"), 2);
+	cdr_matrix_free(m);
+	mfx_close(&f);
+}
+
+/*
+ * anna by case: mini (1, 1, 1), twee (1, 0, 0) over VB, VB.NET, EK; n = 4.
+ * Expected: mini 1.5 .75 .75, twee .5 .25 .25. chi2 = .25/1.5 + 2(.0625/.75)
+ * + .25/.5 + 2(.0625/.25) = 4/3, df = 2, p = exp(-2/3), V = sqrt(4/3 / 4).
+ */
+static void test_matrix_chi2_by_hand(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	cdr_matrix *m;
+	double chi2, df, p, v;
+
+	mfx_open(&f);
+	o.coder = "anna";
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL_FATAL(cdr_matrix_chi2(m, &chi2, &df, &p, &v), 0);
+	CU_ASSERT_DOUBLE_EQUAL(chi2, 4.0 / 3.0, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(df, 2, 0);
+	CU_ASSERT_DOUBLE_EQUAL(p, exp(-2.0 / 3.0), 1e-9); /* chi-square with 2 df: p = e^(-x/2) */
+	CU_ASSERT_DOUBLE_EQUAL(v, sqrt(1.0 / 3.0), 1e-12);
+	cdr_matrix_free(m);
+	mfx_close(&f);
+}
+
+static void test_matrix_unknown_names(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	const char *codes[] = { "NOPE" };
+	cdr_matrix *m = NULL;
+
+	mfx_open(&f);
+	o.codes = codes;
+	o.ncodes = 1;
+	CU_ASSERT_EQUAL(cdr_matrix_build(&m, f.p, f.set, &o), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NULL(m);
+	o.ncodes = 0;
+	o.rows = CDR_ROWS_ATTR;
+	o.attr = "gemeente";
+	CU_ASSERT_EQUAL(cdr_matrix_build(&m, f.p, f.set, &o), CDR_ENOTFOUND);
+	o.rows = CDR_ROWS_CASE;
+	o.coder = "nobody";
+	CU_ASSERT_EQUAL(cdr_matrix_build(&m, f.p, f.set, &o), CDR_ENOTFOUND);
+	mfx_close(&f);
+}
+
+void test_matrix_register(void)
+{
+	CU_pSuite s = CU_add_suite("matrix", NULL, NULL);
+
+	CU_add_test(s, "count_sums_to_codings", test_matrix_count_sums_to_codings);
+	CU_add_test(s, "presence_and_docs", test_matrix_presence_and_docs);
+	CU_add_test(s, "words_share_quotes_one_coder", test_matrix_words_share_quotes_one_coder);
+	CU_add_test(s, "coder_subtree_group_speaker", test_matrix_coder_subtree_group_speaker);
+	CU_add_test(s, "chi2_by_hand", test_matrix_chi2_by_hand);
+	CU_add_test(s, "unknown_names", test_matrix_unknown_names);
+}
