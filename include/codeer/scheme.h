@@ -91,6 +91,10 @@ size_t cdr_schemes_count(const cdr_schemes *set);
 const cdr_scheme *cdr_schemes_get(const cdr_schemes *set, size_t i);
 /** The scheme with this id, or NULL. */
 const cdr_scheme *cdr_schemes_find(const cdr_schemes *set, const char *id);
+/** The scheme a code of the set belongs to (from its qualified id). */
+const cdr_scheme *cdr_schemes_scheme_of(const cdr_schemes *set, const cdr_code *code);
+/** Is `code` somewhere below `ancestor` in scheme s (not `ancestor` itself)? */
+int cdr_scheme_code_is_below(const cdr_scheme *s, const cdr_code *code, const cdr_code *ancestor);
 
 /**
  * Resolve a code reference: "scheme/code", or a bare code id when only one

@@ -20,6 +20,7 @@
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/tsv.h"
+#include "util/num.h"
 #include "util/strmap.h"
 #include "test.h"
 
@@ -762,12 +763,30 @@ static void test_util_cases_lookup_after_assign_and_prune(void)
 	cdr_cases_free(c);
 }
 
+/* Offsets in files and references: digits only, overflow refused. */
+static void test_util_parse_size(void)
+{
+	size_t v = 7;
+	const char *s = "250-300";
+
+	CU_ASSERT_PTR_EQUAL(cdr_parse_size(s, &v), s + 3);
+	CU_ASSERT_EQUAL(v, 250);
+	CU_ASSERT_PTR_NULL(cdr_parse_size("-1", &v));
+	CU_ASSERT_PTR_NULL(cdr_parse_size(" 1", &v));
+	CU_ASSERT_PTR_NULL(cdr_parse_size("99999999999999999999999", &v));
+	CU_ASSERT_EQUAL(cdr_parse_size_field("42", &v), 0);
+	CU_ASSERT_EQUAL(v, 42);
+	CU_ASSERT_EQUAL(cdr_parse_size_field("42x", &v), -1);
+	CU_ASSERT_EQUAL(cdr_parse_size_field("", &v), -1);
+}
+
 void test_util_register(void)
 {
 	CU_pSuite s = CU_add_suite("util", NULL, NULL);
 
 	CU_add_test(s, "tsv_escape_round_trip", test_util_tsv_escape_round_trip);
 	CU_add_test(s, "strmap_put_get_grow_reset", test_util_strmap_put_get_grow_reset);
+	CU_add_test(s, "parse_size", test_util_parse_size);
 	CU_add_test(s, "cases_lookup_after_assign_and_prune", test_util_cases_lookup_after_assign_and_prune);
 	CU_add_test(s, "tsv_split_empty_fields", test_util_tsv_split_empty_fields);
 	CU_add_test(s, "next_line_crlf", test_util_next_line_crlf);

@@ -46,13 +46,6 @@ static int col_add(struct column *c, const cdr_code *code)
 	return 0;
 }
 
-static const cdr_scheme *scheme_of(const cdr_schemes *set, const cdr_code *code)
-{
-	char id[256];
-	snprintf(id, sizeof(id), "%.*s", (int)(strchr(code->qualified, '/') - code->qualified), code->qualified);
-	return cdr_schemes_find(set, id);
-}
-
 /* One code spec: ID, ID+ (with subtree), A-B (range in scheme order). */
 static int add_spec(struct column *c, const cdr_schemes *set, char *spec, const char *path, size_t line)
 {
@@ -66,20 +59,13 @@ static int add_spec(struct column *c, const cdr_schemes *set, char *spec, const 
 		spec[len - 1] = '\0';
 		if (cdr_schemes_resolve(&a, set, spec) < 0)
 			return cdr_error_set(CDR_ENOTFOUND, "%s:%zu: %s", path, line, cdr_error_last());
-		s = scheme_of(set, a);
+		s = cdr_schemes_scheme_of(set, a);
 		if ((rc = col_add(c, a)) < 0)
 			return rc;
-		for (size_t i = 0; i < cdr_scheme_code_count(s); i++) {
-			const cdr_code *k = cdr_scheme_code(s, i);
-			for (const cdr_code *up = k; up->parent >= 0;) {
-				up = cdr_scheme_code(s, (size_t)up->parent);
-				if (up == a) {
-					if ((rc = col_add(c, k)) < 0)
-						return rc;
-					break;
-				}
-			}
-		}
+		for (size_t i = 0; i < cdr_scheme_code_count(s); i++)
+			if (cdr_scheme_code_is_below(s, cdr_scheme_code(s, i), a) &&
+			    (rc = col_add(c, cdr_scheme_code(s, i))) < 0)
+				return rc;
 		return 0;
 	}
 	/* a range: the dash that splits two known codes (ids may hold dashes) */
@@ -92,7 +78,7 @@ static int add_spec(struct column *c, const cdr_schemes *set, char *spec, const 
 		*d = '-';
 	}
 	if (dash) {
-		const cdr_scheme *s = scheme_of(set, a);
+		const cdr_scheme *s = cdr_schemes_scheme_of(set, a);
 		long from = -1, to = -1;
 		for (size_t i = 0; i < cdr_scheme_code_count(s); i++) {
 			if (cdr_scheme_code(s, i) == a)
@@ -100,7 +86,7 @@ static int add_spec(struct column *c, const cdr_schemes *set, char *spec, const 
 			if (cdr_scheme_code(s, i) == b)
 				to = (long)i;
 		}
-		if (scheme_of(set, b) != s || to < from)
+		if (cdr_schemes_scheme_of(set, b) != s || to < from)
 			return cdr_error_set(CDR_EFORMAT, "%s:%zu: the range %s-%s does not run forward in one scheme", path,
 					     line, spec, dash + 1);
 		for (long i = from; i <= to; i++)

@@ -148,23 +148,6 @@ static void labels_free(struct labels *l)
 	free(l->v);
 }
 
-static const cdr_scheme *scheme_of(const cdr_schemes *set, const cdr_code *code)
-{
-	char id[256];
-	snprintf(id, sizeof(id), "%.*s", (int)(strchr(code->qualified, '/') - code->qualified), code->qualified);
-	return cdr_schemes_find(set, id);
-}
-
-static int is_descendant(const cdr_scheme *s, const cdr_code *code, const cdr_code *of)
-{
-	while (code && code->parent >= 0) {
-		code = cdr_scheme_code(s, (size_t)code->parent);
-		if (code == of)
-			return 1;
-	}
-	return 0;
-}
-
 /* Columns: labels and the code -> column map. */
 static int make_columns(struct labels *cols, struct map *codemap, const cdr_schemes *set, const cdr_matrix_options *o)
 {
@@ -188,9 +171,9 @@ static int make_columns(struct labels *cols, struct map *codemap, const cdr_sche
 				return (int)col;
 			rc = map_put(codemap, code->qualified, (size_t)col);
 			if (subtree) {
-				const cdr_scheme *s = scheme_of(set, code);
+				const cdr_scheme *s = cdr_schemes_scheme_of(set, code);
 				for (size_t k = 0; k < cdr_scheme_code_count(s) && rc == 0; k++)
-					if (is_descendant(s, cdr_scheme_code(s, k), code))
+					if (cdr_scheme_code_is_below(s, cdr_scheme_code(s, k), code))
 						rc = map_put(codemap, cdr_scheme_code(s, k)->qualified, (size_t)col);
 			}
 		}

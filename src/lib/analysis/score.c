@@ -635,15 +635,8 @@ static int count_code(long *counts, const cdr_scores *s, cdr_project *p, const c
 				continue;
 			match = xc == code;
 			if (!match && it->subtree) {
-				/* is xc below code? walk up in its scheme */
-				char sid[256];
-				const cdr_scheme *sc;
-				snprintf(sid, sizeof(sid), "%.*s", (int)(strchr(xc->qualified, '/') - xc->qualified), xc->qualified);
-				sc = cdr_schemes_find(set, sid);
-				for (const cdr_code *up = xc; up && up->parent >= 0 && !match;) {
-					up = cdr_scheme_code(sc, (size_t)up->parent);
-					match = up == code;
-				}
+				const cdr_scheme *sc = cdr_schemes_scheme_of(set, xc);
+				match = sc && cdr_scheme_code_is_below(sc, xc, code);
 			}
 			if (!match || (ci = cdr_cases_of_doc(cases, x->doc)) < 0 ||
 			    (si = case_index(s, cdr_cases_id(cases, (size_t)ci))) < 0)

@@ -4,7 +4,6 @@
  * the same codings always give the same bytes (idempotent reruns, clean
  * diffs). Unreadable rows travel along verbatim at the end. */
 #include <dirent.h>
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 #include "util/array.h"
 #include "util/buf.h"
 #include "util/fileio.h"
+#include "util/num.h"
 #include "util/tsv.h"
 
 #define HEADER "doc\tstart\tend\tcode\torigin\tcreated\tmemo\tstatus"
@@ -166,21 +166,6 @@ static int push(cdr_codings *c, const char *doc, size_t start, size_t end, const
 	return 0;
 }
 
-static int parse_size(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || *end)
-		return -1;
-	*out = (size_t)v;
-	return 0;
-}
-
 static int keep_broken(cdr_codings *c, const char *line)
 {
 	char *copy;
@@ -242,8 +227,8 @@ int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
 			memcpy(raw, line, n);
 			if ((rc = cdr_tsv_split(&row, line)) < 0)
 				break;
-			if (row.n < 4 || row.n > 8 || parse_size(row.fields[1], &start) < 0 ||
-			    parse_size(row.fields[2], &end) < 0 || end <= start || !*row.fields[0] || !*row.fields[3]) {
+			if (row.n < 4 || row.n > 8 || cdr_parse_size_field(row.fields[1], &start) < 0 ||
+			    cdr_parse_size_field(row.fields[2], &end) < 0 || end <= start || !*row.fields[0] || !*row.fields[3]) {
 				if (warn) {
 					char msg[512];
 					snprintf(msg, sizeof(msg), "%s:%zu: unreadable coding row kept as it is (expected doc, start < end, code, ...)",

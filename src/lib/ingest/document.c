@@ -1,7 +1,5 @@
 /* document.c -- the cdr_document object: accessors, references such as
  * "t12" / "s40" / "c100-250", and the setters used by readers and store. */
-#include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +7,7 @@
 #include "codeer/error.h"
 #include "ingest/document-internal.h"
 #include "util/alloc.h"
+#include "util/num.h"
 
 static const char *const info_names[INFO_COUNT] = {
 	"id", "original", "format", "encoding", "sha256", "added", "speaker-regex", "text-sha256"
@@ -153,22 +152,6 @@ long cdr_document_turn_at(const cdr_document *doc, size_t cp)
 	return cp < doc->turns[lo].span.end || (cp == doc->turns[lo].span.start) ? (long)lo : -1;
 }
 
-/* Parse a decimal number; returns the end or NULL. */
-static const char *parse_size(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (!isdigit((unsigned char)*s))
-		return NULL;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0)
-		return NULL;
-	*out = (size_t)v;
-	return end;
-}
-
 /* An exact phrase: it must occur exactly once; candidates are listed. */
 static int find_phrase(cdr_span *out, const cdr_document *doc, const char *phrase)
 {
@@ -209,7 +192,7 @@ int cdr_document_resolve(cdr_span *out, const cdr_document *doc, const char *ref
 	const char *p;
 	size_t a, b;
 
-	if ((ref[0] == 't' || ref[0] == 's') && (p = parse_size(ref + 1, &a)) != NULL && *p == '\0') {
+	if ((ref[0] == 't' || ref[0] == 's') && (p = cdr_parse_size(ref + 1, &a)) != NULL && *p == '\0') {
 		int turn = ref[0] == 't';
 		size_t count = turn ? doc->nturns : doc->nsentences;
 		if (a < 1 || a > count)
@@ -219,8 +202,8 @@ int cdr_document_resolve(cdr_span *out, const cdr_document *doc, const char *ref
 		*out = turn ? doc->turns[a - 1].span : doc->sentences[a - 1];
 		return 0;
 	}
-	if (ref[0] == 'c' && (p = parse_size(ref + 1, &a)) != NULL && *p == '-' &&
-	    (p = parse_size(p + 1, &b)) != NULL && *p == '\0') {
+	if (ref[0] == 'c' && (p = cdr_parse_size(ref + 1, &a)) != NULL && *p == '-' &&
+	    (p = cdr_parse_size(p + 1, &b)) != NULL && *p == '\0') {
 		if (a >= b)
 			return cdr_error_set(CDR_EFORMAT, "%s: the start must be below the end", ref);
 		if (b > doc->length)

@@ -8,7 +8,6 @@
  *   para<TAB>start<TAB>end
  *   sent<TAB>start<TAB>end
  * Offsets are code points into sources/<id>.txt. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "project/meta.h"
 #include "util/buf.h"
 #include "util/hash.h"
+#include "util/num.h"
 #include "util/tsv.h"
 
 static const char *const info_keys[] = {
@@ -98,21 +98,6 @@ int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc)
 	return *out ? 0 : CDR_ENOMEM;
 }
 
-static int parse_num(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || *end)
-		return -1;
-	*out = (size_t)v;
-	return 0;
-}
-
 int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 		   int head_only, char text_sha256[65])
 {
@@ -135,7 +120,7 @@ int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 		key = row.fields[0];
 		if (lineno == 1) {
 			size_t version;
-			if (strcmp(key, "codeer-meta") != 0 || row.n != 2 || parse_num(row.fields[1], &version) < 0) {
+			if (strcmp(key, "codeer-meta") != 0 || row.n != 2 || cdr_parse_size_field(row.fields[1], &version) < 0) {
 				rc = cdr_error_set(CDR_EFORMAT, "%s:1: not a codeer source description", name);
 				break;
 			}
@@ -150,9 +135,9 @@ int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 			int turn = key[0] == 't';
 			if (head_only)
 				break;
-			if (row.n != (turn ? 6u : 3u) || parse_num(row.fields[1], &s.start) < 0 ||
-			    parse_num(row.fields[2], &s.end) < 0 || s.end < s.start || s.end > doc->length ||
-			    (turn && parse_num(row.fields[3], &words) < 0)) {
+			if (row.n != (turn ? 6u : 3u) || cdr_parse_size_field(row.fields[1], &s.start) < 0 ||
+			    cdr_parse_size_field(row.fields[2], &s.end) < 0 || s.end < s.start || s.end > doc->length ||
+			    (turn && cdr_parse_size_field(row.fields[3], &words) < 0)) {
 				rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: malformed %s line", name, lineno, key);
 				break;
 			}
@@ -182,7 +167,7 @@ int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 			rc = cdr_document_set_info(doc, key, row.fields[1]);
 		} else if (strcmp(key, "length") == 0 || strcmp(key, "words") == 0) {
 			size_t v;
-			if (parse_num(row.fields[1], &v) < 0) {
+			if (cdr_parse_size_field(row.fields[1], &v) < 0) {
 				rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: '%s' is not a number", name, lineno, row.fields[1]);
 				break;
 			}

@@ -14,16 +14,6 @@
 
 #include "report-internal.h"
 
-static int is_below(const cdr_scheme *s, const cdr_code *c, const cdr_code *ancestor)
-{
-	while (c->parent >= 0) {
-		c = cdr_scheme_code(s, (size_t)c->parent);
-		if (c == ancestor)
-			return 1;
-	}
-	return 0;
-}
-
 int rpt_gather_codes(struct report *r)
 {
 	const cdr_report_options *o = r->o;
@@ -63,7 +53,7 @@ int rpt_gather_codes(struct report *r)
 			continue;
 		r->codes[ci].selected = 1;
 		for (size_t j = 0; subtree && j < r->ncodes; j++)
-			if (r->codes[j].scheme == r->codes[ci].scheme && is_below(r->codes[j].scheme, r->codes[j].code, c))
+			if (r->codes[j].scheme == r->codes[ci].scheme && cdr_scheme_code_is_below(r->codes[j].scheme, r->codes[j].code, c))
 				r->codes[j].selected = 1;
 	}
 	for (size_t i = 0; i < r->ncodes; i++)
@@ -219,7 +209,7 @@ int rpt_gather_quotes(struct report *r)
 			continue;
 		for (size_t j = i; j < r->ncodes && !any; j++)
 			any = r->codes[j].selected && r->codes[j].segments > 0 && r->codes[j].scheme == r->codes[i].scheme &&
-			      (j == i || is_below(r->codes[j].scheme, r->codes[j].code, r->codes[i].code));
+			      (j == i || cdr_scheme_code_is_below(r->codes[j].scheme, r->codes[j].code, r->codes[i].code));
 		if (any)
 			rc = cdr_quotes(r->p, r->set, r->codes[i].code, 1, r->o->coder, NULL, on_quote, r);
 	}

@@ -94,6 +94,28 @@ const cdr_scheme *cdr_schemes_find(const cdr_schemes *set, const char *id)
 	return NULL;
 }
 
+const cdr_scheme *cdr_schemes_scheme_of(const cdr_schemes *set, const cdr_code *code)
+{
+	size_t len = (size_t)(strchr(code->qualified, '/') - code->qualified);
+
+	for (size_t i = 0; i < set->n; i++) {
+		const char *id = cdr_scheme_id(set->v[i]);
+		if (strncmp(id, code->qualified, len) == 0 && id[len] == '\0')
+			return set->v[i];
+	}
+	return NULL;
+}
+
+int cdr_scheme_code_is_below(const cdr_scheme *s, const cdr_code *code, const cdr_code *ancestor)
+{
+	while (code->parent >= 0) {
+		code = cdr_scheme_code(s, (size_t)code->parent);
+		if (code == ancestor)
+			return 1;
+	}
+	return 0;
+}
+
 int cdr_schemes_resolve(const cdr_code **out, const cdr_schemes *set, const char *ref)
 {
 	const char *slash = strchr(ref, '/');
