@@ -211,36 +211,53 @@ struct build {
 	double *row;
 };
 
+/* Every coder's segments of one code in one document. */
+struct coder_segs {
+	struct seg **v;
+	size_t *n;
+};
+
+static int coder_segs_load(struct coder_segs *cs, struct build *B, size_t di, const char *code)
+{
+	cdr_agreement *a = B->a;
+	int rc = 0;
+
+	cs->v = cdr_calloc(a->ncoders, sizeof(struct seg *));
+	cs->n = cdr_calloc(a->ncoders, sizeof(size_t));
+	if (cs->v == NULL || cs->n == NULL)
+		return CDR_ENOMEM;
+	for (size_t c = 0; c < a->ncoders && rc == 0; c++)
+		rc = segs_of(&cs->v[c], &cs->n[c], B->sets[c], a->docs[di], code);
+	return rc;
+}
+
+static void coder_segs_free(struct coder_segs *cs, size_t ncoders)
+{
+	for (size_t c = 0; cs->v && c < ncoders; c++)
+		free(cs->v[c]);
+	free(cs->v);
+	free(cs->n);
+}
+
 /* Binary presence per unit of one code in one document. */
 static int code_units(struct build *B, size_t vi, size_t di, const cdr_document *doc, const cdr_span *units,
 		      size_t nunits, const char *code)
 {
 	cdr_agreement *a = B->a;
-	struct seg **segs = cdr_calloc(a->ncoders, sizeof(struct seg *));
-	size_t *nsegs = cdr_calloc(a->ncoders, sizeof(size_t));
-	int rc = 0;
+	struct coder_segs cs;
+	int rc = coder_segs_load(&cs, B, di, code);
 
-	if (segs == NULL || nsegs == NULL) {
-		free(segs);
-		free(nsegs);
-		return CDR_ENOMEM;
-	}
-	for (size_t c = 0; c < a->ncoders && rc == 0; c++)
-		rc = segs_of(&segs[c], &nsegs[c], B->sets[c], a->docs[di], code);
 	for (size_t u = 0; u < nunits && rc == 0; u++) {
 		int any = 0;
 		struct unitref ref = { di, units[u].start, units[u].end, cdr_document_turn_at(doc, units[u].start) };
 		for (size_t c = 0; c < a->ncoders; c++) {
-			B->row[c] = overlaps(segs[c], nsegs[c], units[u].start, units[u].end);
+			B->row[c] = overlaps(cs.v[c], cs.n[c], units[u].start, units[u].end);
 			any |= B->row[c] != 0;
 		}
 		if (any || !B->o->only_coded)
 			rc = var_add_unit(&a->vars[vi], a->ncoders, B->row, 1, ref, 0);
 	}
-	for (size_t c = 0; c < a->ncoders; c++)
-		free(segs[c]);
-	free(segs);
-	free(nsegs);
+	coder_segs_free(&cs, a->ncoders);
 	return rc;
 }
 
@@ -248,29 +265,23 @@ static int code_units(struct build *B, size_t vi, size_t di, const cdr_document 
 static int code_chars(struct build *B, size_t vi, size_t di, const cdr_document *doc, const char *code)
 {
 	cdr_agreement *a = B->a;
-	struct seg **segs = cdr_calloc(a->ncoders, sizeof(struct seg *));
-	size_t *nsegs = cdr_calloc(a->ncoders, sizeof(size_t)), *bounds = NULL, nb = 0, bcap = 0;
+	struct coder_segs cs;
+	size_t *bounds = NULL, nb = 0, bcap = 0;
 	size_t length = cdr_document_length(doc);
-	int rc = 0;
+	int rc;
 
-	if (segs == NULL || nsegs == NULL) {
-		rc = CDR_ENOMEM;
-		goto done;
-	}
-	for (size_t c = 0; c < a->ncoders && rc == 0; c++)
-		rc = segs_of(&segs[c], &nsegs[c], B->sets[c], a->docs[di], code);
-	if (rc < 0)
+	if ((rc = coder_segs_load(&cs, B, di, code)) < 0)
 		goto done;
 	if ((rc = cdr_grow((void **)&bounds, &bcap, 2, sizeof(size_t))) < 0)
 		goto done;
 	bounds[nb++] = 0;
 	bounds[nb++] = length;
 	for (size_t c = 0; c < a->ncoders; c++)
-		for (size_t i = 0; i < nsegs[c]; i++) {
+		for (size_t i = 0; i < cs.n[c]; i++) {
 			if ((rc = cdr_grow((void **)&bounds, &bcap, nb + 2, sizeof(size_t))) < 0)
 				goto done;
-			bounds[nb++] = segs[c][i].start < length ? segs[c][i].start : length;
-			bounds[nb++] = segs[c][i].end < length ? segs[c][i].end : length;
+			bounds[nb++] = cs.v[c][i].start < length ? cs.v[c][i].start : length;
+			bounds[nb++] = cs.v[c][i].end < length ? cs.v[c][i].end : length;
 		}
 	cdr_sort(bounds, nb, sizeof(size_t), cmp_size);
 	for (size_t i = 0; i + 1 < nb && rc == 0; i++) {
@@ -280,7 +291,7 @@ static int code_chars(struct build *B, size_t vi, size_t di, const cdr_document 
 		if (e == s)
 			continue;
 		for (size_t c = 0; c < a->ncoders; c++) {
-			B->row[c] = overlaps(segs[c], nsegs[c], s, e);
+			B->row[c] = overlaps(cs.v[c], cs.n[c], s, e);
 			any |= B->row[c] != 0;
 		}
 		if (any || !B->o->only_coded) {
@@ -289,10 +300,7 @@ static int code_chars(struct build *B, size_t vi, size_t di, const cdr_document 
 		}
 	}
 done:
-	for (size_t c = 0; segs && c < a->ncoders; c++)
-		free(segs[c]);
-	free(segs);
-	free(nsegs);
+	coder_segs_free(&cs, a->ncoders);
 	free(bounds);
 	return rc;
 }
@@ -303,25 +311,17 @@ done:
 static int code_segments(struct build *B, size_t vi, size_t di, const cdr_document *doc, const char *code)
 {
 	cdr_agreement *a = B->a;
-	struct seg **segs = cdr_calloc(a->ncoders, sizeof(struct seg *));
-	size_t *nsegs = cdr_calloc(a->ncoders, sizeof(size_t));
-	int rc = 0;
+	struct coder_segs cs;
+	int rc = coder_segs_load(&cs, B, di, code);
 
-	if (segs == NULL || nsegs == NULL) {
-		free(segs);
-		free(nsegs);
-		return CDR_ENOMEM;
-	}
-	for (size_t c = 0; c < a->ncoders && rc == 0; c++)
-		rc = segs_of(&segs[c], &nsegs[c], B->sets[c], a->docs[di], code);
 	for (size_t c = 0; c < a->ncoders && rc == 0; c++) {
-		for (size_t i = 0; i < nsegs[c] && rc == 0; i++) {
-			struct seg s = segs[c][i];
+		for (size_t i = 0; i < cs.n[c] && rc == 0; i++) {
+			struct seg s = cs.v[c][i];
 			struct unitref ref = { di, s.start, s.end, cdr_document_turn_at(doc, s.start) };
 			for (size_t o = 0; o < a->ncoders; o++) {
 				int match = o == c;
-				for (size_t j = 0; j < nsegs[o] && !match; j++) {
-					struct seg t = segs[o][j];
+				for (size_t j = 0; j < cs.n[o] && !match; j++) {
+					struct seg t = cs.v[o][j];
 					size_t lo = s.start > t.start ? s.start : t.start, hi = s.end < t.end ? s.end : t.end;
 					size_t ulo = s.start < t.start ? s.start : t.start, uhi = s.end > t.end ? s.end : t.end;
 					if (hi > lo && 100.0 * (double)(hi - lo) / (double)(uhi - ulo) >= B->o->overlap)
@@ -332,10 +332,7 @@ static int code_segments(struct build *B, size_t vi, size_t di, const cdr_docume
 			rc = var_add_unit(&a->vars[vi], a->ncoders, B->row, 1, ref, 0);
 		}
 	}
-	for (size_t c = 0; c < a->ncoders; c++)
-		free(segs[c]);
-	free(segs);
-	free(nsegs);
+	coder_segs_free(&cs, a->ncoders);
 	return rc;
 }
 
