@@ -71,6 +71,18 @@ void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding 
 int cdr_coders_list(char ***out, size_t *n, const cdr_project *p);
 void cdr_coders_free(char **names, size_t n);
 
+/**
+ * The coders an analysis counts. `requested` is a coder, a comma-separated
+ * list of coders, "all" (every coder with codings), or NULL: then the
+ * project's default coder (cdr_project_default_coder), else the only coder
+ * with codings. Several coders and no default give CDR_EAMBIGUOUS with the
+ * coders named, because adding coders up counts one passage once per
+ * coder. An unknown coder is CDR_ENOTFOUND. *implicit (may be NULL) tells
+ * whether the choice was made without a name, so the caller can say which
+ * coders were counted. *out is sorted as named; free with cdr_coders_free.
+ */
+int cdr_coders_choose(char ***out, size_t *n, int *implicit, const cdr_project *p, const char *requested);
+
 typedef struct cdr_schemes cdr_schemes;
 
 /**

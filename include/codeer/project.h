@@ -42,6 +42,9 @@ void cdr_project_free(cdr_project *p);
 
 const char *cdr_project_path(const cdr_project *p);
 const char *cdr_project_name(const cdr_project *p);
+/** The `coder = "NAME"` of codeer.toml: the coder analyses count when none
+ * is named (see cdr_coders_choose), or NULL. */
+const char *cdr_project_default_coder(const cdr_project *p);
 
 /** Document ids, in natural order ("interview-2" before "interview-10"). */
 size_t cdr_project_doc_count(const cdr_project *p);

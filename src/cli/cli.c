@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -95,4 +96,80 @@ int cli_format(const char *name, cdr_format *out)
 		return 0;
 	}
 	return cdr_format_parse(out, name) < 0 ? cli_lib_error() : 0;
+}
+
+/* The format a file name asks for; -1 for an extension codeer cannot write. */
+static int format_of_path(const char *path, cdr_format *out)
+{
+	static const struct { const char *ext; cdr_format f; } exts[] = {
+		{ "csv", CDR_FORMAT_CSV }, { "tsv", CDR_FORMAT_TSV }, { "tab", CDR_FORMAT_TSV },
+		{ "json", CDR_FORMAT_JSON }, { "md", CDR_FORMAT_MD }, { "markdown", CDR_FORMAT_MD },
+		{ "html", CDR_FORMAT_HTML }, { "htm", CDR_FORMAT_HTML }, { "txt", CDR_FORMAT_TABLE },
+	};
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	if (dot == NULL || (slash && dot < slash) || dot == (slash ? slash + 1 : path))
+		return -1;
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcasecmp(dot + 1, exts[i].ext) == 0) {
+			*out = exts[i].f;
+			return 0;
+		}
+	return -1;
+}
+
+/* Spreadsheet and document formats: a CSV under such a name only fails
+ * later, in the program that opens it. */
+static int foreign_extension(const char *path)
+{
+	static const char *const exts[] = { "xlsx", "xls", "ods", "odt", "docx", "doc", "pdf", "sav", "zip" };
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	if (dot == NULL || (slash && dot < slash))
+		return 0;
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcasecmp(dot + 1, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int cli_out_open(struct cli_out *o, const char *path, const char *format_name, enum cli_shape shape)
+{
+	memset(o, 0, sizeof(*o));
+	o->f = stdout;
+	if (path && foreign_extension(path))
+		return cli_error("%s: codeer cannot write %s files (write .csv, .tsv, .json, .md, .html or .txt)", path,
+				 strrchr(path, '.') + 1);
+	if (format_name) {
+		if (cdr_format_parse(&o->fmt, format_name) < 0)
+			return cli_lib_error();
+	} else if (path) {
+		if (format_of_path(path, &o->fmt) < 0)
+			return cli_error("%s: no format for this file name (name it .csv, .tsv, .json, .md, .html or "
+					 ".txt, or give --format)", path);
+	} else if (isatty(STDOUT_FILENO)) {
+		o->fmt = CDR_FORMAT_TABLE;
+	} else {
+		o->fmt = shape == CLI_TABLE ? CDR_FORMAT_TSV : CDR_FORMAT_PLAIN;
+	}
+	if (path) {
+		if ((o->f = open_memstream(&o->mem, &o->len)) == NULL)
+			return cli_error("out of memory");
+		o->path = path;
+	}
+	return EXIT_OK;
+}
+
+int cli_out_close(struct cli_out *o, int rc)
+{
+	if (o->path && o->f) {
+		if (fclose(o->f) != 0 && rc == EXIT_OK)
+			rc = cli_error("out of memory");
+		o->f = NULL;
+		if (rc == EXIT_OK && cdr_output_file(o->path, o->mem, o->len) < 0)
+			rc = cli_lib_error();
+	}
+	free(o->mem);
+	o->mem = NULL;
+	return rc;
 }

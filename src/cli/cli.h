@@ -51,4 +51,21 @@ int cli_open_project(struct cli_ctx *ctx, cdr_project **out);
 /* The output format: --format NAME, else table on a terminal, plain otherwise. */
 int cli_format(const char *name, cdr_format *out);
 
+/* Where a command's output goes: standard output, or -o FILE written
+ * atomically when the command succeeds. The format is --format's, else the
+ * one FILE's extension names (.csv .tsv .json .md .html .txt; any other
+ * extension is refused), else `table` on a terminal; piped, a table keeps
+ * its header (TSV) and a list prints bare lines for cut and grep. */
+enum cli_shape { CLI_LIST, CLI_TABLE };
+struct cli_out {
+	FILE *f;        /* write here */
+	cdr_format fmt; /* in this format */
+	const char *path;
+	char *mem;
+	size_t len;
+};
+int cli_out_open(struct cli_out *o, const char *path, const char *format_name, enum cli_shape shape);
+/* With rc == EXIT_OK write -o's file; release; return the exit status. */
+int cli_out_close(struct cli_out *o, int rc);
+
 #endif

@@ -1,5 +1,6 @@
 /* main.c -- the codeer program: global options, then one subcommand from
  * the table below (exact name or unique prefix, as tmux does). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,7 +97,7 @@ int main(int argc, char **argv)
 {
 	struct cli_ctx ctx = { NULL };
 	const struct cdr_cmd *cmd;
-	int i = 1;
+	int i = 1, rc;
 
 	while (i < argc && argv[i][0] == '-') {
 		if (strcmp(argv[i], "-C") == 0 && i + 1 < argc) {
@@ -131,5 +132,11 @@ int main(int argc, char **argv)
 	if ((cmd = find_command(argv[i])) == NULL)
 		return EXIT_ERROR;
 	optind = 1;
-	return cmd->run(cmd, &ctx, argc - i, argv + i);
+	rc = cmd->run(cmd, &ctx, argc - i, argv + i);
+	/* as git does: output that did not reach its reader is an error */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "codeer: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
+		return EXIT_ERROR;
+	}
+	return rc;
 }

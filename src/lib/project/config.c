@@ -99,6 +99,9 @@ int cdr_config_parse(cdr_config *cfg, char *data, size_t len, const char *name)
 		} else if (strcmp(key, "created") == 0) {
 			free(cfg->created);
 			cfg->created = str;
+		} else if (strcmp(key, "coder") == 0) {
+			free(cfg->coder);
+			cfg->coder = str;
 		} else {
 			free(str); /* keys of later minor versions are ignored */
 		}
@@ -132,6 +135,8 @@ int cdr_config_format(char **out, size_t *out_len, const cdr_config *cfg)
 		rc = put_string(&b, "language", cfg->language);
 	if (rc == 0)
 		rc = put_string(&b, "created", cfg->created);
+	if (rc == 0 && cfg->coder)
+		rc = put_string(&b, "coder", cfg->coder);
 	if (rc < 0) {
 		cdr_buf_free(&b);
 		return rc;
@@ -145,5 +150,6 @@ void cdr_config_clear(cdr_config *cfg)
 	free(cfg->name);
 	free(cfg->language);
 	free(cfg->created);
+	free(cfg->coder);
 	memset(cfg, 0, sizeof(*cfg));
 }

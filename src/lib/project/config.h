@@ -11,6 +11,7 @@ typedef struct cdr_config {
 	char *name;
 	char *language;
 	char *created;
+	char *coder;  /* the coder analyses count when none is named, or NULL */
 } cdr_config;
 
 int cdr_config_parse(cdr_config *cfg, char *data, size_t len, const char *name);

@@ -334,6 +334,7 @@ void cdr_project_free(cdr_project *p)
 
 const char *cdr_project_path(const cdr_project *p) { return p->path; }
 const char *cdr_project_name(const cdr_project *p) { return p->config.name ? p->config.name : ""; }
+const char *cdr_project_default_coder(const cdr_project *p) { return p->config.coder; }
 size_t cdr_project_doc_count(const cdr_project *p) { return p->ndocs; }
 const char *cdr_project_doc_id(const cdr_project *p, size_t i) { return p->docs[i]; }
 cdr_cases *cdr_project_cases(cdr_project *p) { return p->cases; }
