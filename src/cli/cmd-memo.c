@@ -10,15 +10,17 @@ const struct cdr_cmd cmd_memo = {
 	.name = "memo",
 	.usage = "codeer memo [--format F]\n"
 		 "       codeer memo [--doc | --code] TARGET\n"
-		 "       codeer memo [--doc | --code] [--append] TARGET TEXT...\n"
+		 "       codeer memo [--doc | --code] [--append | --replace] TARGET TEXT...\n"
 		 "       codeer memo [--doc | --code] --clear TARGET",
 	.summary = "list, show or write memos on documents and codes",
 	.help = "TARGET is a document id or a code (scheme/code, or a code id only one scheme\n"
 		"has); --doc or --code says which when a name could be both. Memos are\n"
 		"Markdown files under memos/. A memo on one coding is given with\n"
-		"'codeer code add --memo'.\n"
+		"'codeer code add --memo'. A TARGET that has a memo already is refused\n"
+		"unless --append or --replace says what to do with it.\n"
 		"\nOptions:\n"
-		"  --append    add TEXT as a new paragraph instead of replacing the memo\n"
+		"  --append    add TEXT as a new paragraph to the memo\n"
+		"  --replace   replace the memo with TEXT\n"
 		"  --clear     remove the memo\n"
 		"  --format F  for the list: table, tsv, csv, json or md\n",
 	.run = memo_run,
@@ -36,6 +38,7 @@ static int memo_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		{ "doc", no_argument, NULL, 'd' },
 		{ "code", no_argument, NULL, 'c' },
 		{ "append", no_argument, NULL, 'a' },
+		{ "replace", no_argument, NULL, 'r' },
 		{ "clear", no_argument, NULL, 'x' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
@@ -43,7 +46,7 @@ static int memo_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 	};
 	static const char *const headers[] = { "kind", "target", "memo" };
 	const char *format_name = NULL, *target;
-	int want = 0, append = 0, clear = 0, c, rc;
+	int want = 0, append = 0, replace = 0, clear = 0, c, rc;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	cdr_memo_kind kind;
@@ -53,11 +56,14 @@ static int memo_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		switch (c) {
 		case 'd': case 'c': want = c; break;
 		case 'a': append = 1; break;
+		case 'r': replace = 1; break;
 		case 'x': clear = 1; break;
 		case 'F': format_name = optarg; break;
 		default: return CLI_GETOPT_EXIT(c);
 		}
 	}
+	if (append + replace + clear > 1)
+		return cli_usage_error(cmd, "give one of --append, --replace and --clear");
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
 	if (optind >= argc || (argc - optind == 1 && strcmp(argv[optind], "list") == 0)) {
@@ -73,6 +79,10 @@ static int memo_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		goto done;
 	}
 	target = argv[optind++];
+	if ((append || replace) && optind >= argc) {
+		rc = cli_usage_error(cmd, "--%s needs the TEXT to write", append ? "append" : "replace");
+		goto done;
+	}
 	if (want != 'c' && cdr_project_has_doc(p, target)) {
 		kind = CDR_MEMO_DOC;
 		snprintf(id, sizeof(id), "%s", target);
@@ -107,7 +117,10 @@ static int memo_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 				strcat(text, " ");
 			strcat(text, argv[i]);
 		}
-		rc = cdr_memo_set(p, kind, id, text, append && !clear) < 0 ? cli_lib_error() : EXIT_OK;
+		rc = cdr_memo_write(p, kind, id, text,
+				    append ? CDR_MEMO_APPEND : replace || clear ? CDR_MEMO_REPLACE : CDR_MEMO_NEW) < 0
+			     ? cli_lib_error()
+			     : EXIT_OK;
 		free(text);
 	} else {
 		char *text;

@@ -36,3 +36,36 @@ $ cd p && codeer memo nosuch "x"
 $ cd p && codeer memo --doc VB
 ! codeer: no document 'VB' in the project (see 'codeer docs')
 ? 2
+
+# a memo that is there is never replaced unasked: refused, unchanged
+$ cd p && codeer memo VB "Vervangen zonder te vragen."; s=$?; cat memos/code/mini/VB.md; exit $s
+Technische verbindingen tellen niet.
+
+Tweede alinea.
+! codeer: code mini/VB already has a memo (use --append to add to it or --replace to replace it)
+? 2
+
+$ cd p && codeer memo --replace VB "Alleen sociale verbindingen." && codeer memo VB
+Alleen sociale verbindingen.
+? 0
+
+$ cd p && codeer memo mini "Eerste versie." && codeer memo mini "Tweede versie."; s=$?; codeer memo mini; exit $s
+Eerste versie.
+! codeer: document mini already has a memo (use --append to add to it or --replace to replace it)
+? 2
+
+$ cd p && codeer memo --append --replace mini "x"
+! codeer memo: give one of --append, --replace and --clear
+! usage: codeer memo [--format F]
+!        codeer memo [--doc | --code] TARGET
+!        codeer memo [--doc | --code] [--append | --replace] TARGET TEXT...
+!        codeer memo [--doc | --code] --clear TARGET
+? 2
+
+$ cd p && codeer memo --replace mini
+! codeer memo: --replace needs the TEXT to write
+! usage: codeer memo [--format F]
+!        codeer memo [--doc | --code] TARGET
+!        codeer memo [--doc | --code] [--append | --replace] TARGET TEXT...
+!        codeer memo [--doc | --code] --clear TARGET
+? 2

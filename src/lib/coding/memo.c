@@ -89,6 +89,24 @@ int cdr_memo_set(cdr_project *p, cdr_memo_kind kind, const char *id, const char 
 	return rc;
 }
 
+int cdr_memo_write(cdr_project *p, cdr_memo_kind kind, const char *id, const char *text, cdr_memo_mode mode)
+{
+	char *old = NULL;
+	int rc;
+
+	if (mode != CDR_MEMO_NEW)
+		return cdr_memo_set(p, kind, id, text, mode == CDR_MEMO_APPEND);
+	/* under the lock, so that no other writer slips a memo in between */
+	if ((rc = cdr_project_lock(p, NULL)) < 0 || (rc = cdr_memo_get(&old, p, kind, id)) < 0)
+		return rc;
+	if (old != NULL) {
+		free(old);
+		return cdr_error_set(CDR_EEXISTS, "%s %s already has a memo (use --append to add to it or --replace to replace it)",
+				     kind == CDR_MEMO_DOC ? "document" : "code", id);
+	}
+	return cdr_memo_set(p, kind, id, text, 0);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
