@@ -90,11 +90,28 @@ cdr_coef cdr_agree_brennan_prediger(const cdr_rdata *d, cdr_weights w, size_t q)
 cdr_coef cdr_agree_gwet(const cdr_rdata *d, cdr_weights w, size_t q);
 /** Krippendorff's alpha at a level of measurement, missing values allowed. */
 cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level);
+/**
+ * Conger's kappa (Conger 1980), any number of coders, missing values
+ * allowed: Cohen's kappa with chance agreement averaged over pairs of
+ * coders, each coder with their own category shares; weighted over
+ * ordered categories. As irrCAC's conger.kappa.raw; for two coders and no
+ * missing values it is Cohen's kappa. Has an SE (Gwet 2014; irrCAC).
+ */
+cdr_coef cdr_agree_conger(const cdr_rdata *d, cdr_weights w);
+/**
+ * Holsti's coefficient of reliability (Holsti 1969), CR = 2M / (N1 + N2):
+ * of the values two coders gave (N1 + N2), the share given in agreement
+ * (M: units both coded alike, counted once for each coder). A value where
+ * the other coder has none counts as a decision not agreed on. With three
+ * or more coders, the mean over pairs of coders. Exact agreement only: no
+ * weights, no chance correction.
+ */
+cdr_coef cdr_agree_holsti(const cdr_rdata *d);
 
 /** Which coefficient a bootstrap resamples. */
 typedef enum cdr_coef_kind {
 	CDR_COEF_PERCENT, CDR_COEF_COHEN, CDR_COEF_SCOTT, CDR_COEF_FLEISS,
-	CDR_COEF_BP, CDR_COEF_GWET, CDR_COEF_ALPHA
+	CDR_COEF_BP, CDR_COEF_GWET, CDR_COEF_ALPHA, CDR_COEF_CONGER, CDR_COEF_HOLSTI
 } cdr_coef_kind;
 
 typedef struct cdr_coef_spec {

@@ -780,6 +780,216 @@ static void test_agree_parse_names(void)
 	CU_ASSERT(cdr_weights_parse(&w, "cubic") < 0);
 }
 
+/* ---- Conger's kappa ----------------------------------------------------- */
+
+static void test_agree_conger_gwet_2014_four_raters(void)
+{
+	/* Gwet's irrCAC (2019) README prints conger.kappa.raw(cac.raw4raters)
+	 * (the table k4x12 above): pa 0.8181818, pe 0.2334252, coefficient
+	 * 0.76282, se 0.14917; its weighting vignette, weights = "quadratic"
+	 * (categories 1..5, so value and rank weights agree): pa 0.9753788,
+	 * pe 0.8269638, 0.85771, se 0.14367. */
+	cdr_rdata *d = rdata_of(k4x12, 12, 4);
+	cdr_coef k = cdr_agree_conger(d, CDR_WEIGHTS_NONE);
+	cdr_coef kq = cdr_agree_conger(d, CDR_WEIGHTS_QUADRATIC);
+
+	CU_ASSERT_EQUAL(k.defined, 1);
+	ASSERT_NEAR(k.value, 0.76282, 0.000005);
+	/* the same through p_a and p_e at the precision they were printed */
+	ASSERT_NEAR(k.value, (9.0 / 11.0 - 0.2334252) / (1 - 0.2334252), 0.0000001);
+	ASSERT_NEAR(k.se, 0.14917, 0.000005);
+	CU_ASSERT_EQUAL(k.units, 11);
+	CU_ASSERT_EQUAL(kq.defined, 1);
+	ASSERT_NEAR(kq.value, 0.85771, 0.000005);
+	ASSERT_NEAR(kq.value, (0.9753788 - 0.8269638) / (1 - 0.8269638), 0.0000005);
+	ASSERT_NEAR(kq.se, 0.14367, 0.000005);
+	/* the coders' own shares differ, so Conger's p_e (.2334) is below
+	 * Fleiss' (.2387) and kappa above it (.7612) */
+	CU_ASSERT(k.value > cdr_agree_fleiss(d).value);
+	cdr_rdata_free(d);
+}
+
+static void test_agree_conger_by_hand(void)
+{
+	/*
+	 * Three coders, four units, binary:
+	 *   u1 1 1 1   u2 1 1 0   u3 0 0 0   u4 0 1 0
+	 * p_a: u1 1, u2 (2*1)/(3*2) = 1/3, u3 1, u4 1/3: p_a = 2/3.
+	 * Shares of 1: A 2/4, B 3/4, C 1/4. Pairwise chance agreement
+	 * AB .5*.75 + .5*.25 = .5, AC .5, BC .75*.25 + .25*.75 = .375:
+	 * p_e = 1.375/3 = 11/24, kappa = (16/24 - 11/24)/(13/24) = 5/13.
+	 * Fleiss pools the shares (pi_1 = .5, p_e = .5): kappa 1/3.
+	 */
+	static const double v[4 * 3] = { 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0 };
+	cdr_rdata *d = rdata_of(v, 4, 3);
+	cdr_coef_spec spec = { CDR_COEF_CONGER, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+
+	ASSERT_COEF(cdr_agree_conger(d, CDR_WEIGHTS_NONE), 5.0 / 13.0, 1e-12);
+	ASSERT_COEF(cdr_agree_compute(d, &spec), 5.0 / 13.0, 1e-12);
+	ASSERT_COEF(cdr_agree_fleiss(d), 1.0 / 3.0, 1e-12);
+	/* two categories: every weighting scheme is the identity */
+	ASSERT_COEF(cdr_agree_conger(d, CDR_WEIGHTS_QUADRATIC), 5.0 / 13.0, 1e-12);
+	cdr_rdata_free(d);
+}
+
+static void test_agree_conger_two_coders_is_cohen(void)
+{
+	/* For two coders and no missing values Conger's kappa is Cohen's:
+	 * on Gwet's cont3x3abstractors (kappa2.table 0.7964094, quadratic
+	 * 0.8921569) and on random tables, with every weighting. */
+	cdr_rdata *d = rdata_of_table(abstractors, 3);
+	uint64_t seed = 1980;
+
+	ASSERT_COEF(cdr_agree_conger(d, CDR_WEIGHTS_NONE), 0.7964094, 0.00000005);
+	ASSERT_COEF(cdr_agree_conger(d, CDR_WEIGHTS_QUADRATIC), 0.8921569, 0.00000005);
+	cdr_rdata_free(d);
+	for (int t = 0; t < 50; t++) {
+		size_t n = 5 + test_rng(&seed) % 60, q = 2 + test_rng(&seed) % 5;
+		cdr_rdata *r = NULL;
+		CU_ASSERT_FATAL(cdr_rdata_new(&r, n, 2) == 0);
+		for (size_t u = 0; u < n; u++) {
+			double a = (double)(test_rng(&seed) % q);
+			cdr_rdata_set(r, u, 0, a);
+			cdr_rdata_set(r, u, 1, test_rng(&seed) % 3 ? a : (double)(test_rng(&seed) % q));
+		}
+		for (int w = CDR_WEIGHTS_NONE; w <= CDR_WEIGHTS_QUADRATIC; w++) {
+			cdr_coef k = cdr_agree_cohen(r, (cdr_weights)w), c = cdr_agree_conger(r, (cdr_weights)w);
+			CU_ASSERT_EQUAL(c.defined, k.defined);
+			if (k.defined && c.defined)
+				CU_ASSERT(fabs(c.value - k.value) < 1e-12);
+		}
+		cdr_rdata_free(r);
+	}
+}
+
+static void test_agree_conger_missing_and_undefined(void)
+{
+	/* A coder with no value at all has no shares and is left out: with
+	 * the third coder empty, Conger's kappa is the first two coders'. */
+	static const double two[5 * 2] = { 1, 1, 2, 2, 1, 2, 2, 2, 1, 1 };
+	static const double three[5 * 3] = { 1, 1, M, 2, 2, M, 1, 2, M, 2, 2, M, 1, 1, M };
+	static const double one_cat[3 * 2] = { 1, 1, 1, 1, 1, 1 };
+	static const double none[2 * 2] = { M, M, M, M };
+	cdr_rdata *d2 = rdata_of(two, 5, 2), *d3 = rdata_of(three, 5, 3);
+	cdr_rdata *d1 = rdata_of(one_cat, 3, 2), *d0 = rdata_of(none, 2, 2);
+	cdr_coef a = cdr_agree_conger(d2, CDR_WEIGHTS_NONE), b = cdr_agree_conger(d3, CDR_WEIGHTS_NONE);
+
+	CU_ASSERT(a.defined && b.defined);
+	ASSERT_NEAR(b.value, a.value, 1e-12);
+	ASSERT_NEAR(b.se, a.se, 1e-12);
+	/* 4 of 5 agree; shares A (3/5, 2/5), B (2/5, 3/5): p_e = .48,
+	 * kappa = (.8 - .48)/.52 = 8/13 */
+	ASSERT_NEAR(a.value, 8.0 / 13.0, 1e-12);
+	/* chance agreement 1, and no pairs: undefined, with a reason */
+	ASSERT_UNDEFINED(cdr_agree_conger(d1, CDR_WEIGHTS_NONE));
+	ASSERT_UNDEFINED(cdr_agree_conger(d0, CDR_WEIGHTS_NONE));
+	cdr_rdata_free(d2);
+	cdr_rdata_free(d3);
+	cdr_rdata_free(d1);
+	cdr_rdata_free(d0);
+}
+
+static void test_agree_conger_unit_weights(void)
+{
+	/* A unit of weight 3 counts as three identical units (character
+	 * runs), for the value and for the standard error. */
+	static const double v[4 * 3] = { 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0 };
+	static const double rep[6 * 3] = { 1, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0 };
+	cdr_rdata *d = rdata_of(v, 4, 3), *e = rdata_of(rep, 6, 3);
+	cdr_coef a, b;
+
+	CU_ASSERT_EQUAL(cdr_rdata_set_weight(d, 1, 3), 0);
+	for (int w = CDR_WEIGHTS_NONE; w <= CDR_WEIGHTS_QUADRATIC; w++) {
+		a = cdr_agree_conger(d, (cdr_weights)w);
+		b = cdr_agree_conger(e, (cdr_weights)w);
+		CU_ASSERT(a.defined && b.defined);
+		ASSERT_NEAR(a.value, b.value, 1e-12);
+		ASSERT_NEAR(a.se, b.se, 1e-12);
+	}
+	a = cdr_agree_holsti(d);
+	b = cdr_agree_holsti(e);
+	CU_ASSERT(a.defined && b.defined);
+	ASSERT_NEAR(a.value, b.value, 1e-12);
+	cdr_rdata_free(d);
+	cdr_rdata_free(e);
+}
+
+static void test_agree_conger_bootstrap(void)
+{
+	cdr_rdata *d = rdata_of(fleiss1971, 30, 6);
+	cdr_coef_spec spec = { CDR_COEF_CONGER, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+	cdr_coef a = cdr_agree_compute(d, &spec), b = a;
+
+	CU_ASSERT_EQUAL(a.defined, 1);
+	CU_ASSERT_EQUAL(cdr_agree_bootstrap(&a, d, &spec, 500, 11, 0.95), 0);
+	CU_ASSERT_EQUAL(cdr_agree_bootstrap(&b, d, &spec, 500, 11, 0.95), 0);
+	CU_ASSERT(a.lo == b.lo && a.hi == b.hi);
+	CU_ASSERT(a.lo <= a.value && a.value <= a.hi);
+	cdr_rdata_free(d);
+}
+
+/* ---- Holsti's coefficient ----------------------------------------------- */
+
+static void test_agree_holsti_by_hand(void)
+{
+	/*
+	 * Two coders, ten units: A codes all ten, B the first eight, and they
+	 * agree on six of those. N1 = 10, N2 = 8, M = 6: CR = 12/18 = 2/3,
+	 * where percent agreement (units both coded) is 6/8 = .75.
+	 */
+	static const double v[10 * 2] = {
+		1, 1,  2, 2,  3, 3,  1, 1,  2, 2,  3, 3,  1, 2,  2, 3,  1, M,  2, M,
+	};
+	/* The table of test_agree_conger_by_hand: pairs AB 3/4, AC 3/4,
+	 * BC 2/4, mean 2/3; with no missing values the mean over pairs is
+	 * percent agreement (Fleiss' P-bar). */
+	static const double c3[4 * 3] = { 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0 };
+	/* Three coders with gaps: A 1 2 1 -, B 1 2 2 2, C - 2 2 1.
+	 * AB: N 3 + 4, agree u1 u2: 4/7; AC: N 3 + 3, agree u2: 2/6;
+	 * BC: N 4 + 3, agree u2 u3: 4/7. Mean (4/7 + 1/3 + 4/7)/3 = 31/63. */
+	static const double gaps[4 * 3] = { 1, 1, M, 2, 2, 2, 1, 2, 2, M, 2, 1 };
+	cdr_rdata *d = rdata_of(v, 10, 2), *e = rdata_of(c3, 4, 3), *g = rdata_of(gaps, 4, 3);
+	cdr_coef_spec spec = { CDR_COEF_HOLSTI, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+	cdr_coef h = cdr_agree_holsti(d);
+
+	CU_ASSERT_EQUAL(h.defined, 1);
+	ASSERT_NEAR(h.value, 2.0 / 3.0, 1e-12);
+	CU_ASSERT_EQUAL(h.units, 10);
+	CU_ASSERT(isnan(h.se));
+	ASSERT_COEF(cdr_agree_percent(d), 0.75, 1e-12);
+	ASSERT_COEF(cdr_agree_compute(d, &spec), 2.0 / 3.0, 1e-12);
+	ASSERT_COEF(cdr_agree_holsti(e), 2.0 / 3.0, 1e-12);
+	ASSERT_COEF(cdr_agree_percent(e), 2.0 / 3.0, 1e-12);
+	ASSERT_COEF(cdr_agree_holsti(g), 31.0 / 63.0, 1e-12);
+	cdr_rdata_free(d);
+	cdr_rdata_free(e);
+	cdr_rdata_free(g);
+}
+
+static void test_agree_holsti_complete_is_percent(void)
+{
+	/* Holsti (1969): with both coders deciding on every unit, N1 = N2 = n
+	 * and CR = M/n, the share of units agreed on: on Gwet's
+	 * cont3x3abstractors, pa2.table's 0.89. */
+	cdr_rdata *d = rdata_of_table(abstractors, 3);
+
+	ASSERT_COEF(cdr_agree_holsti(d), 0.89, 1e-12);
+	CU_ASSERT_EQUAL(cdr_agree_holsti(d).units, 100);
+	cdr_rdata_free(d);
+}
+
+static void test_agree_holsti_undefined(void)
+{
+	static const double none[2 * 2] = { M, M, M, M };
+	static const double one[3] = { 1, 2, 1 };
+	cdr_rdata *d0 = rdata_of(none, 2, 2), *d1 = rdata_of(one, 3, 1);
+
+	ASSERT_UNDEFINED(cdr_agree_holsti(d0));
+	ASSERT_UNDEFINED(cdr_agree_holsti(d1));
+	cdr_rdata_free(d0);
+	cdr_rdata_free(d1);
+}
+
 void test_agree_register(void)
 {
 	CU_pSuite s = CU_add_suite("agree", NULL, NULL);
@@ -804,4 +1014,13 @@ void test_agree_register(void)
 	CU_add_test(s, "bootstrap_deterministic", test_agree_bootstrap_deterministic);
 	CU_add_test(s, "large_table", test_agree_large_table);
 	CU_add_test(s, "parse_names", test_agree_parse_names);
+	CU_add_test(s, "conger_gwet_2014_four_raters", test_agree_conger_gwet_2014_four_raters);
+	CU_add_test(s, "conger_by_hand", test_agree_conger_by_hand);
+	CU_add_test(s, "conger_two_coders_is_cohen", test_agree_conger_two_coders_is_cohen);
+	CU_add_test(s, "conger_missing_and_undefined", test_agree_conger_missing_and_undefined);
+	CU_add_test(s, "conger_unit_weights", test_agree_conger_unit_weights);
+	CU_add_test(s, "conger_bootstrap", test_agree_conger_bootstrap);
+	CU_add_test(s, "holsti_by_hand", test_agree_holsti_by_hand);
+	CU_add_test(s, "holsti_complete_is_percent", test_agree_holsti_complete_is_percent);
+	CU_add_test(s, "holsti_undefined", test_agree_holsti_undefined);
 }

@@ -714,6 +714,207 @@ done:
 	return out;
 }
 
+/* ---- Conger's kappa ------------------------------------------------------ */
+
+/*
+ * Conger (1980), as Gwet (2014) and irrCAC's conger.kappa.raw
+ * compute it. p_a is the multi-rater core above. Each coder g has
+ * classification shares p_gk = n_gk / n_g over the units g coded, and
+ * chance agreement is the mean over ordered pairs of different coders of
+ * the pair's Cohen chance agreement:
+ *   p_e = sum_{g != h} sum_kl w_kl p_gk p_hl / (r (r - 1))
+ *       = sum_g s_g / (r (r - 1)),  s_g = sum_l p_gl v_gl,
+ *   v_gl = sum_k c_gk w_kl,  c_gk = sum_{h != g} p_hk.
+ * A coder with no values at all has no shares and is left out of r.
+ *
+ * The variance is Gwet's linearisation (irrCAC): over the n units with a
+ * value, kappa_i = (n / n2)(p_a,i - p_e [r_i >= 2]) / (1 - p_e) with n2 the
+ * units with two or more values, p_e,i = sum_g lambda_ig / (r (r - 1)),
+ *   lambda_ig = (n / n_g)(v_g,x_ig - (1 - n_g / n) s_g)  if g coded unit i,
+ *             = s_g                                       otherwise,
+ *   x_i = kappa_i - 2 (1 - kappa)(p_e,i - p_e) / (1 - p_e),
+ *   var = sum_i (x_i - kappa)^2 / (n (n - 1)).
+ * The v_g and s_g make each unit cost O(r), not O(r q^2).
+ */
+cdr_coef cdr_agree_conger(const cdr_rdata *d, cdr_weights w)
+{
+	const struct cats *c = prepared(d);
+	size_t r = d->coders, q, rr = 0;
+	double *ng = NULL, *p = NULL, *colsum = NULL, *v = NULL, *s = NULL, *cnt = NULL;
+	size_t *present = NULL;
+	double pe = 0, n = 0, n2 = 0, var = 0, k;
+	struct multi m = { 0 };
+	cdr_coef out;
+
+	if (c == NULL || multi_cached(&m, d, c, w) < 0)
+		return undefined(no_memory, 0);
+	q = c->q;
+	if ((ng = cdr_calloc(r ? r : 1, sizeof(double))) == NULL ||
+	    (p = cdr_calloc(r * q > 0 ? r * q : 1, sizeof(double))) == NULL ||
+	    (v = cdr_calloc(r * q > 0 ? r * q : 1, sizeof(double))) == NULL ||
+	    (colsum = cdr_calloc(q ? q : 1, sizeof(double))) == NULL ||
+	    (cnt = cdr_calloc(q ? q : 1, sizeof(double))) == NULL ||
+	    (present = cdr_calloc(r ? r : 1, sizeof(size_t))) == NULL ||
+	    (s = cdr_calloc(r ? r : 1, sizeof(double))) == NULL) {
+		out = undefined(no_memory, 0);
+		goto done;
+	}
+	/* every coder's values per category, and the units with a value */
+	for (size_t u = 0; u < d->units; u++) {
+		const uint32_t *row = d->idx + u * r;
+		double wu = unit_weight(d, u);
+		int any = 0;
+		for (size_t g = 0; g < r; g++)
+			if (row[g] != MISSING) {
+				p[g * q + row[g]] += wu;
+				ng[g] += wu;
+				any = 1;
+			}
+		n += any ? wu : 0;
+	}
+	for (size_t g = 0; g < r; g++) {
+		if (ng[g] <= 0)
+			continue; /* no values: no shares, not a coder here */
+		rr++;
+		for (size_t k2 = 0; k2 < q; k2++) {
+			p[g * q + k2] /= ng[g];
+			colsum[k2] += p[g * q + k2];
+		}
+	}
+	if (m.n_pairable == 0 || rr < 2) {
+		out = undefined("no unit has values from two coders", 0);
+		goto done;
+	}
+	for (size_t g = 0; g < r; g++) {
+		if (ng[g] <= 0)
+			continue;
+		for (size_t l = 0; l < q; l++) {
+			double sum = 0;
+			if (w == CDR_WEIGHTS_NONE) {
+				sum = colsum[l] - p[g * q + l];
+			} else {
+				for (size_t k2 = 0; k2 < q; k2++)
+					sum += (colsum[k2] - p[g * q + k2]) * weight(w, k2, l, q);
+			}
+			v[g * q + l] = sum;
+			s[g] += p[g * q + l] * sum;
+		}
+		pe += s[g];
+	}
+	pe /= (double)rr * (double)(rr - 1);
+	out = corrected(m.pa, pe, m.n_pairable);
+	if (!out.defined || n <= 1)
+		goto done;
+	k = out.value;
+	n2 = m.w_pairable;
+	/* Gwet's linearised variance, unit by unit */
+	for (size_t u = 0; u < d->units; u++) {
+		const uint32_t *row = d->idx + u * r;
+		double wu = unit_weight(d, u), pa_i = 0, pe_i = 0, x;
+		size_t ri = 0, np = 0;
+		for (size_t g = 0; g < r; g++) {
+			if (row[g] == MISSING)
+				continue;
+			if (cnt[row[g]] == 0)
+				present[np++] = row[g];
+			cnt[row[g]] += 1;
+			ri++;
+		}
+		if (ri == 0)
+			continue;
+		if (ri >= 2) {
+			for (size_t a = 0; a < np; a++) {
+				size_t kk = present[a];
+				double rstar = cnt[kk];
+				if (w != CDR_WEIGHTS_NONE) {
+					rstar = 0;
+					for (size_t b = 0; b < np; b++)
+						rstar += weight(w, kk, present[b], q) * cnt[present[b]];
+				}
+				pa_i += cnt[kk] * (rstar - 1);
+			}
+			pa_i /= (double)ri * (double)(ri - 1);
+		}
+		for (size_t a = 0; a < np; a++)
+			cnt[present[a]] = 0;
+		for (size_t g = 0; g < r; g++) {
+			if (ng[g] <= 0)
+				continue;
+			if (row[g] == MISSING)
+				pe_i += s[g];
+			else
+				pe_i += (n / ng[g]) * (v[g * q + row[g]] - (1.0 - ng[g] / n) * s[g]);
+		}
+		pe_i /= (double)rr * (double)(rr - 1);
+		x = (n / n2) * (pa_i - (ri >= 2 ? pe : 0)) / (1.0 - pe);
+		x -= 2.0 * (1.0 - k) * (pe_i - pe) / (1.0 - pe);
+		var += wu * (x - k) * (x - k);
+	}
+	var /= n * (n - 1);
+	out.se = var > 0 ? sqrt(var) : 0;
+done:
+	multi_free(&m);
+	free(ng);
+	free(p);
+	free(v);
+	free(colsum);
+	free(cnt);
+	free(present);
+	free(s);
+	return out;
+}
+
+/* ---- Holsti's coefficient ------------------------------------------------ */
+
+/*
+ * Holsti (1969, p. 140): CR = 2M / (N1 + N2), N1 and N2 the coding
+ * decisions of the two coders (here: their values), M those on which they
+ * agree (units both gave the same value). Unlike percent agreement, a unit
+ * only one coder coded counts, as a decision the other did not share.
+ * Three or more coders: the mean of CR over the pairs of coders that have
+ * values between them.
+ */
+cdr_coef cdr_agree_holsti(const cdr_rdata *d)
+{
+	const struct cats *c = prepared(d);
+	size_t r = d->coders, units = 0, pairs = 0;
+	double *agree = NULL, *ng = NULL, sum = 0;
+	cdr_coef out;
+
+	if (r < 2)
+		return undefined("Holsti's coefficient needs two coders", 0);
+	if (c == NULL || (agree = cdr_calloc(r * r, sizeof(double))) == NULL ||
+	    (ng = cdr_calloc(r, sizeof(double))) == NULL) {
+		free(agree);
+		return undefined(no_memory, 0);
+	}
+	for (size_t u = 0; u < d->units; u++) {
+		const uint32_t *row = d->idx + u * r;
+		double wu = unit_weight(d, u);
+		int any = 0;
+		for (size_t g = 0; g < r; g++) {
+			if (row[g] == MISSING)
+				continue;
+			any = 1;
+			ng[g] += wu;
+			for (size_t h = g + 1; h < r; h++)
+				if (row[h] == row[g])
+					agree[g * r + h] += wu;
+		}
+		units += (size_t)any;
+	}
+	for (size_t g = 0; g < r; g++)
+		for (size_t h = g + 1; h < r; h++)
+			if (ng[g] + ng[h] > 0) {
+				sum += 2.0 * agree[g * r + h] / (ng[g] + ng[h]);
+				pairs++;
+			}
+	out = pairs ? defined(sum / (double)pairs, units) : undefined("no coder has a value", 0);
+	free(agree);
+	free(ng);
+	return out;
+}
+
 /* ---- dispatch and bootstrap --------------------------------------------- */
 
 cdr_coef cdr_agree_compute(const cdr_rdata *d, const cdr_coef_spec *spec)
@@ -726,6 +927,8 @@ cdr_coef cdr_agree_compute(const cdr_rdata *d, const cdr_coef_spec *spec)
 	case CDR_COEF_BP: return cdr_agree_brennan_prediger(d, spec->weights, spec->q);
 	case CDR_COEF_GWET: return cdr_agree_gwet(d, spec->weights, spec->q);
 	case CDR_COEF_ALPHA: return cdr_agree_alpha(d, spec->level);
+	case CDR_COEF_CONGER: return cdr_agree_conger(d, spec->weights);
+	case CDR_COEF_HOLSTI: return cdr_agree_holsti(d);
 	}
 	return undefined("unknown coefficient", 0);
 }
