@@ -1,39 +1,28 @@
 /* cmd-init.c -- create a new, empty project directory. */
 #include "cli/cli.h"
 
-static int init_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int init_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_init = {
 	.name = "init",
-	.usage = "codeer init [--name NAME] [DIR]",
 	.summary = "create a project in DIR (default: the current directory)",
-	.help = "Options:\n"
-		"  --name NAME  the project's name (default: the directory's name)\n"
-		"\nThe project is a plain directory: codeer.toml, sources/, cases.tsv,\n"
+	.args = "[DIR]",
+	.max_args = 1,
+	.opts = (const struct cli_opt[]){
+		{ "name", 0, CLI_OPT_STRING, "NAME", "the project's name (default: the directory's name)", NULL, 0 },
+		{ NULL },
+	},
+	.help = "The project is a plain directory: codeer.toml, sources/, cases.tsv,\n"
 		"schemes/, codings/ and memos/. Put it under version control if you like.\n",
-	.run = init_run,
+	.examples = CLI_EXAMPLES("codeer init thesis", "codeer init --name \"Wijkteams Zwolle\" ."),
+	.exec = init_exec,
 };
 
-static int init_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+static int init_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *name = NULL, *dir;
-	int c;
+	const char *dir = a->argc ? a->argv[0] : ctx->project_dir ? ctx->project_dir : ".";
 
-	while ((c = cli_getopt(cmd, argc, argv, "+h", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 'n')
-			name = optarg;
-	}
-	if (argc - optind > 1)
-		return cli_usage_error(cmd, "too many arguments");
-	dir = optind < argc ? argv[optind] : ctx->project_dir ? ctx->project_dir : ".";
-	if (cdr_project_init(dir, name) < 0)
+	if (cdr_project_init(dir, cli_str(a, "name")) < 0)
 		return cli_lib_error();
 	printf("Initialised an empty codeer project in %s\n", dir);
 	return EXIT_OK;

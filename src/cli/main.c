@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 
@@ -93,6 +94,72 @@ static const struct cdr_cmd *find_command(const char *name)
 	return NULL;
 }
 
+/* The date man pages carry: SOURCE_DATE_EPOCH's, for reproducible builds. */
+static void man_date(char out[16])
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 16, "%Y-%m-%d", &tm);
+}
+
+/* codeer help [CMD [SUB]] for people; --man, --man-index, --completion and
+ * --options make the installed man pages and completions and feed the test
+ * that keeps docs/ and the tables in step. */
+static int help(int argc, char **argv)
+{
+	const struct cdr_cmd *cmd = NULL;
+	char date[16];
+
+	if (argc < 2) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--completion") == 0 && argc == 3)
+		return cli_completion_write(stdout, commands, argv[2]);
+	if (strcmp(argv[1], "--man-index") == 0 && argc == 2) {
+		man_date(date);
+		return cli_man_index_write(stdout, commands, date);
+	}
+	if (strcmp(argv[1], "--commands") == 0 && argc == 2) {
+		for (int k = 0; commands[k]; k++)
+			printf("%s\n", commands[k]->name);
+		return EXIT_OK;
+	}
+	if ((strcmp(argv[1], "--man") == 0 && (argc == 3 || argc == 4)) ||
+	    (strcmp(argv[1], "--options") == 0 && argc == 3)) {
+		if ((cmd = find_command(argv[2])) == NULL || strcmp(cmd->name, argv[2]) != 0)
+			return cli_error("no command '%s'", argv[2]);
+		if (argv[1][2] == 'o') {
+			cli_options_write(stdout, cmd);
+			return EXIT_OK;
+		}
+		man_date(date);
+		return cli_man_write(stdout, cmd, argc == 4 ? argv[3] : NULL, date);
+	}
+	if (argv[1][0] == '-') {
+		fprintf(stderr, "usage: codeer help [COMMAND [SUBCOMMAND]]\n"
+				"       codeer help --man COMMAND [DOCS.md] | --man-index | --completion bash|zsh | "
+				"--options COMMAND | --commands\n");
+		return EXIT_ERROR;
+	}
+	if ((cmd = find_command(argv[1])) == NULL)
+		return EXIT_ERROR;
+	if (argc > 2) {
+		const struct cdr_cmd *sub = NULL;
+		for (int k = 0; cmd->subcommands && cmd->subcommands[k]; k++)
+			if (strcmp(strrchr(cmd->subcommands[k]->name, ' ') + 1, argv[2]) == 0)
+				sub = cmd->subcommands[k];
+		if (sub == NULL)
+			return cli_error("'%s' has no subcommand '%s'", cmd->name, argv[2]);
+		cmd = sub;
+	}
+	cli_help_write(stdout, cmd);
+	return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli_ctx ctx = { NULL };
@@ -122,17 +189,12 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_ERROR;
 	}
-	if (strcmp(argv[i], "help") == 0) {
-		if (i + 1 >= argc) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		return (cmd = find_command(argv[i + 1])) ? cli_help(cmd) : EXIT_ERROR;
-	}
+	if (strcmp(argv[i], "help") == 0)
+		return help(argc - i, argv + i);
 	if ((cmd = find_command(argv[i])) == NULL)
 		return EXIT_ERROR;
 	optind = 1;
-	rc = cmd->run(cmd, &ctx, argc - i, argv + i);
+	rc = cmd->run ? cmd->run(cmd, &ctx, argc - i, argv + i) : cli_dispatch(cmd, &ctx, argc - i, argv + i);
 	/* as git does: output that did not reach its reader is an error */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "codeer: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));

@@ -42,7 +42,7 @@ $ codeer init --bogus x
 ? 2
 
 $ codeer init a b
-! codeer init: too many arguments
+! codeer init: unexpected argument 'b'
 ! usage: codeer init [--name NAME] [DIR]
 ? 2
 
