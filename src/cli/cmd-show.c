@@ -14,16 +14,62 @@ const struct cdr_cmd cmd_show = {
 		"c100-250 the characters (code points) from offset 100 up to 250; any other\n"
 		"text is an exact phrase, which must occur once in the document.\n"
 		"\nOptions:\n"
-		"  --turns       list the turns: number, speaker, time, span, words, start of the text\n"
+		"  --turns       list the turns: number, speaker, time, span, words, text\n"
 		"  --sentences   list the sentences with their spans\n"
-		"  --format F    table, tsv, csv, json or md for the lists\n",
+		"  --format F    table, plain, tsv, csv, json, md or html; for a part or the\n"
+		"                whole document, tsv, csv, md and html give one row and json\n"
+		"                one object (doc, ref, start, end, turn, speaker, time, text)\n"
+		"  -o FILE       write to FILE (atomically); the format from its extension\n"
+		"\nOnly the aligned table on a terminal shortens the text of the lists.\n",
 	.run = show_run,
 };
 
-static int list_units(const cdr_document *doc, int turns, cdr_format fmt)
+/* How a column goes into JSON: a number, a string, or a string that is
+ * null when empty (a turn without a speaker or a time, a sentence outside
+ * every turn): a program should not have to know that "" means "none". */
+enum { J_STR, J_NUM, J_OPT };
+
+/* Row `r` of `t` as one JSON object. */
+static void json_object(FILE *f, const cdr_table *t, size_t r, const unsigned char *kind)
+{
+	fputc('{', f);
+	for (size_t c = 0; c < cdr_table_cols(t); c++) {
+		const char *s = cdr_table_cell(t, r, c);
+		if (c)
+			fputs(", ", f);
+		cdr_json_string(f, cdr_table_cell(t, 0, c));
+		fputs(": ", f);
+		if (kind[c] == J_NUM && *s)
+			fputs(s, f);
+		else if (kind[c] != J_STR && *s == '\0')
+			fputs("null", f);
+		else
+			cdr_json_string(f, s);
+	}
+	fputc('}', f);
+}
+
+static void json_table(FILE *f, const cdr_table *t, const unsigned char *kind)
+{
+	size_t nrows = cdr_table_rows(t);
+
+	fputc('[', f);
+	for (size_t r = 1; r <= nrows; r++) {
+		fputs(r > 1 ? ",\n " : "\n ", f);
+		json_object(f, t, r, kind);
+	}
+	fputs(nrows ? "\n]\n" : "]\n", f);
+}
+
+/* The turns or sentences as a table. Only the aligned table for a person
+ * shortens the text; every other format carries all of it, since a
+ * program reading TSV or JSON has no other way to get it. */
+static int list_units(const cdr_document *doc, int turns, FILE *f, cdr_format fmt, int shorten)
 {
 	static const char *const turn_headers[] = { "turn", "speaker", "time", "start", "end", "words", "text" };
 	static const char *const sent_headers[] = { "sentence", "turn", "start", "end", "text" };
+	static const unsigned char turn_kinds[] = { J_STR, J_OPT, J_OPT, J_NUM, J_NUM, J_NUM, J_STR };
+	static const unsigned char sent_kinds[] = { J_STR, J_OPT, J_NUM, J_NUM, J_STR };
 	size_t n = turns ? cdr_document_turn_count(doc) : cdr_document_sentence_count(doc);
 	cdr_table *t;
 	int rc = 0;
@@ -35,19 +81,27 @@ static int list_units(const cdr_document *doc, int turns, cdr_format fmt)
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const cdr_span *span = turns ? &cdr_document_turn(doc, i)->span : cdr_document_sentence(doc, i);
 		char num[32], start[32], end[32], words[32], tnum[32];
-		char *text = cdr_document_slice(doc, *span), *preview;
+		char *text = cdr_document_slice(doc, *span);
 
-		if (text == NULL)
-			return cli_lib_error();
-		preview = cdr_text_preview(text, strlen(text), 60);
-		free(text);
+		if (text == NULL) {
+			rc = CDR_ENOMEM;
+			break;
+		}
+		if (shorten) {
+			char *preview = cdr_text_preview(text, strlen(text), 60);
+			free(text);
+			if ((text = preview) == NULL) {
+				rc = CDR_ENOMEM;
+				break;
+			}
+		}
 		snprintf(num, sizeof(num), "%c%zu", turns ? 't' : 's', i + 1);
 		snprintf(start, sizeof(start), "%zu", span->start);
 		snprintf(end, sizeof(end), "%zu", span->end);
 		if (turns) {
 			const cdr_turn *tu = cdr_document_turn(doc, i);
 			snprintf(words, sizeof(words), "%zu", tu->words);
-			const char *row[] = { num, tu->speaker, tu->time, start, end, words, preview };
+			const char *row[] = { num, tu->speaker, tu->time, start, end, words, text };
 			rc = cdr_table_add(t, row);
 		} else {
 			long ti = cdr_document_turn_at(doc, span->start);
@@ -55,13 +109,47 @@ static int list_units(const cdr_document *doc, int turns, cdr_format fmt)
 				snprintf(tnum, sizeof(tnum), "t%ld", ti + 1);
 			else
 				tnum[0] = '\0';
-			const char *row[] = { num, tnum, start, end, preview };
+			const char *row[] = { num, tnum, start, end, text };
 			rc = cdr_table_add(t, row);
 		}
-		free(preview);
+		free(text);
 	}
-	if (rc == 0)
-		cdr_table_write(t, stdout, fmt);
+	if (rc == 0 && fmt == CDR_FORMAT_JSON)
+		json_table(f, t, turns ? turn_kinds : sent_kinds);
+	else if (rc == 0)
+		rc = cdr_table_write(t, f, fmt);
+	cdr_table_free(t);
+	return rc < 0 ? cli_lib_error() : EXIT_OK;
+}
+
+/* One part of the document (or all of it, ref NULL) for a program: an
+ * object in JSON, one row under a header in the other formats. */
+static int show_part(FILE *f, cdr_format fmt, const char *id, const char *ref, cdr_span span, long ti,
+		     const cdr_turn *tu, const char *text)
+{
+	static const char *const headers[] = { "doc", "ref", "start", "end", "turn", "speaker", "time", "text" };
+	static const unsigned char kinds[] = { J_STR, J_OPT, J_NUM, J_NUM, J_OPT, J_OPT, J_OPT, J_STR };
+	char start[32], end[32], tnum[32] = "";
+	cdr_table *t;
+	int rc;
+
+	snprintf(start, sizeof(start), "%zu", span.start);
+	snprintf(end, sizeof(end), "%zu", span.end);
+	if (ti >= 0)
+		snprintf(tnum, sizeof(tnum), "t%ld", ti + 1);
+	const char *row[] = { id, ref, start, end, tnum, tu ? tu->speaker : "", tu ? tu->time : "", text };
+	if (cdr_table_new(&t, 8, headers) < 0)
+		return cli_lib_error();
+	cdr_table_set_numeric(t, 2);
+	cdr_table_set_numeric(t, 3);
+	if ((rc = cdr_table_add(t, row)) == 0) {
+		if (fmt == CDR_FORMAT_JSON) {
+			json_object(f, t, 1, kinds);
+			fputc('\n', f);
+		} else {
+			rc = cdr_table_write(t, f, fmt);
+		}
+	}
 	cdr_table_free(t);
 	return rc < 0 ? cli_lib_error() : EXIT_OK;
 }
@@ -85,6 +173,26 @@ static int ref_kind(const char *ref)
 	return *p || ref[0] == 'c' ? 'p' : ref[0];
 }
 
+/* The part for a person: a header line with where it is, then the text. */
+static void print_part(FILE *f, const char *id, const char *ref, cdr_span span, long ti, const cdr_turn *tu,
+		       const char *text)
+{
+	int kind = ref_kind(ref);
+
+	fprintf(f, "# %s %s", id, ref);
+	if (kind != 'c')
+		fprintf(f, " c%zu-%zu", span.start, span.end);
+	if (tu) {
+		if (kind != 't')
+			fprintf(f, " t%ld", ti + 1);
+		if (*tu->speaker)
+			fprintf(f, " %s", tu->speaker);
+		if (*tu->time)
+			fprintf(f, " [%s]", tu->time);
+	}
+	fprintf(f, "\n%s\n", text);
+}
+
 static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -94,19 +202,21 @@ static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *format_name = NULL;
-	int list = 0, c, rc;
+	const char *format_name = NULL, *outpath = NULL;
+	int list = 0, c, rc, human;
 	cdr_project *p = NULL;
 	cdr_document *doc = NULL;
-	cdr_format fmt;
+	struct cli_out o;
 
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		if (c < -1)
 			return CLI_GETOPT_EXIT(c);
 		if (c == 't' || c == 's')
 			list = c;
 		else if (c == 'F')
 			format_name = optarg;
+		else if (c == 'o')
+			outpath = optarg;
 	}
 	if (optind >= argc)
 		return cli_usage_error(cmd, "no document given");
@@ -114,22 +224,26 @@ static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		return cli_usage_error(cmd, "too many arguments");
 	if (list && argc - optind > 1)
 		return cli_usage_error(cmd, "--turns and --sentences list a whole document; leave out the reference");
-	if ((rc = cli_format(format_name, &fmt)) != 0)
+	/* the lists are lists (one unit a line, starting with its number, for
+	 * cut and grep); a part or the document is text unless a format asks
+	 * for a row */
+	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK)
 		return rc;
+	human = o.fmt == CDR_FORMAT_TABLE || o.fmt == CDR_FORMAT_PLAIN;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
-		return rc;
+		goto done;
 	if (cdr_project_doc_load(&doc, p, argv[optind], 1) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
 	if (list) {
-		rc = list_units(doc, list == 't', fmt);
+		rc = list_units(doc, list == 't', o.f, o.fmt, o.fmt == CDR_FORMAT_TABLE && outpath == NULL);
 	} else if (optind + 1 < argc) {
 		const char *ref = argv[optind + 1];
+		const cdr_turn *tu;
 		cdr_span span;
 		char *text;
 		long ti;
-		int kind;
 
 		if (cdr_document_resolve(&span, doc, ref) < 0) {
 			rc = cli_error("%s: %s", argv[optind], cdr_error_last());
@@ -140,32 +254,29 @@ static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			goto done;
 		}
 		ti = cdr_document_turn_at(doc, span.start);
-		kind = ref_kind(ref);
-		printf("# %s %s", argv[optind], ref);
-		if (kind != 'c')
-			printf(" c%zu-%zu", span.start, span.end);
-		if (ti >= 0) {
-			const cdr_turn *tu = cdr_document_turn(doc, (size_t)ti);
-			if (kind != 't')
-				printf(" t%ld", ti + 1);
-			if (*tu->speaker)
-				printf(" %s", tu->speaker);
-			if (*tu->time)
-				printf(" [%s]", tu->time);
+		tu = ti >= 0 ? cdr_document_turn(doc, (size_t)ti) : NULL;
+		if (human) {
+			print_part(o.f, argv[optind], ref, span, ti, tu, text);
+			rc = EXIT_OK;
+		} else {
+			rc = show_part(o.f, o.fmt, argv[optind], ref, span, ti, tu, text);
 		}
-		printf("\n%s\n", text);
 		free(text);
-		rc = EXIT_OK;
 	} else {
 		size_t len;
 		const char *text = cdr_document_text(doc, &len);
-		fwrite(text, 1, len, stdout);
-		if (len > 0 && text[len - 1] != '\n')
-			putchar('\n');
-		rc = EXIT_OK;
+		if (human) {
+			fwrite(text, 1, len, o.f);
+			if (len > 0 && text[len - 1] != '\n')
+				fputc('\n', o.f);
+			rc = EXIT_OK;
+		} else {
+			rc = show_part(o.f, o.fmt, argv[optind], "", (cdr_span){ 0, cdr_document_length(doc) }, -1,
+				       NULL, text);
+		}
 	}
 done:
 	cdr_document_free(doc);
 	cdr_project_free(p);
-	return rc;
+	return cli_out_close(&o, rc);
 }

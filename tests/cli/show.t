@@ -26,26 +26,89 @@ $ cd p && codeer show s003-participant-5 c15-40
 En die SKJ dat maakt ook 
 ? 0
 
-$ cd p && codeer show s003-participant-5 --turns --format md
-| turn | speaker       | time | start |  end | words | text                                                          |
-| ---- | ------------- | ---- | ----: | ---: | ----: | ------------------------------------------------------------- |
-| t1   | Participant 5 |      |    15 |  281 |    47 | En die SKJ dat maakt ook dat mensen, door wat er gebeurd is…  |
-| t2   | Participant 5 |      |   298 |  449 |    27 | voor 80% van de mensen werkt het gewoon zoals we het georgan… |
-| t3   | Participant 5 |      |   466 | 1162 |   123 | En soms zoeken ze elkaar op, maar als er bijvoorbeeld een ne… |
-| t4   | Participant 5 |      |  1179 | 1328 |    31 | Als je nog niet weet wat die praktijk betekent, dan is het h… |
-| t5   | Participant 5 |      |  1345 | 1424 |    15 | Het vereist echt veel lef. Je moet echt je kop boven het maa… |
+# only the aligned table (for a person) shortens the text of a turn
+$ cd p && codeer show s003-participant-5 --turns --format table | head -3
+turn  speaker        time  start  end   words  text
+t1    Participant 5           15   281     47  En die SKJ dat maakt ook dat mensen, door wat er gebeurd is…
+t2    Participant 5          298   449     27  voor 80% van de mensen werkt het gewoon zoals we het georgan…
 ? 0
 
+$ cd p && codeer show s003-participant-5 --turns --format md | sed -n '1,2p;7p' | tr -s ' -'
+| turn | speaker | time | start | end | words | text |
+| - | - | - | -: | -: | -: | - |
+| t5 | Participant 5 | | 1345 | 1424 | 15 | Het vereist echt veel lef. Je moet echt je kop boven het maaiveld durven steken |
+? 0
+
+# piped, the lists are bare lines for cut and grep, with the whole text
 $ cd p && codeer show s003-participant-5 --sentences | head -3
-s1	t1	15	154	En die SKJ dat maakt ook dat mensen, door wat er gebeurd is…
-s2	t1	155	281	Zijn professionals angstiger geworden van ik, ik mag geen fo…
-s3	t2	298	385	voor 80% van de mensen werkt het gewoon zoals we het georgan…
+s1	t1	15	154	En die SKJ dat maakt ook dat mensen, door wat er gebeurd is en omdat er ook een vergrootglas natuurlijk op de jeugdzorg is komen te liggen.
+s2	t1	155	281	Zijn professionals angstiger geworden van ik, ik mag geen fouten maken, want ik kan hier ook persoonlijk op afgerekend worden.
+s3	t2	298	385	voor 80% van de mensen werkt het gewoon zoals we het georganiseerd hebben in Nederland.
 ? 0
 
-$ cd p && codeer show s003-participant-5 --turns --format json | head -2
-[
- {"turn": "t1", "speaker": "Participant 5", "time": "", "start": 15, "end": 281, "words": 47, "text": "En die SKJ dat maakt ook dat mensen, door wat er gebeurd is…"},
+# tsv, csv and json carry every character of the 696-character turn 3
+$ cd p && codeer show s003-participant-5 t3 | tail -1 > t3.txt && codeer show s003-participant-5 --turns --format tsv | sed -n '1p;4p' | cut -f1,7 > t.tsv && head -1 t.tsv && tail -1 t.tsv | cut -f2 | cmp - t3.txt && echo tsv same
+turn	text
+tsv same
 ? 0
+
+$ cd p && codeer show s003-participant-5 --turns --format csv | python3 -c 'import csv,sys; r = list(csv.DictReader(sys.stdin)); print(len(r), r[2]["turn"], r[2]["text"] == open("t3.txt").read().rstrip("\n"))'
+5 t3 True
+? 0
+
+# json: one document, numbers as numbers, null for a turn without a time
+$ cd p && codeer show s003-participant-5 --turns --format json | python3 -c 'import json,sys; d = json.load(sys.stdin); t = d[2]; print(len(d), t["turn"], t["start"] + 1, t["time"], len(t["text"]), t["text"] == open("t3.txt").read().rstrip("\n"))'
+5 t3 467 None 696 True
+? 0
+
+$ cd p && codeer show s003-participant-5 --sentences --format json | python3 -c 'import json,sys; d = json.load(sys.stdin); print(len(d), d[11])'
+12 {'sentence': 's12', 'turn': 't5', 'start': 1372, 'end': 1424, 'text': 'Je moet echt je kop boven het maaiveld durven steken'}
+? 0
+
+# --format for one part: a row under a header, or one JSON object
+$ cd p && codeer show --format tsv s003-participant-5 s4
+doc	ref	start	end	turn	speaker	time	text
+s003-participant-5	s4	386	449	t2	Participant 5		Voor 20%, misschien 15%, werkt het niet en is iets anders nodig
+? 0
+
+$ cd p && codeer show --format csv s003-participant-5 'werkt het niet' | tr -d '\r'
+doc,ref,start,end,turn,speaker,time,text
+s003-participant-5,werkt het niet,411,425,t2,Participant 5,,werkt het niet
+? 0
+
+$ cd p && codeer show --format json s003-participant-5 t4 | python3 -c 'import json,sys; d = json.load(sys.stdin); print(sorted(d), d["start"], d["end"], d["turn"], d["time"], d["text"][:20])'
+['doc', 'end', 'ref', 'speaker', 'start', 'text', 'time', 'turn'] 1179 1328 t4 None Als je nog niet weet
+? 0
+
+# the label before turn 1 lies in no turn: turn, speaker and time are null
+$ cd p && codeer show --format json s003-participant-5 c0-13
+{"doc": "s003-participant-5", "ref": "c0-13", "start": 0, "end": 13, "turn": null, "speaker": null, "time": null, "text": "Participant 5"}
+? 0
+
+# the whole document: ref null, its span from 0 to its length
+$ cd p && codeer show --format json s003-participant-5 | python3 -c 'import json,sys; d = json.load(sys.stdin); print(d["ref"], d["start"], d["end"], d["text"] == open("s003-participant-5.txt").read())'
+None 0 1425 True
+? 0
+
+# -o FILE: the format from the extension, written only on success
+$ cd p && codeer show s003-participant-5 --turns -o turns.json && python3 -c 'import json; print(json.load(open("turns.json"))[4]["words"])'
+15
+? 0
+
+$ cd p && codeer show s003-participant-5 t5 -o t5.csv && tr -d '\r' < t5.csv
+doc,ref,start,end,turn,speaker,time,text
+s003-participant-5,t5,1345,1424,t5,Participant 5,,Het vereist echt veel lef. Je moet echt je kop boven het maaiveld durven steken
+? 0
+
+$ cd p && codeer show s003-participant-5 --sentences -o s.xlsx; ls s.xlsx
+! codeer: s.xlsx: codeer cannot write xlsx files (write .csv, .tsv, .json, .md, .html or .txt)
+! ls: cannot access 's.xlsx': No such file or directory
+? 2
+
+$ cd p && codeer show s003-participant-5 t9 -o t9.json; ls t9.json
+! codeer: s003-participant-5: t9: turn 9 out of range (the document has 5 turns)
+! ls: cannot access 't9.json': No such file or directory
+? 2
 
 # references out of range or malformed
 $ cd p && codeer show s003-participant-5 t6
