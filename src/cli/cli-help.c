@@ -219,13 +219,12 @@ static void troff_upper(FILE *f, const char *s, size_t n)
 static int skipped_section(const char *title)
 {
 	return strcasecmp(title, "options") == 0 || strcasecmp(title, "usage") == 0 ||
-	       strcasecmp(title, "synopsis") == 0 || strcasecmp(title, "exit status") == 0 ||
-	       strcasecmp(title, "examples") == 0;
+	       strcasecmp(title, "synopsis") == 0;
 }
 
 /* The docs page, Markdown, as the DESCRIPTION: its title is dropped, its
- * sections become subsections, and sections the table already gives
- * (Options, Synopsis, Examples, Exit status) are left to the table. */
+ * sections become subsections, and the sections the table gives better
+ * (Synopsis, Options) are left to the table. */
 static int docs_write(FILE *f, const char *path)
 {
 	FILE *in = fopen(path, "r");
@@ -391,10 +390,12 @@ int cli_man_write(FILE *f, const struct cdr_cmd *cmd, const char *docs_path, con
 		free(syn);
 	}
 	fputs(".fi\n.SH DESCRIPTION\n", f);
-	troff_text(f, cmd->summary, 0);
-	fputs(".\n", f);
-	if (docs_path)
+	if (docs_path) {
 		rc = docs_write(f, docs_path);
+	} else {
+		troff_text(f, cmd->summary, 0);
+		fputs(".\n", f);
+	}
 	for (size_t i = 0; cmd->subcommands && cmd->subcommands[i]; i++) {
 		const struct cdr_cmd *sub = cmd->subcommands[i];
 		fputs(".SH \"", f);
