@@ -67,6 +67,42 @@ void cdr_codings_remove(cdr_codings *c, size_t i);
 /** Remove every coding for which keep() returns 0. */
 void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding *k), void *ctx);
 
+/* ---- accept, reject, unreject ------------------------------------------
+ * A coding is a proposal when the rules made it (origin "rule:..."), and a
+ * coder's own coding otherwise (manual, import:..., accept:...). These act
+ * on the codings of `code` in `doc` that lie within [start, end), and
+ * change nothing when they refuse. *n (may be NULL) receives how many
+ * codings they acted on; none lying within is CDR_ENOTFOUND. */
+
+/** Is k a proposal of the rules rather than a coder's own coding? */
+int cdr_coding_is_proposal(const cdr_coding *k);
+
+/**
+ * Copy the codings of `from` into `to` as to's own (origin
+ * "accept:<origin>", memo kept, not rejected). Codings `to` has already
+ * are left as they are (and counted).
+ */
+int cdr_codings_accept(cdr_codings *to, const cdr_codings *from, const char *doc, size_t start, size_t end,
+		       const char *code, size_t *n);
+
+/**
+ * Mark codings of `from` as rejected on behalf of coder `by`: reruns of
+ * autocode keep a rejected proposal rejected, and analyses leave rejected
+ * codings out. Rejecting is for proposals; a coder's own coding may be
+ * rejected only by that coder (by == the set's coder) or with `force`,
+ * otherwise CDR_EUSAGE names the coding and why.
+ */
+int cdr_codings_reject(cdr_codings *from, const char *by, int force, const char *doc, size_t start, size_t end,
+		       const char *code, size_t *n);
+
+/**
+ * Bring rejected codings of `from` back (status ""), on behalf of `by`,
+ * under the rules of cdr_codings_reject. Only rejected codings count:
+ * none lying within is CDR_ENOTFOUND.
+ */
+int cdr_codings_unreject(cdr_codings *from, const char *by, int force, const char *doc, size_t start, size_t end,
+			 const char *code, size_t *n);
+
 /** Names of the coders with a codings file, sorted. */
 int cdr_coders_list(char ***out, size_t *n, const cdr_project *p);
 void cdr_coders_free(char **names, size_t n);
@@ -82,6 +118,13 @@ void cdr_coders_free(char **names, size_t n);
  * coders were counted. *out is sorted as named; free with cdr_coders_free.
  */
 int cdr_coders_choose(char ***out, size_t *n, int *implicit, const cdr_project *p, const char *requested);
+
+/**
+ * `s` with TAB, newline, carriage return and backslash written as \t, \n,
+ * \r and \\, as in codings files: a TSV export that reads back the same
+ * (caller frees; NULL when out of memory).
+ */
+char *cdr_codings_escape(const char *s);
 
 typedef struct cdr_schemes cdr_schemes;
 

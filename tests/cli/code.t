@@ -87,6 +87,60 @@ $ cd p && codeer code accept --coder anna mini t1 EK
 ! codeer: mini t1: no coding of mini/EK by auto lies within it
 ? 2
 
+# rejecting is for proposals: any coder may reject one of the rules', and
+# bring it back with unreject
+$ cd p && codeer code reject --coder bert mini t4 EK && codeer code list --coder auto --code EK | cut -f3-7
+rejected 1 coding of mini/EK in mini t4
+131	276	mini/EK	rule:mini/EK#r1	rejected
+? 0
+
+$ cd p && codeer code unreject --coder bert mini t4 EK && codeer code list --coder auto --code EK | cut -f3-7
+unrejected 1 coding of mini/EK in mini t4
+131	276	mini/EK	rule:mini/EK#r1	
+? 0
+
+$ cd p && codeer code unreject --coder bert mini t4 EK
+! codeer: mini t4: no rejected coding of mini/EK by auto lies within it
+? 2
+
+# a coder's own coding is not another coder's to reject: refused, unchanged
+$ cd p && codeer code reject --coder bert --from anna mini t1 VB; s=$?; codeer code list --coder anna --code mini/VB | cut -f3-7; exit $s
+3	25	mini/VB	manual	
+! codeer: mini c3-25 mini/VB is anna's own coding (origin manual), not a proposal of the rules: only anna may reject it (or use --force)
+? 2
+
+$ cd p && codeer code reject --coder bert --from anna mini t4 EK; s=$?; codeer code list --coder anna --code EK | cut -f7 | sort -u; exit $s
+
+! codeer: mini c131-143 mini/EK is anna's own coding (origin manual), not a proposal of the rules: only anna may reject it (or use --force)
+? 2
+
+# anna may reject her own; bert may bring it back only with --force
+$ cd p && codeer code reject --coder anna --from anna mini t1 VB && codeer code unreject --coder bert --from anna mini t1 VB; s=$?; codeer code list --coder anna --code mini/VB | cut -f7; exit $s
+rejected 1 coding of mini/VB in mini t1
+rejected
+! codeer: mini c3-25 mini/VB is anna's own coding (origin manual), not a proposal of the rules: only anna may unreject it (or use --force)
+? 2
+
+$ cd p && codeer code unreject --coder bert --from anna --force mini t1 VB && codeer code list --coder anna --code mini/VB | cut -f7
+unrejected 1 coding of mini/VB in mini t1
+
+? 0
+
+$ cd p && codeer code reject --coder bert --from carla --force mini t2 VB && codeer code list --coder carla | cut -f7
+rejected 1 coding of mini/VB in mini t2
+rejected
+? 0
+
+$ cd p && codeer code add --force --coder anna mini t3 VB
+! codeer code: --force is for reject and unreject
+! usage: codeer code add [--coder NAME] [--memo TEXT] DOC REF CODE
+!        codeer code rm [--coder NAME] DOC REF CODE
+!        codeer code list [--coder NAME] [--code CODE] [--doc DOC] [--format F] [-o FILE]
+!        codeer code import [--coder NAME] FILE.tsv|FILE.csv
+!        codeer code export [--coder NAME] [--format tsv|csv|json|md] [-o FILE]
+!        codeer code accept|reject|unreject [--coder NAME] [--from CODER] [--force] DOC REF CODE
+? 2
+
 $ cd p && codeer quotes --coder anna EK
 mini t4 R c131-143 mini/EK [anna]
   Eigen kracht
@@ -114,4 +168,97 @@ $ cd p && codeer kwic 'nergens'
 
 $ cd p && codeer quotes --coder nobody VB
 ! codeer: no coder 'nobody' in the project (no codings/nobody.tsv)
+? 2
+
+# a codings file saved with a byte-order mark (as Excel does): the header
+# is still the header, no warning, and the mark is gone after a save
+$ cd p && printf '\357\273\277doc\tstart\tend\tcode\torigin\tcreated\tmemo\tstatus\nmini\t3\t25\tmini/VB\tmanual\t2025-01-01T00:00:00Z\t\t\n' > codings/bom.tsv && codeer code list --coder bom && codeer code add --coder bom mini t2 EK && head -c 3 codings/bom.tsv | od -An -c
+bom	mini	3	25	mini/VB	manual		
+bom	mini	c30-105	mini/EK
+   d   o   c
+? 0
+
+# import skips a byte-order mark too, in TSV and in CSV
+$ cd p && printf '\357\273\277doc\tref\tcode\nmini\tt2\tVB\n' > bom-in.tsv && printf '\357\273\277doc,ref,code\r\nmini,t4,EK\r\n' > bom-in.csv && codeer code import --coder bomimp bom-in.tsv && codeer code import --coder bomimp bom-in.csv && codeer code list --coder bomimp | cut -f2-5
+1 codings imported, 0 already there
+1 codings imported, 0 already there
+mini	30	105	mini/VB
+mini	131	276	mini/EK
+? 0
+
+# export then import loses nothing: a memo with a line break, a tab and
+# backslashes, a rejected coding, the rules' origins and the created
+# times. Into a fresh project, at another time, and exported again: the
+# same bytes, in TSV and in CSV
+$ cd p && codeer autocode --coder rt >/dev/null && codeer code add --coder rt --memo "$(printf 'regel een\n\tregel twee: C:\\map\\tekst')" mini t3 HAND >/dev/null && codeer code reject --coder rt --from rt mini t4 EK >/dev/null && codeer code export --coder rt > rt.tsv && codeer code export --coder rt --format csv > rt.csv && cat rt.tsv
+coder	doc	start	end	code	origin	created	memo	status
+rt	mini	7	15	mini/VB	rule:mini/VB#r1	2025-11-25T00:00:00Z		
+rt	mini	33	40	mini/VB	rule:mini/VB#r1	2025-11-25T00:00:00Z		
+rt	mini	110	126	mini/HAND	manual	2025-11-25T00:00:00Z	regel een\n\tregel twee: C:\\map\\tekst	
+rt	mini	131	276	mini/EK	rule:mini/EK#r1	2025-11-25T00:00:00Z		rejected
+rt	mini	158	211	mini/VB.NET	rule:mini/VB.NET#r1	2025-11-25T00:00:00Z		
+? 0
+
+$ codeer init q >/dev/null && cp "$DATA/mini.txt" q/ && cd q && codeer add mini.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && SOURCE_DATE_EPOCH=0 codeer code import ../p/rt.tsv && codeer code export --coder rt | cmp - ../p/rt.tsv && codeer code list --coder rt --code HAND --format json
+5 codings imported, 0 already there
+[
+ {"coder": "rt", "doc": "mini", "start": 110, "end": 126, "code": "mini/HAND", "origin": "manual", "status": "", "memo": "regel een\n\tregel twee: C:\\map\\tekst"}
+]
+? 0
+
+$ cd q && SOURCE_DATE_EPOCH=0 codeer code import ../p/rt.csv && codeer code export --coder rt --format csv | cmp - ../p/rt.csv
+0 codings imported, 5 already there
+? 0
+
+$ codeer init r >/dev/null && cp "$DATA/mini.txt" r/ && cd r && codeer add mini.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && SOURCE_DATE_EPOCH=0 codeer code import ../p/rt.csv && codeer code export --coder rt --format csv | cmp - ../p/rt.csv
+5 codings imported, 0 already there
+? 0
+
+# a status or origin codeer does not write is refused, with the line
+$ cd q && printf 'doc\tstart\tend\tcode\torigin\tstatus\nmini\t3\t25\tVB\tmanual\tweg\n' > status.tsv && codeer code import status.tsv
+! codeer: status.tsv:2: status 'weg' is neither empty nor rejected
+? 2
+
+$ cd q && printf 'doc\tstart\tend\tcode\torigin\nmini\t3\t25\tVB\tbedacht\n' > origin.tsv && codeer code import origin.tsv
+! codeer: origin.tsv:2: origin 'bedacht' is not manual, rule:..., accept:... or import:...
+? 2
+
+# "Unicode text" from a spreadsheet is UTF-16: refused with what to do
+$ cd q && printf '\377\376d\000o\000c\000\n\000' > utf16.tsv && codeer code import utf16.tsv
+! codeer: utf16.tsv: UTF-16 text; save the file as UTF-8 (CSV UTF-8 or TSV)
+? 2
+
+# an unknown coder is an error naming the project's coders, not an empty list
+$ cd p && codeer code list --coder typo
+! codeer: no coder 'typo' in the project (coders: anna, auto, bert, bom, bomimp, carla, rt)
+? 2
+
+$ cd p && codeer code export --coder typo
+! codeer: no coder 'typo' in the project (coders: anna, auto, bert, bom, bomimp, carla, rt)
+? 2
+
+$ cd p && codeer code list --coder carla,bert --code VB | cut -f1-5
+carla	mini	30	105	mini/VB
+bert	mini	3	25	mini/VB
+? 0
+
+# -o FILE: the format from its extension; piped, list prints bare lines
+# for cut and grep and export keeps its header
+$ cd p && codeer code export --coder carla -o carla.csv && codeer code list --coder carla -o carla.md && tr -d "\r" < carla.csv && cat carla.md && codeer code list --coder carla | cut -f5
+coder,doc,start,end,code,origin,created,memo,status
+carla,mini,30,105,mini/VB,manual,2025-11-25T00:00:00Z,"met ""komma"", en zo",rejected
+| coder | doc  | start | end | code    | origin | status   | memo               |
+| ----- | ---- | ----: | --: | ------- | ------ | -------- | ------------------ |
+| carla | mini |    30 | 105 | mini/VB | manual | rejected | met "komma", en zo |
+mini/VB
+? 0
+
+$ cd p && codeer code export --coder carla -o carla.txt; s=$?; ls carla.*; exit $s
+carla.csv
+carla.md
+! codeer: code export writes tsv, csv, json or md (give --format or name the file .tsv, .csv, .json or .md)
+? 2
+
+$ cd p && codeer code export --coder carla -o carla.xlsx
+! codeer: carla.xlsx: codeer cannot write xlsx files (write .csv, .tsv, .json, .md, .html or .txt)
 ? 2

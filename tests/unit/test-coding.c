@@ -1215,6 +1215,34 @@ static void test_coding_store_broken_rows_kept(void)
 	fx_close(&f);
 }
 
+/* A byte-order mark (spreadsheets save one) does not hide the header. */
+static void test_coding_store_bom_header(void)
+{
+	struct fx f;
+	struct warnings w = { .n = 0 };
+	cdr_codings *c = NULL;
+	char *path, *data;
+	size_t len;
+
+	fx_open(&f, NULL);
+	path = test_join(cdr_project_path(f.p), "codings/anna.tsv");
+	test_write_file(path, "\xEF\xBB\xBF" "doc\tstart\tend\tcode\torigin\tcreated\tmemo\tstatus\n"
+			      "mini\t7\t15\tmini/VB\tmanual\t2025-01-01T00:00:00Z\t\t\n");
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, f.p, "anna", on_warn, &w), 0);
+	CU_ASSERT_EQUAL(cdr_codings_count(c), 1);
+	CU_ASSERT_EQUAL(cdr_codings_broken(c), 0);
+	CU_ASSERT_EQUAL(w.n, 0);
+	CU_ASSERT_EQUAL(cdr_codings_save(c), 0);
+	cdr_codings_free(c);
+	data = test_slurp_opt(path, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+	CU_ASSERT_STRING_EQUAL(data, "doc\tstart\tend\tcode\torigin\tcreated\tmemo\tstatus\n"
+				     "mini\t7\t15\tmini/VB\tmanual\t2025-01-01T00:00:00Z\t\t\n");
+	free(data);
+	free(path);
+	fx_close(&f);
+}
+
 static void test_coding_store_save_sorted(void)
 {
 	static const char want[] =
@@ -1308,6 +1336,99 @@ static void test_coding_store_invalid_coder_refused(void)
 	fx_open(&f, NULL);
 	CU_ASSERT_EQUAL(cdr_codings_load(&c, f.p, "../x", NULL, NULL), CDR_EUSAGE);
 	CU_ASSERT_PTR_NULL(c);
+	fx_close(&f);
+}
+
+/* ---- accept, reject, unreject ------------------------------------------------------- */
+
+static const char *status_of(cdr_codings *c, size_t start, size_t end, const char *code)
+{
+	long i = cdr_codings_find(c, "d", start, end, code);
+
+	CU_ASSERT_FATAL(i >= 0);
+	return cdr_codings_get(c, (size_t)i)->status;
+}
+
+/* Anyone rejects a proposal; a coder's own coding only that coder or with
+ * force; a refusal changes nothing; unreject follows the same rules. */
+static void test_coding_reject_policy(void)
+{
+	struct fx f;
+	cdr_codings *c = NULL;
+	size_t n = 9;
+
+	fx_open(&f, NULL);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, f.p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "d", 1, 5, "s/A", "manual", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "d", 6, 9, "s/A", "accept:rule:s/A#r1", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "d", 1, 5, "s/B", "rule:s/B#r1", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "d", 20, 30, "s/B", "import:x.tsv", "C", "", ""), 0);
+	CU_ASSERT_TRUE(cdr_coding_is_proposal(cdr_codings_get(c, 2)));
+	CU_ASSERT_FALSE(cdr_coding_is_proposal(cdr_codings_get(c, 1)));
+
+	/* a proposal: bert may reject it */
+	CU_ASSERT_EQUAL(cdr_codings_reject(c, "bert", 0, "d", 0, 10, "s/B", &n), 0);
+	CU_ASSERT_EQUAL(n, 1);
+	CU_ASSERT_STRING_EQUAL(status_of(c, 1, 5, "s/B"), "rejected");
+	CU_ASSERT_STRING_EQUAL(status_of(c, 20, 30, "s/B"), "");
+	/* anna's own codings: bert is refused and nothing changes */
+	n = 9;
+	CU_ASSERT_EQUAL(cdr_codings_reject(c, "bert", 0, "d", 0, 10, "s/A", &n), CDR_EUSAGE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "d c1-5 s/A is anna's own coding (origin manual)"));
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT_STRING_EQUAL(status_of(c, 1, 5, "s/A"), "");
+	CU_ASSERT_STRING_EQUAL(status_of(c, 6, 9, "s/A"), "");
+	CU_ASSERT_EQUAL(cdr_codings_reject(c, "bert", 0, "d", 0, 40, "s/B", &n), CDR_EUSAGE);
+	CU_ASSERT_STRING_EQUAL(status_of(c, 1, 5, "s/B"), "rejected");
+	CU_ASSERT_STRING_EQUAL(status_of(c, 20, 30, "s/B"), "");
+	/* anna may; so may bert with force */
+	CU_ASSERT_EQUAL(cdr_codings_reject(c, "anna", 0, "d", 0, 10, "s/A", &n), 0);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_STRING_EQUAL(status_of(c, 6, 9, "s/A"), "rejected");
+	CU_ASSERT_EQUAL(cdr_codings_reject(c, "bert", 1, "d", 20, 30, "s/B", &n), 0);
+	CU_ASSERT_STRING_EQUAL(status_of(c, 20, 30, "s/B"), "rejected");
+	/* unreject: only rejected codings count, under the same rules */
+	CU_ASSERT_EQUAL(cdr_codings_unreject(c, "bert", 0, "d", 0, 10, "s/A", &n), CDR_EUSAGE);
+	CU_ASSERT_STRING_EQUAL(status_of(c, 1, 5, "s/A"), "rejected");
+	CU_ASSERT_EQUAL(cdr_codings_unreject(c, "bert", 0, "d", 0, 10, "s/B", &n), 0);
+	CU_ASSERT_EQUAL(n, 1);
+	CU_ASSERT_STRING_EQUAL(status_of(c, 1, 5, "s/B"), "");
+	CU_ASSERT_EQUAL(cdr_codings_unreject(c, "bert", 0, "d", 0, 10, "s/B", &n), CDR_ENOTFOUND);
+	CU_ASSERT_EQUAL(cdr_codings_unreject(c, "anna", 0, "d", 0, 10, "s/A", &n), 0);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_STRING_EQUAL(status_of(c, 6, 9, "s/A"), "");
+	/* nothing within the span */
+	CU_ASSERT_EQUAL(cdr_codings_reject(c, "anna", 0, "d", 2, 4, "s/A", &n), CDR_ENOTFOUND);
+	CU_ASSERT_EQUAL(cdr_codings_reject(c, "anna", 0, "e", 0, 40, "s/A", &n), CDR_ENOTFOUND);
+	cdr_codings_free(c);
+	fx_close(&f);
+}
+
+/* accept copies as the accepting coder's own, once. */
+static void test_coding_accept_copies_once(void)
+{
+	struct fx f;
+	cdr_codings *from = NULL, *to = NULL;
+	size_t n = 9;
+	long i;
+
+	fx_open(&f, NULL);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&from, f.p, "auto", NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&to, f.p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(from, "d", 1, 5, "s/B", "rule:s/B#r1", "C", "m", "rejected"), 0);
+	CU_ASSERT_EQUAL(cdr_codings_accept(to, from, "d", 0, 10, "s/B", &n), 0);
+	CU_ASSERT_EQUAL(n, 1);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_count(to), 1);
+	i = cdr_codings_find(to, "d", 1, 5, "s/B");
+	CU_ASSERT_FATAL(i == 0);
+	CU_ASSERT_STRING_EQUAL(cdr_codings_get(to, 0)->origin, "accept:rule:s/B#r1");
+	CU_ASSERT_STRING_EQUAL(cdr_codings_get(to, 0)->memo, "m");
+	CU_ASSERT_STRING_EQUAL(cdr_codings_get(to, 0)->status, "");
+	CU_ASSERT_EQUAL(cdr_codings_accept(to, from, "d", 0, 10, "s/B", &n), 0);
+	CU_ASSERT_EQUAL(cdr_codings_count(to), 1);
+	CU_ASSERT_EQUAL(cdr_codings_accept(to, from, "d", 2, 10, "s/B", &n), CDR_ENOTFOUND);
+	cdr_codings_free(from);
+	cdr_codings_free(to);
 	fx_close(&f);
 }
 
@@ -1673,10 +1794,13 @@ void test_coding_register(void)
 	CU_add_test(s, "find_by_identity", test_coding_find_by_identity);
 	CU_add_test(s, "autocode_dry_run_writes_nothing", test_coding_autocode_dry_run_writes_nothing);
 	CU_add_test(s, "store_broken_rows_kept", test_coding_store_broken_rows_kept);
+	CU_add_test(s, "store_bom_header", test_coding_store_bom_header);
 	CU_add_test(s, "store_save_sorted", test_coding_store_save_sorted);
 	CU_add_test(s, "store_add_duplicate", test_coding_store_add_duplicate);
 	CU_add_test(s, "coder_valid", test_coding_coder_valid);
 	CU_add_test(s, "store_invalid_coder_refused", test_coding_store_invalid_coder_refused);
+	CU_add_test(s, "reject_policy", test_coding_reject_policy);
+	CU_add_test(s, "accept_copies_once", test_coding_accept_copies_once);
 	CU_add_test(s, "import_csv_quoting", test_coding_import_csv_quoting);
 	CU_add_test(s, "import_tsv_start_end", test_coding_import_tsv_start_end);
 	CU_add_test(s, "import_bad_row_writes_nothing", test_coding_import_bad_row_writes_nothing);

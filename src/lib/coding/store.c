@@ -209,6 +209,9 @@ int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
 		cdr_codings_free(c);
 		return rc;
 	}
+	/* a byte-order mark, as spreadsheets save one, is not part of the header */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
 	while (cdr_next_line(data, len, &pos, &line)) {
 		size_t start, end;
 		lineno++;
@@ -306,6 +309,17 @@ int cdr_codings_save(cdr_codings *c)
 		rc = cdr_file_write_atomic(c->path, b.data, b.len);
 	cdr_buf_free(&b);
 	return rc;
+}
+
+char *cdr_codings_escape(const char *s)
+{
+	cdr_buf b = CDR_BUF_INIT;
+
+	if (cdr_tsv_put(&b, s) < 0) {
+		cdr_buf_free(&b);
+		return NULL;
+	}
+	return b.data ? b.data : cdr_strdup("");
 }
 
 void cdr_codings_free(cdr_codings *c)
@@ -409,6 +423,101 @@ void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding 
 	}
 	c->n = w;
 	c->ident_ok = 0;
+}
+
+/* ---- accept, reject, unreject (coding.h) ----------------------------------
+ * The rules live here rather than in the command, so that every front end
+ * (the command line, a page in a browser) applies the same ones. */
+
+int cdr_coding_is_proposal(const cdr_coding *k)
+{
+	return strncmp(k->origin, "rule:", 5) == 0;
+}
+
+static int within(const cdr_coding *k, const char *doc, size_t start, size_t end, const char *code)
+{
+	return k->start >= start && k->end <= end && strcmp(k->doc, doc) == 0 && strcmp(k->code, code) == 0;
+}
+
+int cdr_codings_accept(cdr_codings *to, const cdr_codings *from, const char *doc, size_t start, size_t end,
+		       const char *code, size_t *n)
+{
+	size_t found = 0;
+	int rc = 0;
+
+	if (n)
+		*n = 0;
+	for (size_t i = 0; i < from->n && rc == 0; i++) {
+		const cdr_coding *k = &from->v[i];
+		cdr_buf origin = CDR_BUF_INIT;
+		if (!within(k, doc, start, end, code))
+			continue;
+		found++;
+		if (cdr_codings_find(to, k->doc, k->start, k->end, k->code) >= 0)
+			continue;
+		if ((rc = cdr_buf_printf(&origin, "accept:%s", k->origin)) == 0)
+			rc = cdr_codings_add(to, k->doc, k->start, k->end, k->code, origin.data, k->memo);
+		cdr_buf_free(&origin);
+	}
+	if (rc < 0)
+		return rc;
+	if (n)
+		*n = found;
+	return found ? 0 : cdr_error_set(CDR_ENOTFOUND, "no coding of %s by %s lies within %s c%zu-%zu", code, from->coder,
+					 doc, start, end);
+}
+
+/* Reject (to = "rejected") or unreject (to = ""): check every coding
+ * first, so that a refusal changes nothing. */
+static int set_rejected(cdr_codings *from, const char *by, int force, const char *doc, size_t start, size_t end,
+			const char *code, size_t *n, const char *to)
+{
+	int unreject = *to == '\0';
+	size_t found = 0;
+	char *s;
+
+	if (n)
+		*n = 0;
+	for (size_t i = 0; i < from->n; i++) {
+		const cdr_coding *k = &from->v[i];
+		if (!within(k, doc, start, end, code) || (unreject && strcmp(k->status, "rejected") != 0))
+			continue;
+		found++;
+		if (cdr_coding_is_proposal(k) || force || strcmp(by, from->coder) == 0)
+			continue;
+		/* a hand coding is its coder's judgement: nobody else takes it
+		 * back (or returns it) without saying so */
+		return cdr_error_set(CDR_EUSAGE,
+				     "%s c%zu-%zu %s is %s's own coding (origin %s), not a proposal of the rules: only %s "
+				     "may %s it (or use --force)",
+				     k->doc, k->start, k->end, k->code, from->coder, k->origin, from->coder,
+				     unreject ? "unreject" : "reject");
+	}
+	if (found == 0)
+		return cdr_error_set(CDR_ENOTFOUND, "no %scoding of %s by %s lies within %s c%zu-%zu",
+				     unreject ? "rejected " : "", code, from->coder, doc, start, end);
+	if ((s = pooled(from, to)) == NULL)
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	for (size_t i = 0; i < from->n; i++) {
+		cdr_coding *k = &from->v[i];
+		if (within(k, doc, start, end, code) && (!unreject || strcmp(k->status, "rejected") == 0))
+			k->status = s;
+	}
+	if (n)
+		*n = found;
+	return 0;
+}
+
+int cdr_codings_reject(cdr_codings *from, const char *by, int force, const char *doc, size_t start, size_t end,
+		       const char *code, size_t *n)
+{
+	return set_rejected(from, by, force, doc, start, end, code, n, "rejected");
+}
+
+int cdr_codings_unreject(cdr_codings *from, const char *by, int force, const char *doc, size_t start, size_t end,
+			 const char *code, size_t *n)
+{
+	return set_rejected(from, by, force, doc, start, end, code, n, "");
 }
 
 static int cmp_name(const void *a, const void *b)
