@@ -380,7 +380,7 @@ static int parse(const struct cdr_cmd *cmd, int argc, char **argv, struct cli_ar
 			return rc;
 	}
 	if (a->argc < cmd->min_args)
-		return cli_usage_error(cmd, "%s", a->argc == 0 ? "missing arguments" : "too few arguments");
+		return cli_usage_error(cmd, "missing arguments: %s", cmd->args ? cmd->args : "");
 	if (cmd->max_args >= 0 && a->argc > cmd->max_args)
 		return cli_usage_error(cmd, "unexpected argument '%s'", a->argv[cmd->max_args]);
 	return EXIT_OK;

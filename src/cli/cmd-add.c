@@ -4,22 +4,31 @@
 
 #include "cli/cli.h"
 
-static int add_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int add_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_add = {
 	.name = "add",
-	.usage = "codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME] [--speaker-regex RE] [--force] FILE...",
 	.summary = "add transcripts (.txt .md .docx .odt .srt .vtt) to the project",
-	.help = "Options:\n"
-		"  --case ID            put the documents in case ID (default: a case per document)\n"
-		"  --attr KEY=VALUE     set an attribute of the case (repeatable), e.g. --attr gemeente=Zwolle\n"
-		"  --encoding NAME      read text files in this encoding (default: detect;\n"
-		"                       UTF-8, UTF-16 with a BOM, windows-1252, ISO-8859-1, ...)\n"
-		"  --speaker-regex RE   PCRE2 pattern for a turn label at a line start; it needs a\n"
-		"                       group (?<speaker>...) and may have (?<time>...)\n"
-		"  --force              add a file whose content is already in the project (new id)\n"
-		"\nAll files are added, or none: on an error the project is left as it was.\n",
-	.run = add_run,
+	.args = "FILE...",
+	.min_args = 1,
+	.max_args = -1,
+	.opts = (const struct cli_opt[]){
+		{ "case", 0, CLI_OPT_STRING, "ID", "put the documents in case ID (default: a case per document)", NULL, 0 },
+		{ "attr", 0, CLI_OPT_STRING, "KEY=VALUE", "set an attribute of the case, e.g. --attr gemeente=Zwolle", NULL, 1 },
+		{ "encoding", 0, CLI_OPT_STRING, "NAME",
+		  "read text files in this encoding (default: detect;\n"
+		  "UTF-8, UTF-16 with a BOM, windows-1252, ISO-8859-1, ...)", NULL, 0 },
+		{ "speaker-regex", 0, CLI_OPT_STRING, "RE",
+		  "PCRE2 pattern for a turn label at a line start; it needs a\n"
+		  "group (?<speaker>...) and may have (?<time>...)", NULL, 0 },
+		{ "force", 0, CLI_OPT_FLAG, NULL, "add a file whose content is already in the project (new id)", NULL, 0 },
+		{ NULL },
+	},
+	.help = "All files are added, or none: on an error the project is left as it was.\n",
+	.examples = CLI_EXAMPLES("codeer add interviews/*.docx",
+				 "codeer add --case wijkteam-zuid --attr gemeente=Zwolle --attr ronde=1 zuid-*.txt",
+				 "codeer add --encoding windows-1252 oud-interview.txt"),
+	.exec = add_exec,
 };
 
 static void on_added(void *ctx, const char *path, const cdr_document *doc)
@@ -34,63 +43,35 @@ static void on_added(void *ctx, const char *path, const cdr_document *doc)
 		words, words == 1 ? "" : "s");
 }
 
-static int add_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "case", required_argument, NULL, 'c' },
-		{ "attr", required_argument, NULL, 'a' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "speaker-regex", required_argument, NULL, 's' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	cdr_add_options add = { 0 };
-	const char **attrs = NULL;
+	size_t nattrs;
+	char *const *attrs = cli_list(a, "attr", &nattrs);
 	cdr_project *p = NULL;
 	char *listing = NULL;
 	size_t listing_len = 0;
 	FILE *out;
-	int c, rc;
+	int rc;
 
-	if ((attrs = calloc((size_t)argc, sizeof(char *))) == NULL)
-		return cli_error("out of memory");
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
-		switch (c) {
-		case 'c': add.case_id = optarg; break;
-		case 'a':
-			if (strchr(optarg, '=') == NULL || optarg[0] == '=') {
-				free(attrs);
-				return cli_usage_error(cmd, "--attr '%s': expected KEY=VALUE", optarg);
-			}
-			attrs[add.nattrs++] = optarg;
-			break;
-		case 'e': add.ingest.encoding = optarg; break;
-		case 's': add.ingest.speaker_regex = optarg; break;
-		case 'f': add.force = 1; break;
-		default:
-			free(attrs);
-			return CLI_GETOPT_EXIT(c);
-		}
-	}
-	add.attrs = attrs;
-	if (optind >= argc) {
-		free(attrs);
-		return cli_usage_error(cmd, "no files given");
-	}
-	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK) {
-		free(attrs);
+	for (size_t i = 0; i < nattrs; i++)
+		if (strchr(attrs[i], '=') == NULL || attrs[i][0] == '=')
+			return cli_usage_error(a->cmd, "--attr '%s': expected KEY=VALUE", attrs[i]);
+	add.case_id = cli_str(a, "case");
+	add.attrs = (const char *const *)attrs;
+	add.nattrs = nattrs;
+	add.ingest.encoding = cli_str(a, "encoding");
+	add.ingest.speaker_regex = cli_str(a, "speaker-regex");
+	add.force = cli_flag(a, "force");
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
-	}
 	/* The listing is printed only once the documents are really in. */
 	if ((out = open_memstream(&listing, &listing_len)) == NULL) {
-		free(attrs);
 		cdr_project_free(p);
 		return cli_error("out of memory");
 	}
-	rc = cdr_project_add(p, (const char *const *)argv + optind, (size_t)(argc - optind), &add, on_added, out);
+	rc = cdr_project_add(p, (const char *const *)a->argv, (size_t)a->argc, &add, on_added, out);
 	fclose(out);
-	free(attrs);
 	cdr_project_free(p);
 	if (rc < 0) {
 		free(listing);

@@ -6,22 +6,25 @@
 
 #include "cli/cli.h"
 
-static int autocode_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int autocode_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_autocode = {
 	.name = "autocode",
-	.usage = "codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run] [--format F]",
 	.summary = "code documents with the rules of the schemes (PCRE2, one pass per rule)",
-	.help = "Options:\n"
-		"  --scheme S     only the rules of scheme S (repeatable; default: all schemes)\n"
-		"  --doc D        only document D (repeatable; default: all documents)\n"
-		"  --coder NAME   store the codings as this coder (default: auto)\n"
-		"  --dry-run      print what would be coded; change nothing\n"
-		"  --format F     for --dry-run: table, tsv, csv, json or md\n"
-		"\nRerunning is idempotent: the coder's rule codings of these schemes and documents\n"
+	.opts = (const struct cli_opt[]){
+		{ "scheme", 0, CLI_OPT_STRING, "S", "only the rules of scheme S (default: all schemes)", NULL, 1 },
+		{ "doc", 0, CLI_OPT_STRING, "D", "only document D (default: all documents)", NULL, 1 },
+		{ "coder", 0, CLI_OPT_STRING, "NAME", "store the codings as this coder (default: auto)", NULL, 0 },
+		{ "dry-run", 0, CLI_OPT_FLAG, NULL, "print what would be coded; change nothing", NULL, 0 },
+		CLI_FORMAT_OPTION("table", "tsv", "csv", "json", "md"),
+		{ NULL },
+	},
+	.help = "Rerunning is idempotent: the coder's rule codings of these schemes and documents\n"
 		"are replaced; manual codings, other schemes and rejected proposals are kept.\n"
-		"A rule that hits the PCRE2 match limit is reported and skipped for that turn.\n",
-	.run = autocode_run,
+		"A rule that hits the PCRE2 match limit is reported and skipped for that turn.\n"
+		"--format applies to --dry-run's listing.\n",
+	.examples = CLI_EXAMPLES("codeer autocode", "codeer autocode --scheme empowerment --doc s002-mee-interview --dry-run"),
+	.exec = autocode_exec,
 };
 
 struct run {
@@ -81,49 +84,22 @@ static void on_wait(const char *dir)
 	fprintf(stderr, "codeer: %s: another codeer is writing this project; waiting for it\n", dir);
 }
 
-static int autocode_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+static int autocode_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "scheme", required_argument, NULL, 's' },
-		{ "doc", required_argument, NULL, 'd' },
-		{ "coder", required_argument, NULL, 'c' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const headers[] = { "doc", "turn", "span", "code", "origin", "text" };
-	const char **schemes = calloc((size_t)argc, sizeof(char *)), **docs = calloc((size_t)argc, sizeof(char *));
-	const char *format_name = NULL;
 	cdr_autocode_options o = { 0 };
 	cdr_autocode_result res;
 	struct run r = { NULL, 0, 0 };
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	cdr_format fmt;
-	int c, rc;
+	int rc;
 
-	if (schemes == NULL || docs == NULL) {
-		free(schemes);
-		free(docs);
-		return cli_error("out of memory");
-	}
-	o.schemes = schemes;
-	o.docs = docs;
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
-		switch (c) {
-		case 's': schemes[o.nschemes++] = optarg; break;
-		case 'd': docs[o.ndocs++] = optarg; break;
-		case 'c': o.coder = optarg; break;
-		case 'n': o.dry_run = 1; break;
-		case 'F': format_name = optarg; break;
-		default:
-			free(schemes);
-			free(docs);
-			return CLI_GETOPT_EXIT(c);
-		}
-	}
-	rc = optind < argc ? cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]) : cli_format(format_name, &fmt);
+	o.schemes = (const char *const *)cli_list(a, "scheme", &o.nschemes);
+	o.docs = (const char *const *)cli_list(a, "doc", &o.ndocs);
+	o.coder = cli_str(a, "coder");
+	o.dry_run = cli_flag(a, "dry-run");
+	rc = cli_format(cli_str(a, "format"), &fmt);
 	if (rc == 0)
 		rc = cli_open_project(ctx, &p);
 	if (rc != 0)
@@ -163,7 +139,5 @@ done:
 	cdr_table_free(r.table);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
-	free(schemes);
-	free(docs);
 	return rc;
 }

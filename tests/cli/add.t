@@ -79,12 +79,14 @@ $ cd p && codeer add report.pdf
 
 $ cd p && codeer add --attr noequals s000-professional-3.txt
 ! codeer add: --attr 'noequals': expected KEY=VALUE
-! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME] [--speaker-regex RE] [--force] FILE...
+! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME]
+!                   [--speaker-regex RE] [--force] FILE...
 ? 2
 
 $ cd p && codeer add
-! codeer add: no files given
-! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME] [--speaker-regex RE] [--force] FILE...
+! codeer add: missing arguments: FILE...
+! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME]
+!                   [--speaker-regex RE] [--force] FILE...
 ? 2
 
 # the speaker pattern can be replaced; it must name its speaker group
