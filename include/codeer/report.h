@@ -19,12 +19,18 @@
 
 typedef struct cdr_report_options {
 	const char *title;            /* NULL: the project's name */
-	const char *coder;            /* NULL: every coder's codings (rejected ones never count) */
+	const char *coder;            /* whose codings the frequencies, heatmap, co-occurrence,
+				       * cross-sections, quotes and transcripts count: a coder, or
+				       * "all" (every coder's added up); NULL: cdr_coders_choose's
+				       * default (the project's default coder, else the only coder
+				       * with codings; several and no default is CDR_EAMBIGUOUS).
+				       * Rejected codings never count. */
 	const char *const *codes;     /* codes to report, in scheme order; "CODE+" adds its subtree;
 				       * none: every code of the schemes */
 	size_t ncodes;
 	const char *const *coders;    /* agreement between these (two or more); none: the first two
-				       * coders of the project, if there are two */
+				       * hand coders (every coder but "auto", the rules) in name
+				       * order; with fewer than two, the section says so */
 	size_t ncoders;
 	cdr_within within;            /* the unit of co-occurrence (default: overlapping segments) */
 	cdr_unit_kind unit;           /* the unit of agreement (default: turn) */
@@ -36,11 +42,14 @@ typedef struct cdr_report_options {
 } cdr_report_options;
 
 /**
- * Write the report as one HTML5 document to `out`. Errors: CDR_ENOTFOUND
- * for an unknown code or coder (also one named in o->coders; when the
- * coders are not named, a comparison that cannot be made is a note in the
- * report instead), a layout's error as cdr_crosssection gives it (before
- * anything is written), CDR_EIO when `out` fails.
+ * Write the report as one HTML5 document to `out`; the page says whose
+ * codings it counted. Errors, all before anything is written:
+ * CDR_ENOTFOUND for an unknown code or coder (also one named in o->coders;
+ * when the coders are not named, a comparison that cannot be made is a
+ * note in the report instead), CDR_EAMBIGUOUS when o->coder is NULL and
+ * the project has several coders and no default coder (the message names
+ * them), CDR_EUSAGE for a list of coders in o->coder, a layout's error as
+ * cdr_crosssection gives it; CDR_EIO when `out` fails.
  */
 int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_options *o, FILE *out);
 

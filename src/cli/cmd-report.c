@@ -8,20 +8,24 @@ static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 
 const struct cdr_cmd cmd_report = {
 	.name = "report",
-	.usage = "codeer report [-o FILE] [--title TEXT] [--coder NAME] [--codes LIST] [--coders A,B]\n"
+	.usage = "codeer report [-o FILE] [--title TEXT] [--coder NAME|all] [--codes LIST] [--coders A,B[,...]]\n"
 		 "                     [--layout LAYOUT.tsv]... [--layout-cell codes|quotes|memos]",
 	.summary = "write an HTML report: corpus, frequencies, heatmap, co-occurrence, agreement, quotes",
 	.help = "One HTML file with everything inline (it opens offline and mails as one\n"
 		"attachment): the corpus, code frequencies, a code-by-case heatmap, code\n"
 		"co-occurrence, agreement between two coders, the quotes of every code with\n"
 		"links into the transcripts, and the transcripts themselves. With --layout,\n"
-		"also the cross-section (dwarsdoorsnede) of 'codeer crosssection'.\n"
+		"also the cross-section (dwarsdoorsnede) of 'codeer crosssection'. The page\n"
+		"says whose codings it counted.\n"
 		"\nOptions:\n"
 		"  -o FILE         write to FILE (default: report.html in the current directory)\n"
 		"  --title TEXT    the page's title (default: the project's name)\n"
-		"  --coder NAME    one coder's codings (default: every coder's)\n"
+		"  --coder NAME    whose codings to count: a coder, or all (every coder's added\n"
+		"                  up); default: the project's default coder, else the only\n"
+		"                  coder with codings (several coders and no default: an error)\n"
 		"  --codes LIST    only these codes (comma-separated; CODE+ adds its subcodes)\n"
-		"  --coders A,B    the coders to compare (default: the first two of the project)\n"
+		"  --coders A,B    the coders whose agreement is shown (default: the first two\n"
+		"                  hand coders, i.e. coders other than auto, in name order)\n"
 		"  --layout FILE   add a cross-section table for this layout (column<TAB>subcolumn\n"
 		"                  <TAB>codes, see docs/crosssection.md); repeatable\n"
 		"  --layout-cell K codes (default: the code ids present, linked to their quotes),\n"
@@ -126,8 +130,13 @@ static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 		rc = cli_error("out of memory");
 		goto done;
 	}
-	if (cdr_schemes_load(&set, p) < 0 || cdr_report_write(p, set, &o, out) < 0) {
+	if (cdr_schemes_load(&set, p) < 0) {
 		rc = cli_lib_error();
+		goto done;
+	}
+	if ((rc = cdr_report_write(p, set, &o, out)) < 0) {
+		rc = rc == CDR_EAMBIGUOUS ? cli_error("%s (--coder NAME, or --coder all to add them up)", cdr_error_last())
+					  : cli_lib_error();
 		goto done;
 	}
 	fclose(out);

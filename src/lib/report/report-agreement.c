@@ -1,8 +1,14 @@
 /* report-agreement.c -- the agreement section of the report: coefficients
- * per code between the coders of the project (agreement.h). */
+ * per code between coders of the project (agreement.h).
+ *
+ * Unless the coders are named, the section compares two hand coders: the
+ * coder "auto" holds the rules' proposals, and agreement between a person
+ * and the rules says how good the rules are, not how reliable the coding
+ * is; that comparison is there on request (--coders auto,NAME). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "report-internal.h"
 
@@ -42,24 +48,36 @@ int rpt_agreement(struct report *r)
 	const cdr_report_options *o = r->o;
 	cdr_agree_options ao = { 0 };
 	cdr_agreement *a = NULL;
-	const char *pair[2];
+	const char *pair[2] = { NULL, NULL };
 	double *order = NULL;
-	size_t n, ncoders;
+	size_t n, ncoders, nhand = 0;
 	int rc;
 
 	fputs("<section class=\"part\" id=\"agreement\">\n<h2>Agreement between coders</h2>\n", f);
 	if (o->ncoders >= 2) {
 		ao.coders = o->coders;
 		ao.ncoders = o->ncoders;
-	} else if (r->ncoders >= 2) {
-		pair[0] = r->coders[0];
-		pair[1] = r->coders[1];
+	} else {
+		/* the first two hand coders in name order */
+		for (size_t i = 0; i < r->ncoders; i++)
+			if (strcmp(r->coders[i], "auto") != 0 && nhand++ < 2)
+				pair[nhand - 1] = r->coders[i];
+		if (nhand < 2) {
+			fputs("<p class=\"note\">No comparison: the section compares two hand coders (coders other than "
+			      "<b>auto</b>, the rules' proposals), and this project has ", f);
+			if (nhand == 1) {
+				fputs("one, <b>", f);
+				rpt_esc(f, pair[0]);
+				fputs("</b>", f);
+			} else {
+				fputs("none", f);
+			}
+			fputs(". <code>codeer report --coders auto,NAME</code> compares the rules with a coder.</p>\n"
+			      "</section>\n", f);
+			return 0;
+		}
 		ao.coders = pair;
 		ao.ncoders = 2;
-	} else {
-		fprintf(f, "<p class=\"note\">Agreement needs two coders; this project has %s.</p>\n</section>\n",
-			r->ncoders ? "one" : "none");
-		return 0;
 	}
 	ncoders = ao.ncoders;
 	ao.codes = o->ncodes ? r->selected : NULL;
@@ -90,6 +108,10 @@ int rpt_agreement(struct report *r)
 		   "conclusions. Worst first.</p>\n",
 		cdr_unit_kind_name(o->unit), cdr_agreement_doc_count(a), rpt_plural(cdr_agreement_doc_count(a), "document", "documents"),
 		cdr_unit_kind_name(o->unit), ncoders == 2 ? "κ is Cohen's kappa" : "κ is Fleiss' kappa");
+	if (o->ncoders < 2)
+		fprintf(f, "<p class=\"note\">The first two of the project's %zu hand coders in name order (coders other "
+			   "than <b>auto</b>, the rules' proposals); <code>--coders</code> compares others.</p>\n",
+			nhand);
 	if ((order = cdr_calloc(2 * n + 2, sizeof(double))) == NULL) {
 		cdr_agreement_free(a);
 		return CDR_ENOMEM;

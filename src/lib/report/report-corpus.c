@@ -57,13 +57,8 @@ void rpt_overview(struct report *r)
 	}
 	if (nschemes == 0)
 		fputs("none yet (<code>codeer scheme add</code>)", f);
-	fputs("</dd>\n<dt>Codings shown</dt><dd>", f);
-	if (r->o->coder) {
-		fputs("coder ", f);
-		rpt_esc(f, r->o->coder);
-	} else {
-		fputs("every coder's", f);
-	}
+	fputs("</dd>\n<dt>Codings counted</dt><dd>", f);
+	rpt_counted(r, f);
 	fputs("; rejected proposals left out</dd>\n</dl>\n", f);
 	fputs("<div class=\"scroll\"><table class=\"list sortable\" id=\"documents\">\n<caption>Documents</caption>\n"
 	      "<thead><tr><th>document</th><th>case</th><th class=\"num\">turns</th><th class=\"num\">words</th>"
@@ -107,6 +102,7 @@ void rpt_frequencies(struct report *r)
 			if (r->codes[i].docs > maxdocs)
 				maxdocs = r->codes[i].docs;
 		}
+	rpt_counted_note(r);
 	fputs("<p class=\"note\">Segments: the coded passages; documents, cases: where the code occurs at least once; "
 	      "words: the words in its segments. Subcodes are counted on their own, not in their parent.</p>\n", f);
 	for (size_t s = 0; s < cdr_schemes_count(r->set); s++) {

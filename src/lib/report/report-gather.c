@@ -68,7 +68,7 @@ int rpt_gather_freqs(struct report *r)
 	size_t n;
 	int rc;
 
-	if ((rc = cdr_freqs(&f, &n, r->p, r->set, r->o->coder)) < 0)
+	if ((rc = cdr_freqs(&f, &n, r->p, r->set, r->coder)) < 0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		long ci = rpt_find_code(r, f[i].code);
@@ -116,7 +116,7 @@ int rpt_gather_docs(struct report *r)
 	mo.codes = r->o->ncodes ? r->selected : NULL;
 	mo.ncodes = r->o->ncodes ? r->nselected : 0;
 	mo.cell = CDR_CELL_COUNT;
-	mo.coder = r->o->coder;
+	mo.coder = r->coder;
 	mo.all = 1;
 	if ((rc = cdr_matrix_build(&m, r->p, r->set, &mo)) < 0)
 		return rc;
@@ -211,7 +211,7 @@ int rpt_gather_quotes(struct report *r)
 			any = r->codes[j].selected && r->codes[j].segments > 0 && r->codes[j].scheme == r->codes[i].scheme &&
 			      (j == i || cdr_scheme_code_is_below(r->codes[j].scheme, r->codes[j].code, r->codes[i].code));
 		if (any)
-			rc = cdr_quotes(r->p, r->set, r->codes[i].code, 1, r->o->coder, NULL, on_quote, r);
+			rc = cdr_quotes(r->p, r->set, r->codes[i].code, 1, r->coder, NULL, on_quote, r);
 	}
 	for (size_t i = 0; i < r->ncodes; i++)
 		if (r->codes[i].qf) {
@@ -269,7 +269,7 @@ int rpt_gather_crosssections(struct report *r)
 		cdr_cs_options co = { 0 };
 		x->layout = o->layouts[i];
 		co.layout = o->layouts[i];
-		co.coder = o->coder;
+		co.coder = r->coder;
 		co.cell = CDR_CS_CODES;
 		co.subsep = XS_SUBSEP; /* a column's own name may hold " / " */
 		if ((rc = cdr_crosssection(&x->ids_table, r->p, r->set, &co)) < 0 ||

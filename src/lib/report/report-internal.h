@@ -68,6 +68,14 @@ struct report {
 	size_t nmarks, mcap;
 	char **coders;
 	size_t ncoders;
+	/* whose codings are counted (cdr_coders_choose): `coder` is the one
+	 * the analyses are given, NULL for every coder's (all, or nobody has
+	 * codings yet); `counted` names them, `implicit` when chosen without
+	 * --coder, `all` for --coder all */
+	const char *coder;
+	char **counted;
+	size_t ncounted;
+	int implicit, all;
 	size_t turns, words, segments;
 	size_t last_doc;
 	struct xsect *xs;
@@ -86,6 +94,8 @@ const char *rpt_plural(size_t n, const char *one, const char *many);
 long rpt_find_code(const struct report *r, const cdr_code *c);
 const struct rcode *rpt_code_by_name(const struct report *r, const char *qualified);
 long rpt_find_doc(struct report *r, const char *id);
+void rpt_counted(const struct report *r, FILE *f);
+void rpt_counted_note(const struct report *r);
 
 /* report-gather.c */
 int rpt_gather_codes(struct report *r);

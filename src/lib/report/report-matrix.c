@@ -52,7 +52,7 @@ void rpt_heatmap(struct report *r)
 	mo.codes = r->o->ncodes ? r->selected : NULL;
 	mo.ncodes = r->o->ncodes ? r->nselected : 0;
 	mo.cell = CDR_CELL_COUNT;
-	mo.coder = r->o->coder;
+	mo.coder = r->coder;
 	if (r->nselected == 0 || cdr_matrix_build(&m, r->p, r->set, &mo) < 0 || cdr_matrix_total(m) <= 0) {
 		cdr_error_clear();
 		fputs("<p class=\"note\">No codings yet.</p>\n</section>\n", f);
@@ -95,6 +95,7 @@ void rpt_heatmap(struct report *r)
 	}
 	width = left + (double)nc * cw + gap + totw + right;
 	height = top + (double)nr * ch + gap + ch + 4;
+	rpt_counted_note(r);
 	fprintf(f, "<p class=\"note\">Coded segments per case and code (%zu %s, %zu %s with codings). The darker the cell, "
 		   "the more segments.<span class=\"screen\"> Hover a cell for its case and code; click a code for its "
 		   "quotes, a case for its transcript.</span></p>\n",
@@ -201,7 +202,7 @@ int rpt_cooccurrence(struct report *r)
 		fputs("<p class=\"note\">No codes.</p>\n</section>\n", f);
 		return 0;
 	}
-	if ((rc = cdr_cooccur(&m, r->p, r->set, r->o->coder, r->o->ncodes ? r->selected : NULL,
+	if ((rc = cdr_cooccur(&m, r->p, r->set, r->coder, r->o->ncodes ? r->selected : NULL,
 			      r->o->ncodes ? r->nselected : 0, r->o->within, 0)) < 0)
 		return rc;
 	n = cdr_matrix_cols(m);
@@ -219,6 +220,7 @@ int rpt_cooccurrence(struct report *r)
 	if (k == 0) {
 		fputs("<p class=\"note\">No codings yet.</p>\n", f);
 	} else {
+		rpt_counted_note(r);
 		fprintf(f, "<p class=\"note\">Each cell counts the %s; the diagonal (grey) counts the %s with the code "
 			   "itself. %s</p>\n",
 			within_name(r->o->within),

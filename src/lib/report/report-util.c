@@ -141,3 +141,37 @@ long rpt_find_doc(struct report *r, const char *id)
 		}
 	return -1;
 }
+
+/* Whose codings the counts are, as a phrase: the reader of a table must
+ * know whether a passage two coders coded counts once or twice. */
+void rpt_counted(const struct report *r, FILE *f)
+{
+	if (r->ncounted == 0) {
+		fputs("no coder has codings yet", f);
+		return;
+	}
+	if (r->all && r->ncounted > 1) {
+		fprintf(f, "the codings of all %zu coders added up (", r->ncounted);
+		for (size_t i = 0; i < r->ncounted; i++) {
+			fputs(i ? ", " : "", f);
+			fputs("<b>", f);
+			rpt_esc(f, r->counted[i]);
+			fputs("</b>", f);
+		}
+		fputs("): a passage coded by two coders counts twice", f);
+		return;
+	}
+	fputs("the codings of coder <b>", f);
+	rpt_esc(f, r->counted[0]);
+	fputs("</b>", f);
+	if (r->implicit)
+		fputs(cdr_project_default_coder(r->p) ? " (the project's default coder)" : " (the only coder with codings)", f);
+}
+
+/* The line under a section's heading that says whose codings it counts. */
+void rpt_counted_note(const struct report *r)
+{
+	fputs("<p class=\"note counted\">Counted: ", r->out);
+	rpt_counted(r, r->out);
+	fputs(".</p>\n", r->out);
+}

@@ -49,15 +49,17 @@ int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_op
 		title = "codeer project";
 	if ((rc = cdr_coders_list(&r.coders, &r.ncoders, p)) < 0)
 		goto done;
-	if (o->coder) {
-		int found = 0;
-		for (size_t i = 0; i < r.ncoders; i++)
-			found |= strcmp(r.coders[i], o->coder) == 0;
-		if (!found) {
-			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (no codings/%s.tsv)", o->coder, o->coder);
-			goto done;
-		}
+	/* whose codings count: one coder, or all of them on request; never
+	 * every coder added up without a word (cdr_coders_choose) */
+	if ((rc = cdr_coders_choose(&r.counted, &r.ncounted, &r.implicit, p, o->coder)) < 0)
+		goto done;
+	r.all = o->coder && strcmp(o->coder, "all") == 0;
+	if (!r.all && r.ncounted > 1) {
+		/* the frequencies and quotes below count one coder or every coder */
+		rc = cdr_error_set(CDR_EUSAGE, "the report counts one coder or all of them, not a list ('%s')", o->coder);
+		goto done;
 	}
+	r.coder = !r.all && r.ncounted == 1 ? r.counted[0] : NULL;
 	/* the layouts first: an error in one should not wait for the rest */
 	if ((rc = rpt_gather_crosssections(&r)) < 0 || (rc = rpt_gather_codes(&r)) < 0 || (rc = rpt_gather_freqs(&r)) < 0 || (rc = rpt_gather_docs(&r)) < 0 ||
 	    (rc = rpt_gather_quotes(&r)) < 0)
@@ -70,10 +72,8 @@ int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_op
 	fputs("</h1>\n<p>codeer report · ", out);
 	fprintf(out, "%zu %s · %zu coded %s", r.ndocs, rpt_plural(r.ndocs, "document", "documents"), r.segments,
 		rpt_plural(r.segments, "segment", "segments"));
-	if (o->coder) {
-		fputs(" by ", out);
-		rpt_esc(out, o->coder);
-	}
+	fputs(" · counted: ", out);
+	rpt_counted(&r, out);
 	fprintf(out, " · generated %.10s</p>\n</div></header>\n", now);
 	fputs("<nav class=\"toc\" aria-label=\"contents\"><ol>"
 	      "<li><a href=\"#overview\">Corpus</a></li>"
@@ -112,6 +112,7 @@ done:
 	free(r.docs);
 	free(r.marks);
 	cdr_coders_free(r.coders, r.ncoders);
+	cdr_coders_free(r.counted, r.ncounted);
 	for (size_t i = 0; i < r.nxs; i++)
 		rpt_xsect_free(&r.xs[i]);
 	free(r.xs);
