@@ -8,15 +8,18 @@ static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 
 const struct cdr_cmd cmd_kwic = {
 	.name = "kwic",
-	.usage = "codeer kwic [--width N] [--case-sensitive] [--format F] PATTERN",
+	.usage = "codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE] PATTERN",
 	.summary = "keyword in context: every match of a PCRE2 pattern with the text around it",
 	.help = "The pattern is PCRE2 in UTF mode, caseless unless --case-sensitive; \\w and \\b\n"
 		"know Dutch letters (ë, ï, é ...).\n"
 		"\nOptions:\n"
 		"  --width N          code points of context on each side (default 40)\n"
 		"  --case-sensitive   match case exactly\n"
-		"  --format F         table (aligned), tsv, csv, json or md\n"
-		"\nExit status: 0 found, 1 no match, 2 error.\n",
+		"  --format F         table (aligned), plain, tsv, csv, json, md or html\n"
+		"  -o FILE            write to FILE (atomically); the format from its extension\n"
+		"\nPiped without --format, one hit a line without a header (for cut and grep).\n"
+		"\nExit status: 0 found, 1 no match (json still prints [], csv and tsv their\n"
+		"header), 2 error.\n",
 	.run = kwic_run,
 };
 
@@ -37,6 +40,29 @@ static void on_limit(void *ctx, const char *doc)
 	fprintf(stderr, "codeer: %s: the pattern hit PCRE2's match limit; the rest of this document was not searched\n", doc);
 }
 
+/* JSON by hand: a hit outside every turn (a preamble) has turn null, not "". */
+static void write_json(FILE *f, const cdr_table *t)
+{
+	size_t n = cdr_table_rows(t);
+
+	fputc('[', f);
+	for (size_t r = 1; r <= n; r++) {
+		fputs(r > 1 ? ",\n {" : "\n {", f);
+		for (size_t c = 0; c < cdr_table_cols(t); c++) {
+			const char *s = cdr_table_cell(t, r, c);
+			fputs(c ? ", " : "", f);
+			cdr_json_string(f, cdr_table_cell(t, 0, c));
+			fputs(": ", f);
+			if (c == 1 && *s == '\0')
+				fputs("null", f);
+			else
+				cdr_json_string(f, s);
+		}
+		fputc('}', f);
+	}
+	fputs(n ? "\n]\n" : "]\n", f);
+}
+
 static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -47,15 +73,15 @@ static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const headers[] = { "doc", "turn", "span", "left", "match", "right" };
-	const char *format_name = NULL;
+	const char *format_name = NULL, *outpath = NULL;
 	long width = 40;
 	int sensitive = 0, c, rc;
 	cdr_project *p = NULL;
 	cdr_table *t = NULL;
-	cdr_format fmt;
+	struct cli_out o;
 	size_t hits = 0;
 
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		if (c < -1)
 			return CLI_GETOPT_EXIT(c);
 		if (c == 'w') {
@@ -67,22 +93,34 @@ static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			sensitive = 1;
 		} else if (c == 'F') {
 			format_name = optarg;
+		} else if (c == 'o') {
+			outpath = optarg;
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage_error(cmd, "one pattern, please");
-	if ((rc = cli_format(format_name, &fmt)) != 0 || (rc = cli_open_project(ctx, &p)) != EXIT_OK)
+	/* an empty pattern matches nowhere and everywhere: no question was asked */
+	if (*argv[optind] == '\0')
+		return cli_usage_error(cmd, "the pattern is empty");
+	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK)
 		return rc;
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		goto done;
 	if (cdr_table_new(&t, 6, headers) < 0 ||
 	    cdr_kwic(p, argv[optind], sensitive, (size_t)width, on_hit, on_limit, t, &hits) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
-	if (hits)
-		cdr_table_write(t, stdout, fmt);
+	/* no hit: nothing for a person or for grep, but a program still gets
+	 * a document it can parse (an empty array, a header) */
+	if (o.fmt == CDR_FORMAT_JSON)
+		write_json(o.f, t);
+	else if (hits || (o.fmt != CDR_FORMAT_TABLE && o.fmt != CDR_FORMAT_PLAIN))
+		cdr_table_write(t, o.f, o.fmt);
 	rc = hits ? EXIT_OK : EXIT_FOUND;
 done:
 	cdr_table_free(t);
 	cdr_project_free(p);
-	return rc;
+	/* exit 1 is "no match", not a failure: -o still writes its file */
+	return cli_out_close(&o, rc == EXIT_FOUND ? EXIT_OK : rc) == EXIT_OK ? rc : EXIT_ERROR;
 }

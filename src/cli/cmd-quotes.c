@@ -8,19 +8,24 @@ static int quotes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 
 const struct cdr_cmd cmd_quotes = {
 	.name = "quotes",
-	.usage = "codeer quotes [--case ID] [--coder NAME] [--no-children] [--format F] CODE",
+	.usage = "codeer quotes [--case ID] [--coder NAME] [--no-children] [--format F] [-o FILE] CODE",
 	.summary = "print the segments coded with CODE: document, turn, speaker, offsets, text",
 	.help = "CODE is scheme/code or a code id that only one scheme has; segments of its\n"
 		"subcodes are included unless --no-children.\n"
 		"\nOptions:\n"
 		"  --case ID       only documents of this case\n"
 		"  --coder NAME    only this coder's codings (default: every coder)\n"
-		"  --format F      text (default), tsv, csv, json or md\n",
+		"  --format F      text (default, also when piped), table, plain, tsv, csv,\n"
+		"                  json, md or html\n"
+		"  -o FILE         write to FILE (atomically); the format from its extension\n"
+		"\nExit status: 0 segments found, 1 none (a message on stderr; json still\n"
+		"prints [], csv and tsv their header), 2 error.\n",
 	.run = quotes_run,
 };
 
 struct out {
-	cdr_table *table;
+	FILE *f;
+	cdr_table *table; /* NULL for the text form */
 	size_t n;
 };
 
@@ -38,21 +43,47 @@ static int on_quote(void *ctx, const cdr_quote *q)
 		snprintf(tnum, sizeof(tnum), "t%ld", q->turn + 1);
 	o->n++;
 	if (o->table == NULL) {
-		printf("%s %s%s%s c%zu-%zu %s [%s]\n", q->coding->doc, tnum, turn && *turn->speaker ? " " : "",
-		       turn ? turn->speaker : "", q->coding->start, q->coding->end, q->coding->code, q->coder);
-		printf("  %s\n", text);
+		fprintf(o->f, "%s %s%s%s c%zu-%zu %s [%s]\n", q->coding->doc, tnum, turn && *turn->speaker ? " " : "",
+			turn ? turn->speaker : "", q->coding->start, q->coding->end, q->coding->code, q->coder);
+		fprintf(o->f, "  %s\n", text);
 		if (*q->coding->memo)
-			printf("  memo: %s\n", q->coding->memo);
-		putchar('\n');
+			fprintf(o->f, "  memo: %s\n", q->coding->memo);
+		fputc('\n', o->f);
 	} else {
 		snprintf(start, sizeof(start), "%zu", q->coding->start);
 		snprintf(end, sizeof(end), "%zu", q->coding->end);
 		const char *row[] = { q->coding->doc, tnum, turn ? turn->speaker : "", start, end,
-				      q->coding->code, q->coder, text };
+				      q->coding->code, q->coder, text, q->coding->memo };
 		rc = cdr_table_add(o->table, row);
 	}
 	free(text);
 	return rc;
+}
+
+/* JSON by hand: a segment outside turns has turn and speaker null, a
+ * coding without a memo memo null, and the offsets are numbers. */
+static void write_json(FILE *f, const cdr_table *t)
+{
+	size_t n = cdr_table_rows(t);
+
+	fputc('[', f);
+	for (size_t r = 1; r <= n; r++) {
+		fputs(r > 1 ? ",\n {" : "\n {", f);
+		for (size_t c = 0; c < cdr_table_cols(t); c++) {
+			const char *s = cdr_table_cell(t, r, c);
+			fputs(c ? ", " : "", f);
+			cdr_json_string(f, cdr_table_cell(t, 0, c));
+			fputs(": ", f);
+			if (c == 3 || c == 4)
+				fputs(s, f);
+			else if ((c == 1 || c == 2 || c == 8) && *s == '\0')
+				fputs("null", f);
+			else
+				cdr_json_string(f, s);
+		}
+		fputc('}', f);
+	}
+	fputs(n ? "\n]\n" : "]\n", f);
 }
 
 static int quotes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
@@ -65,16 +96,16 @@ static int quotes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const headers[] = { "doc", "turn", "speaker", "start", "end", "code", "coder", "text" };
-	const char *case_id = NULL, *coder = NULL, *format_name = NULL;
-	int children = 1, c, rc;
+	static const char *const headers[] = { "doc", "turn", "speaker", "start", "end", "code", "coder", "text", "memo" };
+	const char *case_id = NULL, *coder = NULL, *format_name = NULL, *outpath = NULL;
+	int children = 1, text_form, c, rc;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	const cdr_code *code;
-	struct out o = { NULL, 0 };
-	cdr_format fmt = CDR_FORMAT_PLAIN;
+	struct out q = { NULL, NULL, 0 };
+	struct cli_out o;
 
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		if (c < -1)
 			return CLI_GETOPT_EXIT(c);
 		if (c == 'k')
@@ -85,34 +116,48 @@ static int quotes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 			children = 0;
 		else if (c == 'F')
 			format_name = optarg;
+		else if (c == 'o')
+			outpath = optarg;
 	}
 	if (argc - optind != 1)
 		return cli_usage_error(cmd, argc - optind ? "one code, please" : "which code?");
-	if (format_name && strcmp(format_name, "text") != 0 && (rc = cli_format(format_name, &fmt)) != 0)
+	/* the text form is the default on a terminal and piped alike (it is
+	 * for reading); a file or --format asks for a table */
+	text_form = format_name ? strcmp(format_name, "text") == 0 : outpath == NULL;
+	if ((rc = cli_out_open(&o, outpath, text_form ? "plain" : format_name, CLI_TABLE)) != EXIT_OK)
 		return rc;
+	q.f = o.f;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
-		return rc;
+		goto done;
 	if (cdr_schemes_load(&set, p) < 0 || cdr_schemes_resolve(&code, set, argv[optind]) < 0 ||
-	    (format_name && strcmp(format_name, "text") != 0 && cdr_table_new(&o.table, 8, headers) < 0)) {
+	    (!text_form && cdr_table_new(&q.table, 9, headers) < 0)) {
 		rc = cli_lib_error();
 		goto done;
 	}
-	if (o.table) {
-		cdr_table_set_numeric(o.table, 3);
-		cdr_table_set_numeric(o.table, 4);
+	if (q.table) {
+		cdr_table_set_numeric(q.table, 3);
+		cdr_table_set_numeric(q.table, 4);
 	}
-	if (cdr_quotes(p, set, code, children, coder, case_id, on_quote, &o) < 0) {
+	if (cdr_quotes(p, set, code, children, coder, case_id, on_quote, &q) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
-	if (o.table)
-		cdr_table_write(o.table, stdout, fmt);
-	else
-		printf("%zu segment%s coded %s\n", o.n, o.n == 1 ? "" : "s", code->qualified);
-	rc = EXIT_OK;
+	if (q.table == NULL) {
+		if (q.n)
+			fprintf(o.f, "%zu segment%s coded %s\n", q.n, q.n == 1 ? "" : "s", code->qualified);
+	} else if (o.fmt == CDR_FORMAT_JSON) {
+		write_json(o.f, q.table);
+	} else if (q.n || (o.fmt != CDR_FORMAT_TABLE && o.fmt != CDR_FORMAT_PLAIN)) {
+		cdr_table_write(q.table, o.f, o.fmt);
+	}
+	if (q.n == 0)
+		fprintf(stderr, "codeer: no segments coded %s%s%s%s%s\n", code->qualified, coder ? " by " : "",
+			coder ? coder : "", case_id ? " in case " : "", case_id ? case_id : "");
+	rc = q.n ? EXIT_OK : EXIT_FOUND;
 done:
-	cdr_table_free(o.table);
+	cdr_table_free(q.table);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
-	return rc;
+	/* exit 1 is "none found", not a failure: -o still writes its file */
+	return cli_out_close(&o, rc == EXIT_FOUND ? EXIT_OK : rc) == EXIT_OK ? rc : EXIT_ERROR;
 }

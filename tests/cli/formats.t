@@ -58,3 +58,106 @@ $ cd p && codeer add --encoding klingon s000-professional-6.txt
 ! codeer: s000-professional-6.txt: unknown encoding 'klingon'
 ! codeer: nothing was added
 ? 2
+
+# kwic and quotes: what a program gets, also when nothing is found (exit 1)
+$ codeer init q >/dev/null && cp "$DATA/mini.txt" q/ && cd q && printf 'Interview 7, 3 maart.\n\nI: Hoe verbindt u mensen?\n\nR: Via de buurt.\n' > pre.txt && codeer add mini.txt pre.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer code add --coder anna --memo "wie verbindt?" mini t1 VB && codeer code add --coder anna pre c0-12 VB
+anna	mini	c3-25	mini/VB
+anna	pre	c0-12	mini/VB
+? 0
+
+$ cd q && codeer kwic --format json nergens
+[]
+? 1
+
+$ set -o pipefail; cd q && codeer kwic --format csv nergens | tr -d '\r'
+doc,turn,span,left,match,right
+? 1
+
+$ cd q && codeer kwic --format tsv nergens
+doc	turn	span	left	match	right
+? 1
+
+# piped without --format, kwic prints lines for grep: none, and exit 1
+$ cd q && codeer kwic nergens
+? 1
+
+$ cd q && codeer kwic ''
+! codeer kwic: the pattern is empty
+! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE] PATTERN
+? 2
+
+# a hit in the preamble lies in no turn: turn is null
+$ cd q && codeer kwic --width 5 --format json interview | python3 -c 'import json,sys; print(json.load(sys.stdin))'
+[{'doc': 'pre', 'turn': None, 'span': 'c0-9', 'left': '', 'match': 'Interview', 'right': ' 7, 3'}]
+? 0
+
+$ cd q && codeer kwic --width 3 -o k.csv 'verbind\w*' && tr -d '\r' < k.csv
+doc,turn,span,left,match,right
+mini,t1,c7-15,oe ,verbindt, u 
+mini,t2,c33-40,Ik ,verbind, be
+mini,t2,c73-83,net,verbinding, in
+pre,t1,c30-38,oe ,verbindt, u 
+? 0
+
+# -o with no hit still writes the (empty) table: the file says "none"
+$ cd q && codeer kwic -o none.json nergens; echo "exit $?"; cat none.json
+exit 1
+[]
+? 0
+
+$ cd q && codeer quotes --coder anna VB.NET
+! codeer: no segments coded mini/VB.NET by anna
+? 1
+
+$ cd q && codeer quotes --format json --case pre EK
+[]
+! codeer: no segments coded mini/EK in case pre
+? 1
+
+$ set -o pipefail; cd q && codeer quotes --format csv EK | tr -d '\r'
+doc,turn,speaker,start,end,code,coder,text,memo
+! codeer: no segments coded mini/EK
+? 1
+
+# json: offsets are numbers; no turn, no speaker, no memo are null
+$ cd q && codeer quotes --format json VB | python3 -c 'import json,sys; [print(q) for q in json.load(sys.stdin)]'
+{'doc': 'mini', 'turn': 't1', 'speaker': 'I', 'start': 3, 'end': 25, 'code': 'mini/VB', 'coder': 'anna', 'text': 'Hoe verbindt u mensen?', 'memo': 'wie verbindt?'}
+{'doc': 'pre', 'turn': None, 'speaker': None, 'start': 0, 'end': 12, 'code': 'mini/VB', 'coder': 'anna', 'text': 'Interview 7,', 'memo': None}
+? 0
+
+# -o FILE takes the table format of its extension; the text form stays
+# the default on a terminal and piped
+$ cd q && codeer quotes -o q.tsv VB && cat q.tsv
+doc	turn	speaker	start	end	code	coder	text	memo
+mini	t1	I	3	25	mini/VB	anna	Hoe verbindt u mensen?	wie verbindt?
+pre			0	12	mini/VB	anna	Interview 7,	
+? 0
+
+$ cd q && codeer quotes --format text -o q.txt VB && tail -1 q.txt
+2 segments coded mini/VB
+? 0
+
+$ cd q && codeer quotes -o q.xlsx VB; ls q.xlsx
+! codeer: q.xlsx: codeer cannot write xlsx files (write .csv, .tsv, .json, .md, .html or .txt)
+! ls: cannot access 'q.xlsx': No such file or directory
+? 2
+
+# docs: a list (bare lines when piped), json with numbers, -o
+$ cd q && codeer docs | cut -f1,5
+mini	5
+pre	2
+? 0
+
+$ cd q && codeer docs --format json | python3 -c 'import json,sys; d = json.load(sys.stdin); print(d[1]["doc"], d[1]["turns"] + d[1]["words"], d[1]["case"])'
+pre 9 pre
+? 0
+
+$ cd q && codeer docs -o docs.csv && tr -d '\r' < docs.csv
+doc,case,format,encoding,turns,sentences,words,chars,original
+mini,mini,txt,UTF-8,5,8,50,430,mini.txt
+pre,pre,txt,UTF-8,2,3,7,67,pre.txt
+? 0
+
+$ cd q && codeer docs -o docs.ods
+! codeer: docs.ods: codeer cannot write ods files (write .csv, .tsv, .json, .md, .html or .txt)
+? 2
