@@ -9,7 +9,7 @@ static int anon_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 
 const struct cdr_cmd cmd_anon_check = {
 	.name = "anon-check",
-	.usage = "codeer anon-check [--names FILE] [--no-default-names] [--format F] [DOC...]",
+	.usage = "codeer anon-check [--names FILE] [--no-default-names] [--format F] [-o FILE] [DOC...]",
 	.summary = "find e-mail addresses, phone numbers, postcodes, BSNs and names left in transcripts",
 	.help = "Checks every document, or the ones named. Finds e-mail addresses, Dutch phone\n"
 		"numbers (06-12345678, 020 123 4567, +31 6 ...), postcodes (1234 AB), 9-digit\n"
@@ -19,7 +19,10 @@ const struct cdr_cmd cmd_anon_check = {
 		"\nOptions:\n"
 		"  --names FILE         more names to look for (repeatable)\n"
 		"  --no-default-names   do not use the built-in list of first names\n"
-		"  --format F           table, tsv, csv, json or md\n"
+		"  --format F           table, plain, tsv, csv, json, md or html (default: table\n"
+		"                       on a terminal, one place a line without a header when\n"
+		"                       piped, for cut and grep)\n"
+		"  -o FILE              write to FILE (atomically); the format from its extension\n"
 		"\nExit status: 0 nothing found, 1 something found, 2 error.\n",
 	.run = anon_run,
 };
@@ -43,6 +46,29 @@ static int on_hit(void *ctx, const cdr_anon_hit *hit)
 	const char *row[] = { s->doc, turn, span, hit->kind, hit->text };
 	s->hits++;
 	return cdr_table_add(s->table, row);
+}
+
+/* JSON by hand: a place outside every turn has turn null, not "". */
+static void write_json(FILE *f, const cdr_table *t)
+{
+	size_t n = cdr_table_rows(t);
+
+	fputc('[', f);
+	for (size_t r = 1; r <= n; r++) {
+		fputs(r > 1 ? ",\n {" : "\n {", f);
+		for (size_t c = 0; c < cdr_table_cols(t); c++) {
+			const char *s = cdr_table_cell(t, r, c);
+			fputs(c ? ", " : "", f);
+			cdr_json_string(f, cdr_table_cell(t, 0, c));
+			fputs(": ", f);
+			if (c == 1 && *s == '\0')
+				fputs("null", f);
+			else
+				cdr_json_string(f, s);
+		}
+		fputc('}', f);
+	}
+	fputs(n ? "\n]\n" : "]\n", f);
 }
 
 static int add_names_file(cdr_anon *a, const char *path, int must_exist)
@@ -83,17 +109,17 @@ static int anon_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const headers[] = { "doc", "turn", "span", "kind", "text" };
-	const char *format_name = NULL, **name_files;
+	const char *format_name = NULL, *outpath = NULL, **name_files;
 	size_t nfiles = 0, ndocs;
 	int defaults = 1, c, rc;
 	cdr_project *p = NULL;
 	cdr_anon *a = NULL;
-	cdr_format fmt;
+	struct cli_out o;
 	struct scan s = { 0 };
 
 	if ((name_files = calloc((size_t)argc, sizeof(char *))) == NULL)
 		return cli_error("out of memory");
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		if (c < -1) {
 			free(name_files);
 			return CLI_GETOPT_EXIT(c);
@@ -104,11 +130,16 @@ static int anon_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			defaults = 0;
 		else if (c == 'F')
 			format_name = optarg;
+		else if (c == 'o')
+			outpath = optarg;
 	}
-	if ((rc = cli_format(format_name, &fmt)) != 0 || (rc = cli_open_project(ctx, &p)) != EXIT_OK) {
+	/* a list, like grep's: piped, one place a line starting with its document */
+	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK) {
 		free(name_files);
 		return rc;
 	}
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		goto done;
 	if (cdr_anon_new(&a, defaults) < 0 || cdr_table_new(&s.table, 5, headers) < 0) {
 		rc = cli_lib_error();
 		goto done;
@@ -145,7 +176,12 @@ static int anon_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			goto done;
 		}
 	}
-	cdr_table_write(s.table, stdout, fmt);
+	/* nothing found: nothing for a person or for grep, but a program
+	 * still gets a document it can parse (an empty array, a header) */
+	if (o.fmt == CDR_FORMAT_JSON)
+		write_json(o.f, s.table);
+	else if (s.hits || (o.fmt != CDR_FORMAT_TABLE && o.fmt != CDR_FORMAT_PLAIN))
+		cdr_table_write(s.table, o.f, o.fmt);
 	if (s.hits > 0)
 		fprintf(stderr, "codeer: %zu possible personal data item%s found\n", s.hits, s.hits == 1 ? "" : "s");
 	rc = s.hits > 0 ? EXIT_FOUND : EXIT_OK;
@@ -154,5 +190,6 @@ done:
 	cdr_table_free(s.table);
 	cdr_anon_free(a);
 	cdr_project_free(p);
-	return rc;
+	/* exit 1 is "found something", not a failure: -o still writes its file */
+	return cli_out_close(&o, rc == EXIT_FOUND ? EXIT_OK : rc) == EXIT_OK ? rc : EXIT_ERROR;
 }

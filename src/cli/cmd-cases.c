@@ -10,7 +10,7 @@ static int cases_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 
 const struct cdr_cmd cmd_cases = {
 	.name = "cases",
-	.usage = "codeer cases [--format F]\n       codeer cases import FILE.tsv",
+	.usage = "codeer cases [--format F] [-o FILE]\n       codeer cases import FILE.tsv",
 	.summary = "list cases and their attributes, or import them from a TSV file",
 	.help = "The import file is tab-separated with a header row: a 'case' column, an\n"
 		"optional 'docs' column (document ids or file names, comma-separated) and one\n"
@@ -19,7 +19,9 @@ const struct cdr_cmd cmd_cases = {
 		"  p1<TAB>interview-01,interview-01b<TAB>Zwolle<TAB>wijkcoach\n"
 		"Existing cases are updated, new ones created; an empty cell clears a value.\n"
 		"\nOptions:\n"
-		"  --format F   table, tsv, csv, json or md\n",
+		"  --format F   table, plain, tsv, csv, json, md or html (default: table on a\n"
+		"               terminal, tab-separated lines without a header when piped)\n"
+		"  -o FILE      write the list to FILE (atomically); the format from its extension\n",
 	.run = cases_run,
 };
 
@@ -56,7 +58,40 @@ static int cases_import(cdr_project *p, const char *file)
 	return EXIT_OK;
 }
 
-static int cases_list(cdr_project *p, cdr_format fmt)
+/* JSON by hand: the documents as an array of ids (row r is case r - 1),
+ * and an attribute a case has no value for as null (an empty cell in
+ * cases.tsv means unset). */
+static void write_json(FILE *f, const cdr_table *t, const cdr_cases *cases)
+{
+	size_t n = cdr_table_rows(t);
+
+	fputc('[', f);
+	for (size_t r = 1; r <= n; r++) {
+		fputs(r > 1 ? ",\n {" : "\n {", f);
+		for (size_t c = 0; c < cdr_table_cols(t); c++) {
+			const char *s = cdr_table_cell(t, r, c);
+			fputs(c ? ", " : "", f);
+			cdr_json_string(f, cdr_table_cell(t, 0, c));
+			fputs(": ", f);
+			if (c == 1) {
+				fputc('[', f);
+				for (size_t d = 0; d < cdr_cases_doc_count(cases, r - 1); d++) {
+					fputs(d ? ", " : "", f);
+					cdr_json_string(f, cdr_cases_doc(cases, r - 1, d));
+				}
+				fputc(']', f);
+			} else if (c > 1 && *s == '\0') {
+				fputs("null", f);
+			} else {
+				cdr_json_string(f, s);
+			}
+		}
+		fputc('}', f);
+	}
+	fputs(n ? "\n]\n" : "]\n", f);
+}
+
+static int cases_list(cdr_project *p, FILE *f, cdr_format fmt)
 {
 	cdr_cases *cases = cdr_project_cases(p);
 	size_t nattr = cdr_cases_attr_count(cases), ncols = nattr + 2;
@@ -96,8 +131,10 @@ static int cases_list(cdr_project *p, cdr_format fmt)
 			rc = cli_lib_error();
 		free(docs);
 	}
-	if (rc == EXIT_OK)
-		cdr_table_write(t, stdout, fmt);
+	if (rc == EXIT_OK && fmt == CDR_FORMAT_JSON)
+		write_json(f, t, cases);
+	else if (rc == EXIT_OK)
+		cdr_table_write(t, f, fmt);
 	cdr_table_free(t);
 	free(row);
 	return rc;
@@ -110,26 +147,30 @@ static int cases_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *format_name = NULL;
+	const char *format_name = NULL, *outpath = NULL;
 	cdr_project *p = NULL;
-	cdr_format fmt;
+	struct cli_out o;
 	int c, rc;
 
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		if (c < -1)
 			return CLI_GETOPT_EXIT(c);
 		if (c == 'F')
 			format_name = optarg;
+		else if (c == 'o')
+			outpath = optarg;
 	}
 	if (optind < argc && strcmp(argv[optind], "import") != 0)
 		return cli_usage_error(cmd, "unknown subcommand '%s'", argv[optind]);
 	if (optind < argc && argc - optind != 2)
 		return cli_usage_error(cmd, "import takes one file");
-	if ((rc = cli_format(format_name, &fmt)) != 0)
+	if (optind < argc && (format_name || outpath))
+		return cli_usage_error(cmd, "--format and -o are for the list; import prints a count");
+	/* a list: piped, one case a line starting with its id */
+	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK)
 		return rc;
-	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
-		return rc;
-	rc = optind < argc ? cases_import(p, argv[optind + 1]) : cases_list(p, fmt);
+	if ((rc = cli_open_project(ctx, &p)) == EXIT_OK)
+		rc = optind < argc ? cases_import(p, argv[optind + 1]) : cases_list(p, o.f, o.fmt);
 	cdr_project_free(p);
-	return rc;
+	return cli_out_close(&o, rc);
 }

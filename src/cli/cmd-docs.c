@@ -7,13 +7,39 @@ static int docs_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 
 const struct cdr_cmd cmd_docs = {
 	.name = "docs",
-	.usage = "codeer docs [--format table|tsv|csv|json|md]",
+	.usage = "codeer docs [--format table|plain|tsv|csv|json|md|html] [-o FILE]",
 	.summary = "list documents with their case, format, turns, sentences and words",
 	.help = "Options:\n"
 		"  --format F   output format (default: table on a terminal, tab-separated lines\n"
-		"               without a header when piped)\n",
+		"               without a header when piped, for cut and grep)\n"
+		"  -o FILE      write to FILE (atomically); the format from its extension\n",
 	.run = docs_run,
 };
+
+/* JSON by hand: a document in no case has case null, not "". */
+static void write_json(FILE *f, const cdr_table *t)
+{
+	size_t n = cdr_table_rows(t);
+
+	fputc('[', f);
+	for (size_t r = 1; r <= n; r++) {
+		fputs(r > 1 ? ",\n {" : "\n {", f);
+		for (size_t c = 0; c < cdr_table_cols(t); c++) {
+			const char *s = cdr_table_cell(t, r, c);
+			fputs(c ? ", " : "", f);
+			cdr_json_string(f, cdr_table_cell(t, 0, c));
+			fputs(": ", f);
+			if (c >= 4 && c <= 7)
+				fputs(s, f);
+			else if (*s == '\0')
+				fputs("null", f);
+			else
+				cdr_json_string(f, s);
+		}
+		fputc('}', f);
+	}
+	fputs(n ? "\n]\n" : "]\n", f);
+}
 
 static int docs_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -25,24 +51,27 @@ static int docs_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 	static const char *const headers[] = {
 		"doc", "case", "format", "encoding", "turns", "sentences", "words", "chars", "original"
 	};
-	const char *format_name = NULL;
-	cdr_format fmt;
+	const char *format_name = NULL, *outpath = NULL;
+	struct cli_out o;
 	cdr_project *p = NULL;
 	cdr_table *t = NULL;
 	int c, rc;
 
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		if (c < -1)
 			return CLI_GETOPT_EXIT(c);
 		if (c == 'F')
 			format_name = optarg;
+		else if (c == 'o')
+			outpath = optarg;
 	}
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if ((rc = cli_format(format_name, &fmt)) != 0)
+	/* a list: piped, one document a line starting with its id */
+	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
-		return rc;
+		goto done;
 	if (cdr_table_new(&t, 9, headers) < 0) {
 		rc = cli_lib_error();
 		goto done;
@@ -78,10 +107,13 @@ static int docs_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			goto done;
 		}
 	}
-	cdr_table_write(t, stdout, fmt);
+	if (o.fmt == CDR_FORMAT_JSON)
+		write_json(o.f, t);
+	else
+		cdr_table_write(t, o.f, o.fmt);
 	rc = EXIT_OK;
 done:
 	cdr_table_free(t);
 	cdr_project_free(p);
-	return rc;
+	return cli_out_close(&o, rc);
 }

@@ -57,3 +57,32 @@ $ cd p && codeer anon-check nosuch
 $ cd p && codeer anon-check --names missing.txt anon
 ! codeer: missing.txt: cannot open the names file
 ? 2
+
+# json: one document; a find outside every turn has turn null
+$ set -o pipefail; cd p && printf 'Gesprek met j.smit@example.nl op 3 maart.\n\nR: Goed.\n' > pre.txt && codeer add pre.txt >/dev/null && codeer anon-check --format json pre | python3 -c 'import json,sys; print(json.load(sys.stdin))'
+[{'doc': 'pre', 'turn': None, 'span': 'c12-29', 'kind': 'email', 'text': 'j.smit@example.nl'}]
+! codeer: 1 possible personal data item found
+? 1
+
+# nothing found: exit 0, and json is still a document
+$ cd p && codeer anon-check --format json nr
+[]
+? 0
+
+# ... while the aligned table for a person prints nothing, not a lone header
+$ cd p && codeer anon-check --format table nr
+? 0
+
+# -o FILE: written also when something is found (exit 1 is a finding, not
+# a failure); the format from the extension
+$ cd p && codeer anon-check -o found.tsv pre; echo "exit $?"; cat found.tsv
+exit 1
+doc	turn	span	kind	text
+pre		c12-29	email	j.smit@example.nl
+! codeer: 1 possible personal data item found
+? 0
+
+$ cd p && codeer anon-check -o found.xlsx pre; ls found.xlsx
+! codeer: found.xlsx: codeer cannot write xlsx files (write .csv, .tsv, .json, .md, .html or .txt)
+! ls: cannot access 'found.xlsx': No such file or directory
+? 2

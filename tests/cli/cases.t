@@ -42,6 +42,32 @@ s002-mee-casussen	mee
 s002-mee-interview	mee
 ? 0
 
+# json: one document, the documents as an array, an unset attribute null
+$ cd p && codeer cases --format json | python3 -c 'import json,sys; [print(c) for c in json.load(sys.stdin)]'
+{'case': 'frion', 'docs': ['s002-frion-casussen', 's002-frion-interview'], 'rol': None, 'gemeente': 'Súdwest-Fryslân', 'team': 'Frion'}
+{'case': 's000-professional-1', 'docs': ['s000-professional-1'], 'rol': None, 'gemeente': None, 'team': None}
+{'case': 'mee', 'docs': ['s002-mee-casussen', 's002-mee-interview'], 'rol': 'consulent', 'gemeente': None, 'team': 'MEE'}
+? 0
+
+# -o FILE: the format from the extension; the list is unchanged when piped
+$ cd p && codeer cases -o cases.csv && tr -d '\r' < cases.csv
+case,docs,rol,gemeente,team
+frion,"s002-frion-casussen,s002-frion-interview",,Súdwest-Fryslân,Frion
+s000-professional-1,s000-professional-1,,,
+mee,"s002-mee-casussen,s002-mee-interview",consulent,,MEE
+? 0
+
+$ cd p && codeer cases -o cases.xlsx; ls cases.xlsx
+! codeer: cases.xlsx: codeer cannot write xlsx files (write .csv, .tsv, .json, .md, .html or .txt)
+! ls: cannot access 'cases.xlsx': No such file or directory
+? 2
+
+$ cd p && codeer cases import --format json cases-extra.tsv
+! codeer cases: --format and -o are for the list; import prints a count
+! usage: codeer cases [--format F] [-o FILE]
+!        codeer cases import FILE.tsv
+? 2
+
 # bad imports: the message names file and line; cases.tsv is unchanged
 $ cd p && cp cases.tsv before.tsv && printf 'case\tdocs\nx\tno-such-doc\n' > unknown.tsv && codeer cases import unknown.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
 ! codeer: unknown.tsv:2: no document 'no-such-doc' in the project
