@@ -83,17 +83,14 @@ static int list_units(const cdr_document *doc, int turns, FILE *f, cdr_format fm
 		char num[32], start[32], end[32], words[32], tnum[32];
 		char *text = cdr_document_slice(doc, *span);
 
-		if (text == NULL) {
-			rc = CDR_ENOMEM;
-			break;
-		}
-		if (shorten) {
+		if (shorten && text) {
 			char *preview = cdr_text_preview(text, strlen(text), 60);
 			free(text);
-			if ((text = preview) == NULL) {
-				rc = CDR_ENOMEM;
-				break;
-			}
+			text = preview;
+		}
+		if (text == NULL) {
+			rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+			break;
 		}
 		snprintf(num, sizeof(num), "%c%zu", turns ? 't' : 's', i + 1);
 		snprintf(start, sizeof(start), "%zu", span->start);
@@ -122,7 +119,7 @@ static int list_units(const cdr_document *doc, int turns, FILE *f, cdr_format fm
 	return rc < 0 ? cli_lib_error() : EXIT_OK;
 }
 
-/* One part of the document (or all of it, ref NULL) for a program: an
+/* One part of the document (or all of it, ref "") for a program: an
  * object in JSON, one row under a header in the other formats. */
 static int show_part(FILE *f, cdr_format fmt, const char *id, const char *ref, cdr_span span, long ti,
 		     const cdr_turn *tu, const char *text)
