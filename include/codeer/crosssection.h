@@ -20,10 +20,12 @@ typedef enum cdr_cs_cell { CDR_CS_CODES, CDR_CS_QUOTES, CDR_CS_MEMOS } cdr_cs_ce
 typedef struct cdr_cs_options {
 	const char *layout;        /* path of the layout file */
 	const char *group;         /* a case attribute to group and sort rows by, or NULL */
-	const char *coder;         /* NULL: every coder */
+	const char *coder;         /* one coder; NULL: every coder (when ncoders is 0) */
 	cdr_cs_cell cell;
 	int all;                   /* keep cases without any coding in the layout */
 	const char *subsep;        /* between column and subcolumn in a header; NULL: " / " */
+	const char *const *coders; /* these coders' codings together (see cdr_coders_choose); */
+	size_t ncoders;            /* when ncoders > 0 they replace `coder` */
 } cdr_cs_options;
 
 /**

@@ -15,8 +15,8 @@ typedef enum cdr_cell {
 	CDR_CELL_COUNT,     /* codings */
 	CDR_CELL_PRESENCE,  /* 1 when there is a coding, else 0 */
 	CDR_CELL_DOCS,      /* documents with a coding */
-	CDR_CELL_WORDS,     /* words coded */
-	CDR_CELL_SHARE,     /* words coded as a percentage of the row's words */
+	CDR_CELL_WORDS,     /* words coded, each word once per cell however many codings cover it */
+	CDR_CELL_SHARE,     /* those words as a percentage of the row's words */
 	CDR_CELL_QUOTES     /* the coded text itself */
 } cdr_cell;
 
@@ -27,8 +27,10 @@ typedef struct cdr_matrix_options {
 	const char *const *codes;    /* columns to pick, in order; "CODE+" adds its subtree to it */
 	size_t ncodes;
 	cdr_cell cell;
-	const char *coder;           /* NULL: every coder's codings */
+	const char *coder;           /* one coder; NULL: every coder's codings (when ncoders is 0) */
 	int all;                     /* keep rows and columns without codings */
+	const char *const *coders;   /* these coders' codings, added up (see cdr_coders_choose); */
+	size_t ncoders;              /* when ncoders > 0 they replace `coder` */
 } cdr_matrix_options;
 
 int cdr_rows_parse(cdr_matrix_options *o, const char *spec);
@@ -49,7 +51,12 @@ size_t cdr_matrix_cols(const cdr_matrix *m);
 const char *cdr_matrix_row_label(const cdr_matrix *m, size_t i);
 const char *cdr_matrix_col_label(const cdr_matrix *m, size_t j);
 double cdr_matrix_value(const cdr_matrix *m, size_t i, size_t j);
-/** Totals: sums for counts and words, distinct documents for docs, shares of the words. */
+/**
+ * Totals: sums for counts and presence, distinct documents for docs; for
+ * words and shares the words coded with any code of the row (column, or
+ * matrix), each word once, so a total is no sum of its cells when codes
+ * overlap.
+ */
 double cdr_matrix_row_total(const cdr_matrix *m, size_t i);
 double cdr_matrix_col_total(const cdr_matrix *m, size_t j);
 double cdr_matrix_total(const cdr_matrix *m);
@@ -70,12 +77,21 @@ typedef enum cdr_within { CDR_WITHIN_SEGMENT, CDR_WITHIN_SENTENCE, CDR_WITHIN_TU
 int cdr_within_parse(cdr_within *out, const char *name);
 
 /**
- * Co-occurrence: for each pair of codes, the number of units (overlapping
- * segments, sentences, turns or documents) holding both, and per code the
- * units holding it. With `jaccard`, the cells are n12 / (n1 + n2 - n12),
- * ATLAS.ti's c-coefficient.
+ * Co-occurrence: for each pair of codes, the number of units holding both,
+ * and per code (the diagonal) the units holding it; a unit counts once for
+ * a pair however many codings of the two codes touch it. A code touches a
+ * unit when one of its codings shares at least one character with it.
+ * Units: CDR_WITHIN_SENTENCE, _TURN and _DOCUMENT are the document's
+ * sentences, turns and documents; CDR_WITHIN_SEGMENT units are coded
+ * passages: the spans of all codings counted (every code, whatever
+ * `codes` picks) joined where they overlap, each joined stretch one unit.
+ * With `jaccard`, the cells are n12 / (n1 + n2 - n12), ATLAS.ti's
+ * c-coefficient, between 0 and 1. `coder` is one coder, NULL every coder.
  */
 int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *coder,
 		const char *const *codes, size_t ncodes, cdr_within within, int jaccard);
+/** The same over the codings of `coders` added up (NULL or none: every coder). */
+int cdr_cooccur_coders(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *const *coders,
+		       size_t ncoders, const char *const *codes, size_t ncodes, cdr_within within, int jaccard);
 
 #endif

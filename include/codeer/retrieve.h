@@ -57,5 +57,8 @@ typedef struct cdr_freq {
  * codings of `coder` (NULL: all coders).
  */
 int cdr_freqs(cdr_freq **out, size_t *n, cdr_project *p, const cdr_schemes *set, const char *coder);
+/** The same over the codings of `coders` added up (NULL or none: every coder). */
+int cdr_freqs_coders(cdr_freq **out, size_t *n, cdr_project *p, const cdr_schemes *set, const char *const *coders,
+		     size_t ncoders);
 
 #endif

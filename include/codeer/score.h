@@ -31,12 +31,14 @@
 typedef struct cdr_scores cdr_scores;
 
 /**
- * Read the rules and evaluate them for every case. Errors name the
- * rules file and line: unknown items or values, a cycle (the items in
- * it), a table row with the wrong number of values.
+ * Read the rules and evaluate them for every case, counting the codings
+ * of `coders` added up (NULL or none: every coder; cdr_coders_choose says
+ * which to count). Errors name the rules file and line: unknown items or
+ * values, a cycle (the items in it), a table row with the wrong number of
+ * values; an unknown coder is CDR_ENOTFOUND.
  */
 int cdr_scores_evaluate(cdr_scores **out, cdr_project *p, const cdr_schemes *set, const char *rules_path,
-			const char *coder);
+			const char *const *coders, size_t ncoders);
 void cdr_scores_free(cdr_scores *s);
 
 size_t cdr_scores_items(const cdr_scores *s);

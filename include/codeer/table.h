@@ -30,8 +30,12 @@ size_t cdr_table_cols(const cdr_table *t);
 /** A cell as stored (row 0 is the header, rows 1 to cdr_table_rows the
  * body); "" for an empty cell. */
 const char *cdr_table_cell(const cdr_table *t, size_t row, size_t col);
-/** Mark a column as numeric: right-aligned, and a JSON number. */
+/** Mark a column as numeric: right-aligned, and a JSON number (an empty
+ * cell is JSON null: a value that is missing or undefined). */
 void cdr_table_set_numeric(cdr_table *t, size_t col);
+/** Mark a text column whose empty cells mean "no value": JSON null
+ * instead of "". */
+void cdr_table_set_nullable(cdr_table *t, size_t col);
 int cdr_table_write(const cdr_table *t, FILE *f, cdr_format fmt);
 void cdr_table_free(cdr_table *t);
 
@@ -46,5 +50,14 @@ void cdr_html_escape(FILE *f, const char *s);
 
 /** Write `s` as a JSON string literal (with quotes). */
 void cdr_json_string(FILE *f, const char *s);
+
+/**
+ * Format `x` as the shortest decimal that reads back as the same double
+ * ("%.15g" up to "%.17g"), for JSON at full precision; NaN and infinities
+ * give "" (a numeric column writes that as null). `size` of 32 is enough.
+ */
+void cdr_number_format(char *buf, size_t size, double x);
+/** Write `x` as a JSON number at full precision, or null when it is not finite. */
+void cdr_json_number(FILE *f, double x);
 
 #endif

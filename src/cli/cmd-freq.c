@@ -8,15 +8,35 @@ static int freq_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 
 const struct cdr_cmd cmd_freq = {
 	.name = "freq",
-	.usage = "codeer freq [--coder NAME] [--scheme ID] [--all] [--format F]",
+	.usage = "codeer freq [--coder NAME] [--scheme ID] [--all] [--format F] [-o FILE]",
 	.summary = "code frequencies: segments, documents, cases and words coded per code",
 	.help = "Options:\n"
-		"  --coder NAME   only this coder's codings (default: every coder's)\n"
+		"  --coder NAME   whose codings: NAME, A,B or all (added up); default: the\n"
+		"                 project's default coder, else the only coder with codings\n"
 		"  --scheme ID    only the codes of this scheme\n"
 		"  --all          also codes that were never used\n"
-		"  --format F     table, tsv, csv, json or md\n",
+		"  --format F     table, tsv, csv, json, md or html\n"
+		"  -o FILE        write to FILE (atomically; the format from its extension)\n",
 	.run = freq_run,
 };
+
+/* The coders counted: cdr_coders_choose's policy, with the options that
+ * get a user out of an ambiguous project. */
+static int choose_coders(cdr_project *p, const char *requested, char ***names, size_t *n, int *implicit)
+{
+	int rc = cdr_coders_choose(names, n, implicit, p, requested);
+
+	if (rc == CDR_EAMBIGUOUS)
+		return cli_error("%s (--coder NAME, or --coder all to add them up)", cdr_error_last());
+	return rc < 0 ? cli_lib_error() : EXIT_OK;
+}
+
+/* Without --coder, say whose codings were counted (after the output). */
+static void coders_note(char **names, size_t n, int implicit)
+{
+	if (implicit && n == 1)
+		fprintf(stderr, "codeer: counting the codings of coder %s\n", names[0]);
+}
 
 static int freq_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -29,16 +49,18 @@ static int freq_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const headers[] = { "code", "label", "segments", "docs", "cases", "words" };
-	const char *coder = NULL, *scheme = NULL, *format_name = NULL;
-	int all = 0, c, rc;
+	const char *coder = NULL, *scheme = NULL, *format_name = NULL, *outpath = NULL;
+	char **coders = NULL;
+	size_t ncoders = 0;
+	int all = 0, implicit = 0, c, rc;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	cdr_freq *f = NULL;
 	size_t n = 0;
 	cdr_table *t = NULL;
-	cdr_format fmt;
+	struct cli_out out = { 0 };
 
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		if (c < -1)
 			return CLI_GETOPT_EXIT(c);
 		if (c == 'c')
@@ -49,12 +71,17 @@ static int freq_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			all = 1;
 		else if (c == 'F')
 			format_name = optarg;
+		else if (c == 'o')
+			outpath = optarg;
 	}
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if ((rc = cli_format(format_name, &fmt)) != 0 || (rc = cli_open_project(ctx, &p)) != EXIT_OK)
-		return rc;
-	if (cdr_schemes_load(&set, p) < 0 || cdr_freqs(&f, &n, p, set, coder) < 0 ||
+	if ((rc = cli_out_open(&out, outpath, format_name, CLI_TABLE)) != EXIT_OK ||
+	    (rc = cli_open_project(ctx, &p)) != EXIT_OK ||
+	    (rc = choose_coders(p, coder, &coders, &ncoders, &implicit)) != EXIT_OK)
+		goto done;
+	if (cdr_schemes_load(&set, p) < 0 ||
+	    cdr_freqs_coders(&f, &n, p, set, (const char *const *)coders, ncoders) < 0 ||
 	    cdr_table_new(&t, 6, headers) < 0) {
 		rc = cli_lib_error();
 		goto done;
@@ -82,9 +109,11 @@ static int freq_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			goto done;
 		}
 	}
-	cdr_table_write(t, stdout, fmt);
-	rc = EXIT_OK;
+	rc = cdr_table_write(t, out.f, out.fmt) < 0 ? cli_lib_error() : EXIT_OK;
 done:
+	if ((rc = cli_out_close(&out, rc)) == EXIT_OK)
+		coders_note(coders, ncoders, implicit);
+	cdr_coders_free(coders, ncoders);
 	free(f);
 	cdr_table_free(t);
 	cdr_schemes_free(set);

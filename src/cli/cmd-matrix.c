@@ -20,22 +20,48 @@ const struct cdr_cmd cmd_matrix = {
 		"  --cols C        code (default), group (top-level codes with their subtrees),\n"
 		"                  or scheme\n"
 		"  --codes LIST    pick and order the columns; CODE+ takes the code with its subtree\n"
-		"  --cell K        count (codings, default), presence (0/1), docs, words (coded),\n"
-		"                  share (% of the row's words coded), quotes (the coded text)\n"
-		"  --coder NAME    one coder's codings (default: every coder's, rejected ones left out)\n"
+		"  --cell K        count (codings, default), presence (0/1), docs, words (coded,\n"
+		"                  each word once), share (% of the row's words coded), quotes\n"
+		"  --coder NAME    whose codings: NAME, A,B or all (added up); default: the\n"
+		"                  project's default coder, else the only coder with codings\n"
 		"  --percent P     cells as percentages of their row or column total\n"
 		"  --all           keep rows and columns without codings (the same shape every time)\n"
-		"  --chi2          Pearson's chi-square and Cramér's V for the counts\n"
+		"  --chi2          Pearson's chi-square and Cramér's V for the counts, in the\n"
+		"                  output (not with csv or tsv: see docs/matrix.md)\n"
 		"  --format F      table, tsv, csv, json, md or html\n"
 		"  --bom           start CSV with a UTF-8 byte-order mark (for Excel)\n"
-		"  -o FILE         write to FILE (atomically) instead of standard output\n",
+		"  -o FILE         write to FILE (atomically; the format from its extension)\n",
 	.run = matrix_run,
 };
 
-static void number(char *buf, size_t n, double x, int percent, cdr_cell cell)
+/* The coders counted: cdr_coders_choose's policy, with the options that
+ * get a user out of an ambiguous project. */
+static int choose_coders(cdr_project *p, const char *requested, char ***names, size_t *n, int *implicit)
+{
+	int rc = cdr_coders_choose(names, n, implicit, p, requested);
+
+	if (rc == CDR_EAMBIGUOUS)
+		return cli_error("%s (--coder NAME, or --coder all to add them up)", cdr_error_last());
+	return rc < 0 ? cli_lib_error() : EXIT_OK;
+}
+
+/* Without --coder, say whose codings were counted (after the output, and
+ * only when there is any). */
+static void coders_note(char **names, size_t n, int implicit)
+{
+	if (implicit && n == 1)
+		fprintf(stderr, "codeer: counting the codings of coder %s\n", names[0]);
+}
+
+/* A cell as text: for JSON every digit a double holds (empty for an
+ * undefined cell, which the table writes as null); for people and
+ * spreadsheets counts as integers, shares and percentages to one decimal. */
+static void number(char *buf, size_t n, double x, int percent, cdr_cell cell, cdr_format fmt)
 {
 	if (isnan(x))
 		snprintf(buf, n, "%s", "");
+	else if (fmt == CDR_FORMAT_JSON)
+		cdr_number_format(buf, n, x);
 	else if (percent || cell == CDR_CELL_SHARE)
 		snprintf(buf, n, "%.1f", x);
 	else
@@ -82,7 +108,7 @@ static int write_matrix(FILE *f, const cdr_matrix *m, const char *corner, cdr_fo
 				double ct = j == nc ? cdr_matrix_total(m) : cdr_matrix_col_total(m, j);
 				x = ct > 0 ? 100.0 * x / ct : NAN;
 			}
-			number(buf[j + 1], 64, x, percent != 0, cell);
+			number(buf[j + 1], 64, x, percent != 0, cell, fmt);
 			row[j + 1] = buf[j + 1];
 		}
 		if (cdr_table_add(t, row) < 0)
@@ -90,7 +116,8 @@ static int write_matrix(FILE *f, const cdr_matrix *m, const char *corner, cdr_fo
 	}
 	if (bom && fmt == CDR_FORMAT_CSV)
 		fputs("\xEF\xBB\xBF", f);
-	cdr_table_write(t, f, fmt);
+	if (cdr_table_write(t, f, fmt) < 0)
+		goto nomem;
 	goto done;
 nomem:
 	rc = cli_error("out of memory");
@@ -101,6 +128,40 @@ done:
 	free(buf);
 	free(row);
 	return rc;
+}
+
+/* The chi-square test in the output itself: a "chi2" object next to the
+ * matrix in JSON, a paragraph under the HTML table, a line under the
+ * aligned and Markdown tables (CSV and TSV are refused before: one
+ * rectangular table has no place for it). */
+static void write_chi2_json_open(FILE *f)
+{
+	fputs("{\"matrix\": ", f);
+}
+
+static void write_chi2(FILE *f, cdr_format fmt, double x2, double df, double pv, double v)
+{
+	switch (fmt) {
+	case CDR_FORMAT_JSON:
+		fputs(", \"chi2\": {\"statistic\": ", f);
+		cdr_json_number(f, x2);
+		fputs(", \"df\": ", f);
+		cdr_json_number(f, df);
+		fputs(", \"p\": ", f);
+		cdr_json_number(f, pv);
+		fputs(", \"cramers_v\": ", f);
+		cdr_json_number(f, v);
+		fputs("}}\n", f);
+		break;
+	case CDR_FORMAT_HTML:
+		fprintf(f, "<p class=\"chi2\">Pearson&#8217;s chi-square = %.4f, df = %.0f, p = %.4g, Cram&#233;r&#8217;s V = %.4f</p>\n",
+			x2, df, pv, v);
+		break;
+	default:
+		fprintf(f, "%schi-square = %.4f, df = %.0f, p = %.4g, Cramér's V = %.4f\n", fmt == CDR_FORMAT_MD ? "\n" : "",
+			x2, df, pv, v);
+		break;
+	}
 }
 
 static int matrix_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
@@ -120,16 +181,15 @@ static int matrix_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 		{ NULL, 0, NULL, 0 }
 	};
 	cdr_matrix_options o = { 0 };
-	const char *format_name = NULL, *outpath = NULL, *corner;
-	char *codes_copy = NULL, **codes = NULL;
-	int percent = 0, chi2 = 0, bom = 0, c, rc = EXIT_OK;
+	const char *format_name = NULL, *outpath = NULL, *corner, *coder = NULL;
+	char *codes_copy = NULL, **codes = NULL, **coders = NULL;
+	size_t ncoders = 0;
+	int percent = 0, chi2 = 0, bom = 0, implicit = 0, c, rc = EXIT_OK;
+	double x2 = 0, df = 0, pv = 0, v = 0;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	cdr_matrix *m = NULL;
-	cdr_format fmt;
-	char *mem = NULL;
-	size_t memlen = 0;
-	FILE *out = stdout;
+	struct cli_out out = { 0 };
 
 	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		switch (c) {
@@ -146,7 +206,7 @@ static int matrix_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 				return cli_usage_error(cmd, "%s", cdr_error_last());
 			break;
 		case 'k': free(codes_copy); codes_copy = strdup(optarg); break;
-		case 'C': o.coder = optarg; break;
+		case 'C': coder = optarg; break;
 		case 'p':
 			if (strcmp(optarg, "row") != 0 && strcmp(optarg, "col") != 0)
 				return cli_usage_error(cmd, "--percent takes row or col");
@@ -179,42 +239,36 @@ static int matrix_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 		}
 		o.codes = (const char *const *)codes;
 	}
-	if ((rc = cli_format(outpath && !format_name ? "csv" : format_name, &fmt)) != 0 ||
-	    (rc = cli_open_project(ctx, &p)) != EXIT_OK)
+	if ((rc = cli_out_open(&out, outpath, format_name, CLI_TABLE)) != EXIT_OK)
 		goto done;
-	if (cdr_schemes_load(&set, p) < 0 || cdr_matrix_build(&m, p, set, &o) < 0) {
-		rc = cli_lib_error();
+	if (chi2 && (out.fmt == CDR_FORMAT_CSV || out.fmt == CDR_FORMAT_TSV || out.fmt == CDR_FORMAT_PLAIN)) {
+		rc = cli_usage_error(cmd, "--chi2 has no place in a %s table; use --format json, html, md or table "
+				     "(or leave out --chi2)", out.fmt == CDR_FORMAT_CSV ? "CSV" : "TSV");
 		goto done;
 	}
-	if (outpath && (out = open_memstream(&mem, &memlen)) == NULL) {
-		rc = cli_error("out of memory");
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK ||
+	    (rc = choose_coders(p, coder, &coders, &ncoders, &implicit)) != EXIT_OK)
+		goto done;
+	o.coders = (const char *const *)coders;
+	o.ncoders = ncoders;
+	if (cdr_schemes_load(&set, p) < 0 || cdr_matrix_build(&m, p, set, &o) < 0 ||
+	    (chi2 && cdr_matrix_chi2(m, &x2, &df, &pv, &v) < 0)) {
+		rc = cli_lib_error();
 		goto done;
 	}
 	corner = o.rows == CDR_ROWS_CASE ? "case" : o.rows == CDR_ROWS_DOC ? "doc" :
 		 o.rows == CDR_ROWS_SPEAKER ? "speaker" : o.attr;
-	if ((rc = write_matrix(out, m, corner, fmt, percent, o.cell, bom)) == EXIT_OK && chi2) {
-		double x2, df, pv, v;
-		if (cdr_matrix_chi2(m, &x2, &df, &pv, &v) < 0) {
-			rc = cli_lib_error();
-		} else {
-			FILE *f = fmt == CDR_FORMAT_TABLE || fmt == CDR_FORMAT_MD || fmt == CDR_FORMAT_PLAIN ? out : stderr;
-			fprintf(f, "%schi-square = %.4f, df = %.0f, p = %.4g, Cramér's V = %.4f\n",
-				fmt == CDR_FORMAT_MD ? "\n" : "", x2, df, pv, v);
-		}
-	}
-	if (outpath) {
-		fclose(out);
-		out = NULL;
-		if (rc == EXIT_OK && cdr_output_file(outpath, mem, memlen) < 0)
-			rc = cli_lib_error();
-	}
+	if (chi2 && out.fmt == CDR_FORMAT_JSON)
+		write_chi2_json_open(out.f);
+	if ((rc = write_matrix(out.f, m, corner, out.fmt, percent, o.cell, bom)) == EXIT_OK && chi2)
+		write_chi2(out.f, out.fmt, x2, df, pv, v);
 done:
-	if (outpath && out)
-		fclose(out);
-	free(mem);
+	if ((rc = cli_out_close(&out, rc)) == EXIT_OK)
+		coders_note(coders, ncoders, implicit);
 	cdr_matrix_free(m);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
+	cdr_coders_free(coders, ncoders);
 	free(codes);
 	free(codes_copy);
 	return rc;

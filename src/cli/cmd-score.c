@@ -9,7 +9,7 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 
 const struct cdr_cmd cmd_score = {
 	.name = "score",
-	.usage = "codeer score [--coder NAME] [--items A,B] [--format F] RULES\n"
+	.usage = "codeer score [--coder NAME] [--items A,B] [--format F] [-o FILE] RULES\n"
 		 "       codeer score set CASE ITEM VALUE\n"
 		 "       codeer score import FILE.tsv",
 	.summary = "scores and combined judgements per case (the matrix maatwerk)",
@@ -18,12 +18,32 @@ const struct cdr_cmd cmd_score = {
 		"case attribute; see docs/score.md. Values set by hand (score set, score import)\n"
 		"are kept in scores.tsv and win over derivations.\n"
 		"\nOptions:\n"
-		"  --coder NAME   count only this coder's codings (default: every coder's)\n"
+		"  --coder NAME   whose codings count: NAME, A,B or all (added up); default: the\n"
+		"                 project's default coder, else the only coder with codings\n"
 		"  --items LIST   only these items, in this order\n"
 		"  --format F     table, tsv, csv, json, md or html\n"
+		"  -o FILE        write to FILE (atomically; the format from its extension)\n"
 		"\nimport reads a TSV whose header is 'case' and one column per item.\n",
 	.run = score_run,
 };
+
+/* The coders counted: cdr_coders_choose's policy, with the options that
+ * get a user out of an ambiguous project. */
+static int choose_coders(cdr_project *p, const char *requested, char ***names, size_t *n, int *implicit)
+{
+	int rc = cdr_coders_choose(names, n, implicit, p, requested);
+
+	if (rc == CDR_EAMBIGUOUS)
+		return cli_error("%s (--coder NAME, or --coder all to add them up)", cdr_error_last());
+	return rc < 0 ? cli_lib_error() : EXIT_OK;
+}
+
+/* Without --coder, say whose codings were counted (after the output). */
+static void coders_note(char **names, size_t n, int implicit)
+{
+	if (implicit && n == 1)
+		fprintf(stderr, "codeer: counting the codings of coder %s\n", names[0]);
+}
 
 static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -34,15 +54,17 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *coder = NULL, *format_name = NULL, *items = NULL;
+	const char *coder = NULL, *format_name = NULL, *items = NULL, *outpath = NULL;
+	char **coders = NULL;
+	size_t ncoders = 0;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	cdr_scores *s = NULL;
 	cdr_table *t = NULL;
-	cdr_format fmt;
-	int c, rc;
+	struct cli_out out = { 0 };
+	int implicit = 0, c, rc;
 
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		if (c < -1)
 			return CLI_GETOPT_EXIT(c);
 		if (c == 'c')
@@ -51,6 +73,8 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 			items = optarg;
 		else if (c == 'F')
 			format_name = optarg;
+		else if (c == 'o')
+			outpath = optarg;
 	}
 	if (optind >= argc)
 		return cli_usage_error(cmd, "which rules file?");
@@ -58,7 +82,7 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 		return cli_usage_error(cmd, "set takes CASE ITEM VALUE");
 	if (strcmp(argv[optind], "import") == 0 && argc - optind != 2)
 		return cli_usage_error(cmd, "import takes one file");
-	if ((rc = cli_format(format_name, &fmt)) != 0 || (rc = cli_open_project(ctx, &p)) != EXIT_OK)
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
 	if (strcmp(argv[optind], "set") == 0) {
 		rc = cdr_score_set(p, argv[optind + 1], argv[optind + 2], argv[optind + 3]) < 0 ? cli_lib_error() : EXIT_OK;
@@ -76,7 +100,11 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 		rc = cli_usage_error(cmd, "one rules file, please");
 		goto done;
 	}
-	if (cdr_schemes_load(&set, p) < 0 || cdr_scores_evaluate(&s, p, set, argv[optind], coder) < 0) {
+	if ((rc = cli_out_open(&out, outpath, format_name, CLI_TABLE)) != EXIT_OK ||
+	    (rc = choose_coders(p, coder, &coders, &ncoders, &implicit)) != EXIT_OK)
+		goto done;
+	if (cdr_schemes_load(&set, p) < 0 ||
+	    cdr_scores_evaluate(&s, p, set, argv[optind], (const char *const *)coders, ncoders) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
@@ -110,6 +138,9 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 			row[k + 1] = cdr_scores_item(s, cols[k]);
 		if (rc == EXIT_OK && cdr_table_new(&t, ncols + 1, row) < 0)
 			rc = cli_lib_error();
+		/* a value that cannot be decided is no value: null in JSON */
+		for (size_t k = 0; rc == EXIT_OK && k < ncols; k++)
+			cdr_table_set_nullable(t, k + 1);
 		for (size_t cs = 0; rc == EXIT_OK && cs < cdr_scores_cases(s); cs++) {
 			row[0] = cdr_scores_case(s, cs);
 			for (size_t k = 0; k < ncols; k++)
@@ -117,12 +148,15 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 			if (cdr_table_add(t, row) < 0)
 				rc = cli_lib_error();
 		}
-		if (rc == EXIT_OK)
-			cdr_table_write(t, stdout, fmt);
+		if (rc == EXIT_OK && cdr_table_write(t, out.f, out.fmt) < 0)
+			rc = cli_lib_error();
 		free(cols);
 		free(row);
 	}
 done:
+	if ((rc = cli_out_close(&out, rc)) == EXIT_OK)
+		coders_note(coders, ncoders, implicit);
+	cdr_coders_free(coders, ncoders);
 	cdr_table_free(t);
 	cdr_scores_free(s);
 	cdr_schemes_free(set);

@@ -1,4 +1,4 @@
-# codeer matrix and cooccur on tests/data/mini.txt (coder auto: the
+# codeer matrix, cooccur and freq on tests/data/mini.txt (coder auto: the
 # rules; coder anna: t1 VB, t2 VB, t4 EK, t5 VB.NET) and a second
 # document; then the shipped corpus for the sums and a CSV round trip.
 
@@ -6,8 +6,14 @@ $ codeer init p >/dev/null && cp "$DATA/mini.txt" p/ && cd p && printf 'R: Nog e
 2 cases
 ? 0
 
-# both coders: auto 2+1+1 in mini and 1 in other; anna 2+1+1
-$ cd p && codeer matrix --format table
+# two coders and no default: which to count must be said, because adding
+# them up counts a passage once per coder
+$ cd p && codeer matrix
+! codeer: the project has codings of 2 coders (anna, auto): name the coder to count, or all of them (--coder NAME, or --coder all to add them up)
+? 2
+
+# both coders added up on request: auto 2+1+1 in mini and 1 in other; anna 2+1+1
+$ cd p && codeer matrix --coder all --format table
 case   mini/VB  mini/VB.NET  mini/EK  total
 k1           4            2        2      8
 k2           1            0        0      1
@@ -15,21 +21,21 @@ total        5            2        2      9
 ? 0
 
 # a case without the attribute is its own row, never dropped
-$ cd p && codeer matrix --rows attr:rol --format table --all
+$ cd p && codeer matrix --rows attr:rol --coder all --format table --all
 rol        mini/VB  mini/VB.NET  mini/EK  mini/HAND  total
 wijkcoach        4            2        2          0      8
 (missing)        1            0        0          0      1
 total            5            2        2          0      9
 ? 0
 
-$ cd p && codeer matrix --percent row --format table
+$ cd p && codeer matrix --percent row --coder all --format table
 case   mini/VB  mini/VB.NET  mini/EK  total
 k1        50.0         25.0     25.0  100.0
 k2       100.0          0.0      0.0  100.0
 total     55.6         22.2     22.2  100.0
 ? 0
 
-$ cd p && codeer matrix --cell presence --cols group --all --format table
+$ cd p && codeer matrix --cell presence --cols group --all --coder anna,auto --format table
 case   mini/VB  mini/EK  mini/HAND  total
 k1           1        1          0      2
 k2           1        0          0      1
@@ -50,14 +56,14 @@ k1	Hoe verbindt u mensen? | Ik verbind bewoners met elkaar. De internetverbindin
 ? 0
 
 # CSV for spreadsheets: RFC 4180 lines, optional byte-order mark
-$ cd p && codeer matrix --cell docs --format csv --bom | head -c 4 | od -An -c
+$ cd p && codeer matrix --cell docs --coder all --format csv --bom | head -c 4 | od -An -c
  357 273 277   c
 ? 0
 
 # chi-square on a table checked by hand: O = [[4,2,2],[1,0,0]], n = 9,
 # E = [[40/9,16/9,16/9],[5/9,2/9,2/9]]: chi2 = .0444 + 2(.0278) + .3556
 # + 2(.2222) = .9000; df = 2, so p = exp(-.45) = .6376; V = sqrt(.9/9)
-$ cd p && codeer matrix --chi2 --format table | tail -1
+$ cd p && codeer matrix --chi2 --coder all --format table | tail -1
 chi-square = 0.9000, df = 2, p = 0.6376, Cramér's V = 0.3162
 ? 0
 
@@ -75,27 +81,140 @@ mini/VB.NET	0.000	1.000	1.000
 mini/EK	0.000	1.000	1.000
 ? 0
 
+# --chi2 is part of the output: a "chi2" object beside the matrix in JSON
+# (full precision), a paragraph under the HTML table; CSV and TSV, one
+# rectangular table each, are refused rather than given a stray line
+$ cd p && codeer matrix --chi2 --coder all --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); c=d["chi2"]; print(len(d["matrix"]), "rows;", round(c["statistic"], 12), c["df"], round(c["p"], 4), round(c["cramers_v"], 4), type(c["df"]).__name__)'
+3 rows; 0.9 2 0.6376 0.3162 int
+? 0
+
+$ cd p && codeer matrix --chi2 --coder all --format html | tail -1
+<p class="chi2">Pearson&#8217;s chi-square = 0.9000, df = 2, p = 0.6376, Cram&#233;r&#8217;s V = 0.3162</p>
+? 0
+
+$ cd p && codeer matrix --chi2 --coder all --format csv
+! codeer matrix: --chi2 has no place in a CSV table; use --format json, html, md or table (or leave out --chi2)
+! usage: codeer matrix [--rows case|doc|speaker|attr:NAME] [--cols code|group|scheme] [--codes C1,C2+,...]
+!                      [--cell count|presence|docs|words|share|quotes] [--coder NAME] [--percent row|col]
+!                      [--all] [--chi2] [--format F] [--bom] [-o FILE]
+? 2
+
+# piped, the matrix keeps its header (TSV); -o takes the format from the
+# extension: JSON into .json, and no CSV dressed up as .xlsx
+$ cd p && codeer matrix --coder all | head -1
+case	mini/VB	mini/VB.NET	mini/EK	total
+? 0
+
+$ cd p && codeer matrix --coder all -o m.json && python3 -c 'import json; d=json.load(open("m.json")); print(d[0])'
+{'case': 'k1', 'mini/VB': 4, 'mini/VB.NET': 2, 'mini/EK': 2, 'total': 8}
+? 0
+
+$ cd p && codeer matrix --coder all -o m.xlsx; s=$?; ls m.xlsx 2>/dev/null; exit $s
+! codeer: m.xlsx: codeer cannot write xlsx files (write .csv, .tsv, .json, .md, .html or .txt)
+? 2
+
+# JSON: one document, numbers at full precision, undefined cells null
+# (column percentages: k1 holds 8 of the 9 codings, k2 none of EK's; with
+# --all, anna's row k2 has no codings, so its row percentages are undefined)
+$ cd p && codeer matrix --coder all --percent col --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["total"] == 100 * 8 / 9, d[1]["mini/EK"], d[2]["mini/EK"])'
+True 0 100
+? 0
+
+$ cd p && codeer matrix --coder anna --percent row --all --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[1]["case"], d[1]["mini/VB"], d[1]["total"])'
+k2 None None
+? 0
+
+# a project default coder (codeer.toml) is counted without --coder, and
+# stderr says so
+$ cd p && cp codeer.toml toml.bak && echo 'coder = "anna"' >> codeer.toml && codeer matrix --format tsv; s=$?; cp toml.bak codeer.toml; exit $s
+case	mini/VB	mini/VB.NET	mini/EK	total
+k1	2	1	1	4
+total	2	1	1	4
+! codeer: counting the codings of coder anna
+? 0
+
 # bad input: clear errors; -o leaves no partial file
-$ cd p && codeer matrix --rows attr:nope
+$ cd p && codeer matrix --rows attr:nope --coder all
 ! codeer: no case attribute 'nope' (see 'codeer cases')
 ? 2
 
-$ cd p && codeer matrix --codes NOPE
+$ cd p && codeer matrix --codes NOPE --coder all
 ! codeer: no code 'NOPE' in the project's schemes (see 'codeer codes')
 ? 2
 
 # --codes picks code columns; with group columns it would drop codings unseen
-$ cd p && codeer matrix --cols group --codes VB
+$ cd p && codeer matrix --cols group --codes VB --coder all
 ! codeer: --codes picks columns of --cols code; for a group, name it with its subtree (CODE+)
 ? 2
 
-$ cd p && mkdir ro && chmod 555 ro && if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups codeer matrix -o ro/m.csv; else codeer matrix -o ro/m.csv; fi; s=$?; ls ro | wc -l; exit $s
+$ cd p && mkdir ro && chmod 555 ro && if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups codeer matrix --coder all -o ro/m.csv; else codeer matrix --coder all -o ro/m.csv; fi; s=$?; ls ro | wc -l; exit $s
 0
 ! codeer: cannot write in ro: Permission denied
 ? 2
 
-$ cd p && codeer matrix -o m.csv && head -1 m.csv | tr -d '\r'
+$ cd p && codeer matrix --coder all -o m.csv && head -1 m.csv | tr -d '\r'
 case,mini/VB,mini/VB.NET,mini/EK,total
+? 0
+
+# freq follows the same coder policy: two coders, no default, no sum
+# unless asked for; anna's t1 (4 words) and t2 (12) VB, t5 (4) VB.NET and
+# t4 (27) EK; piped with its header; JSON one document of numbers
+$ cd p && codeer freq
+! codeer: the project has codings of 2 coders (anna, auto): name the coder to count, or all of them (--coder NAME, or --coder all to add them up)
+? 2
+
+$ cd p && codeer freq --coder anna
+code	label	segments	docs	cases	words
+mini/VB	Verbinden	2	1	1	16
+mini/VB.NET	Netwerk in de buurt	1	1	1	4
+mini/EK	Eigen kracht	1	1	1	27
+? 0
+
+$ cd p && codeer freq --coder anna,auto -o f.json && python3 -c 'import json; d=json.load(open("f.json")); print([(r["code"], r["segments"]) for r in d])'
+[('mini/VB', 5), ('mini/VB.NET', 2), ('mini/EK', 2)]
+? 0
+
+# words and shares count each word once per cell: coder hand codes t4
+# (27 words) EK, and its sentences s5 and s6 EK again inside it, and t2's
+# s2 "Ik verbind bewoners met elkaar." (5 words) EK. mini has 50 words:
+# EK covers 32 of them, 64 %, not 27 + 4 + 11 + 5 = 47 words, 94 %; the
+# total row is the share of all 55 words of the project (other.txt's too).
+$ cd p && for r in t4 s5 s6 s2; do codeer code add --coder hand mini $r EK >/dev/null; done && codeer matrix --coder hand --cell words --format tsv && codeer matrix --coder hand --cell share --format tsv
+case	mini/EK	total
+k1	32	32
+total	32	32
+case	mini/EK	total
+k1	64.0	64.0
+total	58.2	58.2
+? 0
+
+# co-occurrence counts units, not pairs of codings: coder hc codes t4
+# HAND and its three sentences s5, s6, s7 EK, and s2 EK. Segments are
+# coded passages (overlapping codings joined): t4 with HAND and EK, s2
+# with EK, so n(HAND) = 1, n(EK) = 2, n12 = 1, c = 1 / (1 + 2 - 1) = .5
+# (pairs of codings gave n12 = 3, c = 3 / (1 + 4 - 3) = 1.5); by
+# sentence s5-s7 hold both and s2 EK alone: c = 3 / (3 + 4 - 3) = .75
+$ cd p && codeer code add --coder hc mini t4 HAND >/dev/null && for s in s5 s6 s7 s2; do codeer code add --coder hc mini $s EK > /dev/null; done && codeer cooccur --coder hc --format tsv && codeer cooccur --coder hc --measure c --format tsv && codeer cooccur --coder hc --within sentence --measure c --format tsv
+code	mini/EK	mini/HAND
+mini/EK	2	1
+mini/HAND	1	1
+code	mini/EK	mini/HAND
+mini/EK	1.000	0.500
+mini/HAND	0.500	1.000
+code	mini/EK	mini/HAND
+mini/EK	1.000	0.750
+mini/HAND	0.750	1.000
+? 0
+
+# piped with its header, -o by extension, JSON with full precision and
+# null for an undefined c (VB occurs nowhere: 0 / 0)
+$ cd p && codeer cooccur --coder hc | head -1 && codeer cooccur --coder hc -o co.csv && tr -d '\r' < co.csv | head -1
+code	mini/EK	mini/HAND
+code,mini/EK,mini/HAND
+? 0
+
+$ cd p && codeer cooccur --coder hc --within sentence --codes EK,HAND,VB --measure c --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["mini/HAND"] == 0.75, d[2]["mini/VB"], d[2]["mini/EK"])'
+True None 0
 ? 0
 
 # the corpus: the sum of a count matrix is the number of codings, and
@@ -106,4 +225,5 @@ $ codeer init q >/dev/null && cd q && codeer add "$CORPORA"/*.txt >/dev/null && 
 
 $ cd q && codeer matrix --rows attr:gemeente --format csv > m.csv && python3 -c 'import csv,sys; rows=list(csv.reader(open("m.csv", newline="", encoding="utf-8"))); body=rows[1:-1]; s=sum(int(c) for r in body for c in r[1:-1]); print(len(rows[0]) - 2, "columns;", s, "codings; totals agree:", s == int(rows[-1][-1]))'
 91 columns; 910 codings; totals agree: True
+! codeer: counting the codings of coder auto
 ? 0

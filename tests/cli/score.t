@@ -27,21 +27,44 @@ $ cd p && codeer score set 1.3 maatwerk Geen && codeer score "$CODEER_SRCDIR/cod
 $ cd p && printf 'R: De vraag achter de vraag.\n' > d.txt && codeer add --case 2.1 d.txt >/dev/null && codeer code add --coder anna d t1 maatwerk/H1 >/dev/null && for c in DLP1 DLP2 DLP3; do codeer code add --coder anna d t1 maatwerk/$c >/dev/null; done && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items vraagverheldering,draaglast --format tsv | grep -E '^(2.1|1.1)	'
 2.1	ja	veel
 1.1	nee	geen
+! codeer: counting the codings of coder anna
 ? 0
 
+# a second coder's codings are not added up silently: draaglast counts
+# codings, and bob's DLP1 next to anna's would count the passage twice
+$ cd p && codeer code add --coder bob d t1 maatwerk/DLP1 >/dev/null && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items draaglast
+! codeer: the project has codings of 2 coders (anna, bob): name the coder to count, or all of them (--coder NAME, or --coder all to add them up)
+? 2
+
+$ cd p && codeer score --coder bob "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items vraagverheldering,draaglast | grep '^2.1'
+2.1	nee	enige
+? 0
+
+# piped: TSV with a header; JSON is one document (-o by extension) where
+# a value that cannot be decided is null: nobody judged the passendheid
+# of the new case 9.9
+$ cd p && printf 'R: Nog een gesprek.\n' > e.txt && codeer add --case 9.9 e.txt >/dev/null && codeer score --coder all "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items draaglast | head -1 && codeer score --coder all "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items draaglast,passendheid -o s.json && python3 -c 'import json; d=json.load(open("s.json")); print(len(d), [r for r in d if r["case"] in ("2.1", "9.9")])'
+case	draaglast
+19 [{'case': '2.1', 'draaglast': 'veel', 'passendheid': 'Beperkt'}, {'case': '9.9', 'draaglast': 'geen', 'passendheid': None}]
+? 0
+
+$ cd p && codeer score --coder nobody "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules"
+! codeer: no coder 'nobody' in the project (coders: anna, bob)
+? 2
+
 # bad input
-$ cd p && codeer score set 1.2 passendheid Goed && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules"
+$ cd p && codeer score set 1.2 passendheid Goed && codeer score --coder anna "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules"
 ! codeer: scores.tsv: case 1.2: 'Goed' is not a value of 'passendheid' (Volledig, Beperkt, Geen)
 ? 2
 
-$ cd p && codeer score "$DATA/score/cycle.rules" 2>&1 | sed "s|$DATA/||"
+$ cd p && codeer score --coder anna "$DATA/score/cycle.rules" 2>&1 | sed "s|$DATA/||"
 codeer: score/cycle.rules: the rules go round in a cycle: a -> b -> a
 ? 0
 
-$ cd p && codeer score "$DATA/score/unknown.rules" 2>&1 | sed "s|$DATA/||"
+$ cd p && codeer score --coder anna "$DATA/score/unknown.rules" 2>&1 | sed "s|$DATA/||"
 codeer: score/unknown.rules:2: 'a' uses the unknown item 'nope'
 ? 0
 
-$ cd p && codeer score "$DATA/score/arity.rules" 2>&1 | sed "s|$DATA/||"
+$ cd p && codeer score --coder anna "$DATA/score/arity.rules" 2>&1 | sed "s|$DATA/||"
 codeer: score/arity.rules:5: 1 value for 2 inputs (c)
 ? 0

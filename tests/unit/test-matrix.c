@@ -13,6 +13,7 @@
 #include "codeer/matrix.h"
 #include "codeer/project.h"
 #include "codeer/scheme.h"
+#include "codeer/table.h"
 #include "test.h"
 
 /*
@@ -274,6 +275,148 @@ static void test_matrix_unknown_names(void)
 	mfx_close(&f);
 }
 
+/*
+ * Nested and overlapping codings of one code count each word once. cleo:
+ * mini t4 EK (c131-276, 27 words) with s5 EK (c131-157) and s5-s6 EK
+ * (c131-211) inside it, mini c131-140 VB.NET inside it too; twee t2 VB
+ * (c14-37, 4 words) and c14-22 VB inside it. Added up per coding these
+ * would be 46 EK words in a 50-word document and 8 VB words in twee's 5.
+ */
+static void test_matrix_nested_codings_count_words_once(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	const char *cleo[] = { "cleo" };
+	cdr_matrix *m;
+	long mini, twee;
+
+	mfx_open(&f);
+	code(f.p, "cleo", "mini", 131, 276, "mini/EK", "");
+	code(f.p, "cleo", "mini", 131, 157, "mini/EK", "");
+	code(f.p, "cleo", "mini", 131, 211, "mini/EK", "");
+	code(f.p, "cleo", "mini", 131, 140, "mini/VB.NET", "");
+	code(f.p, "cleo", "twee", 14, 37, "mini/VB", "");
+	code(f.p, "cleo", "twee", 14, 22, "mini/VB", "");
+	o.coders = cleo;
+	o.ncoders = 1;
+	o.cell = CDR_CELL_WORDS;
+	m = build(&f, &o);
+	mini = row_of(m, "mini");
+	twee = row_of(m, "twee");
+	CU_ASSERT_FATAL(mini >= 0 && twee >= 0);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/EK"), 27);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB.NET"), 2); /* "Eigen kra" */
+	CU_ASSERT_EQUAL(cell(m, "twee", "mini/VB"), 4);
+	/* totals are unions too: VB.NET lies inside EK's turn */
+	CU_ASSERT_EQUAL(cdr_matrix_row_total(m, (size_t)mini), 27);
+	CU_ASSERT(cdr_matrix_row_total(m, (size_t)mini) <= 50);
+	CU_ASSERT_EQUAL(cdr_matrix_col_total(m, (size_t)col_of(m, "mini/EK")), 27);
+	CU_ASSERT_EQUAL(cdr_matrix_total(m), 31);
+	cdr_matrix_free(m);
+	/* shares of the row's words: mini 50, twee 5 */
+	o.cell = CDR_CELL_SHARE;
+	m = build(&f, &o);
+	CU_ASSERT_DOUBLE_EQUAL(cell(m, "mini", "mini/EK"), 54.0, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(cell(m, "twee", "mini/VB"), 80.0, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(cdr_matrix_row_total(m, (size_t)row_of(m, "mini")), 54.0, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(cdr_matrix_total(m), 100.0 * 31 / 55, 1e-9);
+	for (size_t i = 0; i < cdr_matrix_rows(m); i++) {
+		CU_ASSERT(cdr_matrix_row_total(m, i) <= 100);
+		for (size_t j = 0; j < cdr_matrix_cols(m); j++)
+			CU_ASSERT(cdr_matrix_value(m, i, j) <= 100);
+	}
+	cdr_matrix_free(m);
+	/* counts still count codings */
+	o.cell = CDR_CELL_COUNT;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/EK"), 3);
+	cdr_matrix_free(m);
+	mfx_close(&f);
+}
+
+/* A list of coders adds exactly those up; an unknown one is refused. */
+static void test_matrix_coder_list(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	const char *both[] = { "anna", "bob" }, *nobody[] = { "anna", "nobody" };
+	cdr_matrix *m = NULL;
+
+	mfx_open(&f);
+	code(f.p, "cleo", "mini", 30, 105, "mini/VB", "");
+	o.coders = both;
+	o.ncoders = 2;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB"), 2); /* anna's and bob's, not cleo's */
+	CU_ASSERT_EQUAL(cdr_matrix_codings(m), 5);
+	cdr_matrix_free(m);
+	o.coders = nobody;
+	m = NULL;
+	CU_ASSERT_EQUAL(cdr_matrix_build(&m, f.p, f.set, &o), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NULL(m);
+	mfx_close(&f);
+}
+
+/*
+ * Co-occurrence counts units, not pairs of codings. dora: mini t4 HAND
+ * (c131-276) holding its three sentences s5, s6, s7 coded EK, and s2
+ * (c30-61) EK on its own. Segments (coded passages): t4 with HAND and EK,
+ * s2 with EK: n(HAND) 1, n(EK) 2, both 1, c = 1 / (1 + 2 - 1) = .5 (pairs
+ * of codings gave 3 / (1 + 4 - 3) = 1.5). Sentences: s5-s7 have both, s2
+ * EK: 3 / (3 + 4 - 3) = .75. A code with no codings has no c (NAN).
+ */
+static void test_matrix_cooccur_counts_units(void)
+{
+	struct mfx f;
+	const char *dora[] = { "dora" }, *codes[] = { "HAND", "EK", "VB" };
+	cdr_matrix *m = NULL;
+
+	mfx_open(&f);
+	code(f.p, "dora", "mini", 131, 276, "mini/HAND", "");
+	code(f.p, "dora", "mini", 131, 157, "mini/EK", "");
+	code(f.p, "dora", "mini", 158, 211, "mini/EK", "");
+	code(f.p, "dora", "mini", 212, 276, "mini/EK", "");
+	code(f.p, "dora", "mini", 30, 61, "mini/EK", "");
+	CU_ASSERT_EQUAL_FATAL(cdr_cooccur_coders(&m, f.p, f.set, dora, 1, codes, 3, CDR_WITHIN_SEGMENT, 0), 0);
+	CU_ASSERT_EQUAL(cdr_matrix_value(m, 0, 0), 1);
+	CU_ASSERT_EQUAL(cdr_matrix_value(m, 1, 1), 2);
+	CU_ASSERT_EQUAL(cdr_matrix_value(m, 0, 1), 1);
+	CU_ASSERT_EQUAL(cdr_matrix_value(m, 1, 0), 1);
+	cdr_matrix_free(m);
+	CU_ASSERT_EQUAL_FATAL(cdr_cooccur_coders(&m, f.p, f.set, dora, 1, codes, 3, CDR_WITHIN_SEGMENT, 1), 0);
+	CU_ASSERT_DOUBLE_EQUAL(cdr_matrix_value(m, 0, 1), 0.5, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(cdr_matrix_value(m, 1, 1), 1.0, 1e-12);
+	CU_ASSERT(isnan(cdr_matrix_value(m, 2, 2)));
+	CU_ASSERT_DOUBLE_EQUAL(cdr_matrix_value(m, 0, 2), 0.0, 1e-12); /* HAND and VB: 0 / (1 + 0 - 0) */
+	cdr_matrix_free(m);
+	CU_ASSERT_EQUAL_FATAL(cdr_cooccur_coders(&m, f.p, f.set, dora, 1, codes, 3, CDR_WITHIN_SENTENCE, 1), 0);
+	CU_ASSERT_DOUBLE_EQUAL(cdr_matrix_value(m, 0, 1), 0.75, 1e-12);
+	cdr_matrix_free(m);
+	/* codings that only touch (s2 ends where s3 starts) are two passages */
+	code(f.p, "dora", "mini", 61, 105, "mini/VB", "");
+	CU_ASSERT_EQUAL_FATAL(cdr_cooccur_coders(&m, f.p, f.set, dora, 1, codes, 3, CDR_WITHIN_SEGMENT, 0), 0);
+	CU_ASSERT_EQUAL(cdr_matrix_value(m, 1, 2), 0);
+	cdr_matrix_free(m);
+	mfx_close(&f);
+}
+
+/* JSON numbers of matrices: the shortest decimal that reads back the same. */
+static void test_matrix_number_format_round_trips(void)
+{
+	char buf[32];
+	double third = 100.0 / 3.0;
+
+	cdr_number_format(buf, sizeof(buf), 0.1);
+	CU_ASSERT_STRING_EQUAL(buf, "0.1");
+	cdr_number_format(buf, sizeof(buf), 4);
+	CU_ASSERT_STRING_EQUAL(buf, "4");
+	cdr_number_format(buf, sizeof(buf), third);
+	CU_ASSERT_EQUAL(strtod(buf, NULL), third);
+	CU_ASSERT_STRING_EQUAL(buf, "33.333333333333336");
+	cdr_number_format(buf, sizeof(buf), NAN);
+	CU_ASSERT_STRING_EQUAL(buf, "");
+}
+
 void test_matrix_register(void)
 {
 	CU_pSuite s = CU_add_suite("matrix", NULL, NULL);
@@ -284,4 +427,8 @@ void test_matrix_register(void)
 	CU_add_test(s, "coder_subtree_group_speaker", test_matrix_coder_subtree_group_speaker);
 	CU_add_test(s, "chi2_by_hand", test_matrix_chi2_by_hand);
 	CU_add_test(s, "unknown_names", test_matrix_unknown_names);
+	CU_add_test(s, "nested_codings_count_words_once", test_matrix_nested_codings_count_words_once);
+	CU_add_test(s, "coder_list", test_matrix_coder_list);
+	CU_add_test(s, "cooccur_counts_units", test_matrix_cooccur_counts_units);
+	CU_add_test(s, "number_format_round_trips", test_matrix_number_format_round_trips);
 }

@@ -199,6 +199,9 @@ int cdr_crosssection(cdr_table **out, cdr_project *p, const cdr_schemes *set, co
 	long group = -1;
 	const char **row = NULL;
 	cdr_document *doc = NULL;
+	/* the coders counted: o->coders, else the one o->coder, else all */
+	const char *const *wanted = o->ncoders ? o->coders : o->coder ? &o->coder : NULL;
+	size_t nwanted = o->ncoders ? o->ncoders : o->coder ? 1 : 0;
 	int rc;
 
 	*out = NULL;
@@ -220,17 +223,20 @@ int cdr_crosssection(cdr_table **out, cdr_project *p, const cdr_schemes *set, co
 		rc = CDR_ENOMEM;
 		goto done;
 	}
-	if (o->coder) {
+	for (size_t k = 0; k < nwanted; k++) {
 		int found = 0;
 		for (size_t c = 0; c < ncoders; c++)
-			found |= strcmp(coders[c], o->coder) == 0;
+			found |= strcmp(coders[c], wanted[k]) == 0;
 		if (!found) {
-			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')", o->coder);
+			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')", wanted[k]);
 			goto done;
 		}
 	}
 	for (size_t c = 0; c < ncoders; c++) {
-		if (o->coder && strcmp(coders[c], o->coder) != 0)
+		int counted = nwanted == 0;
+		for (size_t k = 0; k < nwanted; k++)
+			counted |= strcmp(coders[c], wanted[k]) == 0;
+		if (!counted)
 			continue;
 		if ((rc = cdr_codings_load(&sets[c], p, coders[c], NULL, NULL)) < 0)
 			goto done;

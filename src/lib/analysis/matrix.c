@@ -236,7 +236,8 @@ static int cmp_label(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
-/* The codings of one coder or of all (without rejected proposals). */
+/* The codings of the coders asked for, or of all (rejected proposals are
+ * left out by the callers). */
 struct coded {
 	cdr_codings **sets;
 	size_t nsets;
@@ -252,30 +253,126 @@ static void coded_free(struct coded *c)
 	cdr_coders_free(c->names, c->nnames);
 }
 
-static int coded_load(struct coded *c, const cdr_project *p, const char *coder)
+/* `coders` (ncoders > 0), else the one `coder`, else every coder. */
+static int coded_load(struct coded *c, const cdr_project *p, const char *const *coders, size_t ncoders,
+		      const char *coder)
 {
 	int rc;
 
 	memset(c, 0, sizeof(*c));
+	if (ncoders == 0 && coder) {
+		coders = &coder;
+		ncoders = 1;
+	}
 	if ((rc = cdr_coders_list(&c->names, &c->nnames, p)) < 0)
 		return rc;
-	if (coder) {
+	for (size_t k = 0; k < ncoders; k++) {
 		int found = 0;
 		for (size_t i = 0; i < c->nnames; i++)
-			found |= strcmp(c->names[i], coder) == 0;
+			found |= strcmp(c->names[i], coders[k]) == 0;
 		if (!found)
-			return cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')", coder);
+			return cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
+					     coders[k]);
 	}
 	if ((c->sets = cdr_calloc(c->nnames ? c->nnames : 1, sizeof(cdr_codings *))) == NULL)
 		return CDR_ENOMEM;
 	for (size_t i = 0; i < c->nnames; i++) {
-		if (coder && strcmp(coder, c->names[i]) != 0)
+		int wanted = ncoders == 0;
+		for (size_t k = 0; k < ncoders; k++)
+			wanted |= strcmp(coders[k], c->names[i]) == 0;
+		if (!wanted)
 			continue;
 		if ((rc = cdr_codings_load(&c->sets[c->nsets], p, c->names[i], NULL, NULL)) < 0)
 			return rc;
 		c->nsets++;
 	}
 	return 0;
+}
+
+/* ---- words and shares: each word once ------------------------------ */
+
+/* A coded span of the current document on its way into a words or share
+ * cell. Codings of one code often overlap (a turn and a sentence in it,
+ * two coders' versions of one passage): their words are counted once,
+ * from the union of the spans, per cell and per total. */
+struct wspan {
+	size_t row, col, start, end;
+};
+
+static int cmp_ws_start(const void *a, const void *b)
+{
+	const struct wspan *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int cmp_ws_row(const void *a, const void *b)
+{
+	const struct wspan *x = a, *y = b;
+	return x->row != y->row ? (x->row < y->row ? -1 : 1) : cmp_ws_start(a, b);
+}
+
+static int cmp_ws_col(const void *a, const void *b)
+{
+	const struct wspan *x = a, *y = b;
+	return x->col != y->col ? (x->col < y->col ? -1 : 1) : cmp_ws_start(a, b);
+}
+
+static int cmp_ws_cell(const void *a, const void *b)
+{
+	const struct wspan *x = a, *y = b;
+	return x->row != y->row ? (x->row < y->row ? -1 : 1) : cmp_ws_col(a, b);
+}
+
+/* The words of the union of v[0..n), sorted by start. Spans that overlap
+ * or touch are joined first, so a word is neither counted twice nor cut
+ * in two at a boundary. */
+static int union_words(const cdr_document *doc, const struct wspan *v, size_t n, double *words)
+{
+	*words = 0;
+	for (size_t i = 0; i < n;) {
+		size_t start = v[i].start, end = v[i].end;
+		char *text;
+		for (i++; i < n && v[i].start <= end; i++)
+			if (v[i].end > end)
+				end = v[i].end;
+		if ((text = cdr_document_slice(doc, (cdr_span){ start, end })) == NULL)
+			return CDR_ENOMEM;
+		*words += (double)cdr_text_words(text, strlen(text));
+		free(text);
+	}
+	return 0;
+}
+
+/* Add one document's spans to the cells, the row and column totals and
+ * the grand total, each group of spans as one union: sorted by cell, then
+ * by row, by column and by start alone. */
+static int flush_words(cdr_matrix *m, const cdr_document *doc, struct wspan *v, size_t n)
+{
+	static int (*const order[])(const void *, const void *) = { cmp_ws_cell, cmp_ws_row, cmp_ws_col,
+								     cmp_ws_start };
+	int rc = 0;
+
+	for (int pass = 0; pass < 4 && rc == 0; pass++) {
+		cdr_sort(v, n, sizeof(*v), order[pass]);
+		for (size_t i = 0, j; i < n && rc == 0; i = j) {
+			double w;
+			for (j = i + 1; j < n; j++)
+				if ((pass == 0 && (v[j].row != v[i].row || v[j].col != v[i].col)) ||
+				    (pass == 1 && v[j].row != v[i].row) || (pass == 2 && v[j].col != v[i].col))
+					break;
+			if ((rc = union_words(doc, v + i, j - i, &w)) < 0)
+				break;
+			if (pass == 0)
+				m->v[v[i].row * m->nc + v[i].col] += w;
+			else if (pass == 1)
+				m->rtot[v[i].row] += w;
+			else if (pass == 2)
+				m->ctot[v[i].col] += w;
+			else
+				m->tot += w;
+		}
+	}
+	return rc;
 }
 
 int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const cdr_matrix_options *o)
@@ -293,7 +390,10 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	long attr_index = -1;
 	long *last_cell = NULL, *last_row = NULL, *last_col = NULL, last_any = -1;
 	double *row_words = NULL, total_words = 0;
+	struct wspan *ws = NULL;
+	size_t nws = 0, wcap = 0;
 	cdr_document *doc = NULL;
+	int words = o->cell == CDR_CELL_WORDS || o->cell == CDR_CELL_SHARE;
 	int rc = 0, need_doc = o->cell == CDR_CELL_WORDS || o->cell == CDR_CELL_SHARE ||
 			      o->cell == CDR_CELL_QUOTES || o->rows == CDR_ROWS_SPEAKER;
 
@@ -308,7 +408,7 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	}
 	if ((rc = make_columns(&cols, &codemap, set, o)) < 0)
 		goto done;
-	if ((rc = coded_load(&coded, p, o->coder)) < 0)
+	if ((rc = coded_load(&coded, p, o->coders, o->ncoders, o->coder)) < 0)
 		goto done;
 	/* document -> case */
 	if ((dc = cdr_calloc(cdr_project_doc_count(p) + 1, sizeof(*dc))) == NULL) {
@@ -470,6 +570,9 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 			continue; /* a coding of a document no longer in the project */
 		docno = (long)(hit - dc);
 		if (need_doc && (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0)) {
+			if (words && doc && (rc = flush_words(m, doc, ws, nws)) < 0)
+				break;
+			nws = 0;
 			cdr_document_free(doc);
 			doc = NULL;
 			if ((rc = cdr_project_doc_load(&doc, p, k->doc, o->cell != CDR_CELL_COUNT &&
@@ -497,14 +600,22 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 		}
 		if ((row = map_get(&rowmap, label)) < 0)
 			continue;
-		if (o->cell == CDR_CELL_WORDS || o->cell == CDR_CELL_SHARE || o->cell == CDR_CELL_QUOTES) {
+		if (words || o->cell == CDR_CELL_QUOTES) {
 			if (k->end > cdr_document_length(doc))
 				continue;
-			if ((text = cdr_document_slice(doc, (cdr_span){ k->start, k->end })) == NULL) {
+		}
+		if (words) {
+			/* counted when the document is done: see flush_words */
+			if (cdr_grow((void **)&ws, &wcap, nws + 1, sizeof(*ws)) < 0) {
 				rc = CDR_ENOMEM;
 				break;
 			}
-			amount = (double)cdr_text_words(text, strlen(text));
+			ws[nws++] = (struct wspan){ (size_t)row, col, k->start, k->end };
+			amount = 0;
+		} else if (o->cell == CDR_CELL_QUOTES &&
+			   (text = cdr_document_slice(doc, (cdr_span){ k->start, k->end })) == NULL) {
+			rc = CDR_ENOMEM;
+			break;
 		}
 		m->ncodings++;
 		m->rused[row] = m->cused[col] = 1;
@@ -544,10 +655,13 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 		}
 		free(text);
 	}
+	if (rc == 0 && words && doc)
+		rc = flush_words(m, doc, ws, nws);
 	if (rc < 0)
 		goto done;
-	/* presence, shares and the additive totals */
-	if (o->cell != CDR_CELL_DOCS) {
+	/* presence, shares and the additive totals (docs, words and shares
+	 * have theirs already) */
+	if (o->cell != CDR_CELL_DOCS && !words) {
 		for (size_t i = 0; i < m->nr; i++)
 			for (size_t j = 0; j < m->nc; j++) {
 				double *x = &m->v[i * m->nc + j];
@@ -627,6 +741,7 @@ done:
 	free(last_row);
 	free(last_col);
 	free(row_words);
+	free(ws);
 	coded_free(&coded);
 	if (rc < 0) {
 		cdr_matrix_free(m);
@@ -732,10 +847,15 @@ int cdr_within_parse(cdr_within *out, const char *name)
 	return cdr_error_set(CDR_EUSAGE, "unknown unit '%s' (use segment, sentence, turn or document)", name);
 }
 
+/* A coding on its way into the co-occurrence table: `code` is its column,
+ * or NO_COLUMN for a code the table leaves out (it still joins passages
+ * under --within segment, so the units do not depend on --codes). */
 struct occ {
 	size_t doc, start, end;
 	size_t code;
 };
+
+#define NO_COLUMN ((size_t)-1)
 
 static int cmp_occ(const void *a, const void *b)
 {
@@ -747,17 +867,49 @@ static int cmp_occ(const void *a, const void *b)
 	return x->code < y->code ? -1 : x->code > y->code;
 }
 
+/* The codes touching one unit, each once. */
+struct unit {
+	unsigned char *seen; /* n */
+	size_t *hit;         /* the codes seen, in the order met */
+	size_t nhit;
+};
+
+static void unit_touch(struct unit *u, size_t code)
+{
+	if (code != NO_COLUMN && !u->seen[code]) {
+		u->seen[code] = 1;
+		u->hit[u->nhit++] = code;
+	}
+}
+
+/* Count the unit once for each code and once for each pair, and clear it. */
+static void unit_count(struct unit *u, double *v, size_t n)
+{
+	for (size_t a = 0; a < u->nhit; a++)
+		for (size_t b = 0; b < u->nhit; b++)
+			v[u->hit[a] * n + u->hit[b]] += 1;
+	for (size_t a = 0; a < u->nhit; a++)
+		u->seen[u->hit[a]] = 0;
+	u->nhit = 0;
+}
+
 int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *coder,
 		const char *const *codes, size_t ncodes, cdr_within within, int jaccard)
+{
+	return cdr_cooccur_coders(out, p, set, coder ? &coder : NULL, coder ? 1 : 0, codes, ncodes, within, jaccard);
+}
+
+int cdr_cooccur_coders(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *const *coders,
+		       size_t ncoders, const char *const *codes, size_t ncodes, cdr_within within, int jaccard)
 {
 	cdr_matrix_options o = { 0 };
 	struct labels cols = { 0 };
 	struct map codemap = { 0 }, docmap = { 0 };
 	struct coded coded;
 	struct occ *occ = NULL;
-	size_t nocc = 0, ocap = 0, n;
+	struct unit u = { 0 };
+	size_t nocc = 0, ocap = 0, ncounted = 0, n;
 	cdr_matrix *m = NULL;
-	unsigned char *seen = NULL;
 	int rc;
 
 	*out = NULL;
@@ -765,7 +917,8 @@ int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const 
 	o.cols = CDR_COLS_CODE;
 	o.codes = codes;
 	o.ncodes = ncodes;
-	if ((rc = make_columns(&cols, &codemap, set, &o)) < 0 || (rc = coded_load(&coded, p, coder)) < 0)
+	if ((rc = make_columns(&cols, &codemap, set, &o)) < 0 ||
+	    (rc = coded_load(&coded, p, coders, coders ? ncoders : 0, NULL)) < 0)
 		goto done;
 	for (size_t d = 0; d < cdr_project_doc_count(p) && rc == 0; d++)
 		rc = map_put(&docmap, cdr_project_doc_id(p, d), d);
@@ -773,14 +926,17 @@ int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const 
 		for (size_t i = 0; i < cdr_codings_count(coded.sets[s]); i++) {
 			const cdr_coding *k = cdr_codings_get(coded.sets[s], i);
 			long col, d;
-			if (strcmp(k->status, "rejected") == 0 || (col = map_get(&codemap, k->code)) < 0 ||
-			    (d = map_get(&docmap, k->doc)) < 0)
+			if (strcmp(k->status, "rejected") == 0 || (d = map_get(&docmap, k->doc)) < 0 || k->end <= k->start)
+				continue;
+			col = map_get(&codemap, k->code);
+			if (col < 0 && within != CDR_WITHIN_SEGMENT)
 				continue;
 			if (cdr_grow((void **)&occ, &ocap, nocc + 1, sizeof(*occ)) < 0) {
 				rc = CDR_ENOMEM;
 				break;
 			}
-			occ[nocc++] = (struct occ){ (size_t)d, k->start, k->end, (size_t)col };
+			occ[nocc++] = (struct occ){ (size_t)d, k->start, k->end, col < 0 ? NO_COLUMN : (size_t)col };
+			ncounted += col >= 0;
 		}
 	if (rc < 0)
 		goto done;
@@ -789,7 +945,7 @@ int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const 
 	if ((m = cdr_calloc(1, sizeof(*m))) == NULL || (m->v = cdr_calloc(n * n + 1, sizeof(double))) == NULL ||
 	    (m->rtot = cdr_calloc(n + 1, sizeof(double))) == NULL || (m->ctot = cdr_calloc(n + 1, sizeof(double))) == NULL ||
 	    (m->rowl = cdr_calloc(n + 1, sizeof(char *))) == NULL || (m->coll = cdr_calloc(n + 1, sizeof(char *))) == NULL ||
-	    (seen = cdr_calloc(n + 1, 1)) == NULL) {
+	    (u.seen = cdr_calloc(n + 1, 1)) == NULL || (u.hit = cdr_calloc(n + 1, sizeof(size_t))) == NULL) {
 		rc = CDR_ENOMEM;
 		goto done;
 	}
@@ -801,49 +957,45 @@ int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const 
 			goto done;
 		}
 	}
-	/* document by document */
+	/* document by document; a unit counts once for a code and once for a
+	 * pair, however many codings touch it */
 	for (size_t i = 0; i < nocc && rc == 0;) {
 		size_t j = i, d = occ[i].doc;
 		cdr_document *doc = NULL;
 		while (j < nocc && occ[j].doc == d)
 			j++;
 		if (within == CDR_WITHIN_SEGMENT) {
-			/* each coding is a unit; pairs of overlapping codings of two codes */
-			for (size_t a = i; a < j; a++) {
-				m->v[occ[a].code * n + occ[a].code] += 1;
-				for (size_t b = a + 1; b < j && occ[b].start < occ[a].end; b++)
-					if (occ[b].code != occ[a].code) {
-						m->v[occ[a].code * n + occ[b].code] += 1;
-						m->v[occ[b].code * n + occ[a].code] += 1;
-					}
+			/* a passage: codings joined while the next starts before the
+			 * passage ends (sharing a character; touching is not enough) */
+			for (size_t a = i; a < j;) {
+				size_t end = occ[a].end;
+				for (; a < j && occ[a].start < end; a++) {
+					unit_touch(&u, occ[a].code);
+					if (occ[a].end > end)
+						end = occ[a].end;
+				}
+				unit_count(&u, m->v, n);
 			}
 		} else {
-			/* each unit is counted once per code and once per pair */
 			size_t nunits = 1;
 			if (within != CDR_WITHIN_DOCUMENT) {
 				if ((rc = cdr_project_doc_load(&doc, p, cdr_project_doc_id(p, d), 0)) < 0)
 					break;
 				nunits = within == CDR_WITHIN_TURN ? cdr_document_turn_count(doc) : cdr_document_sentence_count(doc);
 			}
-			for (size_t u = 0; u < nunits; u++) {
+			for (size_t k = 0; k < nunits; k++) {
 				size_t us = 0, ue = (size_t)-1;
 				if (doc) {
-					const cdr_span *s = within == CDR_WITHIN_TURN ? &cdr_document_turn(doc, u)->span
-										     : cdr_document_sentence(doc, u);
+					const cdr_span *s = within == CDR_WITHIN_TURN ? &cdr_document_turn(doc, k)->span
+										     : cdr_document_sentence(doc, k);
 					us = s->start;
 					ue = s->end;
 				}
-				memset(seen, 0, n);
-				for (size_t a = i; a < j; a++)
-					if (occ[a].start < ue && occ[a].end > us)
-						seen[occ[a].code] = 1;
-				for (size_t x = 0; x < n; x++) {
-					if (!seen[x])
-						continue;
-					for (size_t y = 0; y < n; y++)
-						if (seen[y])
-							m->v[x * n + y] += 1;
-				}
+				/* sorted by start: nothing from here on reaches the unit */
+				for (size_t a = i; a < j && occ[a].start < ue; a++)
+					if (occ[a].end > us)
+						unit_touch(&u, occ[a].code);
+				unit_count(&u, m->v, n);
 			}
 			cdr_document_free(doc);
 		}
@@ -861,20 +1013,24 @@ int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const 
 		}
 		for (size_t x = 0; x < n; x++)
 			diag[x] = m->v[x * n + x];
+		/* n12 <= min(n1, n2) since every unit with both has each: the
+		 * coefficient lies in [0, 1]; with neither code anywhere it is
+		 * undefined (NAN), not 0 */
 		for (size_t x = 0; x < n; x++)
 			for (size_t y = 0; y < n; y++) {
 				double both = m->v[x * n + y], any = diag[x] + diag[y] - both;
-				m->v[x * n + y] = any > 0 ? both / any : 0;
+				m->v[x * n + y] = any > 0 ? both / any : NAN;
 			}
 		free(diag);
 	}
-	m->ncodings = nocc;
+	m->ncodings = ncounted;
 done:
 	labels_free(&cols);
 	cdr_strmap_clear(&codemap.t);
 	cdr_strmap_clear(&docmap.t);
 	free(occ);
-	free(seen);
+	free(u.seen);
+	free(u.hit);
 	coded_free(&coded);
 	if (rc < 0) {
 		cdr_matrix_free(m);

@@ -55,28 +55,43 @@ static void all_free(struct all_codings *a)
 	free(a->v);
 }
 
-static int all_load(struct all_codings *a, const cdr_project *p, const char *coder)
+/* The codings of `coders` (ncoders > 0), else of every coder. */
+static int all_load_coders(struct all_codings *a, const cdr_project *p, const char *const *coders, size_t ncoders)
 {
+	char **names = NULL;
+	size_t nnames = 0;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
-	if (coder) {
-		if ((a->coders = cdr_calloc(1, sizeof(char *))) == NULL || (a->coders[0] = cdr_strdup(coder)) == NULL)
-			return CDR_ENOMEM;
-		a->ncoders = 1;
-		{
-			char **names;
-			size_t n, found = 0;
-			if ((rc = cdr_coders_list(&names, &n, p)) < 0)
-				return rc;
-			for (size_t i = 0; i < n; i++)
-				found |= strcmp(names[i], coder) == 0;
-			cdr_coders_free(names, n);
-			if (!found)
-				return cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (no codings/%s.tsv)", coder, coder);
-		}
-	} else if ((rc = cdr_coders_list(&a->coders, &a->ncoders, p)) < 0) {
+	if ((rc = cdr_coders_list(&names, &nnames, p)) < 0)
 		return rc;
+	if (ncoders == 0) {
+		a->coders = names;
+		a->ncoders = nnames;
+	} else {
+		for (size_t k = 0; k < ncoders && rc == 0; k++) {
+			int found = 0;
+			for (size_t i = 0; i < nnames; i++)
+				found |= strcmp(names[i], coders[k]) == 0;
+			if (!found)
+				rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (no codings/%s.tsv)",
+						   coders[k], coders[k]);
+		}
+		cdr_coders_free(names, nnames);
+		if (rc < 0)
+			return rc;
+		if ((a->coders = cdr_calloc(ncoders, sizeof(char *))) == NULL)
+			return CDR_ENOMEM;
+		for (size_t k = 0; k < ncoders; k++) {
+			int twice = 0;
+			for (size_t i = 0; i < a->ncoders; i++)
+				twice |= strcmp(a->coders[i], coders[k]) == 0;
+			if (twice)
+				continue;
+			if ((a->coders[a->ncoders] = cdr_strdup(coders[k])) == NULL)
+				return CDR_ENOMEM;
+			a->ncoders++;
+		}
 	}
 	if ((a->sets = cdr_calloc(a->ncoders ? a->ncoders : 1, sizeof(cdr_codings *))) == NULL)
 		return CDR_ENOMEM;
@@ -98,6 +113,12 @@ static int all_load(struct all_codings *a, const cdr_project *p, const char *cod
 	}
 	cdr_sort(a->v, a->n, sizeof(struct coded), cmp_coded);
 	return 0;
+}
+
+/* One coder, or every coder (NULL). */
+static int all_load(struct all_codings *a, const cdr_project *p, const char *coder)
+{
+	return all_load_coders(a, p, coder ? &coder : NULL, coder ? 1 : 0);
 }
 
 /* Is `qualified` the code or (with children) one of its descendants? */
@@ -255,6 +276,12 @@ done:
 
 int cdr_freqs(cdr_freq **out, size_t *n, cdr_project *p, const cdr_schemes *set, const char *coder)
 {
+	return cdr_freqs_coders(out, n, p, set, coder ? &coder : NULL, coder ? 1 : 0);
+}
+
+int cdr_freqs_coders(cdr_freq **out, size_t *n, cdr_project *p, const cdr_schemes *set, const char *const *coders,
+		     size_t ncoders)
+{
 	struct all_codings a;
 	cdr_freq *f = NULL;
 	size_t nf = 0;
@@ -272,7 +299,7 @@ int cdr_freqs(cdr_freq **out, size_t *n, cdr_project *p, const cdr_schemes *set,
 	for (size_t s = 0; s < cdr_schemes_count(set); s++)
 		for (size_t c = 0; c < cdr_scheme_code_count(cdr_schemes_get(set, s)); c++)
 			f[nf++].code = cdr_scheme_code(cdr_schemes_get(set, s), c);
-	if ((rc = all_load(&a, p, coder)) < 0)
+	if ((rc = all_load_coders(&a, p, coders, coders ? ncoders : 0)) < 0)
 		goto done;
 	/* per code: segments and words; docs and cases counted once each */
 	{

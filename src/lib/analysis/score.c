@@ -606,9 +606,19 @@ static int add_case(cdr_scores *s, const char *id)
 	return 0;
 }
 
-/* Codings per case of one code (or its subtree), for K_CODE/K_COUNT. */
+/* Is `name` one of the coders counted (none named: every coder)? */
+static int coder_counted(const char *const *coders, size_t ncoders, const char *name)
+{
+	int wanted = ncoders == 0;
+	for (size_t k = 0; k < ncoders; k++)
+		wanted |= strcmp(coders[k], name) == 0;
+	return wanted;
+}
+
+/* Codings per case of one code (or its subtree), for K_CODE/K_COUNT, by
+ * the coders counted. */
 static int count_code(long *counts, const cdr_scores *s, cdr_project *p, const cdr_schemes *set,
-		      const struct item *it, const char *coder, const char *path)
+		      const struct item *it, const char *const *wanted, size_t nwanted, const char *path)
 {
 	const cdr_code *code;
 	char **coders = NULL;
@@ -622,7 +632,7 @@ static int count_code(long *counts, const cdr_scores *s, cdr_project *p, const c
 		return rc;
 	for (size_t k = 0; k < ncoders && rc == 0; k++) {
 		cdr_codings *cd;
-		if (coder && strcmp(coder, coders[k]) != 0)
+		if (!coder_counted(wanted, nwanted, coders[k]))
 			continue;
 		if ((rc = cdr_codings_load(&cd, p, coders[k], NULL, NULL)) < 0)
 			break;
@@ -650,7 +660,7 @@ static int count_code(long *counts, const cdr_scores *s, cdr_project *p, const c
 }
 
 int cdr_scores_evaluate(cdr_scores **out, cdr_project *p, const cdr_schemes *set, const char *rules_path,
-			const char *coder)
+			const char *const *coders, size_t ncoders)
 {
 	cdr_scores *s;
 	size_t *order = NULL;
@@ -660,6 +670,23 @@ int cdr_scores_evaluate(cdr_scores **out, cdr_project *p, const cdr_schemes *set
 	int rc;
 
 	*out = NULL;
+	if (coders && ncoders) {
+		char **names = NULL;
+		size_t nnames = 0;
+		if ((rc = cdr_coders_list(&names, &nnames, p)) < 0)
+			return rc;
+		for (size_t k = 0; k < ncoders && rc == 0; k++) {
+			int found = 0;
+			for (size_t i = 0; i < nnames; i++)
+				found |= strcmp(names[i], coders[k]) == 0;
+			if (!found)
+				rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
+						   coders[k]);
+		}
+		cdr_coders_free(names, nnames);
+		if (rc < 0)
+			return rc;
+	}
 	if ((s = cdr_calloc(1, sizeof(*s))) == NULL)
 		return CDR_ENOMEM;
 	if ((rc = parse_rules(s, rules_path)) < 0)
@@ -719,7 +746,7 @@ int cdr_scores_evaluate(cdr_scores **out, cdr_project *p, const cdr_schemes *set
 			continue;
 		if (it->kind == K_CODE || it->kind == K_COUNT) {
 			memset(counts, 0, s->ncases * sizeof(long));
-			if ((rc = count_code(counts, s, p, set, it, coder, rules_path)) < 0)
+			if ((rc = count_code(counts, s, p, set, it, coders, coders ? ncoders : 0, rules_path)) < 0)
 				break;
 		}
 		if (it->kind == K_ATTR) {

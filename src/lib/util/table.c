@@ -1,6 +1,8 @@
 /* table.c -- one table model, five output formats (see table.h).
  * Widths in the aligned format count code points, so Dutch diacritics
  * line up. CSV follows RFC 4180: CRLF, fields quoted when needed. */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +18,7 @@ struct cdr_table {
 	size_t nrows;  /* including the header */
 	size_t cap;
 	unsigned char *numeric;
+	unsigned char *nullable; /* an empty cell is JSON null */
 };
 
 int cdr_format_parse(cdr_format *out, const char *name)
@@ -41,7 +44,8 @@ int cdr_table_new(cdr_table **out, size_t ncols, const char *const *headers)
 	if (t == NULL)
 		return CDR_ENOMEM;
 	t->ncols = ncols;
-	if ((t->numeric = cdr_calloc(ncols, 1)) == NULL || (rc = cdr_table_add(t, headers)) < 0) {
+	if ((t->numeric = cdr_calloc(ncols, 1)) == NULL || (t->nullable = cdr_calloc(ncols, 1)) == NULL ||
+	    (rc = cdr_table_add(t, headers)) < 0) {
 		cdr_table_free(t);
 		return CDR_ENOMEM;
 	}
@@ -77,7 +81,13 @@ const char *cdr_table_cell(const cdr_table *t, size_t row, size_t col)
 void cdr_table_set_numeric(cdr_table *t, size_t col)
 {
 	if (col < t->ncols)
-		t->numeric[col] = 1;
+		t->numeric[col] = t->nullable[col] = 1;
+}
+
+void cdr_table_set_nullable(cdr_table *t, size_t col)
+{
+	if (col < t->ncols)
+		t->nullable[col] = 1;
 }
 
 void cdr_table_free(cdr_table *t)
@@ -88,6 +98,7 @@ void cdr_table_free(cdr_table *t)
 		free(t->cells[i]);
 	free(t->cells);
 	free(t->numeric);
+	free(t->nullable);
 	free(t);
 }
 
@@ -128,6 +139,31 @@ void cdr_json_string(FILE *f, const char *s)
 			fputc(c, f);
 	}
 	fputc('"', f);
+}
+
+void cdr_number_format(char *buf, size_t size, double x)
+{
+	if (size == 0)
+		return;
+	if (!isfinite(x)) {
+		buf[0] = '\0';
+		return;
+	}
+	/* the shortest of 15, 16 and 17 significant digits that round-trips:
+	 * 0.1 stays "0.1", a third gets all its digits */
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(buf, size, "%.*g", digits, x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+}
+
+void cdr_json_number(FILE *f, double x)
+{
+	char buf[32];
+
+	cdr_number_format(buf, sizeof(buf), x);
+	fputs(*buf ? buf : "null", f);
 }
 
 /* Plain/TSV cells may not hold tabs or newlines: they become spaces. */
@@ -243,6 +279,8 @@ int cdr_table_write(const cdr_table *t, FILE *f, cdr_format fmt)
 				fputs(": ", f);
 				if (t->numeric[c] && is_number(s))
 					fputs(s, f);
+				else if (t->nullable[c] && *s == '\0')
+					fputs("null", f);
 				else
 					cdr_json_string(f, s);
 			}
