@@ -141,6 +141,22 @@ typedef struct cdr_schemes cdr_schemes;
 int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path, const char *coder,
 		       int override, size_t *imported, size_t *skipped);
 
+/**
+ * Add schemes to the project, or replace them, without orphaning codings:
+ * every file is validated and checked first, then all are installed (each
+ * as cdr_schemes_install does), so a refusal writes nothing. An existing
+ * scheme is replaced only with `replace`. When the new version of a scheme
+ * lacks codes of the current one that codings use (any coder's, rejected
+ * codings included), their codings would silently drop out of every
+ * analysis: CDR_EUNSAFE lists each such code with how many codings of which
+ * coders use it, unless `force`; then the schemes are installed and
+ * *warning (may be NULL; caller frees) holds the same list. on_installed
+ * (may be NULL) is called per installed file with the scheme id.
+ */
+int cdr_schemes_install_checked(cdr_project *p, const char *const *paths, size_t n, int replace, int force,
+				char **warning, void (*on_installed)(void *ctx, const char *id, const char *path),
+				void *ctx);
+
 /** The current time as ISO 8601 UTC (SOURCE_DATE_EPOCH is honoured). */
 void cdr_now_iso(char out[32]);
 

@@ -8,12 +8,14 @@ static int codes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 
 const struct cdr_cmd cmd_codes = {
 	.name = "codes",
-	.usage = "codeer codes [--tree] [--scheme ID] [--format F]",
+	.usage = "codeer codes [--tree] [--scheme ID] [--format F] [-o FILE]",
 	.summary = "list the codes of all schemes (scheme/code, label, rules)",
-	.help = "Options:\n"
-		"  --tree        indent codes under their parents\n"
+	.help = "A list: piped, bare lines for cut and grep (--format tsv adds the header).\n"
+		"\nOptions:\n"
+		"  --tree        indent codes under their parents (in every format)\n"
 		"  --scheme ID   only this scheme\n"
-		"  --format F    table, tsv, csv, json or md\n",
+		"  --format F    table, plain, tsv, csv, json, md or html\n"
+		"  -o FILE       write to FILE (its format from the extension)\n",
 	.run = codes_run,
 };
 
@@ -23,18 +25,19 @@ static int codes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 		{ "tree", no_argument, NULL, 't' },
 		{ "scheme", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const headers[] = { "code", "label", "rules", "parent" };
-	const char *format_name = NULL, *only = NULL;
+	const char *format_name = NULL, *only = NULL, *out = NULL;
 	int tree = 0, c, rc;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	cdr_table *t = NULL;
-	cdr_format fmt;
+	struct cli_out o;
 
-	while ((c = cli_getopt(cmd, argc, argv, "h", opts)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
 		if (c < -1)
 			return CLI_GETOPT_EXIT(c);
 		if (c == 't')
@@ -43,11 +46,16 @@ static int codes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 			only = optarg;
 		else if (c == 'F')
 			format_name = optarg;
+		else if (c == 'o')
+			out = optarg;
 	}
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if ((rc = cli_format(format_name, &fmt)) != 0 || (rc = cli_open_project(ctx, &p)) != EXIT_OK)
+	/* a list of codes: piped, bare lines for cut and grep */
+	if ((rc = cli_out_open(&o, out, format_name, CLI_LIST)) != EXIT_OK)
 		return rc;
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return cli_out_close(&o, rc);
 	if (cdr_schemes_load(&set, p) < 0 || cdr_table_new(&t, 4, headers) < 0) {
 		rc = cli_lib_error();
 		goto done;
@@ -74,11 +82,10 @@ static int codes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 			}
 		}
 	}
-	cdr_table_write(t, stdout, fmt);
-	rc = EXIT_OK;
+	rc = cdr_table_write(t, o.f, o.fmt) < 0 ? cli_lib_error() : EXIT_OK;
 done:
 	cdr_table_free(t);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
-	return rc;
+	return cli_out_close(&o, rc);
 }

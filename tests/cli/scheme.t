@@ -82,3 +82,123 @@ $ cd p && codeer scheme add "$DATA/schemes/backtrack.xml" >/dev/null && codeer s
 $ cd p && codeer codes --scheme nope
 ! codeer: no scheme 'nope' in the project (see 'codeer scheme list')
 ? 2
+
+# --format is honoured or refused, never ignored: show gives one JSON
+# document, or one table with a row per rule (and per code without rules)
+$ cd p && codeer scheme show mini --format json | python3 -c 'import json,sys; d = json.load(sys.stdin); print(d["scheme"], len(d["codes"]), d["codes"][1]["parent"], d["codes"][1]["rules"][0]["near_words"], d["codes"][0]["rules"][0]["unless"], d["codes"][3]["rules"], d["description"])'
+mini 4 mini/VB 3 ['\\binternetverbinding\\w*'] [] None
+? 0
+
+$ cd p && codeer scheme show mini --format csv | tr -d '\r'
+code,label,parent,depth,definition,include,exclude,example,rule,scope,caseless,pattern,unless,near,near-words,speaker,not-speaker
+mini/VB,Verbinden,,0,"Verbinden, behalve technische verbindingen.",,,,r1,match,yes,\bverbind\w*,\binternetverbinding\w*,,,,
+mini/VB.NET,Netwerk in de buurt,mini/VB,1,"Netwerk, alleen vlak bij buurt of wijk.",,,,r1,sentence,yes,\bnetwerk\w*,,\b(?:buurt|wijk)\w*,3,,
+mini/EK,Eigen kracht,,0,"Eigen kracht, alleen in wat de respondent zegt.",,,,r1,turn,yes,\beigen\s+kracht\b,,,,,^I$
+mini/HAND,Handmatig,,0,Alleen handmatig te coderen: geen patroon vindt dit begrip betrouwbaar.,,,,,,,,,,,,
+? 0
+
+$ cd p && codeer scheme show mini --format tsv | cut -f1,3,9,12
+code	parent	rule	pattern
+mini/VB		r1	\bverbind\w*
+mini/VB.NET	mini/VB	r1	\bnetwerk\w*
+mini/EK		r1	\beigen\s+kracht\b
+mini/HAND			
+? 0
+
+$ cd p && codeer scheme show --format html mini
+! codeer scheme: show writes json, tsv, csv or md (without --format: the code tree as text)
+! usage: codeer scheme add [--replace [--force]] FILE.xml...
+!        codeer scheme list [--format F] [-o FILE]
+!        codeer scheme show [--format json|tsv|csv|md] ID
+!        codeer scheme check [--max-share P] [ID|FILE.xml]...
+? 2
+
+$ cd p && codeer scheme check --format json mini
+! codeer scheme: check prints no table: --format is for list and show
+! usage: codeer scheme add [--replace [--force]] FILE.xml...
+!        codeer scheme list [--format F] [-o FILE]
+!        codeer scheme show [--format json|tsv|csv|md] ID
+!        codeer scheme check [--max-share P] [ID|FILE.xml]...
+? 2
+
+$ cd p && codeer codes --format xlsx
+! codeer: unknown format 'xlsx' (use table, tsv, csv, json, md or html)
+? 2
+
+$ cd p && codeer codes --scheme mini --format json
+[
+ {"code": "mini/VB", "label": "Verbinden", "rules": 1, "parent": ""},
+ {"code": "mini/VB.NET", "label": "Netwerk in de buurt", "rules": 1, "parent": "mini/VB"},
+ {"code": "mini/EK", "label": "Eigen kracht", "rules": 1, "parent": ""},
+ {"code": "mini/HAND", "label": "Handmatig", "rules": 0, "parent": ""}
+]
+? 0
+
+# piped, scheme list is a table and keeps its header; codes is a list of
+# bare lines for cut and grep; both take -o FILE
+$ cd p && codeer scheme list | cat && codeer codes --scheme mini | cut -f1 && codeer scheme list -o schemes.json && codeer codes --scheme mini -o codes.md && cat schemes.json codes.md
+scheme	codes	coded-by-rules	rules	title
+backtrack	2	2	2	Terugzoeken
+mini	4	3	3	Testschema
+mini/VB
+mini/VB.NET
+mini/EK
+mini/HAND
+[
+ {"scheme": "backtrack", "codes": 2, "coded-by-rules": 2, "rules": 2, "title": "Terugzoeken"},
+ {"scheme": "mini", "codes": 4, "coded-by-rules": 3, "rules": 3, "title": "Testschema"}
+]
+| code        | label               | rules | parent  |
+| ----------- | ------------------- | ----: | ------- |
+| mini/VB     | Verbinden           |     1 |         |
+| mini/VB.NET | Netwerk in de buurt |     1 | mini/VB |
+| mini/EK     | Eigen kracht        |     1 |         |
+| mini/HAND   | Handmatig           |     0 |         |
+? 0
+
+# a new version of a scheme that lacks codes which codings use (a code
+# renamed, one removed): refused with the codes and their coders, and
+# nothing written, not even the other file of the command
+$ cd p && codeer code add --coder anna mini t3 HAND >/dev/null && codeer code add --coder anna mini t4 EK >/dev/null && codeer autocode --scheme mini >/dev/null && codeer code reject --coder anna mini t4 EK >/dev/null && sed -e 's/id="EK"/id="KRACHT"/' -e '/<code id="HAND"/,/<\/code>/d' "$DATA/schemes/mini.xml" > mini-v2.xml && sed 's/id="mini"/id="nieuw"/' "$DATA/schemes/mini.xml" > nieuw.xml && cp schemes/mini.xml before.xml && codeer scheme add --replace nieuw.xml mini-v2.xml; s=$?; cmp before.xml schemes/mini.xml && ls schemes && exit $s
+backtrack.xml
+mini.xml
+! codeer: mini-v2.xml: the new version of scheme 'mini' lacks 2 codes that codings use:
+!   mini/EK: 2 codings (anna 1, auto 1)
+!   mini/HAND: 1 coding (anna 1)
+! nothing was replaced: those codings would drop out of every analysis (put the codes back in the new version, or use --force to replace anyway)
+? 2
+
+$ cd p && codeer scheme add --force mini-v2.xml
+! codeer scheme: --force is for add --replace
+! usage: codeer scheme add [--replace [--force]] FILE.xml...
+!        codeer scheme list [--format F] [-o FILE]
+!        codeer scheme show [--format json|tsv|csv|md] ID
+!        codeer scheme check [--max-share P] [ID|FILE.xml]...
+? 2
+
+# --force replaces it, with the same list as a warning
+$ cd p && codeer scheme add --replace --force mini-v2.xml && codeer codes --scheme mini | cut -f1
+mini	mini-v2.xml
+mini/VB
+mini/VB.NET
+mini/KRACHT
+! codeer: warning: mini-v2.xml: the new version of scheme 'mini' lacks 2 codes that codings use:
+!   mini/EK: 2 codings (anna 1, auto 1)
+!   mini/HAND: 1 coding (anna 1)
+! codeer: replaced anyway (--force): those codings stay in codings/, but no analysis counts them until their codes are back
+? 0
+
+# the codes back: nothing is lost by putting them back
+$ cd p && codeer scheme add --replace "$DATA/schemes/mini.xml" | cut -f1 && codeer freq --coder anna | cut -f1,3
+mini
+mini/EK	1
+mini/HAND	1
+? 0
+
+# every file is checked before any is written: a bad second file keeps
+# the first one out too
+$ cd p && codeer scheme add nieuw.xml bad-regex.xml; s=$?; ls schemes; exit $s
+backtrack.xml
+mini.xml
+! codeer: bad-regex.xml:6: rule badregex/A#r1: pattern '\bverbind(en|ing': missing closing parenthesis at offset 16
+? 2

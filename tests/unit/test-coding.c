@@ -1432,6 +1432,72 @@ static void test_coding_accept_copies_once(void)
 	fx_close(&f);
 }
 
+/* ---- replacing a scheme --------------------------------------------------------------- */
+
+static void count_installed(void *ctx, const char *id, const char *path)
+{
+	(void)id;
+	(void)path;
+	(*(int *)ctx)++;
+}
+
+/* A new version without a code that codings use: refused and nothing
+ * written, unless forced; a rejected coding counts too. */
+static void test_coding_scheme_replace_orphans(void)
+{
+	static const char v2[] =
+		"<scheme xmlns=\"urn:codeer:scheme:1\" id=\"mini\" version=\"2\"><title>T</title>\n"
+		"<code id=\"VB\" label=\"V\"><definition>v</definition></code></scheme>\n";
+	struct fx f;
+	cdr_codings *c = NULL;
+	char *path, *installed, *before, *after, *warning = (char *)1;
+	const char *paths[1];
+	size_t len;
+	int calls = 0;
+
+	mini_project(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, f.p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "mini", 1, 5, "mini/HAND", "manual", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "mini", 1, 5, "mini/EK", "rule:mini/EK#r1", "C", "", "rejected"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "mini", 1, 5, "mini/VB", "manual", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_save(c), 0);
+	cdr_codings_free(c);
+	path = test_join(f.root, "v2.xml");
+	test_write_file(path, v2);
+	paths[0] = path;
+	installed = test_join(cdr_project_path(f.p), "schemes/mini.xml");
+	before = test_slurp(installed, &len);
+
+	CU_ASSERT_EQUAL(cdr_schemes_install_checked(f.p, paths, 1, 1, 0, &warning, count_installed, &calls), CDR_EUNSAFE);
+	CU_ASSERT_PTR_NULL(warning);
+	CU_ASSERT_EQUAL(calls, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "lacks 2 codes that codings use:\n  mini/EK: 1 coding (anna 1)\n"
+						       "  mini/HAND: 1 coding (anna 1)\n"));
+	after = test_slurp(installed, &len);
+	CU_ASSERT_STRING_EQUAL(after, before);
+	free(after);
+	/* without --replace: the scheme is there already */
+	CU_ASSERT_EQUAL(cdr_schemes_install_checked(f.p, paths, 1, 0, 1, &warning, NULL, NULL), CDR_EEXISTS);
+
+	CU_ASSERT_EQUAL(cdr_schemes_install_checked(f.p, paths, 1, 1, 1, &warning, count_installed, &calls), 0);
+	CU_ASSERT_EQUAL(calls, 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(warning);
+	CU_ASSERT_PTR_NOT_NULL(strstr(warning, "mini/HAND: 1 coding (anna 1)"));
+	free(warning);
+	after = test_slurp(installed, &len);
+	CU_ASSERT_STRING_EQUAL(after, v2);
+	free(after);
+	/* the codings themselves are untouched */
+	c = load_codings(&f, "anna");
+	CU_ASSERT_EQUAL(cdr_codings_count(c), 3);
+	cdr_codings_free(c);
+
+	free(before);
+	free(installed);
+	free(path);
+	fx_close(&f);
+}
+
 /* ---- import ------------------------------------------------------------------------- */
 
 static void test_coding_import_csv_quoting(void)
@@ -1801,6 +1867,7 @@ void test_coding_register(void)
 	CU_add_test(s, "store_invalid_coder_refused", test_coding_store_invalid_coder_refused);
 	CU_add_test(s, "reject_policy", test_coding_reject_policy);
 	CU_add_test(s, "accept_copies_once", test_coding_accept_copies_once);
+	CU_add_test(s, "scheme_replace_orphans", test_coding_scheme_replace_orphans);
 	CU_add_test(s, "import_csv_quoting", test_coding_import_csv_quoting);
 	CU_add_test(s, "import_tsv_start_end", test_coding_import_tsv_start_end);
 	CU_add_test(s, "import_bad_row_writes_nothing", test_coding_import_bad_row_writes_nothing);

@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "codeer/coding.h"
 #include "codeer/error.h"
+#include "codeer/scheme.h"
 #include "util/alloc.h"
 #include "util/strmap.h"
 #include "util/array.h"
@@ -518,6 +520,165 @@ int cdr_codings_unreject(cdr_codings *from, const char *by, int force, const cha
 			 const char *code, size_t *n)
 {
 	return set_rejected(from, by, force, doc, start, end, code, n, "");
+}
+
+/* ---- replacing a scheme without orphaning codings (coding.h) --------------
+ * Here and not in the scheme layer: it reads every coder's codings. */
+
+struct orphan {
+	char *code;  /* scheme/code */
+	const char *coder;
+	size_t n;
+};
+
+static int cmp_orphan(const void *a, const void *b)
+{
+	const struct orphan *x = a, *y = b;
+	int r = strcmp(x->code, y->code);
+	return r ? r : strcmp(x->coder, y->coder);
+}
+
+/* Count the codings of `coder` whose code is in `current` (any code of the
+ * scheme when current is NULL) but not in `incoming`. */
+static int count_orphans(struct orphan **v, size_t *n, size_t *cap, const cdr_codings *k, const char *coder,
+			 const cdr_scheme *incoming, const cdr_scheme *current)
+{
+	const char *id = cdr_scheme_id(incoming);
+	size_t idlen = strlen(id);
+
+	for (size_t i = 0; i < k->n; i++) {
+		const char *code = k->v[i].code, *local = code + idlen + 1;
+		size_t j;
+		if (strncmp(code, id, idlen) != 0 || code[idlen] != '/' || cdr_scheme_find(incoming, local) >= 0 ||
+		    (current && cdr_scheme_find(current, local) < 0))
+			continue;
+		for (j = 0; j < *n; j++)
+			if ((*v)[j].coder == coder && strcmp((*v)[j].code, code) == 0)
+				break;
+		if (j == *n) {
+			if (cdr_grow((void **)v, cap, *n + 1, sizeof(**v)) < 0 || ((*v)[j].code = cdr_strdup(code)) == NULL)
+				return CDR_ENOMEM;
+			(*v)[j].coder = coder;
+			(*v)[j].n = 0;
+			(*n)++;
+		}
+		(*v)[j].n++;
+	}
+	return 0;
+}
+
+/* "  scheme/code: N codings (anna 2, auto 1)" per orphaned code */
+static int orphan_lines(cdr_buf *b, struct orphan *v, size_t n)
+{
+	int rc = 0;
+
+	cdr_sort(v, n, sizeof(*v), cmp_orphan);
+	for (size_t i = 0; i < n && rc == 0;) {
+		size_t j, total = 0;
+		for (j = i; j < n && strcmp(v[j].code, v[i].code) == 0; j++)
+			total += v[j].n;
+		rc = cdr_buf_printf(b, "\n  %s: %zu coding%s (", v[i].code, total, total == 1 ? "" : "s");
+		for (size_t k = i; k < j && rc == 0; k++)
+			rc = cdr_buf_printf(b, "%s%s %zu", k > i ? ", " : "", v[k].coder, v[k].n);
+		if (rc == 0)
+			rc = cdr_buf_putc(b, ')');
+		i = j;
+	}
+	return rc;
+}
+
+int cdr_schemes_install_checked(cdr_project *p, const char *const *paths, size_t n, int replace, int force,
+				char **warning, void (*on_installed)(void *ctx, const char *id, const char *path),
+				void *ctx)
+{
+	char **coders = NULL;
+	size_t ncoders = 0, nlost = 0;
+	cdr_codings **sets = NULL;
+	cdr_buf report = CDR_BUF_INIT;
+	int rc;
+
+	if (warning)
+		*warning = NULL;
+	/* the check and the writes under one lock: no coding slips in between */
+	if ((rc = cdr_project_lock(p, NULL)) < 0 || (rc = cdr_coders_list(&coders, &ncoders, p)) < 0)
+		return rc;
+	if (ncoders && (sets = cdr_calloc(ncoders, sizeof(*sets))) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	for (size_t c = 0; c < ncoders && rc == 0; c++)
+		rc = cdr_codings_load(&sets[c], p, coders[c], NULL, NULL);
+	for (size_t f = 0; f < n && rc == 0; f++) {
+		cdr_scheme *incoming = NULL, *current = NULL;
+		struct orphan *v = NULL;
+		size_t nv = 0, cap = 0;
+		char target[4400];
+
+		if ((rc = cdr_scheme_load(&incoming, paths[f])) < 0)
+			break;
+		snprintf(target, sizeof(target), "%s/schemes/%s.xml", cdr_project_path(p), cdr_scheme_id(incoming));
+		if (access(target, F_OK) == 0) {
+			if (!replace) {
+				rc = cdr_error_set(CDR_EEXISTS,
+						   "%s: the project already has a scheme '%s' (use --replace to update it)",
+						   paths[f], cdr_scheme_id(incoming));
+				cdr_scheme_free(incoming);
+				break;
+			}
+			/* a current version that cannot be read: every code of the
+			 * scheme that codings use must be in the new one */
+			if (cdr_scheme_load(&current, target) < 0) {
+				cdr_error_clear();
+				current = NULL;
+			}
+			for (size_t c = 0; c < ncoders && rc == 0; c++)
+				rc = count_orphans(&v, &nv, &cap, sets[c], coders[c], incoming, current);
+			if (rc == 0 && nv > 0) {
+				size_t codes = 0;
+				for (size_t i = 0; i < nv; i++) {
+					size_t j = 0;
+					while (j < i && strcmp(v[j].code, v[i].code) != 0)
+						j++;
+					codes += j == i;
+				}
+				nlost += codes;
+				rc = cdr_buf_printf(&report, "%s%s: the new version of scheme '%s' lacks %zu code%s that codings use:",
+						    report.len ? "\n" : "", paths[f], cdr_scheme_id(incoming), codes,
+						    codes == 1 ? "" : "s");
+				if (rc == 0)
+					rc = orphan_lines(&report, v, nv);
+			}
+		}
+		for (size_t i = 0; i < nv; i++)
+			free(v[i].code);
+		free(v);
+		cdr_scheme_free(current);
+		cdr_scheme_free(incoming);
+	}
+	if (rc == 0 && nlost > 0 && !force) {
+		rc = cdr_error_set(CDR_EUNSAFE,
+				   "%s\nnothing was replaced: those codings would drop out of every analysis (put the "
+				   "codes back in the new version, or use --force to replace anyway)",
+				   report.data);
+		goto done;
+	}
+	for (size_t f = 0; f < n && rc == 0; f++) {
+		char *id = NULL;
+		if ((rc = cdr_schemes_install(p, paths[f], replace, &id)) == 0 && on_installed)
+			on_installed(ctx, id, paths[f]);
+		free(id);
+	}
+	if (rc == 0 && nlost > 0 && warning) {
+		*warning = report.data;
+		report.data = NULL;
+	}
+done:
+	for (size_t c = 0; c < ncoders && sets; c++)
+		cdr_codings_free(sets[c]);
+	free(sets);
+	cdr_coders_free(coders, ncoders);
+	cdr_buf_free(&report);
+	return rc;
 }
 
 static int cmp_name(const void *a, const void *b)
