@@ -152,6 +152,7 @@ mini t4 R c131-276 mini/EK [anna]
 ? 0
 
 $ cd p && codeer freq --coder anna
+code	label	segments	docs	cases	words
 mini/VB	Verbinden	1	1	1	4
 mini/VB.NET	Netwerk in de buurt	1	1	1	3
 mini/EK	Eigen kracht	2	1	1	29

@@ -191,6 +191,7 @@ mini/KRACHT
 # the codes back: nothing is lost by putting them back
 $ cd p && codeer scheme add --replace "$DATA/schemes/mini.xml" | cut -f1 && codeer freq --coder anna | cut -f1,3
 mini
+code	segments
 mini/EK	1
 mini/HAND	1
 ? 0
