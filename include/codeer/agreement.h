@@ -29,6 +29,8 @@ typedef struct cdr_agree_options {
 	size_t ncodes;
 	const char *const *docs;     /* documents; none: those every coder coded */
 	size_t ndocs;
+	int all_docs;                /* no docs given: those any coder coded; a coder who
+					did not touch one coded nothing in it */
 	cdr_unit_kind unit;
 	int only_coded;              /* leave out units no coder coded */
 	const char *exclusive;       /* a code whose children are one nominal variable */
@@ -40,7 +42,8 @@ typedef struct cdr_agreement cdr_agreement;
 /**
  * Build the comparison. Errors: CDR_ENOTFOUND for an unknown coder, code
  * or document, or when the coders have no document in common; CDR_EUSAGE
- * for fewer than two coders.
+ * for fewer than two coders, or --exclusive with character or segment
+ * units.
  */
 int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *set,
 			const cdr_agree_options *o);
@@ -52,9 +55,33 @@ const char *cdr_agreement_name(const cdr_agreement *a, size_t i);
 const cdr_rdata *cdr_agreement_data(const cdr_agreement *a, size_t i);
 /** All codes pooled (each unit x code one binary item); NULL for --exclusive. */
 const cdr_rdata *cdr_agreement_overall(const cdr_agreement *a);
+/** The documents compared, sorted by id. */
 size_t cdr_agreement_doc_count(const cdr_agreement *a);
-/** Characters compared, for --unit char (units are weighted runs). */
+const char *cdr_agreement_doc(const cdr_agreement *a, size_t i);
+/**
+ * Documents left out because some of the coders coded them and others did
+ * not (only when neither docs nor all_docs was given), in project order.
+ * Documents none of the coders coded are not listed.
+ */
+size_t cdr_agreement_left_out_count(const cdr_agreement *a);
+const char *cdr_agreement_left_out(const cdr_agreement *a, size_t i);
+/** Did coder c (0-based, as in the options) not code left-out document i? */
+int cdr_agreement_left_out_by(const cdr_agreement *a, size_t i, size_t c);
+/**
+ * For --unit char: the characters compared, each counted once (the
+ * documents' lengths; with only_coded, the characters some coder coded
+ * with some code). 0 for other units.
+ */
 size_t cdr_agreement_chars(const cdr_agreement *a);
+/**
+ * Units of variable i as the coefficients count them: for --unit char
+ * characters (a run of n characters coded alike is n units), for --overlap
+ * segments, else turns, sentences, paragraphs or documents. Over all codes
+ * the units add up: characters x codes for --unit char.
+ */
+size_t cdr_agreement_units(const cdr_agreement *a, size_t i);
+/** Of those, the units that at least one coder coded (chose a subcode of, for --exclusive). */
+size_t cdr_agreement_coded(const cdr_agreement *a, size_t i);
 /** Units where a coder had two codes of an --exclusive group (the first was taken). */
 size_t cdr_agreement_conflicts(const cdr_agreement *a);
 
@@ -79,10 +106,16 @@ typedef enum cdr_merge_rule { CDR_MERGE_BOTH, CDR_MERGE_EITHER, CDR_MERGE_MAJORI
 /**
  * Write a consensus coder: for each document and code, the characters
  * coded by all coders (both), by any (either) or by more than half
- * (majority). Replaces the consensus coder's file. *written receives the
- * number of codings.
+ * (majority). *written receives the number of codings.
+ *
+ * The consensus coder's file is written from scratch, so a coder that
+ * already has codings (hand codings, memos, proposals) is refused with
+ * CDR_EEXISTS, the message saying how many would be replaced, unless
+ * `force`; the rules' coder ("auto", or any coder holding codings of
+ * rules) is refused even with `force`, since autocode rewrites it. A
+ * refusal writes nothing.
  */
 int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoders, const char *into,
-			cdr_merge_rule rule, size_t *written);
+			cdr_merge_rule rule, int force, size_t *written);
 
 #endif

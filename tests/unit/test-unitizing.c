@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "codeer/agreement.h"
 #include "codeer/coding.h"
 #include "codeer/error.h"
 #include "codeer/project.h"
@@ -640,6 +641,160 @@ static void test_unitizing_project(void)
 	test_rm_rf(root);
 }
 
+/* ---- agreement on a project: documents, counts, consensus ---------------- */
+
+/* A project with een (16 code points), twee (10) and drie (8): anna coded
+ * all three, bert only een and twee. */
+static cdr_project *agreement_project(char *root, size_t n)
+{
+	static const struct coding_row anna[] = {
+		{ "een", 2, 8, "s/X", "" }, { "twee", 0, 3, "s/X", "" }, { "drie", 0, 2, "s/Y", "" },
+	};
+	static const struct coding_row bert[] = {
+		{ "een", 4, 8, "s/X", "" }, { "twee", 1, 3, "s/X", "" }, { "drie", 5, 7, "s/Y", "rejected" },
+	};
+	char proj[600], path[3][600];
+	const char *paths[3];
+	cdr_project *p = NULL;
+
+	snprintf(root, n, "%s", test_tmpdir());
+	snprintf(proj, sizeof(proj), "%s/proj", root);
+	snprintf(path[0], sizeof(path[0]), "%s/een.txt", root);
+	snprintf(path[1], sizeof(path[1]), "%s/twee.txt", root);
+	snprintf(path[2], sizeof(path[2]), "%s/drie.txt", root);
+	test_write_file(path[0], "abcdefghijklmnop");
+	test_write_file(path[1], "qrstuvwxyz");
+	test_write_file(path[2], "ABCDEFGH");
+	CU_ASSERT_FATAL(cdr_project_init(proj, "test") == 0);
+	CU_ASSERT_FATAL(cdr_project_open(&p, proj) == 0);
+	for (int i = 0; i < 3; i++)
+		paths[i] = path[i];
+	CU_ASSERT_FATAL(cdr_project_add(p, paths, 3, NULL, NULL, NULL) == 0);
+	give_codings(p, "anna", anna, sizeof(anna) / sizeof(anna[0]));
+	give_codings(p, "bert", bert, sizeof(bert) / sizeof(bert[0]));
+	return p;
+}
+
+static void test_agreement_left_out_and_chars(void)
+{
+	const char *two[] = { "anna", "bert" };
+	char root[512];
+	cdr_project *p = agreement_project(root, sizeof(root));
+	cdr_schemes *set = NULL;
+	cdr_agreement *a = NULL;
+	cdr_agree_options o = { 0 };
+
+	CU_ASSERT_FATAL(cdr_schemes_load(&set, p) == 0);
+	o.coders = two;
+	o.ncoders = 2;
+	o.unit = CDR_UNIT_CHAR;
+
+	/* drie is left out (bert's only coding there is rejected), and says so */
+	CU_ASSERT_FATAL(cdr_agreement_build(&a, p, set, &o) == 0);
+	CU_ASSERT_EQUAL(cdr_agreement_doc_count(a), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_agreement_doc(a, 0), "een");
+	CU_ASSERT_STRING_EQUAL(cdr_agreement_doc(a, 1), "twee");
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_left_out_count(a), 1);
+	CU_ASSERT_STRING_EQUAL(cdr_agreement_left_out(a, 0), "drie");
+	CU_ASSERT_EQUAL(cdr_agreement_left_out_by(a, 0, 0), 0);
+	CU_ASSERT_EQUAL(cdr_agreement_left_out_by(a, 0, 1), 1);
+	/* one code, s/X: 16 + 10 characters, of which anna coded 6 + 3 (bert's
+	 * are inside anna's) */
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_count(a), 1);
+	CU_ASSERT_EQUAL(cdr_agreement_chars(a), 26);
+	CU_ASSERT_EQUAL(cdr_agreement_units(a, 0), 26);
+	CU_ASSERT_EQUAL(cdr_agreement_coded(a, 0), 9);
+	cdr_agreement_free(a);
+
+	/* --all-docs: drie too, where bert coded nothing; two codes, and the
+	 * characters are counted once, not once per code (34, not 68) */
+	o.all_docs = 1;
+	CU_ASSERT_FATAL(cdr_agreement_build(&a, p, set, &o) == 0);
+	CU_ASSERT_EQUAL(cdr_agreement_doc_count(a), 3);
+	CU_ASSERT_EQUAL(cdr_agreement_left_out_count(a), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_count(a), 2);
+	CU_ASSERT_EQUAL(cdr_agreement_chars(a), 34);
+	CU_ASSERT_EQUAL(cdr_agreement_units(a, 0) + cdr_agreement_units(a, 1), 68);
+	CU_ASSERT_EQUAL(cdr_agreement_coded(a, 0) + cdr_agreement_coded(a, 1), 11);
+	cdr_agreement_free(a);
+
+	/* only coded characters: those anna or bert coded with any code */
+	o.only_coded = 1;
+	CU_ASSERT_FATAL(cdr_agreement_build(&a, p, set, &o) == 0);
+	CU_ASSERT_EQUAL(cdr_agreement_chars(a), 11);
+	cdr_agreement_free(a);
+
+	/* documents as units: two documents, both coded with s/X */
+	o.only_coded = 0;
+	o.all_docs = 0;
+	o.unit = CDR_UNIT_DOCUMENT;
+	CU_ASSERT_FATAL(cdr_agreement_build(&a, p, set, &o) == 0);
+	CU_ASSERT_EQUAL(cdr_agreement_units(a, 0), 2);
+	CU_ASSERT_EQUAL(cdr_agreement_coded(a, 0), 2);
+	CU_ASSERT_EQUAL(cdr_agreement_chars(a), 0);
+	cdr_agreement_free(a);
+
+	/* --exclusive has no meaning for characters: refused, not empty */
+	o.unit = CDR_UNIT_CHAR;
+	o.exclusive = "s/X";
+	CU_ASSERT_EQUAL(cdr_agreement_build(&a, p, set, &o), CDR_EUSAGE);
+	CU_ASSERT_PTR_NULL(a);
+	cdr_schemes_free(set);
+	cdr_project_free(p);
+	test_rm_rf(root);
+}
+
+static size_t codings_of(cdr_project *p, const char *coder)
+{
+	cdr_codings *c = NULL;
+	size_t n;
+
+	CU_ASSERT_FATAL(cdr_codings_load(&c, p, coder, NULL, NULL) == 0);
+	n = cdr_codings_count(c);
+	cdr_codings_free(c);
+	return n;
+}
+
+static void test_agreement_merge_refuses(void)
+{
+	static const struct coding_row hand[] = { { "een", 0, 1, "s/X", "" }, { "drie", 1, 2, "s/Y", "rejected" } };
+	const char *two[] = { "anna", "bert" };
+	char root[512];
+	cdr_project *p = agreement_project(root, sizeof(root));
+	cdr_codings *c = NULL;
+	size_t written = 99;
+
+	/* a new coder: written (both coded een [4,8) and twee [1,3)) */
+	CU_ASSERT_EQUAL(cdr_agreement_merge(p, two, 2, "cons", CDR_MERGE_BOTH, 0, &written), 0);
+	CU_ASSERT_EQUAL(written, 2);
+	/* again: the two codings would be replaced, so it is refused */
+	CU_ASSERT_EQUAL(cdr_agreement_merge(p, two, 2, "cons", CDR_MERGE_EITHER, 0, &written), CDR_EEXISTS);
+	CU_ASSERT(strstr(cdr_error_last(), "2 codings") != NULL);
+	CU_ASSERT(strstr(cdr_error_last(), "--force") != NULL);
+	CU_ASSERT_EQUAL(codings_of(p, "cons"), 2);
+	/* a hand coder's codings, a rejected proposal among them, count too */
+	give_codings(p, "hand", hand, 2);
+	CU_ASSERT_EQUAL(cdr_agreement_merge(p, two, 2, "hand", CDR_MERGE_BOTH, 0, &written), CDR_EEXISTS);
+	CU_ASSERT(strstr(cdr_error_last(), "2 codings") != NULL);
+	CU_ASSERT_EQUAL(codings_of(p, "hand"), 2);
+	/* --force replaces them: either coder's characters, joined per coder */
+	CU_ASSERT_EQUAL(cdr_agreement_merge(p, two, 2, "cons", CDR_MERGE_EITHER, 1, &written), 0);
+	CU_ASSERT_EQUAL(written, 3);
+	CU_ASSERT_EQUAL(codings_of(p, "cons"), 3);
+	/* the rules' coder never, by name or by its codings, not even forced */
+	CU_ASSERT_EQUAL(cdr_agreement_merge(p, two, 2, "auto", CDR_MERGE_BOTH, 1, &written), CDR_EUSAGE);
+	CU_ASSERT(strstr(cdr_error_last(), "rules") != NULL);
+	CU_ASSERT_EQUAL(codings_of(p, "auto"), 0);
+	CU_ASSERT_FATAL(cdr_codings_load(&c, p, "regels", NULL, NULL) == 0);
+	CU_ASSERT(cdr_codings_append(c, "een", 0, 4, "s/X", "rule:s/X#r1", "2026-01-01T00:00:00Z", "", "") == 0);
+	CU_ASSERT_FATAL(cdr_codings_save(c) == 0);
+	cdr_codings_free(c);
+	CU_ASSERT_EQUAL(cdr_agreement_merge(p, two, 2, "regels", CDR_MERGE_BOTH, 1, &written), CDR_EUSAGE);
+	CU_ASSERT_EQUAL(codings_of(p, "regels"), 1);
+	cdr_project_free(p);
+	test_rm_rf(root);
+}
+
 void test_unitizing_register(void)
 {
 	CU_pSuite s = CU_add_suite("unitizing", NULL, NULL);
@@ -655,4 +810,6 @@ void test_unitizing_register(void)
 	CU_add_test(s, "add_checks", test_unitizing_add_checks);
 	CU_add_test(s, "out_of_memory", test_unitizing_out_of_memory);
 	CU_add_test(s, "project", test_unitizing_project);
+	CU_add_test(s, "agreement_left_out_and_chars", test_agreement_left_out_and_chars);
+	CU_add_test(s, "agreement_merge_refuses", test_agreement_merge_refuses);
 }

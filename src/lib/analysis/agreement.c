@@ -33,6 +33,13 @@ struct variable {
 	cdr_rdata *data;
 	char **labels;           /* --exclusive: label of value v (0 = none) */
 	size_t nlabels;
+	size_t wunits, wcoded;   /* units and coded units, runs counted by their weight */
+};
+
+/* A document some coders coded and others did not. */
+struct left_out {
+	char *doc;
+	unsigned char *by;       /* per coder: 1 = did not code it */
 };
 
 struct cdr_agreement {
@@ -45,6 +52,8 @@ struct cdr_agreement {
 	cdr_rdata *overall;
 	size_t chars, conflicts;
 	cdr_unit_kind unit;
+	struct left_out *left;
+	size_t nleft, left_cap;
 };
 
 /* One coder's codings of one code in one document, sorted by start. */
@@ -95,6 +104,11 @@ void cdr_agreement_free(cdr_agreement *a)
 	for (size_t i = 0; i < a->ndocs; i++)
 		free(a->docs[i]);
 	free(a->docs);
+	for (size_t i = 0; i < a->nleft; i++) {
+		free(a->left[i].doc);
+		free(a->left[i].by);
+	}
+	free(a->left);
 	free(a);
 }
 
@@ -103,7 +117,13 @@ const char *cdr_agreement_name(const cdr_agreement *a, size_t i) { return a->var
 const cdr_rdata *cdr_agreement_data(const cdr_agreement *a, size_t i) { return a->vars[i].data; }
 const cdr_rdata *cdr_agreement_overall(const cdr_agreement *a) { return a->overall; }
 size_t cdr_agreement_doc_count(const cdr_agreement *a) { return a->ndocs; }
+const char *cdr_agreement_doc(const cdr_agreement *a, size_t i) { return a->docs[i]; }
+size_t cdr_agreement_left_out_count(const cdr_agreement *a) { return a->nleft; }
+const char *cdr_agreement_left_out(const cdr_agreement *a, size_t i) { return a->left[i].doc; }
+int cdr_agreement_left_out_by(const cdr_agreement *a, size_t i, size_t c) { return a->left[i].by[c]; }
 size_t cdr_agreement_chars(const cdr_agreement *a) { return a->chars; }
+size_t cdr_agreement_units(const cdr_agreement *a, size_t i) { return a->vars[i].wunits; }
+size_t cdr_agreement_coded(const cdr_agreement *a, size_t i) { return a->vars[i].wcoded; }
 size_t cdr_agreement_conflicts(const cdr_agreement *a) { return a->conflicts; }
 
 static int var_add_unit(struct variable *v, size_t ncoders, const double *values, double weight,
@@ -294,10 +314,8 @@ static int code_chars(struct build *B, size_t vi, size_t di, const cdr_document 
 			B->row[c] = overlaps(cs.v[c], cs.n[c], s, e);
 			any |= B->row[c] != 0;
 		}
-		if (any || !B->o->only_coded) {
+		if (any || !B->o->only_coded)
 			rc = var_add_unit(&a->vars[vi], a->ncoders, B->row, (double)(e - s), ref, 1);
-			a->chars += e - s;
-		}
 	}
 done:
 	coder_segs_free(&cs, a->ncoders);
@@ -390,18 +408,61 @@ static int add_var(cdr_agreement *a, const char *name)
 	return 0;
 }
 
-/* Turn a variable's collected rows into reliability data. */
+/* Turn a variable's collected rows into reliability data, counting its
+ * units and coded units (a run of characters as its length). */
 static int finish_var(struct variable *v, size_t ncoders)
 {
 	int rc = cdr_rdata_new(&v->data, v->nunits, ncoders);
 
 	for (size_t u = 0; u < v->nunits && rc == 0; u++) {
-		for (size_t c = 0; c < ncoders; c++)
-			cdr_rdata_set(v->data, u, c, v->values[u * ncoders + c]);
+		size_t w = v->weights ? (size_t)v->weights[u] : 1;
+		int any = 0;
+		for (size_t c = 0; c < ncoders; c++) {
+			double x = v->values[u * ncoders + c];
+			cdr_rdata_set(v->data, u, c, x);
+			any |= !isnan(x) && x != 0;
+		}
+		v->wunits += w;
+		v->wcoded += any ? w : 0;
 		if (v->weights)
 			rc = cdr_rdata_set_weight(v->data, u, v->weights[u]);
 	}
 	return rc;
+}
+
+static int cmp_unitref(const void *x, const void *y)
+{
+	const struct unitref *a = x, *b = y;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+/* Characters of one document in character units of any variable from
+ * index `from[vi]` on (the units this document added), each counted once. */
+static int count_chars(cdr_agreement *a, const size_t *from)
+{
+	struct unitref *all = NULL;
+	size_t n = 0, cap = 0, end = 0;
+
+	for (size_t vi = 0; vi < a->nvars; vi++) {
+		const struct variable *v = &a->vars[vi];
+		for (size_t u = from[vi]; u < v->nunits; u++) {
+			if (cdr_grow((void **)&all, &cap, n + 1, sizeof(struct unitref)) < 0) {
+				free(all);
+				return CDR_ENOMEM;
+			}
+			all[n++] = v->units[u];
+		}
+	}
+	cdr_sort(all, n, sizeof(struct unitref), cmp_unitref);
+	for (size_t i = 0; i < n; i++) {
+		size_t s = all[i].start > end ? all[i].start : end;
+		if (all[i].end > s)
+			a->chars += all[i].end - s;
+		if (all[i].end > end)
+			end = all[i].end;
+	}
+	free(all);
+	return 0;
 }
 
 /* All codes pooled: every (unit, code) one binary item. */
@@ -441,31 +502,90 @@ static int coder_exists(const cdr_project *p, const char *coder)
 	return found;
 }
 
-/* Documents every coder coded, sorted. */
+/* The ids of the documents a coder has a coding in (not a rejected
+ * proposal), sorted and distinct; the strings belong to the codings. */
+static int coded_docs(const char ***out, size_t *n, cdr_codings *k)
+{
+	const char **v = NULL;
+	size_t cap = 0, m = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < cdr_codings_count(k); i++) {
+		const cdr_coding *cd = cdr_codings_get(k, i);
+		if (strcmp(cd->status, "rejected") == 0 || (m > 0 && strcmp(v[m - 1], cd->doc) == 0))
+			continue; /* codings come in runs of one document */
+		if (cdr_grow((void **)&v, &cap, m + 1, sizeof(char *)) < 0) {
+			free(v);
+			return CDR_ENOMEM;
+		}
+		v[m++] = cd->doc;
+	}
+	cdr_sort(v, m, sizeof(char *), cmp_str);
+	*n = 0;
+	for (size_t i = 0; i < m; i++)
+		if (*n == 0 || strcmp(v[*n - 1], v[i]) != 0)
+			v[(*n)++] = v[i];
+	*out = v;
+	return 0;
+}
+
+/* The documents every coder coded (with all_docs: any coder), sorted;
+ * those some coders coded and others did not are, without all_docs,
+ * remembered as left out, with who did not code them. */
 static int common_docs(struct build *B, const cdr_project *p)
 {
 	cdr_agreement *a = B->a;
-	size_t cap = 0;
+	const char ***ids = cdr_calloc(a->ncoders, sizeof(char **));
+	size_t *nids = cdr_calloc(a->ncoders, sizeof(size_t)), cap = 0;
+	unsigned char *missing = cdr_calloc(a->ncoders, 1);
+	int rc = 0;
 
-	for (size_t d = 0; d < cdr_project_doc_count(p); d++) {
+	if (ids == NULL || nids == NULL || missing == NULL)
+		rc = CDR_ENOMEM;
+	for (size_t c = 0; c < a->ncoders && rc == 0; c++)
+		rc = coded_docs(&ids[c], &nids[c], B->sets[c]);
+	for (size_t d = 0; d < cdr_project_doc_count(p) && rc == 0; d++) {
 		const char *id = cdr_project_doc_id(p, d);
-		int all = 1;
-		for (size_t c = 0; c < a->ncoders && all; c++) {
-			int has = 0;
-			for (size_t i = 0; i < cdr_codings_count(B->sets[c]) && !has; i++) {
-				const cdr_coding *cd = cdr_codings_get(B->sets[c], i);
-				has = strcmp(cd->doc, id) == 0 && strcmp(cd->status, "rejected") != 0;
-			}
-			all = has;
+		size_t have = 0;
+		for (size_t c = 0; c < a->ncoders; c++) {
+			missing[c] = cdr_search(&id, ids[c], nids[c], sizeof(char *), cmp_str) == NULL;
+			have += !missing[c];
 		}
-		if (!all)
+		if (have == 0)
 			continue;
+		if (have < a->ncoders && !B->o->all_docs) {
+			struct left_out *l;
+			if (cdr_grow((void **)&a->left, &a->left_cap, a->nleft + 1, sizeof(struct left_out)) < 0) {
+				rc = CDR_ENOMEM;
+				break;
+			}
+			l = &a->left[a->nleft];
+			l->by = NULL;
+			if ((l->doc = cdr_strdup(id)) == NULL || (l->by = cdr_malloc(a->ncoders)) == NULL) {
+				free(l->doc);
+				rc = CDR_ENOMEM;
+				break;
+			}
+			memcpy(l->by, missing, a->ncoders);
+			a->nleft++;
+			continue;
+		}
 		if (cdr_grow((void **)&a->docs, &cap, a->ndocs + 1, sizeof(char *)) < 0 ||
-		    (a->docs[a->ndocs] = cdr_strdup(id)) == NULL)
-			return CDR_ENOMEM;
+		    (a->docs[a->ndocs] = cdr_strdup(id)) == NULL) {
+			rc = CDR_ENOMEM;
+			break;
+		}
 		a->ndocs++;
 	}
-	return 0;
+	for (size_t c = 0; ids && c < a->ncoders; c++)
+		free(ids[c]);
+	free(ids);
+	free(nids);
+	free(missing);
+	if (rc == 0)
+		cdr_sort(a->docs, a->ndocs, sizeof(char *), cmp_str);
+	return rc;
 }
 
 /* The codes the coders used in the documents, in scheme order. */
@@ -528,6 +648,7 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 {
 	struct build B = { 0 };
 	cdr_agreement *a;
+	size_t *from = NULL; /* per variable: its units before the current document */
 	int rc = 0;
 
 	*out = NULL;
@@ -587,8 +708,18 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 		cdr_buf names = CDR_BUF_INIT;
 		for (size_t c = 0; c < a->ncoders; c++)
 			cdr_buf_printf(&names, "%s%s", c ? (c + 1 == a->ncoders ? " and " : ", ") : "", a->coders[c]);
-		rc = cdr_error_set(CDR_ENOTFOUND, "coders %s have no document in common", names.data ? names.data : "");
+		if (o->all_docs)
+			rc = cdr_error_set(CDR_ENOTFOUND, "coders %s have not coded any document", names.data ? names.data : "");
+		else
+			rc = cdr_error_set(CDR_ENOTFOUND, "coders %s have no document in common%s", names.data ? names.data : "",
+					   a->nleft ? " (--all-docs compares the documents any of them coded)" : "");
 		cdr_buf_free(&names);
+		goto done;
+	}
+	if (o->exclusive && (o->unit == CDR_UNIT_CHAR || o->overlap > 0)) {
+		/* a group's choice is made per unit; runs and segments belong to one code */
+		rc = cdr_error_set(CDR_EUSAGE, "--exclusive compares turns, sentences, paragraphs or documents, "
+				   "not %s", o->overlap > 0 ? "segments (--overlap)" : "characters (--unit char)");
 		goto done;
 	}
 	if (o->exclusive) {
@@ -648,6 +779,8 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 	}
 	for (size_t i = 0; i < B.ncodes && rc == 0; i++)
 		rc = add_var(a, B.codes[i]);
+	if (rc == 0 && (from = cdr_calloc(a->nvars + 1, sizeof(size_t))) == NULL)
+		rc = CDR_ENOMEM;
 	/* document by document: memory stays bounded by one document */
 	for (size_t di = 0; di < a->ndocs && rc == 0; di++) {
 		cdr_document *doc = NULL;
@@ -655,6 +788,8 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 		size_t nunits = 0;
 		if ((rc = cdr_project_doc_load(&doc, p, a->docs[di], 0)) < 0)
 			break;
+		for (size_t vi = 0; vi < a->nvars; vi++)
+			from[vi] = a->vars[vi].nunits;
 		if (o->unit != CDR_UNIT_CHAR && o->overlap <= 0)
 			rc = doc_units(&units, &nunits, doc, o->unit);
 		if (rc == 0 && o->exclusive)
@@ -667,6 +802,8 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 			else
 				rc = code_units(&B, vi, di, doc, units, nunits, a->vars[vi].name);
 		}
+		if (rc == 0 && o->unit == CDR_UNIT_CHAR && o->overlap <= 0)
+			rc = count_chars(a, from);
 		free(units);
 		cdr_document_free(doc);
 	}
@@ -683,6 +820,7 @@ done:
 	free(B.codes);
 	free(B.children);
 	free(B.row);
+	free(from);
 	if (rc < 0) {
 		cdr_agreement_free(a);
 		return rc;
@@ -772,8 +910,19 @@ static int cmp_edge(const void *a, const void *b)
 	return x->delta - y->delta; /* ends before starts at one point: no zero-length runs */
 }
 
+/* Is this the coder autocode writes (by name, or by holding rule codings)? */
+static int rules_coder(const char *name, cdr_codings *k)
+{
+	if (strcmp(name, "auto") == 0)
+		return 1;
+	for (size_t i = 0; i < cdr_codings_count(k); i++)
+		if (strncmp(cdr_codings_get(k, i)->origin, "rule:", 5) == 0)
+			return 1;
+	return 0;
+}
+
 int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoders, const char *into,
-			cdr_merge_rule rule, size_t *written)
+			cdr_merge_rule rule, int force, size_t *written)
 {
 	static const char *const rule_names[] = { "both", "either", "majority" };
 	cdr_codings **sets = NULL, *out = NULL;
@@ -806,6 +955,22 @@ int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoder
 		rc = cdr_codings_load(&out, p, into, NULL, NULL);
 	if (rc < 0)
 		goto done;
+	/* the file is rewritten whole: what the coder has now would be lost */
+	if (rules_coder(into, out)) {
+		rc = cdr_error_set(CDR_EUSAGE,
+				   "coder '%s' holds the codings of the rules (codeer autocode rewrites them); "
+				   "a consensus is never written into it, not even with --force: choose another name",
+				   into);
+		goto done;
+	}
+	if (cdr_codings_count(out) > 0 && !force) {
+		size_t n = cdr_codings_count(out);
+		rc = cdr_error_set(CDR_EEXISTS,
+				   "coder '%s' already has %zu coding%s, which the consensus would replace: "
+				   "choose another name for --into, or add --force to replace them",
+				   into, n, n == 1 ? "" : "s");
+		goto done;
+	}
 	while (cdr_codings_count(out) > 0)
 		cdr_codings_remove(out, cdr_codings_count(out) - 1);
 	/* per document and code: coverage counts over the coders' unions */
@@ -876,7 +1041,7 @@ int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoder
 	if (rc == 0)
 		rc = cdr_codings_save(out);
 done:
-	for (size_t c = 0; c < ncoders; c++)
+	for (size_t c = 0; sets && c < ncoders; c++)
 		cdr_codings_free(sets[c]);
 	free(sets);
 	cdr_codings_free(out);
