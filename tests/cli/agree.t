@@ -18,29 +18,34 @@ mini/EK          5      1  100.0%   1.0000   1.0000
 All codes together
 coefficient                    value   se      ci_low  ci_high  units  note
 percent agreement              0.8667                              15  
+Holsti's coefficient           0.8667                              15  
 Cohen's kappa                  0.6591  0.2211                      15  
 Scott's pi                     0.6591                              15  
 Fleiss' kappa                  0.6591                              15  
+Conger's kappa                 0.6591  0.2289                      15  
 Brennan-Prediger kappa         0.7333                              15  
 Gwet's AC1                     0.7810                              15  
 Krippendorff's alpha, nominal  0.6705                              15  
 ? 0
 
-$ cd p && codeer agree --coders auto,anna --show-disagreements --format tsv | tail -3 | cut -f1-7
+# csv and tsv print one table: with --show-disagreements, the disagreements
+$ cd p && codeer agree --coders auto,anna --show-disagreements --format tsv | cut -f1-7
 code	doc	turn	speaker	span	auto	anna
 mini/VB.NET	mini	t4	R	c131-276	yes	no
 mini/VB.NET	mini	t5	R	c281-429	no	yes
 ? 0
 
 # a bootstrap interval is the same for the same seed
-$ cd p && codeer agree --coders auto,anna --bootstrap 500 --seed 42 --format csv > a.csv && codeer agree --coders auto,anna --bootstrap 500 --seed 42 --format csv > b.csv && cmp a.csv b.csv && grep -c '^Cohen' a.csv
+$ cd p && codeer agree --coders auto,anna --bootstrap 500 --seed 42 --format csv > a.csv && codeer agree --coders auto,anna --bootstrap 500 --seed 42 --format csv > b.csv && cmp a.csv b.csv && grep -c "^(all codes),Cohen's kappa,0.6591,0.2211,-0.0714,1.0000,15,5," a.csv
 1
 ? 0
 
 # only-coded units: uncoded turns no longer count as agreement
-$ cd p && codeer agree --coders auto,anna --only-coded --codes VB.NET --format tsv | head -2
-code	units	coded	agree	kappa	alpha
-mini/VB.NET	2	2	0.0%	-1.0000	-0.5000
+$ cd p && codeer agree --coders auto,anna --only-coded --codes VB.NET --format tsv | cut -f1-3,7,8 | head -4
+code	coefficient	value	units	coded
+mini/VB.NET	percent agreement	0.0000	2	2
+mini/VB.NET	Holsti's coefficient	0.0000	2	2
+mini/VB.NET	Cohen's kappa	-1.0000	2	2
 ? 0
 
 # a consensus coder: what both coded
@@ -49,6 +54,90 @@ $ cd p && codeer agree --merge auto,anna --into both --rule both && codeer code 
 mini	7	15	mini/VB	consensus:both:auto+anna
 mini	33	40	mini/VB	consensus:both:auto+anna
 mini	131	276	mini/EK	consensus:both:auto+anna
+? 0
+
+# a consensus never replaces codings silently: both has 3, refused, kept
+$ cd p && codeer agree --merge auto,anna --into both --rule either; echo "exit $?"; codeer code list --coder both | wc -l
+exit 2
+3
+! codeer: coder 'both' already has 3 codings, which the consensus would replace: choose another name for --into, or add --force to replace them
+? 0
+
+# nor a hand coder's codings (anna's 4, into which auto and both would merge)
+$ cd p && codeer agree --merge auto,both --into anna
+! codeer: coder 'anna' already has 4 codings, which the consensus would replace: choose another name for --into, or add --force to replace them
+? 2
+
+# --force replaces them. either: VB where auto or anna coded it (anna's
+# turns t1 3-25 and t2 30-105 hold auto's VB codings), EK at t4 (both),
+# VB.NET at auto's 158-211 and anna's t5
+$ cd p && codeer agree --merge auto,anna --into both --rule either --force && codeer code list --coder both | cut -f2-5
+5 codings written for coder both
+mini	3	25	mini/VB
+mini	30	105	mini/VB
+mini	131	276	mini/EK
+mini	158	211	mini/VB.NET
+mini	281	429	mini/VB.NET
+? 0
+
+# the rules' coder is never overwritten, not even with --force
+$ cd p && codeer agree --merge anna,both --into auto --force; echo "exit $?"; codeer code list --coder auto | wc -l
+exit 2
+4
+! codeer: coder 'auto' holds the codings of the rules (codeer autocode rewrites them); a consensus is never written into it, not even with --force: choose another name
+? 0
+
+$ cd p && codeer agree --coders auto,anna --force
+! codeer agree: --force is for --merge (it lets the consensus replace a coder's codings)
+! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
+!        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
+!        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
+!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority] [--force]
+? 2
+
+# piped without --format: a table with its header (tsv)
+$ cd p && codeer agree --coders auto,anna | head -2
+code	coefficient	value	se	ci_low	ci_high	units	coded	note
+mini/VB.NET	percent agreement	0.6000				5	2	
+? 0
+
+# csv and tsv: one rectangular table, a row per code and coefficient, then
+# "(all codes)"; 3 codes and all codes together, 9 coefficients each
+$ cd p && codeer agree --coders auto,anna --format tsv > t.tsv && awk -F'\t' '{ print NF }' t.tsv | sort -u && wc -l < t.tsv && grep -c '^(all codes)' t.tsv && grep '^(all codes)' t.tsv | cut -f2,3,7,8
+9
+37
+9
+percent agreement	0.8667	15	5
+Holsti's coefficient	0.8667	15	5
+Cohen's kappa	0.6591	15	5
+Scott's pi	0.6591	15	5
+Fleiss' kappa	0.6591	15	5
+Conger's kappa	0.6591	15	5
+Brennan-Prediger kappa	0.7333	15	5
+Gwet's AC1	0.7810	15	5
+Krippendorff's alpha, nominal	0.6705	15	5
+? 0
+
+# json: one object; numbers as numbers at full precision (kappa of VB.NET
+# is -0.25 by hand), the disagreements in the same document
+$ cd p && codeer agree --coders auto,anna --show-disagreements --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sorted(d)); print(d["coders"], d["unit"], d["documents"], d["left_out"], d["characters"], d["units"], d["coded"]); c=d["per_code"][0]; print(c["code"], c["units"], c["coded"], [(k["id"], round(k["value"], 12)) for k in c["coefficients"] if k["id"] in ("percent", "cohen")]); print([(x["code"], x["turn"], x["start"], x["end"], x["values"]) for x in d["disagreements"]])'
+['characters', 'coded', 'coders', 'disagreements', 'documents', 'exclusive', 'left_out', 'only_coded', 'overall', 'overlap', 'per_code', 'unit', 'units']
+['auto', 'anna'] turn ['mini'] [] None 15 5
+mini/VB.NET 5 2 [('percent', 0.6), ('cohen', -0.25)]
+[('mini/VB.NET', 4, 131, 276, {'auto': 'yes', 'anna': 'no'}), ('mini/VB.NET', 5, 281, 429, {'auto': 'no', 'anna': 'yes'})]
+? 0
+
+# -o FILE: the format from the extension, written only on success
+$ cd p && codeer agree --coders auto,anna -o r.json && python3 -c 'import json; d=json.load(open("r.json")); print(d["overall"][0])' && codeer agree --coders auto,anna -o r.csv && head -1 r.csv | tr -d '\r'
+{'id': 'percent', 'coefficient': 'percent agreement', 'value': 0.8666666666666667, 'se': None, 'ci_low': None, 'ci_high': None, 'units': 15, 'note': None}
+code,coefficient,value,se,ci_low,ci_high,units,coded,note
+? 0
+
+$ cd p && codeer agree --coders auto,anna -o r.xlsx; codeer agree --coders auto,nobody -o bad.csv; ls r.xlsx bad.csv 2>&1 | sed 's/^ls: //'
+cannot access 'r.xlsx': No such file or directory
+cannot access 'bad.csv': No such file or directory
+! codeer: r.xlsx: codeer cannot write xlsx files (write .csv, .tsv, .json, .md, .html or .txt)
+! codeer: no coder 'nobody' in the project (see 'codeer code list')
 ? 0
 
 # the generic mode on Krippendorff (2011), "Computing Krippendorff's
@@ -71,11 +160,11 @@ $ cd p && codeer agree --coders auto
 ! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
 !        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
 !        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
-!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority]
+!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority] [--force]
 ? 2
 
 $ cd p && printf 'R: iets anders\n' > other.txt && codeer add other.txt >/dev/null && codeer code add --coder bert other t1 VB >/dev/null && codeer agree --coders anna,bert
-! codeer: coders anna and bert have no document in common
+! codeer: coders anna and bert have no document in common (--all-docs compares the documents any of them coded)
 ? 2
 
 $ cp "$DATA/agree/nonnumeric.csv" . && codeer agree --table nonnumeric.csv --level interval
@@ -94,10 +183,53 @@ $ codeer agree --table "$DATA/agree/krippendorff2011.csv" --weights linear
 ! codeer: --weights linear needs ordered categories: nominal data have no order (use --level ordinal, interval or ratio)
 ? 2
 
+# --layout coders-by-units: a row per coder. The table of the stanza below,
+# turned: A ja nee nee ja, B ja ja nee ja. By hand: 3 of 4 units agree;
+# kappa: p_o = .75, p_e = (2/4)(3/4) + (2/4)(1/4) = .5, kappa = .5; pi:
+# shares ja 5/8, nee 3/8, p_e = 34/64, pi = (.75 - .53125)/.46875 = .4667;
+# Brennan-Prediger (.75 - .5)/.5 = .5; AC1: p_e = 2(5/8)(3/8) = 30/64,
+# (.75 - .46875)/.53125 = 9/17 = .5294;
+# alpha: 8 values, D_o = 2/8, D_e = 2*5*3/(8*7) = 30/56, alpha = .5333
+$ printf 'coder,1,2,3,4\nA,ja,nee,nee,ja\nB,ja,ja,nee,ja\n' > cu.csv && codeer agree --table cu.csv --layout coders-by-units --format tsv | cut -f1,2,6
+coefficient	value	units
+percent agreement	0.7500	4
+Holsti's coefficient	0.7500	4
+Cohen's kappa	0.5000	4
+Scott's pi	0.4667	4
+Fleiss' kappa	0.4667	4
+Conger's kappa	0.5000	4
+Brennan-Prediger kappa	0.5000	4
+Gwet's AC1	0.5294	4
+Krippendorff's alpha, nominal	0.5333	4
+? 0
+
+# --layout counts (Fleiss 1971): per unit how many of the 4 coders chose a
+# and b: 4-0, 2-2, 0-4, 3-1. By hand: P = (1 + 1/3 + 1 + 1/2)/4 = 17/24;
+# shares a 9/16, b 7/16, p_e = 130/256; Fleiss' kappa = 11/27 = .4074;
+# Brennan-Prediger (17/24 - 1/2)/(1/2) = 5/12; AC1: p_e = 2(9/16)(7/16)
+# = 126/256, (17/24 - 63/128)/(65/128) = 83/195 = .4256; alpha: 16 values,
+# D_o = (4/3 + 1)*2/16 = 7/24, D_e = 2*9*7/(16*15) = .525, alpha = 4/9.
+# Which coder chose what is unknown: no Cohen or Scott.
+$ printf 'unit,a,b\n1,4,0\n2,2,2\n3,0,4\n4,3,1\n' > counts.csv && codeer agree --table counts.csv --layout counts --format tsv | cut -f1,2,6
+coefficient	value	units
+percent agreement	0.7083	4
+Fleiss' kappa	0.4074	4
+Brennan-Prediger kappa	0.4167	4
+Gwet's AC1	0.4256	4
+Krippendorff's alpha, nominal	0.4444	4
+? 0
+
+# json for a table: one object, numbers at full precision
+$ codeer agree --table counts.csv --layout counts --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["layout"], d["categories"], d["units"]); print([(c["id"], round(c["value"], 12)) for c in d["overall"]])'
+counts ['a', 'b'] 4
+[('percent', 0.708333333333), ('fleiss', 0.407407407407), ('brennan_prediger', 0.416666666667), ('gwet_ac1', 0.425641025641), ('krippendorff_alpha', 0.444444444444)]
+? 0
+
 # a nominal table may hold text categories
-$ printf 'unit,A,B\n1,ja,ja\n2,nee,ja\n3,nee,nee\n4,ja,ja\n' > t.csv && codeer agree --table t.csv --format tsv | cut -f1,2 | head -3
+$ printf 'unit,A,B\n1,ja,ja\n2,nee,ja\n3,nee,nee\n4,ja,ja\n' > t.csv && codeer agree --table t.csv --format tsv | cut -f1,2 | head -4
 coefficient	value
 percent agreement	0.7500
+Holsti's coefficient	0.7500
 Cohen's kappa	0.5000
 ? 0
 
@@ -131,10 +263,10 @@ $ cd q && codeer agree --coders A,B --unitizing --format table
 coders: A, B; unitizing; 1 document; 20 characters
 
 Unitizing alpha per code
-code       units  observed  expected  u-alpha  note
-mini/VB        2    0.0100    0.0623   0.8395  
-mini/EK        1    0.0400    0.0279  -0.4333  
-all codes      3    0.0250    0.0451   0.4458  
+code         units  observed  expected  u-alpha  note
+mini/VB          2    0.0100    0.0623   0.8395  
+mini/EK          1    0.0400    0.0279  -0.4333  
+(all codes)      3    0.0250    0.0451   0.4458  
 ? 0
 
 # the exact values; a code nobody marked is undefined, with the reason
@@ -143,7 +275,7 @@ code	units	observed	expected	u-alpha	note
 mini/VB	2	0.010000000000	0.062318840580	0.839534883721	
 mini/EK	1	0.040000000000	0.027906976744	-0.433333333333	
 mini/VB.NET	0	0.000000000000	0.000000000000		no coder marked a unit of this category
-all codes	3	0.025000000000	0.045112908662	0.445834889802	
+(all codes)	3	0.025000000000	0.045112908662	0.445834889802	
 ? 0
 
 # identical segments: u-alpha 1
@@ -151,13 +283,112 @@ $ cd q && codeer agree --coders A,C --unitizing --format csv | cut -d, -f1,5
 code,u-alpha
 mini/VB,1.0000
 mini/EK,1.0000
-all codes,1.0000
+(all codes),1.0000
 ? 0
+
+# --unit char: the characters, each counted once (20), and the units over
+# the codes (20 per code, 40). VB: A codes 2-8, B 4-8: 18 of 20 characters
+# agree, p_e = .3*.2 + .7*.8 = .62, kappa = (.9 - .62)/.38 = 14/19 = .7368.
+# EK: A codes 12-16, B nothing: 16 of 20 agree, kappa 0; alpha: 40 values,
+# D_o = 8/40, D_e = 2*4*36/(40*39), alpha = -1/12. All codes: 34 of 40,
+# Brennan-Prediger (.85 - .5)/.5 = .7.
+$ cd q && codeer agree --coders A,B --unit char --format table
+coders: A, B; unit: char; 1 document; 20 characters; 40 units over 2 codes
+
+Per code, worst first
+code     characters  coded chars  agree  kappa   alpha
+mini/EK          20            4  80.0%  0.0000  -0.0833
+mini/VB          20            6  90.0%  0.7368   0.7400
+
+All codes together
+coefficient                    value   se      ci_low  ci_high  units  note
+percent agreement              0.8500                              40  
+Holsti's coefficient           0.8500                              40  
+Cohen's kappa                  0.5000  0.1630                      40  
+Scott's pi                     0.4805                              40  
+Fleiss' kappa                  0.4805                              40  
+Conger's kappa                 0.5000  0.1651                      40  
+Brennan-Prediger kappa         0.7000                              40  
+Gwet's AC1                     0.7891                              40  
+Krippendorff's alpha, nominal  0.4870                              40  
+? 0
+
+# the same counts in json; a kappa that is 0/0 (nobody coded VB.NET) is
+# null, with the reason
+$ cd q && codeer agree --coders A,B --unit char --codes VB,VB.NET --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); vb,net=d["per_code"]; k=[x for x in vb["coefficients"] if x["id"] == "cohen"][0]; print(d["unit"], d["characters"], d["units"], d["coded"]); print(vb["code"], vb["units"], vb["coded"], k["id"], abs(k["value"] - 14/19) < 1e-15); k=[x for x in net["coefficients"] if x["id"] == "cohen"][0]; print(net["code"], net["coded"], k["value"], k["note"])'
+char 20 40 6
+mini/VB 20 6 cohen True
+mini/VB.NET 0 None chance agreement is 1 (all values fall in one category): the coefficient is 0/0
+? 0
+
+# --exclusive chooses per unit: with characters it is refused, not empty
+$ cd q && codeer agree --coders A,B --unit char --exclusive mini
+! codeer: --exclusive compares turns, sentences, paragraphs or documents, not characters (--unit char)
+? 2
 
 $ cd q && codeer agree --coders A,B --unitizing --unit char
 ! codeer agree: --unitizing does not go with --unit: unitizing alpha compares the coders' own segments of their codings, not units
 ! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
 !        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
 !        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
-!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority]
+!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority] [--force]
+? 2
+
+# documents that not every coder coded are left out, and named on stderr:
+# anna coded d1, d2 and d3 (VB at t1), bert only d1 (t1), cees d1 (t2) and d2 (t1)
+$ codeer init r >/dev/null && cd r && for d in d1 d2 d3; do printf 'R: een %s\n\nR: twee\n' $d > $d.txt; done && codeer add d1.txt d2.txt d3.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && for d in d1 d2 d3; do codeer code add --coder anna $d t1 VB >/dev/null; done && codeer code add --coder bert d1 t1 VB >/dev/null && codeer code add --coder cees d1 t2 VB >/dev/null && codeer code add --coder cees d2 t1 VB >/dev/null
+? 0
+
+$ cd r && codeer agree --coders anna,bert --format table
+coders: anna, bert; unit: turn; 1 document (2 left out)
+
+Per code, worst first
+code     units  coded  agree   kappa   alpha
+mini/VB      2      1  100.0%  1.0000  1.0000
+
+All codes together
+coefficient                    value   se      ci_low  ci_high  units  note
+percent agreement              1.0000                               2  
+Holsti's coefficient           1.0000                               2  
+Cohen's kappa                  1.0000  0.0000                       2  
+Scott's pi                     1.0000                               2  
+Fleiss' kappa                  1.0000                               2  
+Conger's kappa                 1.0000  0.0000                       2  
+Brennan-Prediger kappa         1.0000                               2  
+Gwet's AC1                     1.0000                               2  
+Krippendorff's alpha, nominal  1.0000                               2  
+! codeer: left out 2 documents that bert did not code: d2, d3
+! codeer: --all-docs compares them, counting a document a coder did not touch as coded with nothing
+? 0
+
+# grouped by who did not code them, in document order; json lists them
+$ cd r && codeer agree --coders anna,bert,cees --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["documents"], d["left_out"])'
+['d1'] [{'doc': 'd2', 'not_coded_by': ['bert']}, {'doc': 'd3', 'not_coded_by': ['bert', 'cees']}]
+! codeer: left out 1 document that bert did not code: d2
+! codeer: left out 1 document that bert and cees did not code: d3
+! codeer: --all-docs compares them, counting a document a coder did not touch as coded with nothing
+? 0
+
+# --all-docs: bert coded nothing in d2 and d3, so anna's VB there are two
+# disagreements: 6 turns, 4 agree (the t2 turns and d1's t1); kappa:
+# p_e = (3/6)(1/6) + (3/6)(5/6) = .5, (4/6 - .5)/.5 = 1/3
+$ cd r && codeer agree --coders anna,bert --all-docs --format tsv | grep '^(all codes)' | grep -e percent -e Cohen | cut -f2,3,7,8
+percent agreement	0.6667	6	3
+Cohen's kappa	0.3333	6	3
+? 0
+
+# unitizing leaves out the same documents (a document is 19 code points)
+$ cd r && codeer agree --coders anna,bert --unitizing --format table | head -1 && codeer agree --coders anna,bert --unitizing --all-docs --format table 2>&1 | head -1
+coders: anna, bert; unitizing; 1 document (2 left out); 19 characters
+coders: anna, bert; unitizing; 3 documents; 57 characters
+! codeer: left out 2 documents that bert did not code: d2, d3
+! codeer: --all-docs compares them, counting a document a coder did not touch as coded with nothing
+? 0
+
+$ cd r && codeer agree --coders anna,bert --all-docs --docs d1
+! codeer agree: --all-docs and --docs do not go together: --docs names the documents
+! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
+!        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
+!        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
+!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority] [--force]
 ? 2
