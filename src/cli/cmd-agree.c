@@ -35,7 +35,7 @@ const struct cdr_cmd cmd_agree = {
 		"  --unit U             turn (default), sentence, paragraph, document, or char\n"
 		"                       (every character, as NVivo compares)\n"
 		"  --overlap P          segment level, as MAXQDA: each coded segment is a unit, and\n"
-		"                       another coder agrees with an overlap of P %% of the union\n"
+		"                       another coder agrees with an overlap of P % of the union\n"
 		"  --only-coded         leave out units no coder coded\n"
 		"  --exclusive GROUP    the subcodes of GROUP are one nominal variable (which of\n"
 		"                       them each coder chose per unit)\n"
