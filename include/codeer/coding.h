@@ -157,7 +157,4 @@ int cdr_schemes_install_checked(cdr_project *p, const char *const *paths, size_t
 				char **warning, void (*on_installed)(void *ctx, const char *id, const char *path),
 				void *ctx);
 
-/** The current time as ISO 8601 UTC (SOURCE_DATE_EPOCH is honoured). */
-void cdr_now_iso(char out[32]);
-
 #endif

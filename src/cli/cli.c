@@ -104,6 +104,21 @@ int cli_format(const char *name, cdr_format *out)
 	return cdr_format_parse(out, name) < 0 ? cli_lib_error() : 0;
 }
 
+int cli_coders_choose(cdr_project *p, const char *requested, char ***names, size_t *n, int *implicit)
+{
+	int rc = cdr_coders_choose(names, n, implicit, p, requested);
+
+	if (rc == CDR_EAMBIGUOUS)
+		return cli_error("%s (--coder NAME, or --coder all to add them up)", cdr_error_last());
+	return rc < 0 ? cli_lib_error() : EXIT_OK;
+}
+
+void cli_coders_note(char *const *names, size_t n, int implicit)
+{
+	if (implicit && n == 1)
+		fprintf(stderr, "codeer: counting the codings of coder %s\n", names[0]);
+}
+
 /* The format a file name asks for; -1 for an extension codeer cannot write. */
 static int format_of_path(const char *path, cdr_format *out)
 {

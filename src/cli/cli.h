@@ -132,6 +132,12 @@ int cli_open_project(struct cli_ctx *ctx, cdr_project **out);
 /* The output format: --format NAME, else table on a terminal, plain otherwise. */
 int cli_format(const char *name, cdr_format *out);
 
+/* The coders an analysis counts: cdr_coders_choose's policy, with the
+ * options that get a user out of an ambiguous project added to its error. */
+int cli_coders_choose(cdr_project *p, const char *requested, char ***names, size_t *n, int *implicit);
+/* Without --coder, say on stderr whose codings were counted. */
+void cli_coders_note(char *const *names, size_t n, int implicit);
+
 /* Where a command's output goes: standard output, or -o FILE written
  * atomically when the command succeeds. The format is --format's, else the
  * one FILE's extension names (.csv .tsv .json .md .html .txt; any other

@@ -14,6 +14,7 @@
 #include "codeer/error.h"
 #include "util/alloc.h"
 #include "util/array.h"
+#include "util/clock.h"
 
 struct old_coding {
 	char *doc, *code, *created, *memo, *status;

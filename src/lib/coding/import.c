@@ -16,6 +16,7 @@
 #include "util/array.h"
 #include "util/csv.h"
 #include "util/fileio.h"
+#include "util/clock.h"
 
 struct row {
 	char *coder, *doc, *code, *memo, *origin, *created, *status;

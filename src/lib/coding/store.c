@@ -18,6 +18,7 @@
 #include "util/strmap.h"
 #include "util/array.h"
 #include "util/buf.h"
+#include "util/clock.h"
 #include "util/fileio.h"
 #include "util/num.h"
 #include "util/tsv.h"
@@ -44,16 +45,6 @@ struct cdr_codings {
 	size_t *ident, ident_cap;
 	int ident_ok;
 };
-
-void cdr_now_iso(char out[32])
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 int cdr_coder_valid(const char *name)
 {

@@ -23,6 +23,7 @@
 #include "codeer/project.h"
 #include "ingest/document-internal.h"
 #include "project/config.h"
+#include "util/clock.h"
 #include "project/meta.h"
 #include "util/alloc.h"
 #include "util/array.h"
@@ -50,17 +51,6 @@ static char *join(const char *dir, const char *a, const char *b)
 	if (p)
 		snprintf(p, n, "%s/%s%s", dir, a, b ? b : "");
 	return p;
-}
-
-/* UTC now as ISO 8601; SOURCE_DATE_EPOCH fixes it for reproducible runs. */
-static void now_iso(char out[32])
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 int cdr_project_init(const char *dir, const char *name)
@@ -95,7 +85,7 @@ int cdr_project_init(const char *dir, const char *name)
 		path = NULL;
 	}
 	abs = realpath(dir, NULL);
-	now_iso(created);
+	cdr_now_iso(created);
 	cfg.format = CDR_PROJECT_FORMAT;
 	cfg.name = (char *)(name ? name : abs && strrchr(abs, '/') ? strrchr(abs, '/') + 1 : dir);
 	cfg.language = "nl";
@@ -531,7 +521,7 @@ int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 	size_t nnew = 0;
 	int rc;
 
-	now_iso(added);
+	cdr_now_iso(added);
 	/* Check the options first: a bad one must not leave anything changed. */
 	if (opts && opts->case_id && (*opts->case_id == '\0' || strpbrk(opts->case_id, "\t\n\r") != NULL))
 		return cdr_error_set(CDR_EUSAGE, "'%s' is not a valid case id", opts->case_id);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "report-internal.h"
+#include "util/clock.h"
 
 static void head(struct report *r, const char *title)
 {
