@@ -75,7 +75,16 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	cdr_project_free(p);
 	if (rc < 0) {
 		free(listing);
-		cli_lib_error();
+		/* the library says what is wrong; the way out is an option here */
+		if (rc == CDR_EEXISTS && strstr(cdr_error_last(), "same content"))
+			cli_error("%s; --force adds a copy", cdr_error_last());
+		else if (rc == CDR_EENCODING && add.ingest.encoding == NULL &&
+			 strstr(cdr_error_last(), "cannot be detected"))
+			cli_error("%s; name it with --encoding", cdr_error_last());
+		else if (rc == CDR_EUSAGE && strncmp(cdr_error_last(), "attribute '", 11) == 0)
+			cli_error("--attr%s", cdr_error_last() + 9);
+		else
+			cli_lib_error();
 		return cli_error("nothing was added");
 	}
 	fwrite(listing, 1, listing_len, stdout);

@@ -27,7 +27,7 @@ digest recorded
 
 # the same content twice is refused; --force adds a copy with a new id
 $ cd p && codeer add s000-professional-2.txt
-! codeer: s000-professional-2.txt: already in the project as 's000-professional-2' (same content); use --force to add a copy
+! codeer: s000-professional-2.txt: already in the project as 's000-professional-2' (same content); --force adds a copy
 ! codeer: nothing was added
 ? 2
 

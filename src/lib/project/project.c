@@ -507,7 +507,7 @@ static int parse_attr(const char *kv, char **key, const char **value)
 	const char *eq = strchr(kv, '=');
 
 	if (eq == NULL || eq == kv)
-		return cdr_error_set(CDR_EUSAGE, "--attr '%s': expected KEY=VALUE", kv);
+		return cdr_error_set(CDR_EUSAGE, "attribute '%s': expected KEY=VALUE", kv);
 	*value = eq + 1;
 	return (*key = cdr_strndup(kv, (size_t)(eq - kv))) ? 0 : CDR_ENOMEM;
 }
@@ -531,7 +531,7 @@ int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 		if ((rc = parse_attr(opts->attrs[a], &key, &value)) < 0)
 			return rc;
 		rc = cdr_cases_attr_name_valid(key) && strpbrk(value, "\t\n\r") == NULL ? 0 :
-			cdr_error_set(CDR_EUSAGE, "--attr '%s': '%s' cannot be an attribute name, or the value has a tab or newline",
+			cdr_error_set(CDR_EUSAGE, "attribute '%s': '%s' cannot be an attribute name, or the value has a tab or newline",
 				      opts->attrs[a], key);
 		free(key);
 		if (rc < 0)
@@ -556,7 +556,7 @@ int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 			goto done;
 		owner = known_digest_owner(&known, cdr_document_info_get(doc)->sha256);
 		if (owner && !(opts && opts->force)) {
-			rc = cdr_error_set(CDR_EEXISTS, "%s: already in the project as '%s' (same content); use --force to add a copy",
+			rc = cdr_error_set(CDR_EEXISTS, "%s: already in the project as '%s' (same content)",
 					   paths[i], owner);
 			cdr_document_free(doc);
 			goto done;

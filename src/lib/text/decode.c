@@ -215,7 +215,7 @@ int cdr_text_decode16(char **out, size_t *out_len, UChar **u16, int32_t *u16len,
 					     name, bad + (size_t)(bytes - start), line_of(bytes, bad));
 		if ((enc = detect(bytes, n)) == NULL)
 			return cdr_error_set(CDR_EENCODING,
-				"%s: not UTF-8 (invalid byte at offset %zu, line %zu) and the encoding cannot be detected; name it with --encoding",
+				"%s: not UTF-8 (invalid byte at offset %zu, line %zu) and the encoding cannot be detected",
 				name, bad + (size_t)(bytes - start), line_of(bytes, bad));
 	}
 	if ((rc = icu_decode(&u, &ulen, bytes, n, enc, name, (size_t)(bytes - start))) < 0)
