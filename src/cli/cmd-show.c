@@ -4,62 +4,34 @@
 
 #include "cli/cli.h"
 
-static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int show_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_show = {
 	.name = "show",
-	.usage = "codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250|PHRASE]",
 	.summary = "print a document, a turn, a sentence or a range of characters",
-	.help = "References: t12 is turn 12, s40 sentence 40 (both counted from 1),\n"
-		"c100-250 the characters (code points) from offset 100 up to 250; any other\n"
-		"text is an exact phrase, which must occur once in the document.\n"
-		"\nOptions:\n"
-		"  --turns       list the turns: number, speaker, time, span, words, text\n"
-		"  --sentences   list the sentences with their spans\n"
-		"  --format F    table, plain, tsv, csv, json, md or html; for a part or the\n"
-		"                whole document, tsv, csv, md and html give one row and json\n"
-		"                one object (doc, ref, start, end, turn, speaker, time, text)\n"
-		"  -o FILE       write to FILE (atomically); the format from its extension\n"
-		"\nOnly the aligned table on a terminal shortens the text of the lists.\n",
-	.run = show_run,
+	.args = "DOC [REF]",
+	.min_args = 1,
+	.max_args = 2,
+	.opts = (const struct cli_opt[]){
+		{ "turns", 0, CLI_OPT_FLAG, NULL, "list the turns: number, speaker, time, span, words, text", NULL, 0 },
+		{ "sentences", 0, CLI_OPT_FLAG, NULL, "list the sentences with their spans", NULL, 0 },
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
+	.help = "REF is t12 (turn 12) or s40 (sentence 40), both counted from 1, c100-250\n"
+		"(the characters, in code points, from offset 100 up to 250), or any other\n"
+		"text: an exact phrase, which must occur once in the document.\n"
+		"\nFor a part or the whole document, tsv, csv, md and html give one row and\n"
+		"json one object (doc, ref, start, end, turn, speaker, time, text).\n"
+		"Only the aligned table on a terminal shortens the text of the lists.\n",
+	.examples = CLI_EXAMPLES("codeer show s003-participant-5 t4",
+				 "codeer show s003-participant-5 \"werkt het niet\"",
+				 "codeer show --turns --format csv s003-participant-5"),
+	.exit_status = "0 success; 2 an error, usage errors included (nothing is written to -o FILE then); "
+		       "a reference that does not resolve is an error.",
+	.exec = show_exec,
 };
-
-/* How a column goes into JSON: a number, a string, or a string that is
- * null when empty (a turn without a speaker or a time, a sentence outside
- * every turn): a program should not have to know that "" means "none". */
-enum { J_STR, J_NUM, J_OPT };
-
-/* Row `r` of `t` as one JSON object. */
-static void json_object(FILE *f, const cdr_table *t, size_t r, const unsigned char *kind)
-{
-	fputc('{', f);
-	for (size_t c = 0; c < cdr_table_cols(t); c++) {
-		const char *s = cdr_table_cell(t, r, c);
-		if (c)
-			fputs(", ", f);
-		cdr_json_string(f, cdr_table_cell(t, 0, c));
-		fputs(": ", f);
-		if (kind[c] == J_NUM && *s)
-			fputs(s, f);
-		else if (kind[c] != J_STR && *s == '\0')
-			fputs("null", f);
-		else
-			cdr_json_string(f, s);
-	}
-	fputc('}', f);
-}
-
-static void json_table(FILE *f, const cdr_table *t, const unsigned char *kind)
-{
-	size_t nrows = cdr_table_rows(t);
-
-	fputc('[', f);
-	for (size_t r = 1; r <= nrows; r++) {
-		fputs(r > 1 ? ",\n " : "\n ", f);
-		json_object(f, t, r, kind);
-	}
-	fputs(nrows ? "\n]\n" : "]\n", f);
-}
 
 /* The turns or sentences as a table. Only the aligned table for a person
  * shortens the text; every other format carries all of it, since a
@@ -68,8 +40,6 @@ static int list_units(const cdr_document *doc, int turns, FILE *f, cdr_format fm
 {
 	static const char *const turn_headers[] = { "turn", "speaker", "time", "start", "end", "words", "text" };
 	static const char *const sent_headers[] = { "sentence", "turn", "start", "end", "text" };
-	static const unsigned char turn_kinds[] = { J_STR, J_OPT, J_OPT, J_NUM, J_NUM, J_NUM, J_STR };
-	static const unsigned char sent_kinds[] = { J_STR, J_OPT, J_NUM, J_NUM, J_STR };
 	size_t n = turns ? cdr_document_turn_count(doc) : cdr_document_sentence_count(doc);
 	cdr_table *t;
 	int rc = 0;
@@ -78,6 +48,10 @@ static int list_units(const cdr_document *doc, int turns, FILE *f, cdr_format fm
 		return cli_lib_error();
 	for (size_t col = turns ? 3 : 2; col <= (turns ? 5u : 3u); col++)
 		cdr_table_set_numeric(t, col);
+	/* a turn without a speaker or a time, a sentence outside every turn:
+	 * null in JSON, so that a program need not know that "" means none */
+	for (size_t col = 1; col <= (turns ? 2u : 1u); col++)
+		cdr_table_set_nullable(t, col);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const cdr_span *span = turns ? &cdr_document_turn(doc, i)->span : cdr_document_sentence(doc, i);
 		char num[32], start[32], end[32], words[32], tnum[32];
@@ -111,12 +85,30 @@ static int list_units(const cdr_document *doc, int turns, FILE *f, cdr_format fm
 		}
 		free(text);
 	}
-	if (rc == 0 && fmt == CDR_FORMAT_JSON)
-		json_table(f, t, turns ? turn_kinds : sent_kinds);
-	else if (rc == 0)
+	if (rc == 0)
 		rc = cdr_table_write(t, f, fmt);
 	cdr_table_free(t);
 	return rc < 0 ? cli_lib_error() : EXIT_OK;
+}
+
+/* A part is one thing, so JSON gives the object itself, not the array of
+ * rows the table writer makes: start and end are numbers, and a ref,
+ * turn, speaker or time that is missing is null. */
+static void part_json(FILE *f, const char *const *headers, const char *const *row)
+{
+	fputc('{', f);
+	for (size_t c = 0; c < 8; c++) {
+		fputs(c ? ", " : "", f);
+		cdr_json_string(f, headers[c]);
+		fputs(": ", f);
+		if (c == 2 || c == 3)
+			fputs(row[c], f);
+		else if (c != 0 && c != 7 && *row[c] == '\0')
+			fputs("null", f);
+		else
+			cdr_json_string(f, row[c]);
+	}
+	fputs("}\n", f);
 }
 
 /* One part of the document (or all of it, ref "") for a program: an
@@ -125,7 +117,6 @@ static int show_part(FILE *f, cdr_format fmt, const char *id, const char *ref, c
 		     const cdr_turn *tu, const char *text)
 {
 	static const char *const headers[] = { "doc", "ref", "start", "end", "turn", "speaker", "time", "text" };
-	static const unsigned char kinds[] = { J_STR, J_OPT, J_NUM, J_NUM, J_OPT, J_OPT, J_OPT, J_STR };
 	char start[32], end[32], tnum[32] = "";
 	cdr_table *t;
 	int rc;
@@ -135,18 +126,16 @@ static int show_part(FILE *f, cdr_format fmt, const char *id, const char *ref, c
 	if (ti >= 0)
 		snprintf(tnum, sizeof(tnum), "t%ld", ti + 1);
 	const char *row[] = { id, ref, start, end, tnum, tu ? tu->speaker : "", tu ? tu->time : "", text };
+	if (fmt == CDR_FORMAT_JSON) {
+		part_json(f, headers, row);
+		return EXIT_OK;
+	}
 	if (cdr_table_new(&t, 8, headers) < 0)
 		return cli_lib_error();
 	cdr_table_set_numeric(t, 2);
 	cdr_table_set_numeric(t, 3);
-	if ((rc = cdr_table_add(t, row)) == 0) {
-		if (fmt == CDR_FORMAT_JSON) {
-			json_object(f, t, 1, kinds);
-			fputc('\n', f);
-		} else {
-			rc = cdr_table_write(t, f, fmt);
-		}
-	}
+	if ((rc = cdr_table_add(t, row)) == 0)
+		rc = cdr_table_write(t, f, fmt);
 	cdr_table_free(t);
 	return rc < 0 ? cli_lib_error() : EXIT_OK;
 }
@@ -190,60 +179,41 @@ static void print_part(FILE *f, const char *id, const char *ref, cdr_span span, 
 	fprintf(f, "\n%s\n", text);
 }
 
-static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+static int show_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "turns", no_argument, NULL, 't' },
-		{ "sentences", no_argument, NULL, 's' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *format_name = NULL, *outpath = NULL;
-	int list = 0, c, rc, human;
+	const char *outpath = cli_str(a, "output"), *id = a->argv[0];
+	int turns = cli_flag(a, "turns"), list = turns || cli_flag(a, "sentences"), rc, human;
 	cdr_project *p = NULL;
 	cdr_document *doc = NULL;
 	struct cli_out o;
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 't' || c == 's')
-			list = c;
-		else if (c == 'F')
-			format_name = optarg;
-		else if (c == 'o')
-			outpath = optarg;
-	}
-	if (optind >= argc)
-		return cli_usage_error(cmd, "no document given");
-	if (argc - optind > 2)
-		return cli_usage_error(cmd, "too many arguments");
-	if (list && argc - optind > 1)
-		return cli_usage_error(cmd, "--turns and --sentences list a whole document; leave out the reference");
+	if (turns && cli_flag(a, "sentences"))
+		return cli_usage_error(a->cmd, "--turns or --sentences, not both");
+	if (list && a->argc > 1)
+		return cli_usage_error(a->cmd, "--turns and --sentences list a whole document; leave out the reference");
 	/* the lists are lists (one unit a line, starting with its number, for
 	 * cut and grep); a part or the document is text unless a format asks
 	 * for a row */
-	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK)
+	if ((rc = cli_out_open(&o, outpath, cli_str(a, "format"), CLI_LIST)) != EXIT_OK)
 		return rc;
 	human = o.fmt == CDR_FORMAT_TABLE || o.fmt == CDR_FORMAT_PLAIN;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		goto done;
-	if (cdr_project_doc_load(&doc, p, argv[optind], 1) < 0) {
+	if (cdr_project_doc_load(&doc, p, id, 1) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
 	if (list) {
-		rc = list_units(doc, list == 't', o.f, o.fmt, o.fmt == CDR_FORMAT_TABLE && outpath == NULL);
-	} else if (optind + 1 < argc) {
-		const char *ref = argv[optind + 1];
+		rc = list_units(doc, turns, o.f, o.fmt, o.fmt == CDR_FORMAT_TABLE && outpath == NULL);
+	} else if (a->argc > 1) {
+		const char *ref = a->argv[1];
 		const cdr_turn *tu;
 		cdr_span span;
 		char *text;
 		long ti;
 
 		if (cdr_document_resolve(&span, doc, ref) < 0) {
-			rc = cli_error("%s: %s", argv[optind], cdr_error_last());
+			rc = cli_error("%s: %s", id, cdr_error_last());
 			goto done;
 		}
 		if ((text = cdr_document_slice(doc, span)) == NULL) {
@@ -253,10 +223,10 @@ static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		ti = cdr_document_turn_at(doc, span.start);
 		tu = ti >= 0 ? cdr_document_turn(doc, (size_t)ti) : NULL;
 		if (human) {
-			print_part(o.f, argv[optind], ref, span, ti, tu, text);
+			print_part(o.f, id, ref, span, ti, tu, text);
 			rc = EXIT_OK;
 		} else {
-			rc = show_part(o.f, o.fmt, argv[optind], ref, span, ti, tu, text);
+			rc = show_part(o.f, o.fmt, id, ref, span, ti, tu, text);
 		}
 		free(text);
 	} else {
@@ -268,7 +238,7 @@ static int show_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 				fputc('\n', o.f);
 			rc = EXIT_OK;
 		} else {
-			rc = show_part(o.f, o.fmt, argv[optind], "", (cdr_span){ 0, cdr_document_length(doc) }, -1,
+			rc = show_part(o.f, o.fmt, id, "", (cdr_span){ 0, cdr_document_length(doc) }, -1,
 				       NULL, text);
 		}
 	}

@@ -63,7 +63,7 @@ usage: codeer init [--name NAME] [DIR]
 ? 0
 
 $ codeer help show | head -1
-usage: codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250|PHRASE]
+usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
 ? 0
 
 $ codeer init --name

@@ -136,13 +136,53 @@ $ cd p && codeer show nosuch t1
 ? 2
 
 $ cd p && codeer show
-! codeer show: no document given
-! usage: codeer show [--turns | --sentences] [--format F] DOC [t12|s40|c100-250|PHRASE]
+! codeer show: missing arguments: DOC [REF]
+! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
 ? 2
+
+$ cd p && codeer show s003-participant-5 t1 s2
+! codeer show: unexpected argument 's2'
+! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
+? 2
+
+$ cd p && codeer show s003-participant-5 t1 --turns
+! codeer show: --turns and --sentences list a whole document; leave out the reference
+! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
+? 2
+
+# one list at a time: the parser keeps no order, so neither may win
+$ cd p && codeer show --turns --sentences s003-participant-5
+! codeer show: --turns or --sentences, not both
+! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
+? 2
+
+$ cd p && codeer show --format xml s003-participant-5 t1
+! codeer show: --format takes table, plain, tsv, csv, json, md, html; not 'xml'
+! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
+? 2
+
+# options may follow the arguments, and abbreviate
+$ cd p && codeer show s003-participant-5 --sent --format=tsv | sed -n 2p | cut -f1-4
+s1	t1	15	154
+? 0
 
 # a phrase that starts like a reference is still a phrase: the header
 # gives its span and turn
 $ cd p && codeer show s003-participant-5 tekenen
 # s003-participant-5 tekenen c1154-1161 t3 Participant 5
 tekenen
+? 0
+
+# json for the lists: numbers as numbers, and null for a turn without a
+# speaker or a time and for a sentence outside every turn
+$ cd p && printf 'Interview 7, 3 maart.\n\nI: Hoe verbindt u mensen?\n\nVia de buurt.\n' > pre.txt && codeer add pre.txt | cut -f1 && codeer show --turns --format json pre && codeer show --sentences --format json pre
+pre
+[
+ {"turn": "t1", "speaker": "I", "time": null, "start": 26, "end": 63, "words": 7, "text": "Hoe verbindt u mensen?\n\nVia de buurt."}
+]
+[
+ {"sentence": "s1", "turn": null, "start": 0, "end": 21, "text": "Interview 7, 3 maart."},
+ {"sentence": "s2", "turn": "t1", "start": 26, "end": 48, "text": "Hoe verbindt u mensen?"},
+ {"sentence": "s3", "turn": "t1", "start": 50, "end": 63, "text": "Via de buurt."}
+]
 ? 0
