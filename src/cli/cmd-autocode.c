@@ -16,13 +16,14 @@ const struct cdr_cmd cmd_autocode = {
 		{ "doc", 0, CLI_OPT_STRING, "D", "only document D (default: all documents)", NULL, 1 },
 		{ "coder", 0, CLI_OPT_STRING, "NAME", "store the codings as this coder (default: auto)", NULL, 0 },
 		{ "dry-run", 0, CLI_OPT_FLAG, NULL, "print what would be coded; change nothing", NULL, 0 },
-		CLI_FORMAT_OPTION("table", "tsv", "csv", "json", "md"),
+		CLI_FORMAT_OPTION("table", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
 		{ NULL },
 	},
 	.help = "Rerunning is idempotent: the coder's rule codings of these schemes and documents\n"
 		"are replaced; manual codings, other schemes and rejected proposals are kept.\n"
 		"A rule that hits the PCRE2 match limit is reported and skipped for that turn.\n"
-		"--format applies to --dry-run's listing.\n",
+		"--format and -o apply to --dry-run's listing (a table: piped, it keeps its header).\n",
 	.examples = CLI_EXAMPLES("codeer autocode", "codeer autocode --scheme empowerment --doc s002-mee-interview --dry-run"),
 	.exec = autocode_exec,
 };
@@ -92,14 +93,16 @@ static int autocode_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	struct run r = { NULL, 0, 0 };
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
-	cdr_format fmt;
+	struct cli_out out = { 0 };
 	int rc;
 
 	o.schemes = (const char *const *)cli_list(a, "scheme", &o.nschemes);
 	o.docs = (const char *const *)cli_list(a, "doc", &o.ndocs);
 	o.coder = cli_str(a, "coder");
 	o.dry_run = cli_flag(a, "dry-run");
-	rc = cli_format(cli_str(a, "format"), &fmt);
+	if (!o.dry_run && (cli_str(a, "format") || cli_str(a, "output")))
+		return cli_usage_error(a->cmd, "--format and -o go with --dry-run (autocode itself prints one line)");
+	rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE);
 	if (rc == 0)
 		rc = cli_open_project(ctx, &p);
 	if (rc != 0)
@@ -129,13 +132,14 @@ static int autocode_exec(struct cli_ctx *ctx, const struct cli_args *a)
 		goto done;
 	}
 	if (o.dry_run)
-		cdr_table_write(r.table, stdout, fmt);
+		cdr_table_write(r.table, out.f, out.fmt);
 	else
 		printf("%zu coding%s in %zu document%s for coder %s (%zu new, %zu gone, %zu kept as rejected)\n",
 		       res.codings, res.codings == 1 ? "" : "s", res.docs, res.docs == 1 ? "" : "s",
 		       o.coder ? o.coder : "auto", res.added, res.removed, res.rejected);
 	rc = EXIT_OK;
 done:
+	rc = cli_out_close(&out, rc);
 	cdr_table_free(r.table);
 	cdr_schemes_free(set);
 	cdr_project_free(p);

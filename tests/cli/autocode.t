@@ -10,6 +10,7 @@ $ codeer init p >/dev/null && cp "$DATA/mini.txt" p/ && cd p && codeer add mini.
 # t2's "internetverbinding" is vetoed; t3 is the interviewer (EK excluded);
 # EK widens to its whole turn; only t4's first netwerk is near "buurt"
 $ cd p && codeer autocode --dry-run
+doc	turn	span	code	origin	text
 mini	t1	c7-15	mini/VB	rule:mini/VB#r1	verbindt
 mini	t2	c33-40	mini/VB	rule:mini/VB#r1	verbind
 mini	t4	c131-276	mini/EK	rule:mini/EK#r1	Eigen kracht staat voorop. Het netwerk in de buurt helpt echt heel goe…
@@ -93,4 +94,24 @@ $ cd p && codeer autocode --scheme nope
 
 $ cd p && codeer autocode --doc nope
 ! codeer: no document 'nope' in the project (see 'codeer docs')
+? 2
+
+# --dry-run's listing is a table: piped it keeps its header, -o FILE takes
+# its format from the extension; without --dry-run there is no table
+$ codeer init q >/dev/null && cd q && codeer add "$DATA/mini.txt" >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer autocode --dry-run | head -1
+doc	turn	span	code	origin	text
+? 0
+
+$ cd q && codeer autocode --dry-run -o dry.json && python3 -c 'import json; d = json.load(open("dry.json")); print(len(d) > 0, sorted(d[0]))'
+True ['code', 'doc', 'origin', 'span', 'text', 'turn']
+? 0
+
+$ cd q && codeer autocode --dry-run -o dry.xlsx
+! codeer: dry.xlsx: codeer cannot write xlsx files (write .csv, .tsv, .json, .md, .html or .txt)
+? 2
+
+$ cd q && codeer autocode --format json
+! codeer autocode: --format and -o go with --dry-run (autocode itself prints one line)
+! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
+!                        [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2
