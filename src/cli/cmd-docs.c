@@ -3,72 +3,36 @@
 
 #include "cli/cli.h"
 
-static int docs_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int docs_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_docs = {
 	.name = "docs",
-	.usage = "codeer docs [--format table|plain|tsv|csv|json|md|html] [-o FILE]",
 	.summary = "list documents with their case, format, turns, sentences and words",
-	.help = "Options:\n"
-		"  --format F   output format (default: table on a terminal, tab-separated lines\n"
-		"               without a header when piped, for cut and grep)\n"
-		"  -o FILE      write to FILE (atomically); the format from its extension\n",
-	.run = docs_run,
+	.opts = (const struct cli_opt[]){
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
+	.help = "Piped without --format, tab-separated lines without a header, one document\n"
+		"a line starting with its id, for cut and grep.\n",
+	.examples = CLI_EXAMPLES("codeer docs", "codeer docs --format tsv | cut -f1,2", "codeer docs -o docs.csv"),
+	.exit_status = "0 success, also for a project without documents (the list is empty); "
+		       "2 an error, usage errors included (nothing is written to -o FILE then).",
+	.exec = docs_exec,
 };
 
-/* JSON by hand: a document in no case has case null, not "". */
-static void write_json(FILE *f, const cdr_table *t)
+static int docs_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	size_t n = cdr_table_rows(t);
-
-	fputc('[', f);
-	for (size_t r = 1; r <= n; r++) {
-		fputs(r > 1 ? ",\n {" : "\n {", f);
-		for (size_t c = 0; c < cdr_table_cols(t); c++) {
-			const char *s = cdr_table_cell(t, r, c);
-			fputs(c ? ", " : "", f);
-			cdr_json_string(f, cdr_table_cell(t, 0, c));
-			fputs(": ", f);
-			if (c >= 4 && c <= 7)
-				fputs(s, f);
-			else if (*s == '\0')
-				fputs("null", f);
-			else
-				cdr_json_string(f, s);
-		}
-		fputc('}', f);
-	}
-	fputs(n ? "\n]\n" : "]\n", f);
-}
-
-static int docs_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const headers[] = {
 		"doc", "case", "format", "encoding", "turns", "sentences", "words", "chars", "original"
 	};
-	const char *format_name = NULL, *outpath = NULL;
 	struct cli_out o;
 	cdr_project *p = NULL;
 	cdr_table *t = NULL;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 'F')
-			format_name = optarg;
-		else if (c == 'o')
-			outpath = optarg;
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	/* a list: piped, one document a line starting with its id */
-	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK)
+	if ((rc = cli_out_open(&o, cli_str(a, "output"), cli_str(a, "format"), CLI_LIST)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		goto done;
@@ -76,8 +40,13 @@ static int docs_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 		rc = cli_lib_error();
 		goto done;
 	}
-	for (int col = 4; col <= 7; col++)
-		cdr_table_set_numeric(t, (size_t)col);
+	for (size_t col = 0; col < 9; col++) {
+		/* a document in no case has case null in JSON, not "" */
+		if (col >= 4 && col <= 7)
+			cdr_table_set_numeric(t, col);
+		else
+			cdr_table_set_nullable(t, col);
+	}
 	for (size_t i = 0; i < cdr_project_doc_count(p); i++) {
 		const char *id = cdr_project_doc_id(p, i);
 		cdr_cases *cases = cdr_project_cases(p);
@@ -107,10 +76,7 @@ static int docs_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			goto done;
 		}
 	}
-	if (o.fmt == CDR_FORMAT_JSON)
-		write_json(o.f, t);
-	else
-		cdr_table_write(t, o.f, o.fmt);
+	cdr_table_write(t, o.f, o.fmt);
 	rc = EXIT_OK;
 done:
 	cdr_table_free(t);

@@ -4,23 +4,28 @@
 
 #include "cli/cli.h"
 
-static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int kwic_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_kwic = {
 	.name = "kwic",
-	.usage = "codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE] PATTERN",
 	.summary = "keyword in context: every match of a PCRE2 pattern with the text around it",
+	.args = "PATTERN",
+	.min_args = 1,
+	.max_args = 1,
+	.opts = (const struct cli_opt[]){
+		{ "width", 0, CLI_OPT_INT, "N", "code points of context on each side, 0 to 10000 (default 40)", NULL, 0 },
+		{ "case-sensitive", 0, CLI_OPT_FLAG, NULL, "match case exactly", NULL, 0 },
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
 	.help = "The pattern is PCRE2 in UTF mode, caseless unless --case-sensitive; \\w and \\b\n"
-		"know Dutch letters (ë, ï, é ...).\n"
-		"\nOptions:\n"
-		"  --width N          code points of context on each side (default 40)\n"
-		"  --case-sensitive   match case exactly\n"
-		"  --format F         table (aligned), plain, tsv, csv, json, md or html\n"
-		"  -o FILE            write to FILE (atomically); the format from its extension\n"
-		"\nPiped without --format, one hit a line without a header (for cut and grep).\n"
-		"\nExit status: 0 found, 1 no match (json still prints [], csv and tsv their\n"
-		"header), 2 error.\n",
-	.run = kwic_run,
+		"know Dutch letters (ë, ï, é ...). Piped without --format, one hit a line\n"
+		"without a header (for cut and grep). With no match, json still prints [] and\n"
+		"csv and tsv their header.\n",
+	.examples = CLI_EXAMPLES("codeer kwic 'eigen\\s+kracht'", "codeer kwic --width 20 --format csv verbind -o verbind.csv"),
+	.exit_status = "0 at least one match; 1 no match (nothing on standard error); 2 an error, usage errors included.",
+	.exec = kwic_exec,
 };
 
 static int on_hit(void *ctx, const cdr_kwic_hit *h)
@@ -40,82 +45,35 @@ static void on_limit(void *ctx, const char *doc)
 	fprintf(stderr, "codeer: %s: the pattern hit PCRE2's match limit; the rest of this document was not searched\n", doc);
 }
 
-/* JSON by hand: a hit outside every turn (a preamble) has turn null, not "". */
-static void write_json(FILE *f, const cdr_table *t)
+static int kwic_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	size_t n = cdr_table_rows(t);
-
-	fputc('[', f);
-	for (size_t r = 1; r <= n; r++) {
-		fputs(r > 1 ? ",\n {" : "\n {", f);
-		for (size_t c = 0; c < cdr_table_cols(t); c++) {
-			const char *s = cdr_table_cell(t, r, c);
-			fputs(c ? ", " : "", f);
-			cdr_json_string(f, cdr_table_cell(t, 0, c));
-			fputs(": ", f);
-			if (c == 1 && *s == '\0')
-				fputs("null", f);
-			else
-				cdr_json_string(f, s);
-		}
-		fputc('}', f);
-	}
-	fputs(n ? "\n]\n" : "]\n", f);
-}
-
-static int kwic_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "width", required_argument, NULL, 'w' },
-		{ "case-sensitive", no_argument, NULL, 's' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const headers[] = { "doc", "turn", "span", "left", "match", "right" };
-	const char *format_name = NULL, *outpath = NULL;
-	long width = 40;
-	int sensitive = 0, c, rc;
+	long width = cli_int(a, "width", 40);
 	cdr_project *p = NULL;
 	cdr_table *t = NULL;
 	struct cli_out o;
 	size_t hits = 0;
+	int rc;
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 'w') {
-			char *end;
-			width = strtol(optarg, &end, 10);
-			if (*end || width < 0 || width > 10000)
-				return cli_usage_error(cmd, "--width must be a number from 0 to 10000");
-		} else if (c == 's') {
-			sensitive = 1;
-		} else if (c == 'F') {
-			format_name = optarg;
-		} else if (c == 'o') {
-			outpath = optarg;
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage_error(cmd, "one pattern, please");
+	if (width < 0 || width > 10000)
+		return cli_usage_error(a->cmd, "--width must be a number from 0 to 10000");
 	/* an empty pattern matches nowhere and everywhere: no question was asked */
-	if (*argv[optind] == '\0')
-		return cli_usage_error(cmd, "the pattern is empty");
-	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK)
+	if (*a->argv[0] == '\0')
+		return cli_usage_error(a->cmd, "the pattern is empty");
+	if ((rc = cli_out_open(&o, cli_str(a, "output"), cli_str(a, "format"), CLI_LIST)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		goto done;
 	if (cdr_table_new(&t, 6, headers) < 0 ||
-	    cdr_kwic(p, argv[optind], sensitive, (size_t)width, on_hit, on_limit, t, &hits) < 0) {
+	    cdr_kwic(p, a->argv[0], cli_flag(a, "case-sensitive"), (size_t)width, on_hit, on_limit, t, &hits) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
+	/* a hit outside every turn (a preamble) has turn null in JSON, not "" */
+	cdr_table_set_nullable(t, 1);
 	/* no hit: nothing for a person or for grep, but a program still gets
 	 * a document it can parse (an empty array, a header) */
-	if (o.fmt == CDR_FORMAT_JSON)
-		write_json(o.f, t);
-	else if (hits || (o.fmt != CDR_FORMAT_TABLE && o.fmt != CDR_FORMAT_PLAIN))
+	if (hits || (o.fmt != CDR_FORMAT_TABLE && o.fmt != CDR_FORMAT_PLAIN))
 		cdr_table_write(t, o.f, o.fmt);
 	rc = hits ? EXIT_OK : EXIT_FOUND;
 done:

@@ -4,23 +4,31 @@
 
 #include "cli/cli.h"
 
-static int quotes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int quotes_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_quotes = {
 	.name = "quotes",
-	.usage = "codeer quotes [--case ID] [--coder NAME] [--no-children] [--format F] [-o FILE] CODE",
 	.summary = "print the segments coded with CODE: document, turn, speaker, offsets, text",
+	.args = "CODE",
+	.min_args = 1,
+	.max_args = 1,
+	.opts = (const struct cli_opt[]){
+		{ "case", 0, CLI_OPT_STRING, "ID", "only documents of this case", NULL, 0 },
+		{ "coder", 0, CLI_OPT_STRING, "NAME", "only this coder's codings (default: every coder)", NULL, 0 },
+		{ "no-children", 0, CLI_OPT_FLAG, NULL, "only CODE itself, not its subcodes", NULL, 0 },
+		{ "format", 0, CLI_OPT_ENUM, "F", "text (the default, also when piped) or a table format",
+		  CLI_CHOICES("text", "table", "plain", "tsv", "csv", "json", "md", "html"), 0 },
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
 	.help = "CODE is scheme/code or a code id that only one scheme has; segments of its\n"
-		"subcodes are included unless --no-children.\n"
-		"\nOptions:\n"
-		"  --case ID       only documents of this case\n"
-		"  --coder NAME    only this coder's codings (default: every coder)\n"
-		"  --format F      text (default, also when piped), table, plain, tsv, csv,\n"
-		"                  json, md or html\n"
-		"  -o FILE         write to FILE (atomically); the format from its extension\n"
-		"\nExit status: 0 segments found, 1 none (a message on stderr; json still\n"
-		"prints [], csv and tsv their header), 2 error.\n",
-	.run = quotes_run,
+		"subcodes are included unless --no-children. With no segments, json still\n"
+		"prints [] and csv and tsv their header.\n",
+	.examples = CLI_EXAMPLES("codeer quotes empowerment/EK", "codeer quotes --coder anna --case mee VB",
+				 "codeer quotes --no-children -o quotes.csv EK"),
+	.exit_status = "0 at least one segment; 1 no segments (after --case, --coder and --no-children; "
+		       "standard error says so); 2 an error, usage errors included.",
+	.exec = quotes_exec,
 };
 
 struct out {
@@ -60,67 +68,18 @@ static int on_quote(void *ctx, const cdr_quote *q)
 	return rc;
 }
 
-/* JSON by hand: a segment outside turns has turn and speaker null, a
- * coding without a memo memo null, and the offsets are numbers. */
-static void write_json(FILE *f, const cdr_table *t)
+static int quotes_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	size_t n = cdr_table_rows(t);
-
-	fputc('[', f);
-	for (size_t r = 1; r <= n; r++) {
-		fputs(r > 1 ? ",\n {" : "\n {", f);
-		for (size_t c = 0; c < cdr_table_cols(t); c++) {
-			const char *s = cdr_table_cell(t, r, c);
-			fputs(c ? ", " : "", f);
-			cdr_json_string(f, cdr_table_cell(t, 0, c));
-			fputs(": ", f);
-			if (c == 3 || c == 4)
-				fputs(s, f);
-			else if ((c == 1 || c == 2 || c == 8) && *s == '\0')
-				fputs("null", f);
-			else
-				cdr_json_string(f, s);
-		}
-		fputc('}', f);
-	}
-	fputs(n ? "\n]\n" : "]\n", f);
-}
-
-static int quotes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "case", required_argument, NULL, 'k' },
-		{ "coder", required_argument, NULL, 'c' },
-		{ "no-children", no_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const headers[] = { "doc", "turn", "speaker", "start", "end", "code", "coder", "text", "memo" };
-	const char *case_id = NULL, *coder = NULL, *format_name = NULL, *outpath = NULL;
-	int children = 1, text_form, c, rc;
+	const char *case_id = cli_str(a, "case"), *coder = cli_str(a, "coder"), *format_name = cli_str(a, "format");
+	const char *outpath = cli_str(a, "output");
+	int text_form, rc;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	const cdr_code *code;
 	struct out q = { NULL, NULL, 0 };
 	struct cli_out o;
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 'k')
-			case_id = optarg;
-		else if (c == 'c')
-			coder = optarg;
-		else if (c == 'n')
-			children = 0;
-		else if (c == 'F')
-			format_name = optarg;
-		else if (c == 'o')
-			outpath = optarg;
-	}
-	if (argc - optind != 1)
-		return cli_usage_error(cmd, argc - optind ? "one code, please" : "which code?");
 	/* the text form is the default on a terminal and piped alike (it is
 	 * for reading); a file or --format asks for a table */
 	text_form = format_name ? strcmp(format_name, "text") == 0 : outpath == NULL;
@@ -129,7 +88,7 @@ static int quotes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 	q.f = o.f;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		goto done;
-	if (cdr_schemes_load(&set, p) < 0 || cdr_schemes_resolve(&code, set, argv[optind]) < 0 ||
+	if (cdr_schemes_load(&set, p) < 0 || cdr_schemes_resolve(&code, set, a->argv[0]) < 0 ||
 	    (!text_form && cdr_table_new(&q.table, 9, headers) < 0)) {
 		rc = cli_lib_error();
 		goto done;
@@ -137,16 +96,19 @@ static int quotes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 	if (q.table) {
 		cdr_table_set_numeric(q.table, 3);
 		cdr_table_set_numeric(q.table, 4);
+		/* a segment outside turns has no turn and no speaker, a coding
+		 * may have no memo: null in JSON, not "" */
+		cdr_table_set_nullable(q.table, 1);
+		cdr_table_set_nullable(q.table, 2);
+		cdr_table_set_nullable(q.table, 8);
 	}
-	if (cdr_quotes(p, set, code, children, coder, case_id, on_quote, &q) < 0) {
+	if (cdr_quotes(p, set, code, !cli_flag(a, "no-children"), coder, case_id, on_quote, &q) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
 	if (q.table == NULL) {
 		if (q.n)
 			fprintf(o.f, "%zu segment%s coded %s\n", q.n, q.n == 1 ? "" : "s", code->qualified);
-	} else if (o.fmt == CDR_FORMAT_JSON) {
-		write_json(o.f, q.table);
 	} else if (q.n || (o.fmt != CDR_FORMAT_TABLE && o.fmt != CDR_FORMAT_PLAIN)) {
 		cdr_table_write(q.table, o.f, o.fmt);
 	}

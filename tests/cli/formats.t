@@ -83,12 +83,50 @@ $ cd q && codeer kwic nergens
 
 $ cd q && codeer kwic ''
 ! codeer kwic: the pattern is empty
-! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE] PATTERN
+! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE]
+!                    PATTERN
 ? 2
+
+$ cd q && codeer kwic --width 20000 verbind
+! codeer kwic: --width must be a number from 0 to 10000
+! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE]
+!                    PATTERN
+? 2
+
+$ cd q && codeer kwic --width wide verbind
+! codeer kwic: --width takes a whole number, not 'wide'
+! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE]
+!                    PATTERN
+? 2
+
+$ cd q && codeer kwic verbind mensen
+! codeer kwic: unexpected argument 'mensen'
+! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE]
+!                    PATTERN
+? 2
+
+# options after the pattern, and a pattern that starts with a dash after --
+$ cd q && codeer kwic --format tsv verbindt --width=2 --case-s && codeer kwic --format plain -- '-12'
+doc	turn	span	left	match	right
+mini	t1	c7-15	e 	verbindt	 u
+pre	t1	c30-38	e 	verbindt	 u
+? 1
+
+$ cd q && codeer kwic --help | tail -1
+Exit status: 0 at least one match; 1 no match (nothing on standard error); 2 an error, usage errors included.
+? 0
 
 # a hit in the preamble lies in no turn: turn is null
 $ cd q && codeer kwic --width 5 --format json interview | python3 -c 'import json,sys; print(json.load(sys.stdin))'
 [{'doc': 'pre', 'turn': None, 'span': 'c0-9', 'left': '', 'match': 'Interview', 'right': ' 7, 3'}]
+? 0
+
+$ cd q && codeer kwic --width 4 --format json 'interview|verbindt u'
+[
+ {"doc": "mini", "turn": "t1", "span": "c7-17", "left": "Hoe ", "match": "verbindt u", "right": " men"},
+ {"doc": "pre", "turn": null, "span": "c0-9", "left": "", "match": "Interview", "right": " 7, "},
+ {"doc": "pre", "turn": "t1", "span": "c30-40", "left": "Hoe ", "match": "verbindt u", "right": " men"}
+]
 ? 0
 
 $ cd q && codeer kwic --width 3 -o k.csv 'verbind\w*' && tr -d '\r' < k.csv
@@ -123,6 +161,29 @@ doc,turn,speaker,start,end,code,coder,text,memo
 $ cd q && codeer quotes --format json VB | python3 -c 'import json,sys; [print(q) for q in json.load(sys.stdin)]'
 {'doc': 'mini', 'turn': 't1', 'speaker': 'I', 'start': 3, 'end': 25, 'code': 'mini/VB', 'coder': 'anna', 'text': 'Hoe verbindt u mensen?', 'memo': 'wie verbindt?'}
 {'doc': 'pre', 'turn': None, 'speaker': None, 'start': 0, 'end': 12, 'code': 'mini/VB', 'coder': 'anna', 'text': 'Interview 7,', 'memo': None}
+? 0
+
+$ cd q && codeer quotes --format json VB
+[
+ {"doc": "mini", "turn": "t1", "speaker": "I", "start": 3, "end": 25, "code": "mini/VB", "coder": "anna", "text": "Hoe verbindt u mensen?", "memo": "wie verbindt?"},
+ {"doc": "pre", "turn": null, "speaker": null, "start": 0, "end": 12, "code": "mini/VB", "coder": "anna", "text": "Interview 7,", "memo": null}
+]
+? 0
+
+$ cd q && codeer quotes
+! codeer quotes: missing arguments: CODE
+! usage: codeer quotes [--case ID] [--coder NAME] [--no-children] [--format F]
+!                      [-o FILE] CODE
+? 2
+
+$ cd q && codeer quotes --format xml VB
+! codeer quotes: --format takes text, table, plain, tsv, csv, json, md, html; not 'xml'
+! usage: codeer quotes [--case ID] [--coder NAME] [--no-children] [--format F]
+!                      [-o FILE] CODE
+? 2
+
+$ cd q && codeer quotes --help | tail -1
+Exit status: 0 at least one segment; 1 no segments (after --case, --coder and --no-children; standard error says so); 2 an error, usage errors included.
 ? 0
 
 # -o FILE takes the table format of its extension; the text form stays
@@ -160,4 +221,17 @@ pre,pre,txt,UTF-8,2,3,7,67,pre.txt
 
 $ cd q && codeer docs -o docs.ods
 ! codeer: docs.ods: codeer cannot write ods files (write .csv, .tsv, .json, .md, .html or .txt)
+? 2
+
+# json: numbers as numbers, text cells null when empty
+$ cd q && codeer docs --format json
+[
+ {"doc": "mini", "case": "mini", "format": "txt", "encoding": "UTF-8", "turns": 5, "sentences": 8, "words": 50, "chars": 430, "original": "mini.txt"},
+ {"doc": "pre", "case": "pre", "format": "txt", "encoding": "UTF-8", "turns": 2, "sentences": 3, "words": 7, "chars": 67, "original": "pre.txt"}
+]
+? 0
+
+$ cd q && codeer docs mini
+! codeer docs: unexpected argument 'mini'
+! usage: codeer docs [--format F] [-o FILE]
 ? 2
