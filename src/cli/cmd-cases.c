@@ -6,23 +6,43 @@
 
 #include "cli/cli.h"
 
-static int cases_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int cases_exec(struct cli_ctx *ctx, const struct cli_args *a);
+static int cases_import_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
-const struct cdr_cmd cmd_cases = {
-	.name = "cases",
-	.usage = "codeer cases [--format F] [-o FILE]\n       codeer cases import FILE.tsv",
-	.summary = "list cases and their attributes, or import them from a TSV file",
-	.help = "The import file is tab-separated with a header row: a 'case' column, an\n"
-		"optional 'docs' column (document ids or file names, comma-separated) and one\n"
-		"column per attribute, e.g.\n"
+const struct cdr_cmd cmd_cases_import = {
+	.name = "cases import",
+	.summary = "create or update cases and their attributes from a TSV file",
+	.args = "FILE.tsv",
+	.min_args = 1,
+	.max_args = 1,
+	.opts = (const struct cli_opt[]){ { NULL } },
+	.help = "The file is tab-separated with a header row: a 'case' column, an optional\n"
+		"'docs' column (document ids or file names, comma-separated) and one column\n"
+		"per attribute, e.g.\n"
 		"  case<TAB>docs<TAB>gemeente<TAB>rol\n"
 		"  p1<TAB>interview-01,interview-01b<TAB>Zwolle<TAB>wijkcoach\n"
 		"Existing cases are updated, new ones created; an empty cell clears a value.\n"
-		"\nOptions:\n"
-		"  --format F   table, plain, tsv, csv, json, md or html (default: table on a\n"
-		"               terminal, tab-separated lines without a header when piped)\n"
-		"  -o FILE      write the list to FILE (atomically); the format from its extension\n",
-	.run = cases_run,
+		"The file is checked whole before cases.tsv is written.\n",
+	.examples = CLI_EXAMPLES("codeer cases import cases.tsv"),
+	.exit_status = "0 success; 2 an error, usage errors included (cases.tsv is unchanged then).",
+	.exec = cases_import_exec,
+};
+
+const struct cdr_cmd cmd_cases = {
+	.name = "cases",
+	.summary = "list cases and their attributes, or import them from a TSV file",
+	.opts = (const struct cli_opt[]){
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
+	.help = "Piped without --format, the list is tab-separated lines without a header,\n"
+		"one case a line starting with its id, for cut and grep.\n",
+	.examples = CLI_EXAMPLES("codeer cases", "codeer cases --format json", "codeer cases import cases.tsv"),
+	.exit_status = "0 success, also for a project without cases; 2 an error, usage errors included "
+		       "(cases.tsv is unchanged and nothing is written to -o FILE then).",
+	.subcommands = (const struct cdr_cmd *const[]){ &cmd_cases_import, NULL },
+	.exec = cases_exec,
 };
 
 static int doc_exists(void *ctx, const char *doc)
@@ -30,19 +50,28 @@ static int doc_exists(void *ctx, const char *doc)
 	return cdr_project_has_doc(ctx, doc);
 }
 
-static int cases_import(cdr_project *p, const char *file)
+static int cases_import_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
+	const char *file = a->argv[0];
+	cdr_project *p = NULL;
 	char *data = NULL;
 	size_t len;
-	FILE *f = fopen(file, "rb");
+	FILE *f;
 	long size;
 	int rc;
 
-	if (f == NULL)
-		return cli_error("%s: cannot open: %s", file, strerror(errno));
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	f = fopen(file, "rb");
+	if (f == NULL) {
+		rc = cli_error("%s: cannot open: %s", file, strerror(errno));
+		cdr_project_free(p);
+		return rc;
+	}
 	if (fseek(f, 0, SEEK_END) < 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) < 0 ||
 	    (data = malloc((size_t)size + 1)) == NULL) {
 		fclose(f);
+		cdr_project_free(p);
 		return cli_error("%s: cannot read", file);
 	}
 	len = fread(data, 1, (size_t)size, f);
@@ -52,10 +81,14 @@ static int cases_import(cdr_project *p, const char *file)
 	    (rc = cdr_cases_import(cdr_project_cases(p), data, len, file, doc_exists, p)) == 0)
 		rc = cdr_project_cases_save(p);
 	free(data);
-	if (rc < 0)
-		return cli_lib_error();
-	printf("%zu cases\n", cdr_cases_count(cdr_project_cases(p)));
-	return EXIT_OK;
+	if (rc < 0) {
+		rc = cli_lib_error();
+	} else {
+		printf("%zu cases\n", cdr_cases_count(cdr_project_cases(p)));
+		rc = EXIT_OK;
+	}
+	cdr_project_free(p);
+	return rc;
 }
 
 /* JSON by hand: the documents as an array of ids (row r is case r - 1),
@@ -140,37 +173,17 @@ static int cases_list(cdr_project *p, FILE *f, cdr_format fmt)
 	return rc;
 }
 
-static int cases_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+static int cases_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *format_name = NULL, *outpath = NULL;
 	cdr_project *p = NULL;
 	struct cli_out o;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 'F')
-			format_name = optarg;
-		else if (c == 'o')
-			outpath = optarg;
-	}
-	if (optind < argc && strcmp(argv[optind], "import") != 0)
-		return cli_usage_error(cmd, "unknown subcommand '%s'", argv[optind]);
-	if (optind < argc && argc - optind != 2)
-		return cli_usage_error(cmd, "import takes one file");
-	if (optind < argc && (format_name || outpath))
-		return cli_usage_error(cmd, "--format and -o are for the list; import prints a count");
 	/* a list: piped, one case a line starting with its id */
-	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK)
+	if ((rc = cli_out_open(&o, cli_str(a, "output"), cli_str(a, "format"), CLI_LIST)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_open_project(ctx, &p)) == EXIT_OK)
-		rc = optind < argc ? cases_import(p, argv[optind + 1]) : cases_list(p, o.f, o.fmt);
+		rc = cases_list(p, o.f, o.fmt);
 	cdr_project_free(p);
 	return cli_out_close(&o, rc);
 }

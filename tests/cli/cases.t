@@ -49,6 +49,14 @@ $ cd p && codeer cases --format json | python3 -c 'import json,sys; [print(c) fo
 {'case': 'mee', 'docs': ['s002-mee-casussen', 's002-mee-interview'], 'rol': 'consulent', 'gemeente': None, 'team': 'MEE'}
 ? 0
 
+$ cd p && codeer cases --format json
+[
+ {"case": "frion", "docs": ["s002-frion-casussen", "s002-frion-interview"], "rol": null, "gemeente": "Súdwest-Fryslân", "team": "Frion"},
+ {"case": "s000-professional-1", "docs": ["s000-professional-1"], "rol": null, "gemeente": null, "team": null},
+ {"case": "mee", "docs": ["s002-mee-casussen", "s002-mee-interview"], "rol": "consulent", "gemeente": null, "team": "MEE"}
+]
+? 0
+
 # -o FILE: the format from the extension; the list is unchanged when piped
 $ cd p && codeer cases -o cases.csv && tr -d '\r' < cases.csv
 case,docs,rol,gemeente,team
@@ -63,10 +71,39 @@ $ cd p && codeer cases -o cases.xlsx; ls cases.xlsx
 ? 2
 
 $ cd p && codeer cases import --format json cases-extra.tsv
-! codeer cases: --format and -o are for the list; import prints a count
+! codeer cases import: unknown option '--format'
+! usage: codeer cases import FILE.tsv
+? 2
+
+$ cd p && codeer cases import -o x.json cases-extra.tsv; ls x.json
+! codeer cases import: unknown option '-o'
+! usage: codeer cases import FILE.tsv
+! ls: cannot access 'x.json': No such file or directory
+? 2
+
+$ cd p && codeer cases import
+! codeer cases import: missing arguments: FILE.tsv
+! usage: codeer cases import FILE.tsv
+? 2
+
+$ cd p && codeer cases import a.tsv b.tsv
+! codeer cases import: unexpected argument 'b.tsv'
+! usage: codeer cases import FILE.tsv
+? 2
+
+$ cd p && codeer cases frobnicate
+! codeer cases: unexpected argument 'frobnicate'
 ! usage: codeer cases [--format F] [-o FILE]
 !        codeer cases import FILE.tsv
 ? 2
+
+$ cd p && codeer cases import --help | head -1 && codeer cases --help | sed -n '/^Subcommands/,/^$/p'
+usage: codeer cases import FILE.tsv
+Subcommands:
+  cases import           create or update cases and their attributes from a TSV file
+'codeer cases SUBCOMMAND --help' tells more.
+
+? 0
 
 # bad imports: the message names file and line; cases.tsv is unchanged
 $ cd p && cp cases.tsv before.tsv && printf 'case\tdocs\nx\tno-such-doc\n' > unknown.tsv && codeer cases import unknown.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
