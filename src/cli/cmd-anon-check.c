@@ -5,26 +5,29 @@
 
 #include "cli/cli.h"
 
-static int anon_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int anon_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_anon_check = {
 	.name = "anon-check",
-	.usage = "codeer anon-check [--names FILE] [--no-default-names] [--format F] [-o FILE] [DOC...]",
 	.summary = "find e-mail addresses, phone numbers, postcodes, BSNs and names left in transcripts",
+	.args = "[DOC...]",
+	.max_args = -1,
+	.opts = (const struct cli_opt[]){
+		{ "names", 0, CLI_OPT_STRING, "FILE", "more names to look for, one a line", NULL, 1 },
+		{ "no-default-names", 0, CLI_OPT_FLAG, NULL, "do not use the built-in list of first names", NULL, 0 },
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
 	.help = "Checks every document, or the ones named. Finds e-mail addresses, Dutch phone\n"
 		"numbers (06-12345678, 020 123 4567, +31 6 ...), postcodes (1234 AB), 9-digit\n"
 		"numbers that pass the BSN 11-test, and capitalised names from a list: a built-in\n"
 		"list of common Dutch first names, the project's anon-names.txt if present, and\n"
-		"--names FILE (one name per line).\n"
-		"\nOptions:\n"
-		"  --names FILE         more names to look for (repeatable)\n"
-		"  --no-default-names   do not use the built-in list of first names\n"
-		"  --format F           table, plain, tsv, csv, json, md or html (default: table\n"
-		"                       on a terminal, one place a line without a header when\n"
-		"                       piped, for cut and grep)\n"
-		"  -o FILE              write to FILE (atomically); the format from its extension\n"
-		"\nExit status: 0 nothing found, 1 something found, 2 error.\n",
-	.run = anon_run,
+		"--names FILE. Piped without --format, one place a line without a header.\n",
+	.examples = CLI_EXAMPLES("codeer anon-check", "codeer anon-check --names namen.txt interview-03",
+				 "codeer anon-check -o hits.csv"),
+	.exit_status = "0 nothing found; 1 something found; 2 an error, usage errors included.",
+	.exec = anon_exec,
 };
 
 struct scan {
@@ -46,29 +49,6 @@ static int on_hit(void *ctx, const cdr_anon_hit *hit)
 	const char *row[] = { s->doc, turn, span, hit->kind, hit->text };
 	s->hits++;
 	return cdr_table_add(s->table, row);
-}
-
-/* JSON by hand: a place outside every turn has turn null, not "". */
-static void write_json(FILE *f, const cdr_table *t)
-{
-	size_t n = cdr_table_rows(t);
-
-	fputc('[', f);
-	for (size_t r = 1; r <= n; r++) {
-		fputs(r > 1 ? ",\n {" : "\n {", f);
-		for (size_t c = 0; c < cdr_table_cols(t); c++) {
-			const char *s = cdr_table_cell(t, r, c);
-			fputs(c ? ", " : "", f);
-			cdr_json_string(f, cdr_table_cell(t, 0, c));
-			fputs(": ", f);
-			if (c == 1 && *s == '\0')
-				fputs("null", f);
-			else
-				cdr_json_string(f, s);
-		}
-		fputc('}', f);
-	}
-	fputs(n ? "\n]\n" : "]\n", f);
 }
 
 static int add_names_file(cdr_anon *a, const char *path, int must_exist)
@@ -99,51 +79,28 @@ static int add_names_file(cdr_anon *a, const char *path, int must_exist)
 	return rc;
 }
 
-static int anon_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+static int anon_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "names", required_argument, NULL, 'n' },
-		{ "no-default-names", no_argument, NULL, 'N' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const headers[] = { "doc", "turn", "span", "kind", "text" };
-	const char *format_name = NULL, *outpath = NULL, **name_files;
-	size_t nfiles = 0, ndocs;
-	int defaults = 1, c, rc;
+	size_t nfiles, ndocs;
+	char *const *name_files = cli_list(a, "names", &nfiles);
+	int rc;
 	cdr_project *p = NULL;
-	cdr_anon *a = NULL;
+	cdr_anon *anon = NULL;
 	struct cli_out o;
 	struct scan s = { 0 };
 
-	if ((name_files = calloc((size_t)argc, sizeof(char *))) == NULL)
-		return cli_error("out of memory");
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1) {
-			free(name_files);
-			return CLI_GETOPT_EXIT(c);
-		}
-		if (c == 'n')
-			name_files[nfiles++] = optarg;
-		else if (c == 'N')
-			defaults = 0;
-		else if (c == 'F')
-			format_name = optarg;
-		else if (c == 'o')
-			outpath = optarg;
-	}
 	/* a list, like grep's: piped, one place a line starting with its document */
-	if ((rc = cli_out_open(&o, outpath, format_name, CLI_LIST)) != EXIT_OK) {
-		free(name_files);
+	if ((rc = cli_out_open(&o, cli_str(a, "output"), cli_str(a, "format"), CLI_LIST)) != EXIT_OK)
 		return rc;
-	}
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		goto done;
-	if (cdr_anon_new(&a, defaults) < 0 || cdr_table_new(&s.table, 5, headers) < 0) {
+	if (cdr_anon_new(&anon, !cli_flag(a, "no-default-names")) < 0 || cdr_table_new(&s.table, 5, headers) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
+	/* a place outside every turn has turn null in JSON, not "" */
+	cdr_table_set_nullable(s.table, 1);
 	{
 		size_t plen = strlen(cdr_project_path(p)) + 32;
 		char *local = malloc(plen);
@@ -152,24 +109,24 @@ static int anon_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 			goto done;
 		}
 		snprintf(local, plen, "%s/anon-names.txt", cdr_project_path(p));
-		rc = add_names_file(a, local, 0);
+		rc = add_names_file(anon, local, 0);
 		free(local);
 		if (rc)
 			goto done;
 	}
 	for (size_t i = 0; i < nfiles; i++)
-		if ((rc = add_names_file(a, name_files[i], 1)) != 0)
+		if ((rc = add_names_file(anon, name_files[i], 1)) != 0)
 			goto done;
-	ndocs = optind < argc ? (size_t)(argc - optind) : cdr_project_doc_count(p);
+	ndocs = a->argc ? (size_t)a->argc : cdr_project_doc_count(p);
 	for (size_t i = 0; i < ndocs; i++) {
-		const char *id = optind < argc ? argv[optind + (int)i] : cdr_project_doc_id(p, i);
+		const char *id = a->argc ? a->argv[i] : cdr_project_doc_id(p, i);
 		cdr_document *doc;
 		if (cdr_project_doc_load(&doc, p, id, 1) < 0) {
 			rc = cli_lib_error();
 			goto done;
 		}
 		s.doc = id;
-		rc = cdr_anon_scan(a, doc, on_hit, &s);
+		rc = cdr_anon_scan(anon, doc, on_hit, &s);
 		cdr_document_free(doc);
 		if (rc < 0) {
 			rc = cli_lib_error();
@@ -178,17 +135,14 @@ static int anon_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 	}
 	/* nothing found: nothing for a person or for grep, but a program
 	 * still gets a document it can parse (an empty array, a header) */
-	if (o.fmt == CDR_FORMAT_JSON)
-		write_json(o.f, s.table);
-	else if (s.hits || (o.fmt != CDR_FORMAT_TABLE && o.fmt != CDR_FORMAT_PLAIN))
+	if (s.hits || (o.fmt != CDR_FORMAT_TABLE && o.fmt != CDR_FORMAT_PLAIN))
 		cdr_table_write(s.table, o.f, o.fmt);
 	if (s.hits > 0)
 		fprintf(stderr, "codeer: %zu possible personal data item%s found\n", s.hits, s.hits == 1 ? "" : "s");
 	rc = s.hits > 0 ? EXIT_FOUND : EXIT_OK;
 done:
-	free(name_files);
 	cdr_table_free(s.table);
-	cdr_anon_free(a);
+	cdr_anon_free(anon);
 	cdr_project_free(p);
 	/* exit 1 is "found something", not a failure: -o still writes its file */
 	return cli_out_close(&o, rc == EXIT_FOUND ? EXIT_OK : rc) == EXIT_OK ? rc : EXIT_ERROR;

@@ -50,6 +50,13 @@ phone
 $ cd p && printf 'R: Dossiernummer 123456789.\n' > nr.txt && codeer add nr.txt >/dev/null && codeer anon-check nr
 ? 0
 
+# --names may be given more than once; every file counts
+$ cd p && printf 'Aafke\n' > more.txt && rm anon-names.txt && codeer anon-check --names extra.txt --names more.txt --no-default-names names
+names	t1	c16-22	name	Gerrit
+names	t1	c26-31	name	Aafke
+! codeer: 2 possible personal data items found
+? 1
+
 $ cd p && codeer anon-check nosuch
 ! codeer: no document 'nosuch' in the project (see 'codeer docs')
 ? 2
@@ -63,6 +70,14 @@ $ set -o pipefail; cd p && printf 'Gesprek met j.smit@example.nl op 3 maart.\n\n
 [{'doc': 'pre', 'turn': None, 'span': 'c12-29', 'kind': 'email', 'text': 'j.smit@example.nl'}]
 ! codeer: 1 possible personal data item found
 ? 1
+
+# json byte for byte: a hit outside every turn has turn null
+$ cd p && codeer anon-check --format json pre anon | head -3
+[
+ {"doc": "pre", "turn": null, "span": "c12-29", "kind": "email", "text": "j.smit@example.nl"},
+ {"doc": "anon", "turn": "t2", "span": "c80-101", "kind": "email", "text": "m.jansen@voorbeeld.nl"},
+! codeer: 7 possible personal data items found
+? 0
 
 # nothing found: exit 0, and json is still a document
 $ cd p && codeer anon-check --format json nr
@@ -86,3 +101,19 @@ $ cd p && codeer anon-check -o found.xlsx pre; ls found.xlsx
 ! codeer: found.xlsx: codeer cannot write xlsx files (write .csv, .tsv, .json, .md, .html or .txt)
 ! ls: cannot access 'found.xlsx': No such file or directory
 ? 2
+
+$ cd p && codeer anon-check --format xml pre
+! codeer anon-check: --format takes table, plain, tsv, csv, json, md, html; not 'xml'
+! usage: codeer anon-check [--names FILE]... [--no-default-names] [--format F]
+!                          [-o FILE] [DOC...]
+? 2
+
+$ cd p && codeer anon-check --names
+! codeer anon-check: option '--names' needs a value
+! usage: codeer anon-check [--names FILE]... [--no-default-names] [--format F]
+!                          [-o FILE] [DOC...]
+? 2
+
+$ cd p && codeer anon-check --help | tail -1
+Exit status: 0 nothing found; 1 something found; 2 an error, usage errors included.
+? 0
