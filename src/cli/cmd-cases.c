@@ -91,9 +91,10 @@ static int cases_import_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	return rc;
 }
 
-/* JSON by hand: the documents as an array of ids (row r is case r - 1),
- * and an attribute a case has no value for as null (an empty cell in
- * cases.tsv means unset). */
+/* JSON by hand, since the shared table writer's cells are text or
+ * numbers and the documents are an array of ids (row r is case r - 1); an
+ * attribute a case has no value for is null (an empty cell in cases.tsv
+ * means unset). */
 static void write_json(FILE *f, const cdr_table *t, const cdr_cases *cases)
 {
 	size_t n = cdr_table_rows(t);
