@@ -420,8 +420,16 @@ int cli_dispatch(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char 
 		const struct cdr_cmd *sub = find_sub(cmd, argv[1]);
 		if (sub)
 			return cli_dispatch(sub, ctx, argc - 1, argv + 1);
-		if (cmd->exec == NULL)
-			return cli_usage_error(cmd, "unknown subcommand '%s'", argv[1]);
+		/* a word where only a subcommand can stand */
+		if (cmd->exec == NULL || cmd->max_args == 0) {
+			char names[256] = "";
+			for (size_t i = 0; cmd->subcommands[i]; i++) {
+				size_t len = strlen(names);
+				snprintf(names + len, sizeof(names) - len, "%s%s", i ? ", " : "",
+					 strrchr(cmd->subcommands[i]->name, ' ') + 1);
+			}
+			return cli_usage_error(cmd, "unknown subcommand '%s' (%s)", argv[1], names);
+		}
 	}
 	if (cmd->exec == NULL) {
 		if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {

@@ -92,7 +92,7 @@ $ cd p && codeer cases import a.tsv b.tsv
 ? 2
 
 $ cd p && codeer cases frobnicate
-! codeer cases: unexpected argument 'frobnicate'
+! codeer cases: unknown subcommand 'frobnicate' (import)
 ! usage: codeer cases [--format F] [-o FILE]
 !        codeer cases import FILE.tsv
 ? 2
