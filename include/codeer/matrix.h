@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "codeer/coding.h"
+#include "codeer/document.h"
 #include "codeer/project.h"
 #include "codeer/scheme.h"
 
@@ -66,6 +68,51 @@ const char *cdr_matrix_quotes(const cdr_matrix *m, size_t i, size_t j);
 size_t cdr_matrix_codings(const cdr_matrix *m);
 
 /**
+ * The words of the text that `spans` cover, each word once: spans that
+ * overlap or touch are joined first, so a word is neither counted twice
+ * nor cut in two (words and shares count so; freq's words too). Sorts
+ * `spans` by start; they must lie within the document.
+ */
+int cdr_span_union_words(size_t *words, const cdr_document *doc, cdr_span *spans, size_t n);
+
+/*
+ * The parts of the builder that analyses filling a matrix in their own
+ * way (co-occurrence) share with it.
+ */
+
+/**
+ * The columns of a matrix: with `codes`, those codes in order (code
+ * columns only: "CODE+" takes its subtree into the code's column, a code
+ * named twice counts where named last); else every code of the schemes in
+ * a column of its own, of its top-level code or of its scheme. Errors:
+ * CDR_ENOTFOUND for an unknown code, CDR_EUSAGE for codes with group or
+ * scheme columns. `set` must outlive the columns.
+ */
+typedef struct cdr_columns cdr_columns;
+int cdr_columns_make(cdr_columns **out, const cdr_schemes *set, cdr_cols kind, const char *const *codes,
+		     size_t ncodes);
+void cdr_columns_free(cdr_columns *c);
+size_t cdr_columns_count(const cdr_columns *c);
+const char *cdr_columns_label(const cdr_columns *c, size_t j);
+/** The column of a qualified code, or -1 when it falls in none. */
+long cdr_columns_of(const cdr_columns *c, const char *code);
+
+/**
+ * The codings an analysis reads: one set per coder of `coders` (ncoders >
+ * 0), else of every coder, in the project's order of coders; rejected
+ * proposals are in them (the caller leaves them out). Errors:
+ * CDR_ENOTFOUND for a coder the project does not have.
+ */
+int cdr_counted_load(cdr_codings ***out, size_t *n, const cdr_project *p, const char *const *coders,
+		       size_t ncoders);
+void cdr_counted_free(cdr_codings **sets, size_t n);
+
+/** A count matrix from its parts (copied): labels, cells row by row, totals, codings counted. */
+int cdr_matrix_from(cdr_matrix **out, const char *const *rows, size_t nr, const char *const *cols, size_t nc,
+		    const double *cells, const double *row_totals, const double *col_totals, double total,
+		    size_t codings);
+
+/**
  * Pearson's chi-square test of independence on the cells (counts), with
  * Cramér's V: chi2 = sum (O - E)^2 / E, df = (r - 1)(c - 1),
  * p = Q(df/2, chi2/2), V = sqrt(chi2 / (n (min(r, c) - 1))). Rows and
@@ -86,7 +133,9 @@ int cdr_within_parse(cdr_within *out, const char *name);
  * passages: the spans of all codings counted (every code, whatever
  * `codes` picks) joined where they overlap, each joined stretch one unit.
  * With `jaccard`, the cells are n12 / (n1 + n2 - n12), ATLAS.ti's
- * c-coefficient, between 0 and 1. `coder` is one coder, NULL every coder.
+ * c-coefficient, between 0 and 1 (undefined, NAN, for two codes that
+ * occur nowhere). The totals of a code are its units. `coder` is one
+ * coder, NULL every coder. Errors as cdr_columns_make and cdr_counted_load.
  */
 int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *coder,
 		const char *const *codes, size_t ncodes, cdr_within within, int jaccard);

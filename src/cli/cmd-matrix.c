@@ -6,52 +6,42 @@
 
 #include "cli/cli.h"
 
-static int matrix_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_matrix = {
 	.name = "matrix",
-	.usage = "codeer matrix [--rows case|doc|speaker|attr:NAME] [--cols code|group|scheme] [--codes C1,C2+,...]\n"
-		 "                     [--cell count|presence|docs|words|share|quotes] [--coder NAME] [--percent row|col]\n"
-		 "                     [--all] [--chi2] [--format F] [--bom] [-o FILE]",
 	.summary = "cross-tabulate codes by case, document, speaker or attribute",
-	.help = "Options:\n"
-		"  --rows R        case (default), doc, speaker, or attr:NAME (a case attribute;\n"
-		"                  cases without it form the row \"(missing)\")\n"
-		"  --cols C        code (default), group (top-level codes with their subtrees),\n"
-		"                  or scheme\n"
-		"  --codes LIST    pick and order the columns; CODE+ takes the code with its subtree\n"
-		"  --cell K        count (codings, default), presence (0/1), docs, words (coded,\n"
-		"                  each word once), share (% of the row's words coded), quotes\n"
-		"  --coder NAME    whose codings: NAME, A,B or all (added up); default: the\n"
-		"                  project's default coder, else the only coder with codings\n"
-		"  --percent P     cells as percentages of their row or column total\n"
-		"  --all           keep rows and columns without codings (the same shape every time)\n"
-		"  --chi2          Pearson's chi-square and Cramér's V for the counts, in the\n"
-		"                  output (not with csv or tsv: see docs/matrix.md)\n"
-		"  --format F      table, tsv, csv, json, md or html\n"
-		"  --bom           start CSV with a UTF-8 byte-order mark (for Excel)\n"
-		"  -o FILE         write to FILE (atomically; the format from its extension)\n",
-	.run = matrix_run,
+	.opts = (const struct cli_opt[]){
+		{ "rows", 0, CLI_OPT_STRING, "case|doc|speaker|attr:NAME",
+		  "case (default), doc, speaker, or attr:NAME (a case attribute;\n"
+		  "cases without it form the row \"(missing)\")", NULL, 0 },
+		{ "cols", 0, CLI_OPT_ENUM, NULL, "code (default), group (top-level codes with their subtrees),\nor scheme",
+		  CLI_CHOICES("code", "group", "scheme"), 0 },
+		{ "codes", 0, CLI_OPT_LIST, "C1,C2+,...", "pick and order the columns; CODE+ takes the code with its subtree",
+		  NULL, 0 },
+		{ "cell", 0, CLI_OPT_ENUM, NULL,
+		  "count (codings, default), presence (0/1), docs, words (coded,\n"
+		  "each word once), share (% of the row's words coded), quotes",
+		  CLI_CHOICES("count", "presence", "docs", "words", "share", "quotes"), 0 },
+		{ "coder", 0, CLI_OPT_STRING, "NAME",
+		  "whose codings: NAME, A,B or all (added up); default: the\n"
+		  "project's default coder, else the only coder with codings", NULL, 0 },
+		{ "percent", 0, CLI_OPT_ENUM, NULL, "cells as percentages of their row or column total",
+		  CLI_CHOICES("row", "col"), 0 },
+		{ "all", 0, CLI_OPT_FLAG, NULL, "keep rows and columns without codings (the same shape every time)", NULL, 0 },
+		{ "chi2", 0, CLI_OPT_FLAG, NULL,
+		  "Pearson's chi-square and Cramér's V for the counts, in the\n"
+		  "output (not with csv or tsv: see docs/matrix.md)", NULL, 0 },
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		{ "bom", 0, CLI_OPT_FLAG, NULL, "start CSV with a UTF-8 byte-order mark (for Excel)", NULL, 0 },
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
+	.examples = CLI_EXAMPLES("codeer matrix --coder auto --rows attr:gemeente --cols group --chi2",
+				 "codeer matrix --coder all --codes \"VB+, EK\" --cell words",
+				 "codeer matrix --coder auto --bom -o matrix.csv  # for Excel"),
+	.exec = matrix_exec,
 };
-
-/* The coders counted: cdr_coders_choose's policy, with the options that
- * get a user out of an ambiguous project. */
-static int choose_coders(cdr_project *p, const char *requested, char ***names, size_t *n, int *implicit)
-{
-	int rc = cdr_coders_choose(names, n, implicit, p, requested);
-
-	if (rc == CDR_EAMBIGUOUS)
-		return cli_error("%s (--coder NAME, or --coder all to add them up)", cdr_error_last());
-	return rc < 0 ? cli_lib_error() : EXIT_OK;
-}
-
-/* Without --coder, say whose codings were counted (after the output, and
- * only when there is any). */
-static void coders_note(char **names, size_t n, int implicit)
-{
-	if (implicit && n == 1)
-		fprintf(stderr, "codeer: counting the codings of coder %s\n", names[0]);
-}
 
 /* A cell as text: for JSON every digit a double holds (empty for an
  * undefined cell, which the table writes as null); for people and
@@ -164,95 +154,47 @@ static void write_chi2(FILE *f, cdr_format fmt, double x2, double df, double pv,
 	}
 }
 
-static int matrix_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "rows", required_argument, NULL, 'r' },
-		{ "cols", required_argument, NULL, 'c' },
-		{ "codes", required_argument, NULL, 'k' },
-		{ "cell", required_argument, NULL, 'l' },
-		{ "coder", required_argument, NULL, 'C' },
-		{ "percent", required_argument, NULL, 'p' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "chi2", no_argument, NULL, 'x' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "bom", no_argument, NULL, 'b' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	cdr_matrix_options o = { 0 };
-	const char *format_name = NULL, *outpath = NULL, *corner, *coder = NULL;
-	char *codes_copy = NULL, **codes = NULL, **coders = NULL;
+	const char *corner, *percent_name = cli_str(a, "percent");
+	char **coders = NULL;
 	size_t ncoders = 0;
-	int percent = 0, chi2 = 0, bom = 0, implicit = 0, c, rc = EXIT_OK;
+	int percent = percent_name ? percent_name[0] : 0, chi2 = cli_flag(a, "chi2"), implicit = 0, rc = EXIT_OK;
 	double x2 = 0, df = 0, pv = 0, v = 0;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	cdr_matrix *m = NULL;
 	struct cli_out out = { 0 };
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		switch (c) {
-		case 'r':
-			if (cdr_rows_parse(&o, optarg) < 0)
-				return cli_usage_error(cmd, "%s", cdr_error_last());
-			break;
-		case 'c':
-			if (cdr_cols_parse(&o.cols, optarg) < 0)
-				return cli_usage_error(cmd, "%s", cdr_error_last());
-			break;
-		case 'l':
-			if (cdr_cell_parse(&o.cell, optarg) < 0)
-				return cli_usage_error(cmd, "%s", cdr_error_last());
-			break;
-		case 'k': free(codes_copy); codes_copy = strdup(optarg); break;
-		case 'C': coder = optarg; break;
-		case 'p':
-			if (strcmp(optarg, "row") != 0 && strcmp(optarg, "col") != 0)
-				return cli_usage_error(cmd, "--percent takes row or col");
-			percent = optarg[0];
-			break;
-		case 'a': o.all = 1; break;
-		case 'x': chi2 = 1; break;
-		case 'F': format_name = optarg; break;
-		case 'b': bom = 1; break;
-		case 'o': outpath = optarg; break;
-		default:
-			free(codes_copy);
-			return CLI_GETOPT_EXIT(c);
-		}
-	}
-	if (optind < argc) {
-		free(codes_copy);
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	}
-	if (codes_copy) {
-		char *save = NULL;
-		for (char *tok = strtok_r(codes_copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-			char **grown = realloc(codes, (o.ncodes + 1) * sizeof(char *));
-			if (grown == NULL) {
-				rc = cli_error("out of memory");
-				goto done;
-			}
-			codes = grown;
-			codes[o.ncodes++] = tok;
-		}
-		o.codes = (const char *const *)codes;
-	}
-	if ((rc = cli_out_open(&out, outpath, format_name, CLI_TABLE)) != EXIT_OK)
+	if ((cli_str(a, "rows") && cdr_rows_parse(&o, cli_str(a, "rows")) < 0) ||
+	    (cli_str(a, "cols") && cdr_cols_parse(&o.cols, cli_str(a, "cols")) < 0) ||
+	    (cli_str(a, "cell") && cdr_cell_parse(&o.cell, cli_str(a, "cell")) < 0))
+		return cli_usage_error(a->cmd, "%s", cdr_error_last());
+	o.codes = (const char *const *)cli_list(a, "codes", &o.ncodes);
+	o.all = cli_flag(a, "all");
+	if ((rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE)) != EXIT_OK)
 		goto done;
 	if (chi2 && (out.fmt == CDR_FORMAT_CSV || out.fmt == CDR_FORMAT_TSV || out.fmt == CDR_FORMAT_PLAIN)) {
-		rc = cli_usage_error(cmd, "--chi2 has no place in a %s table; use --format json, html, md or table "
-				     "(or leave out --chi2)", out.fmt == CDR_FORMAT_CSV ? "CSV" : "TSV");
+		rc = cli_usage_error(a->cmd, "--chi2 has no place in a %s table; use --format json, html, md or table "
+					     "(or leave out --chi2)", out.fmt == CDR_FORMAT_CSV ? "CSV" : "TSV");
 		goto done;
 	}
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK ||
-	    (rc = choose_coders(p, coder, &coders, &ncoders, &implicit)) != EXIT_OK)
+	    (rc = cli_coders_choose(p, cli_str(a, "coder"), &coders, &ncoders, &implicit)) != EXIT_OK)
 		goto done;
 	o.coders = (const char *const *)coders;
 	o.ncoders = ncoders;
-	if (cdr_schemes_load(&set, p) < 0 || cdr_matrix_build(&m, p, set, &o) < 0 ||
-	    (chi2 && cdr_matrix_chi2(m, &x2, &df, &pv, &v) < 0)) {
+	if (cdr_schemes_load(&set, p) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if ((rc = cdr_matrix_build(&m, p, set, &o)) < 0) {
+		/* the only usage the library refuses: codes picked under group or scheme columns */
+		rc = rc == CDR_EUSAGE ? cli_error("%s (--codes goes with --cols code)", cdr_error_last()) : cli_lib_error();
+		goto done;
+	}
+	if (chi2 && cdr_matrix_chi2(m, &x2, &df, &pv, &v) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
@@ -260,16 +202,14 @@ static int matrix_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, 
 		 o.rows == CDR_ROWS_SPEAKER ? "speaker" : o.attr;
 	if (chi2 && out.fmt == CDR_FORMAT_JSON)
 		write_chi2_json_open(out.f);
-	if ((rc = write_matrix(out.f, m, corner, out.fmt, percent, o.cell, bom)) == EXIT_OK && chi2)
+	if ((rc = write_matrix(out.f, m, corner, out.fmt, percent, o.cell, cli_flag(a, "bom"))) == EXIT_OK && chi2)
 		write_chi2(out.f, out.fmt, x2, df, pv, v);
 done:
 	if ((rc = cli_out_close(&out, rc)) == EXIT_OK)
-		coders_note(coders, ncoders, implicit);
+		cli_coders_note(coders, ncoders, implicit);
 	cdr_matrix_free(m);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
 	cdr_coders_free(coders, ncoders);
-	free(codes);
-	free(codes_copy);
 	return rc;
 }

@@ -94,9 +94,11 @@ $ cd p && codeer matrix --chi2 --coder all --format html | tail -1
 
 $ cd p && codeer matrix --chi2 --coder all --format csv
 ! codeer matrix: --chi2 has no place in a CSV table; use --format json, html, md or table (or leave out --chi2)
-! usage: codeer matrix [--rows case|doc|speaker|attr:NAME] [--cols code|group|scheme] [--codes C1,C2+,...]
-!                      [--cell count|presence|docs|words|share|quotes] [--coder NAME] [--percent row|col]
-!                      [--all] [--chi2] [--format F] [--bom] [-o FILE]
+! usage: codeer matrix [--rows case|doc|speaker|attr:NAME]
+!                      [--cols code|group|scheme] [--codes C1,C2+,...]
+!                      [--cell count|presence|docs|words|share|quotes]
+!                      [--coder NAME] [--percent row|col] [--all] [--chi2]
+!                      [--format F] [--bom] [-o FILE]
 ? 2
 
 # piped, the matrix keeps its header (TSV); -o takes the format from the
@@ -142,9 +144,27 @@ $ cd p && codeer matrix --codes NOPE --coder all
 ! codeer: no code 'NOPE' in the project's schemes (see 'codeer codes')
 ? 2
 
-# --codes picks code columns; with group columns it would drop codings unseen
+# --codes picks code columns; with group columns it would drop codings
+# unseen (the library says what is wrong, the command which option)
 $ cd p && codeer matrix --cols group --codes VB --coder all
-! codeer: --codes picks columns of --cols code; for a group, name it with its subtree (CODE+)
+! codeer: codes are picked as columns of their own: a group or scheme column missing some of its codes would not say so; pick a group as CODE+ (--codes goes with --cols code)
+? 2
+
+# --codes is a comma list as everywhere: spaces around the commas are
+# trimmed (they used to make "' EK'" an unknown code), an empty item is
+# refused
+$ cd p && codeer matrix --coder all --codes "VB, EK" --format tsv && codeer cooccur --coder auto --codes "VB, EK" --format tsv
+case	mini/VB	mini/EK	total
+k1	4	2	6
+k2	1	0	1
+total	5	2	7
+code	mini/VB	mini/EK
+mini/VB	3	0
+mini/EK	0	1
+? 0
+
+$ cd p && codeer matrix --coder all --codes "VB,,EK"
+! codeer: --codes: an empty item in 'VB,,EK'
 ? 2
 
 $ cd p && mkdir ro && chmod 555 ro && if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups codeer matrix --coder all -o ro/m.csv; else codeer matrix --coder all -o ro/m.csv; fi; s=$?; ls ro | wc -l; exit $s

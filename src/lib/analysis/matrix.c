@@ -1,10 +1,11 @@
-/* matrix.c -- code matrices, chi-square and co-occurrence (matrix.h).
+/* matrix.c -- code matrices (matrix.h): the builder, its phases, the
+ * words of coded spans counted once, and chi-square.
  *
- * The codings are read once and sorted by document, so documents are
- * loaded one at a time and only when a cell needs their text (words,
- * shares, quotes) or structure (speakers); a count matrix over a million
- * codings never opens a document. Every lookup (document -> case, code ->
- * column, label -> row) is a binary search. */
+ * The codings are read once and kept in column order of arrival; only the
+ * cells that need text (words, shares, quotes) or structure (speaker rows)
+ * sort them by document and load documents, one at a time, so a count
+ * matrix over a million codings never opens a document. Code -> column,
+ * document -> index and label -> row are hash lookups, one per coding. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +16,8 @@
 #include "codeer/matrix.h"
 #include "util/alloc.h"
 #include "util/array.h"
-#include "util/strmap.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 
 struct cdr_matrix {
 	char **rowl, **coll;
@@ -73,9 +74,9 @@ void cdr_matrix_free(cdr_matrix *m)
 {
 	if (m == NULL)
 		return;
-	for (size_t i = 0; i < m->nr; i++)
+	for (size_t i = 0; m->rowl && i < m->nr; i++)
 		free(m->rowl[i]);
-	for (size_t j = 0; j < m->nc; j++)
+	for (size_t j = 0; m->coll && j < m->nc; j++)
 		free(m->coll[j]);
 	if (m->quotes)
 		for (size_t i = 0; i < m->nr * m->nc; i++)
@@ -106,31 +107,57 @@ const char *cdr_matrix_quotes(const cdr_matrix *m, size_t i, size_t j)
 	return m->quotes && m->quotes[i * m->nc + j].data ? m->quotes[i * m->nc + j].data : "";
 }
 
-/* ---- string -> index maps -------------------------------------------- */
-
-/* a hash table: one lookup per coding, a million codings a run */
-struct map {
-	cdr_strmap t;
-};
-
-static int map_put(struct map *m, const char *s, size_t index)
+int cdr_matrix_from(cdr_matrix **out, const char *const *rows, size_t nr, const char *const *cols, size_t nc,
+		    const double *cells, const double *row_totals, const double *col_totals, double total,
+		    size_t codings)
 {
-	return cdr_strmap_put(&m->t, s, index);
+	cdr_matrix *m;
+
+	*out = NULL;
+	if ((m = cdr_calloc(1, sizeof(*m))) == NULL)
+		return CDR_ENOMEM;
+	m->cell = CDR_CELL_COUNT;
+	if ((m->rowl = cdr_calloc(nr + 1, sizeof(char *))) == NULL ||
+	    (m->coll = cdr_calloc(nc + 1, sizeof(char *))) == NULL ||
+	    (m->v = cdr_calloc(nr * nc + 1, sizeof(double))) == NULL ||
+	    (m->rtot = cdr_calloc(nr + 1, sizeof(double))) == NULL ||
+	    (m->ctot = cdr_calloc(nc + 1, sizeof(double))) == NULL) {
+		cdr_matrix_free(m);
+		return CDR_ENOMEM;
+	}
+	m->nr = nr;
+	m->nc = nc;
+	for (size_t i = 0; i < nr; i++)
+		if ((m->rowl[i] = cdr_strdup(rows[i])) == NULL) {
+			cdr_matrix_free(m);
+			return CDR_ENOMEM;
+		}
+	for (size_t j = 0; j < nc; j++)
+		if ((m->coll[j] = cdr_strdup(cols[j])) == NULL) {
+			cdr_matrix_free(m);
+			return CDR_ENOMEM;
+		}
+	if (nr && nc)
+		memcpy(m->v, cells, nr * nc * sizeof(double));
+	if (nr)
+		memcpy(m->rtot, row_totals, nr * sizeof(double));
+	if (nc)
+		memcpy(m->ctot, col_totals, nc * sizeof(double));
+	m->tot = total;
+	m->ncodings = codings;
+	*out = m;
+	return 0;
 }
 
-static long map_get(const struct map *m, const char *s)
-{
-	size_t i;
-	return cdr_strmap_get(&m->t, s, &i) ? (long)i : -1;
-}
-
-/* ---- building ---------------------------------------------------------- */
+/* ---- labels ------------------------------------------------------------ */
 
 struct labels {
 	char **v;
 	size_t n, cap;
 };
 
+/* The index of `s`, added when new. A linear search: columns are codes
+ * and rows are cases, documents or speakers, added once each. */
 static long labels_add(struct labels *l, const char *s)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -148,71 +175,259 @@ static void labels_free(struct labels *l)
 	free(l->v);
 }
 
-/* Columns: labels and the code -> column map. */
-static int make_columns(struct labels *cols, struct map *codemap, const cdr_schemes *set, const cdr_matrix_options *o)
+static long map_get(const cdr_strmap *m, const char *s)
+{
+	size_t i;
+	return cdr_strmap_get(m, s, &i) ? (long)i : -1;
+}
+
+/* ---- columns ------------------------------------------------------------ */
+
+struct cdr_columns {
+	struct labels labels;
+	cdr_strmap codes; /* qualified code (the schemes' string) -> column */
+};
+
+void cdr_columns_free(cdr_columns *c)
+{
+	if (c == NULL)
+		return;
+	labels_free(&c->labels);
+	cdr_strmap_clear(&c->codes);
+	free(c);
+}
+
+size_t cdr_columns_count(const cdr_columns *c) { return c->labels.n; }
+const char *cdr_columns_label(const cdr_columns *c, size_t j) { return c->labels.v[j]; }
+long cdr_columns_of(const cdr_columns *c, const char *code) { return map_get(&c->codes, code); }
+
+/* The codes picked, in order, each its own column; CODE+ takes its
+ * subtree into that column. A code named twice counts where named last. */
+static int columns_pick(cdr_columns *c, const cdr_schemes *set, const char *const *codes, size_t ncodes)
 {
 	int rc = 0;
 
-	/* Picking codes under group or scheme columns would drop codings from
-	 * a column without its label saying so; CODE+ is a group column. */
-	if (o->ncodes && o->cols != CDR_COLS_CODE)
-		return cdr_error_set(CDR_EUSAGE, "--codes picks columns of --cols code; for a group, name it with its subtree (CODE+)");
-	if (o->cols == CDR_COLS_CODE && o->ncodes) {
-		for (size_t i = 0; i < o->ncodes && rc == 0; i++) {
-			char ref[512];
-			size_t len = strlen(o->codes[i]);
-			int subtree = len > 0 && o->codes[i][len - 1] == '+';
-			const cdr_code *code;
-			long col;
-			snprintf(ref, sizeof(ref), "%.*s", (int)(subtree ? len - 1 : len), o->codes[i]);
-			if ((rc = cdr_schemes_resolve(&code, set, ref)) < 0)
-				break;
-			if ((col = labels_add(cols, code->qualified)) < 0)
-				return (int)col;
-			rc = map_put(codemap, code->qualified, (size_t)col);
-			if (subtree) {
-				const cdr_scheme *s = cdr_schemes_scheme_of(set, code);
-				for (size_t k = 0; k < cdr_scheme_code_count(s) && rc == 0; k++)
-					if (cdr_scheme_code_is_below(s, cdr_scheme_code(s, k), code))
-						rc = map_put(codemap, cdr_scheme_code(s, k)->qualified, (size_t)col);
-			}
+	for (size_t i = 0; i < ncodes && rc == 0; i++) {
+		char ref[512];
+		size_t len = strlen(codes[i]);
+		int subtree = len > 0 && codes[i][len - 1] == '+';
+		const cdr_code *code;
+		long col;
+		snprintf(ref, sizeof(ref), "%.*s", (int)(subtree ? len - 1 : len), codes[i]);
+		if ((rc = cdr_schemes_resolve(&code, set, ref)) < 0)
+			break;
+		if ((col = labels_add(&c->labels, code->qualified)) < 0)
+			return (int)col;
+		rc = cdr_strmap_put(&c->codes, code->qualified, (size_t)col);
+		if (subtree) {
+			const cdr_scheme *s = cdr_schemes_scheme_of(set, code);
+			for (size_t k = 0; k < cdr_scheme_code_count(s) && rc == 0; k++)
+				if (cdr_scheme_code_is_below(s, cdr_scheme_code(s, k), code))
+					rc = cdr_strmap_put(&c->codes, cdr_scheme_code(s, k)->qualified, (size_t)col);
 		}
-		return rc;
 	}
+	return rc;
+}
+
+/* Every code of the schemes, in scheme order, in a column of its own, of
+ * its top-level code or of its scheme. */
+static int columns_all(cdr_columns *c, const cdr_schemes *set, cdr_cols kind)
+{
+	int rc = 0;
+
 	for (size_t si = 0; si < cdr_schemes_count(set) && rc == 0; si++) {
 		const cdr_scheme *s = cdr_schemes_get(set, si);
 		long scheme_col = -1;
-		if (o->cols == CDR_COLS_SCHEME && (scheme_col = labels_add(cols, cdr_scheme_id(s))) < 0)
+		if (kind == CDR_COLS_SCHEME && (scheme_col = labels_add(&c->labels, cdr_scheme_id(s))) < 0)
 			return (int)scheme_col;
 		for (size_t k = 0; k < cdr_scheme_code_count(s) && rc == 0; k++) {
 			const cdr_code *code = cdr_scheme_code(s, k), *top = code;
 			long col;
 			while (top->parent >= 0)
 				top = cdr_scheme_code(s, (size_t)top->parent);
-			if (o->cols == CDR_COLS_SCHEME)
+			if (kind == CDR_COLS_SCHEME)
 				col = scheme_col;
-			else if (o->cols == CDR_COLS_GROUP)
-				col = labels_add(cols, top->qualified);
+			else if (kind == CDR_COLS_GROUP)
+				col = labels_add(&c->labels, top->qualified);
 			else
-				col = labels_add(cols, code->qualified);
+				col = labels_add(&c->labels, code->qualified);
 			if (col < 0)
 				return (int)col;
-			rc = map_put(codemap, code->qualified, (size_t)col);
+			rc = cdr_strmap_put(&c->codes, code->qualified, (size_t)col);
 		}
 	}
 	return rc;
 }
 
-struct doc_case {
-	const char *doc;
-	long c;
-};
-
-static int cmp_doc_case(const void *a, const void *b)
+int cdr_columns_make(cdr_columns **out, const cdr_schemes *set, cdr_cols kind, const char *const *codes,
+		     size_t ncodes)
 {
-	return strcmp(((const struct doc_case *)a)->doc, ((const struct doc_case *)b)->doc);
+	cdr_columns *c;
+	int rc;
+
+	*out = NULL;
+	/* Picking codes under group or scheme columns would drop codings from
+	 * a column without its label saying so; CODE+ is a group column. */
+	if (ncodes && kind != CDR_COLS_CODE)
+		return cdr_error_set(CDR_EUSAGE, "codes are picked as columns of their own: a group or scheme column "
+						 "missing some of its codes would not say so; pick a group as CODE+");
+	if ((c = cdr_calloc(1, sizeof(*c))) == NULL)
+		return CDR_ENOMEM;
+	rc = ncodes ? columns_pick(c, set, codes, ncodes) : columns_all(c, set, kind);
+	if (rc < 0) {
+		cdr_columns_free(c);
+		return rc;
+	}
+	*out = c;
+	return 0;
 }
 
+/* ---- the codings counted -------------------------------------------------- */
+
+void cdr_counted_free(cdr_codings **sets, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cdr_codings_free(sets[i]);
+	free(sets);
+}
+
+int cdr_counted_load(cdr_codings ***out, size_t *n, const cdr_project *p, const char *const *coders,
+		       size_t ncoders)
+{
+	char **names = NULL;
+	size_t nnames = 0, nsets = 0;
+	cdr_codings **sets = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = cdr_coders_list(&names, &nnames, p)) < 0)
+		return rc;
+	for (size_t k = 0; k < ncoders && rc == 0; k++) {
+		int found = 0;
+		for (size_t i = 0; i < nnames; i++)
+			found |= strcmp(names[i], coders[k]) == 0;
+		if (!found)
+			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
+					   coders[k]);
+	}
+	if (rc == 0 && (sets = cdr_calloc(nnames ? nnames : 1, sizeof(cdr_codings *))) == NULL)
+		rc = CDR_ENOMEM;
+	/* in the order of the project's coders, each once */
+	for (size_t i = 0; i < nnames && rc == 0; i++) {
+		int wanted = ncoders == 0;
+		for (size_t k = 0; k < ncoders; k++)
+			wanted |= strcmp(coders[k], names[i]) == 0;
+		if (wanted && (rc = cdr_codings_load(&sets[nsets], p, names[i], NULL, NULL)) == 0)
+			nsets++;
+	}
+	cdr_coders_free(names, nnames);
+	if (rc < 0) {
+		cdr_counted_free(sets, nsets);
+		return rc;
+	}
+	*out = sets;
+	*n = nsets;
+	return 0;
+}
+
+/* ---- words: each word once ------------------------------------------------ */
+
+/* A coded span of the current document on its way into a words or share
+ * cell. Codings of one code often overlap (a turn and a sentence in it,
+ * two coders' versions of one passage): their words are counted once,
+ * from the union of the spans, per cell and per total. */
+struct wspan {
+	cdr_span span; /* first: union_words reads spans at a stride */
+	size_t row, col;
+};
+
+/* The words of the union of n spans sorted by start, `stride` bytes
+ * apart. Spans that overlap or touch are joined first, so a word is
+ * neither counted twice nor cut in two at a boundary. */
+static int union_words(const cdr_document *doc, const void *base, size_t stride, size_t n, size_t *words)
+{
+#define SPAN(i) ((const cdr_span *)((const char *)base + (i) * stride))
+	*words = 0;
+	for (size_t i = 0; i < n;) {
+		size_t start = SPAN(i)->start, end = SPAN(i)->end;
+		char *text;
+		for (i++; i < n && SPAN(i)->start <= end; i++)
+			if (SPAN(i)->end > end)
+				end = SPAN(i)->end;
+		if ((text = cdr_document_slice(doc, (cdr_span){ start, end })) == NULL)
+			return CDR_ENOMEM;
+		*words += cdr_text_words(text, strlen(text));
+		free(text);
+	}
+	return 0;
+#undef SPAN
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+	const cdr_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+int cdr_span_union_words(size_t *words, const cdr_document *doc, cdr_span *spans, size_t n)
+{
+	cdr_sort(spans, n, sizeof(*spans), cmp_span);
+	return union_words(doc, spans, sizeof(*spans), n, words);
+}
+
+static int cmp_ws_row(const void *a, const void *b)
+{
+	const struct wspan *x = a, *y = b;
+	return x->row != y->row ? (x->row < y->row ? -1 : 1) : cmp_span(a, b);
+}
+
+static int cmp_ws_col(const void *a, const void *b)
+{
+	const struct wspan *x = a, *y = b;
+	return x->col != y->col ? (x->col < y->col ? -1 : 1) : cmp_span(a, b);
+}
+
+static int cmp_ws_cell(const void *a, const void *b)
+{
+	const struct wspan *x = a, *y = b;
+	return x->row != y->row ? (x->row < y->row ? -1 : 1) : cmp_ws_col(a, b);
+}
+
+/* Add one document's spans to the cells, the row and column totals and
+ * the grand total, each group of spans as one union: sorted by cell, then
+ * by row, by column and by start alone. */
+static int flush_words(cdr_matrix *m, const cdr_document *doc, struct wspan *v, size_t n)
+{
+	static int (*const order[])(const void *, const void *) = { cmp_ws_cell, cmp_ws_row, cmp_ws_col, cmp_span };
+	int rc = 0;
+
+	for (int pass = 0; pass < 4 && rc == 0; pass++) {
+		cdr_sort(v, n, sizeof(*v), order[pass]);
+		for (size_t i = 0, j; i < n && rc == 0; i = j) {
+			size_t w;
+			for (j = i + 1; j < n; j++)
+				if ((pass == 0 && (v[j].row != v[i].row || v[j].col != v[i].col)) ||
+				    (pass == 1 && v[j].row != v[i].row) || (pass == 2 && v[j].col != v[i].col))
+					break;
+			if ((rc = union_words(doc, v + i, sizeof(*v), j - i, &w)) < 0)
+				break;
+			if (pass == 0)
+				m->v[v[i].row * m->nc + v[i].col] += (double)w;
+			else if (pass == 1)
+				m->rtot[v[i].row] += (double)w;
+			else if (pass == 2)
+				m->ctot[v[i].col] += (double)w;
+			else
+				m->tot += (double)w;
+		}
+	}
+	return rc;
+}
+
+/* ---- the builder, phase by phase ----------------------------------------- */
+
+/* A coding that falls in a column. */
 struct item {
 	const cdr_coding *k;
 	size_t col;
@@ -236,446 +451,338 @@ static int cmp_label(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
-/* The codings of the coders asked for, or of all (rejected proposals are
- * left out by the callers). */
-struct coded {
+/* What the phases of cdr_matrix_build share. */
+struct build {
+	const cdr_matrix_options *o;
+	cdr_project *p;
+	cdr_cases *cases;
+	long attr;                 /* CDR_ROWS_ATTR: the attribute's index */
+	int words;                 /* words or shares: spans united per document */
+	int need_doc;              /* the cells or rows need the documents loaded */
+	cdr_columns *cols;
 	cdr_codings **sets;
 	size_t nsets;
-	char **names;
-	size_t nnames;
+	cdr_strmap docmap;         /* document id -> project index */
+	long *doc_case;            /* per project document: its case, or -1 */
+	struct item *items;
+	size_t nitems;
+	struct labels rows;
+	cdr_strmap rowmap;         /* row label -> row */
+	cdr_matrix *m;
+	long *last_cell, *last_row, *last_col, last_any; /* docs: the document counted last */
+	double *row_words, total_words;                  /* shares: the words of each row */
 };
 
-static void coded_free(struct coded *c)
+/* CDR_ROWS_ATTR: the attribute must exist. */
+static int resolve_attr(struct build *b)
 {
-	for (size_t i = 0; i < c->nsets; i++)
-		cdr_codings_free(c->sets[i]);
-	free(c->sets);
-	cdr_coders_free(c->names, c->nnames);
-}
-
-/* `coders` (ncoders > 0), else the one `coder`, else every coder. */
-static int coded_load(struct coded *c, const cdr_project *p, const char *const *coders, size_t ncoders,
-		      const char *coder)
-{
-	int rc;
-
-	memset(c, 0, sizeof(*c));
-	if (ncoders == 0 && coder) {
-		coders = &coder;
-		ncoders = 1;
-	}
-	if ((rc = cdr_coders_list(&c->names, &c->nnames, p)) < 0)
-		return rc;
-	for (size_t k = 0; k < ncoders; k++) {
-		int found = 0;
-		for (size_t i = 0; i < c->nnames; i++)
-			found |= strcmp(c->names[i], coders[k]) == 0;
-		if (!found)
-			return cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
-					     coders[k]);
-	}
-	if ((c->sets = cdr_calloc(c->nnames ? c->nnames : 1, sizeof(cdr_codings *))) == NULL)
-		return CDR_ENOMEM;
-	for (size_t i = 0; i < c->nnames; i++) {
-		int wanted = ncoders == 0;
-		for (size_t k = 0; k < ncoders; k++)
-			wanted |= strcmp(coders[k], c->names[i]) == 0;
-		if (!wanted)
-			continue;
-		if ((rc = cdr_codings_load(&c->sets[c->nsets], p, c->names[i], NULL, NULL)) < 0)
-			return rc;
-		c->nsets++;
-	}
+	for (size_t a = 0; a < cdr_cases_attr_count(b->cases); a++)
+		if (strcmp(cdr_cases_attr_name(b->cases, a), b->o->attr) == 0)
+			b->attr = (long)a;
+	if (b->attr < 0)
+		return cdr_error_set(CDR_ENOTFOUND, "no case attribute '%s' (see 'codeer cases')", b->o->attr);
 	return 0;
 }
 
-/* ---- words and shares: each word once ------------------------------ */
-
-/* A coded span of the current document on its way into a words or share
- * cell. Codings of one code often overlap (a turn and a sentence in it,
- * two coders' versions of one passage): their words are counted once,
- * from the union of the spans, per cell and per total. */
-struct wspan {
-	size_t row, col, start, end;
-};
-
-static int cmp_ws_start(const void *a, const void *b)
+/* Each document of the project: its index, and its case (the first case
+ * that lists it). */
+static int map_documents(struct build *b)
 {
-	const struct wspan *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static int cmp_ws_row(const void *a, const void *b)
-{
-	const struct wspan *x = a, *y = b;
-	return x->row != y->row ? (x->row < y->row ? -1 : 1) : cmp_ws_start(a, b);
-}
-
-static int cmp_ws_col(const void *a, const void *b)
-{
-	const struct wspan *x = a, *y = b;
-	return x->col != y->col ? (x->col < y->col ? -1 : 1) : cmp_ws_start(a, b);
-}
-
-static int cmp_ws_cell(const void *a, const void *b)
-{
-	const struct wspan *x = a, *y = b;
-	return x->row != y->row ? (x->row < y->row ? -1 : 1) : cmp_ws_col(a, b);
-}
-
-/* The words of the union of v[0..n), sorted by start. Spans that overlap
- * or touch are joined first, so a word is neither counted twice nor cut
- * in two at a boundary. */
-static int union_words(const cdr_document *doc, const struct wspan *v, size_t n, double *words)
-{
-	*words = 0;
-	for (size_t i = 0; i < n;) {
-		size_t start = v[i].start, end = v[i].end;
-		char *text;
-		for (i++; i < n && v[i].start <= end; i++)
-			if (v[i].end > end)
-				end = v[i].end;
-		if ((text = cdr_document_slice(doc, (cdr_span){ start, end })) == NULL)
-			return CDR_ENOMEM;
-		*words += (double)cdr_text_words(text, strlen(text));
-		free(text);
-	}
-	return 0;
-}
-
-/* Add one document's spans to the cells, the row and column totals and
- * the grand total, each group of spans as one union: sorted by cell, then
- * by row, by column and by start alone. */
-static int flush_words(cdr_matrix *m, const cdr_document *doc, struct wspan *v, size_t n)
-{
-	static int (*const order[])(const void *, const void *) = { cmp_ws_cell, cmp_ws_row, cmp_ws_col,
-								     cmp_ws_start };
+	size_t n = cdr_project_doc_count(b->p);
 	int rc = 0;
 
-	for (int pass = 0; pass < 4 && rc == 0; pass++) {
-		cdr_sort(v, n, sizeof(*v), order[pass]);
-		for (size_t i = 0, j; i < n && rc == 0; i = j) {
-			double w;
-			for (j = i + 1; j < n; j++)
-				if ((pass == 0 && (v[j].row != v[i].row || v[j].col != v[i].col)) ||
-				    (pass == 1 && v[j].row != v[i].row) || (pass == 2 && v[j].col != v[i].col))
-					break;
-			if ((rc = union_words(doc, v + i, j - i, &w)) < 0)
-				break;
-			if (pass == 0)
-				m->v[v[i].row * m->nc + v[i].col] += w;
-			else if (pass == 1)
-				m->rtot[v[i].row] += w;
-			else if (pass == 2)
-				m->ctot[v[i].col] += w;
-			else
-				m->tot += w;
-		}
+	if ((b->doc_case = cdr_calloc(n + 1, sizeof(long))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t d = 0; d < n && rc == 0; d++) {
+		b->doc_case[d] = cdr_cases_of_doc(b->cases, cdr_project_doc_id(b->p, d));
+		rc = cdr_strmap_put(&b->docmap, cdr_project_doc_id(b->p, d), d);
 	}
 	return rc;
 }
 
-int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const cdr_matrix_options *o)
+/* The codings that fall in a column, rejected proposals left out; by
+ * document when documents are loaded (one at a time) or counted once per
+ * cell (docs). Counts and presence do not need the order. */
+static int select_codings(struct build *b)
 {
-	cdr_matrix *m = NULL;
-	struct labels cols = { 0 }, rows = { 0 };
-	struct map codemap = { 0 }, rowmap = { 0 };
-	struct coded coded;
-	struct doc_case *dc = NULL;
-	struct item *items = NULL;
-	struct doc_case *prev_hit = NULL;
-	const char *prev_doc = NULL;
-	size_t nitems = 0, icap = 0, ndc = 0;
-	cdr_cases *cases = cdr_project_cases(p);
-	long attr_index = -1;
-	long *last_cell = NULL, *last_row = NULL, *last_col = NULL, last_any = -1;
-	double *row_words = NULL, total_words = 0;
-	struct wspan *ws = NULL;
-	size_t nws = 0, wcap = 0;
-	cdr_document *doc = NULL;
-	int words = o->cell == CDR_CELL_WORDS || o->cell == CDR_CELL_SHARE;
-	int rc = 0, need_doc = o->cell == CDR_CELL_WORDS || o->cell == CDR_CELL_SHARE ||
-			      o->cell == CDR_CELL_QUOTES || o->rows == CDR_ROWS_SPEAKER;
+	size_t cap = 0;
 
-	*out = NULL;
-	memset(&coded, 0, sizeof(coded));
-	if (o->rows == CDR_ROWS_ATTR) {
-		for (size_t a = 0; a < cdr_cases_attr_count(cases); a++)
-			if (strcmp(cdr_cases_attr_name(cases, a), o->attr) == 0)
-				attr_index = (long)a;
-		if (attr_index < 0)
-			return cdr_error_set(CDR_ENOTFOUND, "no case attribute '%s' (see 'codeer cases')", o->attr);
-	}
-	if ((rc = make_columns(&cols, &codemap, set, o)) < 0)
-		goto done;
-	if ((rc = coded_load(&coded, p, o->coders, o->ncoders, o->coder)) < 0)
-		goto done;
-	/* document -> case */
-	if ((dc = cdr_calloc(cdr_project_doc_count(p) + 1, sizeof(*dc))) == NULL) {
-		rc = CDR_ENOMEM;
-		goto done;
-	}
-	for (size_t d = 0; d < cdr_project_doc_count(p); d++) {
-		dc[ndc].doc = cdr_project_doc_id(p, d);
-		dc[ndc++].c = -1;
-	}
-	cdr_sort(dc, ndc, sizeof(*dc), cmp_doc_case);
-	/* one pass over the cases' documents instead of cdr_cases_of_doc per
-	 * document (quadratic: 0.2 s for 10,000 documents); the first case
-	 * that lists a document wins, as in cdr_cases_of_doc */
-	for (size_t c = 0; c < cdr_cases_count(cases); c++)
-		for (size_t d = 0; d < cdr_cases_doc_count(cases, c); d++) {
-			struct doc_case key = { cdr_cases_doc(cases, c, d), 0 },
-					*hit = cdr_search(&key, dc, ndc, sizeof(*dc), cmp_doc_case);
-			if (hit && hit->c < 0)
-				hit->c = (long)c;
-		}
-	/* the codings that fall in a column */
-	for (size_t s = 0; s < coded.nsets; s++)
-		for (size_t i = 0; i < cdr_codings_count(coded.sets[s]); i++) {
-			const cdr_coding *k = cdr_codings_get(coded.sets[s], i);
+	for (size_t s = 0; s < b->nsets; s++)
+		for (size_t i = 0; i < cdr_codings_count(b->sets[s]); i++) {
+			const cdr_coding *k = cdr_codings_get(b->sets[s], i);
 			long col;
-			if (strcmp(k->status, "rejected") == 0 || (col = map_get(&codemap, k->code)) < 0)
+			if (strcmp(k->status, "rejected") == 0 || (col = cdr_columns_of(b->cols, k->code)) < 0)
 				continue;
-			if (cdr_grow((void **)&items, &icap, nitems + 1, sizeof(*items)) < 0) {
-				rc = CDR_ENOMEM;
-				goto done;
-			}
-			items[nitems].k = k;
-			items[nitems++].col = (size_t)col;
+			if (cdr_grow((void **)&b->items, &cap, b->nitems + 1, sizeof(*b->items)) < 0)
+				return CDR_ENOMEM;
+			b->items[b->nitems].k = k;
+			b->items[b->nitems++].col = (size_t)col;
 		}
-	/* by document: one document loaded at a time, and a document counted
-	 * once per cell for docs; counts and presence do not need the order */
-	if (need_doc || o->cell == CDR_CELL_DOCS)
-		cdr_sort(items, nitems, sizeof(*items), cmp_item);
-	/* the row universe, in order */
-	switch (o->rows) {
+	if (b->need_doc || b->o->cell == CDR_CELL_DOCS)
+		cdr_sort(b->items, b->nitems, sizeof(*b->items), cmp_item);
+	return 0;
+}
+
+/* The row of document d for rows other than speakers. */
+static const char *doc_row_label(const struct build *b, size_t d)
+{
+	long c = b->doc_case[d];
+	const char *v;
+
+	switch (b->o->rows) {
 	case CDR_ROWS_CASE:
-		for (size_t c = 0; c < cdr_cases_count(cases) && rc == 0; c++)
-			if (labels_add(&rows, cdr_cases_id(cases, c)) < 0)
+		return c >= 0 ? cdr_cases_id(b->cases, (size_t)c) : cdr_project_doc_id(b->p, d);
+	case CDR_ROWS_ATTR:
+		v = c >= 0 ? cdr_cases_attr(b->cases, (size_t)c, (size_t)b->attr) : "";
+		return *v ? v : "(missing)";
+	default:
+		return cdr_project_doc_id(b->p, d);
+	}
+}
+
+static const char *speaker_label(const cdr_document *doc, size_t turn)
+{
+	const char *sp = cdr_document_turn(doc, turn)->speaker;
+	return *sp ? sp : "(no speaker)";
+}
+
+/* Every row there can be, in order: cases and documents in project
+ * order, attribute values and speakers sorted. */
+static int make_rows(struct build *b)
+{
+	int rc = 0;
+
+	switch (b->o->rows) {
+	case CDR_ROWS_CASE:
+		for (size_t c = 0; c < cdr_cases_count(b->cases) && rc == 0; c++)
+			if (labels_add(&b->rows, cdr_cases_id(b->cases, c)) < 0)
 				rc = CDR_ENOMEM;
 		break;
 	case CDR_ROWS_DOC:
-		for (size_t d = 0; d < cdr_project_doc_count(p) && rc == 0; d++)
-			if (labels_add(&rows, cdr_project_doc_id(p, d)) < 0)
+		for (size_t d = 0; d < cdr_project_doc_count(b->p) && rc == 0; d++)
+			if (labels_add(&b->rows, cdr_project_doc_id(b->p, d)) < 0)
 				rc = CDR_ENOMEM;
 		break;
 	case CDR_ROWS_ATTR:
-		for (size_t c = 0; c < cdr_cases_count(cases) && rc == 0; c++) {
-			const char *v = cdr_cases_attr(cases, c, (size_t)attr_index);
-			if (labels_add(&rows, *v ? v : "(missing)") < 0)
+		for (size_t c = 0; c < cdr_cases_count(b->cases) && rc == 0; c++) {
+			const char *v = cdr_cases_attr(b->cases, c, (size_t)b->attr);
+			if (labels_add(&b->rows, *v ? v : "(missing)") < 0)
 				rc = CDR_ENOMEM;
 		}
 		if (rc == 0)
-			cdr_sort(rows.v, rows.n, sizeof(char *), cmp_label);
+			cdr_sort(b->rows.v, b->rows.n, sizeof(char *), cmp_label);
 		break;
 	case CDR_ROWS_SPEAKER:
-		for (size_t d = 0; d < cdr_project_doc_count(p) && rc == 0; d++) {
+		for (size_t d = 0; d < cdr_project_doc_count(b->p) && rc == 0; d++) {
 			cdr_document *sd;
-			if ((rc = cdr_project_doc_load(&sd, p, cdr_project_doc_id(p, d), 0)) < 0)
+			if ((rc = cdr_project_doc_load(&sd, b->p, cdr_project_doc_id(b->p, d), 0)) < 0)
 				break;
-			for (size_t t = 0; t < cdr_document_turn_count(sd) && rc == 0; t++) {
-				const char *sp = cdr_document_turn(sd, t)->speaker;
-				if (labels_add(&rows, *sp ? sp : "(no speaker)") < 0)
+			for (size_t t = 0; t < cdr_document_turn_count(sd) && rc == 0; t++)
+				if (labels_add(&b->rows, speaker_label(sd, t)) < 0)
 					rc = CDR_ENOMEM;
-			}
 			cdr_document_free(sd);
 		}
 		if (rc == 0)
-			cdr_sort(rows.v, rows.n, sizeof(char *), cmp_label);
+			cdr_sort(b->rows.v, b->rows.n, sizeof(char *), cmp_label);
 		break;
 	}
-	if (rc < 0)
-		goto done;
-	if (rows.n == 0 && labels_add(&rows, "(missing)") < 0) {
+	if (rc == 0 && b->rows.n == 0 && labels_add(&b->rows, "(missing)") < 0)
 		rc = CDR_ENOMEM;
-		goto done;
-	}
-	for (size_t i = 0; i < rows.n && rc == 0; i++)
-		rc = map_put(&rowmap, rows.v[i], i);
-	if (rc < 0)
-		goto done;
-	/* the cells */
-	if ((m = cdr_calloc(1, sizeof(*m))) == NULL) {
-		rc = CDR_ENOMEM;
-		goto done;
-	}
-	m->cell = o->cell;
-	m->nr = rows.n;
-	m->nc = cols.n;
-	if ((m->v = cdr_calloc(m->nr * m->nc + 1, sizeof(double))) == NULL ||
-	    (m->rtot = cdr_calloc(m->nr + 1, sizeof(double))) == NULL ||
-	    (m->ctot = cdr_calloc(m->nc + 1, sizeof(double))) == NULL ||
-	    (m->rused = cdr_calloc(m->nr + 1, 1)) == NULL || (m->cused = cdr_calloc(m->nc + 1, 1)) == NULL ||
-	    (last_cell = cdr_malloc((m->nr * m->nc + 1) * sizeof(long))) == NULL ||
-	    (last_row = cdr_malloc((m->nr + 1) * sizeof(long))) == NULL ||
-	    (last_col = cdr_malloc((m->nc + 1) * sizeof(long))) == NULL ||
-	    (row_words = cdr_calloc(m->nr + 1, sizeof(double))) == NULL ||
-	    (o->cell == CDR_CELL_QUOTES && (m->quotes = cdr_calloc(m->nr * m->nc + 1, sizeof(cdr_buf))) == NULL)) {
-		rc = CDR_ENOMEM;
-		goto done;
-	}
-	for (size_t i = 0; i < m->nr * m->nc; i++)
-		last_cell[i] = -1;
-	for (size_t i = 0; i < m->nr; i++)
-		last_row[i] = -1;
-	for (size_t j = 0; j < m->nc; j++)
-		last_col[j] = -1;
-	/* the words of each row, for shares */
-	if (o->cell == CDR_CELL_SHARE) {
-		for (size_t d = 0; d < ndc && rc == 0; d++) {
-			cdr_document *sd;
-			long r = -1;
-			if ((rc = cdr_project_doc_load(&sd, p, dc[d].doc, 0)) < 0)
-				break;
-			total_words += (double)cdr_document_words(sd);
-			if (o->rows == CDR_ROWS_SPEAKER) {
-				for (size_t t = 0; t < cdr_document_turn_count(sd); t++) {
-					const char *sp = cdr_document_turn(sd, t)->speaker;
-					if ((r = map_get(&rowmap, *sp ? sp : "(no speaker)")) >= 0)
-						row_words[r] += (double)cdr_document_turn(sd, t)->words;
-				}
-			} else {
-				const char *label = dc[d].doc;
-				if (o->rows == CDR_ROWS_CASE)
-					label = dc[d].c >= 0 ? cdr_cases_id(cases, (size_t)dc[d].c) : dc[d].doc;
-				else if (o->rows == CDR_ROWS_ATTR) {
-					const char *v = dc[d].c >= 0 ? cdr_cases_attr(cases, (size_t)dc[d].c, (size_t)attr_index) : "";
-					label = *v ? v : "(missing)";
-				}
-				if ((r = map_get(&rowmap, label)) >= 0)
-					row_words[r] += (double)cdr_document_words(sd);
-			}
-			cdr_document_free(sd);
+	for (size_t i = 0; i < b->rows.n && rc == 0; i++)
+		rc = cdr_strmap_put(&b->rowmap, b->rows.v[i], i);
+	return rc;
+}
+
+/* The matrix with every row and column there can be, all zero. */
+static int make_cells(struct build *b)
+{
+	cdr_matrix *m;
+	size_t nr = b->rows.n, nc = cdr_columns_count(b->cols);
+
+	if ((m = b->m = cdr_calloc(1, sizeof(*m))) == NULL)
+		return CDR_ENOMEM;
+	m->cell = b->o->cell;
+	m->nr = nr;
+	m->nc = nc;
+	if ((m->v = cdr_calloc(nr * nc + 1, sizeof(double))) == NULL ||
+	    (m->rtot = cdr_calloc(nr + 1, sizeof(double))) == NULL ||
+	    (m->ctot = cdr_calloc(nc + 1, sizeof(double))) == NULL ||
+	    (m->rused = cdr_calloc(nr + 1, 1)) == NULL || (m->cused = cdr_calloc(nc + 1, 1)) == NULL ||
+	    (b->last_cell = cdr_malloc((nr * nc + 1) * sizeof(long))) == NULL ||
+	    (b->last_row = cdr_malloc((nr + 1) * sizeof(long))) == NULL ||
+	    (b->last_col = cdr_malloc((nc + 1) * sizeof(long))) == NULL ||
+	    (b->row_words = cdr_calloc(nr + 1, sizeof(double))) == NULL ||
+	    (b->o->cell == CDR_CELL_QUOTES && (m->quotes = cdr_calloc(nr * nc + 1, sizeof(cdr_buf))) == NULL))
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < nr * nc; i++)
+		b->last_cell[i] = -1;
+	for (size_t i = 0; i < nr; i++)
+		b->last_row[i] = -1;
+	for (size_t j = 0; j < nc; j++)
+		b->last_col[j] = -1;
+	return 0;
+}
+
+/* Shares: the words of each row (of the speaker's turns for speaker
+ * rows), and of the whole project for the total row. */
+static int count_row_words(struct build *b)
+{
+	int rc = 0;
+
+	for (size_t d = 0; d < cdr_project_doc_count(b->p) && rc == 0; d++) {
+		cdr_document *sd;
+		long r;
+		if ((rc = cdr_project_doc_load(&sd, b->p, cdr_project_doc_id(b->p, d), 0)) < 0)
+			break;
+		b->total_words += (double)cdr_document_words(sd);
+		if (b->o->rows == CDR_ROWS_SPEAKER) {
+			for (size_t t = 0; t < cdr_document_turn_count(sd); t++)
+				if ((r = map_get(&b->rowmap, speaker_label(sd, t))) >= 0)
+					b->row_words[r] += (double)cdr_document_turn(sd, t)->words;
+		} else if ((r = map_get(&b->rowmap, doc_row_label(b, d))) >= 0) {
+			b->row_words[r] += (double)cdr_document_words(sd);
 		}
-		if (rc < 0)
-			goto done;
+		cdr_document_free(sd);
 	}
-	for (size_t i = 0; i < nitems && rc == 0; i++) {
-		const cdr_coding *k = items[i].k;
-		size_t col = items[i].col;
-		struct doc_case key = { k->doc, 0 }, *hit;
-		long docno, row;
+	return rc;
+}
+
+/* One coding into its cell (words wait for their document's union). */
+static int add_coding(struct build *b, size_t row, size_t col, long docno, const char *quote)
+{
+	cdr_matrix *m = b->m;
+	size_t cell = row * m->nc + col;
+	int rc = 0;
+
+	m->ncodings++;
+	m->rused[row] = m->cused[col] = 1;
+	switch (b->o->cell) {
+	case CDR_CELL_WORDS:
+	case CDR_CELL_SHARE:
+		break;
+	case CDR_CELL_DOCS:
+		/* each document once per cell, row, column and in all */
+		if (b->last_cell[cell] != docno) {
+			m->v[cell] += 1;
+			b->last_cell[cell] = docno;
+		}
+		if (b->last_row[row] != docno) {
+			m->rtot[row] += 1;
+			b->last_row[row] = docno;
+		}
+		if (b->last_col[col] != docno) {
+			m->ctot[col] += 1;
+			b->last_col[col] = docno;
+		}
+		if (b->last_any != docno) {
+			m->tot += 1;
+			b->last_any = docno;
+		}
+		break;
+	case CDR_CELL_QUOTES:
+		if (m->quotes[cell].len)
+			rc = cdr_buf_puts(&m->quotes[cell], " | ");
+		if (rc == 0)
+			rc = cdr_buf_puts(&m->quotes[cell], quote);
+		m->v[cell] += 1; /* the cell still knows how many codings it holds */
+		break;
+	default:
+		m->v[cell] += 1;
+		break;
+	}
+	return rc;
+}
+
+/* The codings into the cells, document by document when they need the
+ * text or the turns. */
+static int fill_cells(struct build *b)
+{
+	const cdr_matrix_options *o = b->o;
+	const char *prev_doc = NULL;
+	long docno = -1;
+	cdr_document *doc = NULL;
+	struct wspan *ws = NULL;
+	size_t nws = 0, wcap = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < b->nitems && rc == 0; i++) {
+		const cdr_coding *k = b->items[i].k;
+		size_t col = b->items[i].col;
 		const char *label;
-		double amount = 1;
-		char *text = NULL;
+		char *quote = NULL;
+		long row;
 
 		/* the codings of a document mostly follow each other */
 		if (prev_doc == NULL || strcmp(prev_doc, k->doc) != 0) {
-			prev_hit = cdr_search(&key, dc, ndc, sizeof(*dc), cmp_doc_case);
+			docno = map_get(&b->docmap, k->doc);
 			prev_doc = k->doc;
 		}
-		hit = prev_hit;
-		if (hit == NULL)
+		if (docno < 0)
 			continue; /* a coding of a document no longer in the project */
-		docno = (long)(hit - dc);
-		if (need_doc && (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0)) {
-			if (words && doc && (rc = flush_words(m, doc, ws, nws)) < 0)
+		if (b->need_doc && (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0)) {
+			if (b->words && doc && (rc = flush_words(b->m, doc, ws, nws)) < 0)
 				break;
 			nws = 0;
 			cdr_document_free(doc);
 			doc = NULL;
-			if ((rc = cdr_project_doc_load(&doc, p, k->doc, o->cell != CDR_CELL_COUNT &&
+			if ((rc = cdr_project_doc_load(&doc, b->p, k->doc, o->cell != CDR_CELL_COUNT &&
 							o->cell != CDR_CELL_PRESENCE && o->cell != CDR_CELL_DOCS)) < 0)
 				break;
 		}
-		switch (o->rows) {
-		case CDR_ROWS_CASE:
-			label = hit->c >= 0 ? cdr_cases_id(cases, (size_t)hit->c) : k->doc;
-			break;
-		case CDR_ROWS_DOC:
-			label = k->doc;
-			break;
-		case CDR_ROWS_ATTR:
-			label = hit->c >= 0 ? cdr_cases_attr(cases, (size_t)hit->c, (size_t)attr_index) : "";
-			if (*label == '\0')
-				label = "(missing)";
-			break;
-		default: {
+		if (o->rows == CDR_ROWS_SPEAKER) {
 			long t = cdr_document_turn_at(doc, k->start);
-			label = t >= 0 ? cdr_document_turn(doc, (size_t)t)->speaker : "";
-			if (*label == '\0')
-				label = "(no speaker)";
+			label = t >= 0 ? speaker_label(doc, (size_t)t) : "(no speaker)";
+		} else {
+			label = doc_row_label(b, (size_t)docno);
 		}
-		}
-		if ((row = map_get(&rowmap, label)) < 0)
+		if ((row = map_get(&b->rowmap, label)) < 0)
 			continue;
-		if (words || o->cell == CDR_CELL_QUOTES) {
-			if (k->end > cdr_document_length(doc))
-				continue;
-		}
-		if (words) {
+		/* a span past the end of its (changed) document has no text */
+		if ((b->words || o->cell == CDR_CELL_QUOTES) && k->end > cdr_document_length(doc))
+			continue;
+		if (b->words) {
 			/* counted when the document is done: see flush_words */
 			if (cdr_grow((void **)&ws, &wcap, nws + 1, sizeof(*ws)) < 0) {
 				rc = CDR_ENOMEM;
 				break;
 			}
-			ws[nws++] = (struct wspan){ (size_t)row, col, k->start, k->end };
-			amount = 0;
+			ws[nws++] = (struct wspan){ { k->start, k->end }, (size_t)row, col };
 		} else if (o->cell == CDR_CELL_QUOTES &&
-			   (text = cdr_document_slice(doc, (cdr_span){ k->start, k->end })) == NULL) {
+			   (quote = cdr_document_slice(doc, (cdr_span){ k->start, k->end })) == NULL) {
 			rc = CDR_ENOMEM;
 			break;
 		}
-		m->ncodings++;
-		m->rused[row] = m->cused[col] = 1;
-		{
-			size_t cell = (size_t)row * m->nc + col;
-			switch (o->cell) {
-			case CDR_CELL_DOCS:
-				if (last_cell[cell] != docno) {
-					m->v[cell] += 1;
-					last_cell[cell] = docno;
-				}
-				if (last_row[row] != docno) {
-					m->rtot[row] += 1;
-					last_row[row] = docno;
-				}
-				if (last_col[col] != docno) {
-					m->ctot[col] += 1;
-					last_col[col] = docno;
-				}
-				if (last_any != docno) {
-					m->tot += 1;
-					last_any = docno;
-				}
-				break;
-			case CDR_CELL_QUOTES:
-				if (m->quotes[cell].len)
-					rc = cdr_buf_puts(&m->quotes[cell], " | ");
-				if (rc == 0)
-					rc = cdr_buf_puts(&m->quotes[cell], text);
-				/* fall through to count the codings */
-				m->v[cell] += 1;
-				break;
-			default:
-				m->v[cell] += amount;
-				break;
-			}
-		}
-		free(text);
+		rc = add_coding(b, (size_t)row, col, docno, quote);
+		free(quote);
 	}
-	if (rc == 0 && words && doc)
-		rc = flush_words(m, doc, ws, nws);
-	if (rc < 0)
-		goto done;
-	/* presence, shares and the additive totals (docs, words and shares
-	 * have theirs already) */
-	if (o->cell != CDR_CELL_DOCS && !words) {
+	if (rc == 0 && b->words && doc)
+		rc = flush_words(b->m, doc, ws, nws);
+	cdr_document_free(doc);
+	free(ws);
+	return rc;
+}
+
+/* Presence from counts, the totals that are sums (docs, words and shares
+ * have theirs already), and shares as percentages. */
+static void finish_totals(struct build *b)
+{
+	cdr_matrix *m = b->m;
+
+	if (b->o->cell != CDR_CELL_DOCS && !b->words) {
 		for (size_t i = 0; i < m->nr; i++)
 			for (size_t j = 0; j < m->nc; j++) {
 				double *x = &m->v[i * m->nc + j];
-				if (o->cell == CDR_CELL_PRESENCE)
+				if (b->o->cell == CDR_CELL_PRESENCE)
 					*x = *x > 0;
 				m->rtot[i] += *x;
 				m->ctot[j] += *x;
 				m->tot += *x;
 			}
 	}
-	if (o->cell == CDR_CELL_SHARE) {
-		double col_base = total_words > 0 ? total_words : 1;
+	if (b->o->cell == CDR_CELL_SHARE) {
+		double col_base = b->total_words > 0 ? b->total_words : 1;
 		for (size_t i = 0; i < m->nr; i++) {
-			double base = row_words[i] > 0 ? row_words[i] : 1;
+			double base = b->row_words[i] > 0 ? b->row_words[i] : 1;
 			for (size_t j = 0; j < m->nc; j++)
 				m->v[i * m->nc + j] = 100.0 * m->v[i * m->nc + j] / base;
 			m->rtot[i] = 100.0 * m->rtot[i] / base;
@@ -684,70 +791,99 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 			m->ctot[j] = 100.0 * m->ctot[j] / col_base;
 		m->tot = 100.0 * m->tot / col_base;
 	}
-	/* the labels, and rows and columns without codings dropped unless --all */
-	{
-		size_t w = 0, keep_cols = 0;
-		size_t *colmap = cdr_malloc((m->nc + 1) * sizeof(size_t));
-		if (colmap == NULL) {
-			rc = CDR_ENOMEM;
-			goto done;
-		}
-		for (size_t j = 0; j < m->nc; j++)
-			if (o->all || m->cused[j] || (o->ncodes && o->cols == CDR_COLS_CODE))
-				colmap[keep_cols++] = j;
-		if ((m->rowl = cdr_calloc(m->nr + 1, sizeof(char *))) == NULL ||
-		    (m->coll = cdr_calloc(keep_cols + 1, sizeof(char *))) == NULL) {
-			free(colmap);
-			rc = CDR_ENOMEM;
-			goto done;
-		}
-		for (size_t j = 0; j < keep_cols; j++) {
-			m->coll[j] = cols.v[colmap[j]];
-			cols.v[colmap[j]] = NULL;
-			m->ctot[j] = m->ctot[colmap[j]];
-		}
-		for (size_t i = 0; i < m->nr; i++) {
-			if (!(o->all || m->rused[i]))
-				continue;
-			m->rowl[w] = rows.v[i];
-			rows.v[i] = NULL;
-			m->rtot[w] = m->rtot[i];
-			for (size_t j = 0; j < keep_cols; j++) {
-				m->v[w * keep_cols + j] = m->v[i * m->nc + colmap[j]];
-				if (m->quotes) {
-					cdr_buf q = m->quotes[i * m->nc + colmap[j]];
-					m->quotes[i * m->nc + colmap[j]] = (cdr_buf)CDR_BUF_INIT;
-					m->quotes[w * keep_cols + j] = q;
-				}
-			}
-			w++;
-		}
-		if (m->quotes)
-			for (size_t x = w * keep_cols; x < m->nr * m->nc; x++)
-				cdr_buf_free(&m->quotes[x]);
-		m->nr = w;
-		m->nc = keep_cols;
+}
+
+/* The labels into the matrix, and rows and columns without codings
+ * dropped unless all are asked for; picked code columns always stay. */
+static int drop_empty(struct build *b)
+{
+	cdr_matrix *m = b->m;
+	const cdr_matrix_options *o = b->o;
+	size_t w = 0, keep_cols = 0;
+	size_t *colmap = cdr_malloc((m->nc + 1) * sizeof(size_t));
+
+	if (colmap == NULL)
+		return CDR_ENOMEM;
+	for (size_t j = 0; j < m->nc; j++)
+		if (o->all || m->cused[j] || (o->ncodes && o->cols == CDR_COLS_CODE))
+			colmap[keep_cols++] = j;
+	if ((m->rowl = cdr_calloc(m->nr + 1, sizeof(char *))) == NULL ||
+	    (m->coll = cdr_calloc(keep_cols + 1, sizeof(char *))) == NULL) {
 		free(colmap);
+		return CDR_ENOMEM;
 	}
+	for (size_t j = 0; j < keep_cols; j++) {
+		m->coll[j] = b->cols->labels.v[colmap[j]];
+		b->cols->labels.v[colmap[j]] = NULL;
+		m->ctot[j] = m->ctot[colmap[j]];
+	}
+	for (size_t i = 0; i < m->nr; i++) {
+		if (!(o->all || m->rused[i]))
+			continue;
+		m->rowl[w] = b->rows.v[i];
+		b->rows.v[i] = NULL;
+		m->rtot[w] = m->rtot[i];
+		for (size_t j = 0; j < keep_cols; j++) {
+			m->v[w * keep_cols + j] = m->v[i * m->nc + colmap[j]];
+			if (m->quotes) {
+				cdr_buf q = m->quotes[i * m->nc + colmap[j]];
+				m->quotes[i * m->nc + colmap[j]] = (cdr_buf)CDR_BUF_INIT;
+				m->quotes[w * keep_cols + j] = q;
+			}
+		}
+		w++;
+	}
+	if (m->quotes)
+		for (size_t x = w * keep_cols; x < m->nr * m->nc; x++)
+			cdr_buf_free(&m->quotes[x]);
+	m->nr = w;
+	m->nc = keep_cols;
+	free(colmap);
+	return 0;
+}
+
+int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const cdr_matrix_options *o)
+{
+	struct build b = { 0 };
+	const char *one[1] = { o->coder };
+	const char *const *coders = o->ncoders ? o->coders : o->coder ? one : NULL;
+	size_t ncoders = o->ncoders ? o->ncoders : o->coder ? 1 : 0;
+	int rc = 0;
+
+	*out = NULL;
+	b.o = o;
+	b.p = p;
+	b.cases = cdr_project_cases(p);
+	b.attr = -1;
+	b.last_any = -1;
+	b.words = o->cell == CDR_CELL_WORDS || o->cell == CDR_CELL_SHARE;
+	b.need_doc = b.words || o->cell == CDR_CELL_QUOTES || o->rows == CDR_ROWS_SPEAKER;
+	if ((o->rows == CDR_ROWS_ATTR && (rc = resolve_attr(&b)) < 0) ||
+	    (rc = cdr_columns_make(&b.cols, set, o->cols, o->codes, o->ncodes)) < 0 ||
+	    (rc = cdr_counted_load(&b.sets, &b.nsets, p, coders, ncoders)) < 0 ||
+	    (rc = map_documents(&b)) < 0 || (rc = select_codings(&b)) < 0 || (rc = make_rows(&b)) < 0 ||
+	    (rc = make_cells(&b)) < 0 || (o->cell == CDR_CELL_SHARE && (rc = count_row_words(&b)) < 0) ||
+	    (rc = fill_cells(&b)) < 0)
+		goto done;
+	finish_totals(&b);
+	rc = drop_empty(&b);
 done:
-	cdr_document_free(doc);
-	labels_free(&cols);
-	labels_free(&rows);
-	cdr_strmap_clear(&codemap.t);
-	cdr_strmap_clear(&rowmap.t);
-	free(items);
-	free(dc);
-	free(last_cell);
-	free(last_row);
-	free(last_col);
-	free(row_words);
-	free(ws);
-	coded_free(&coded);
+	cdr_columns_free(b.cols);
+	cdr_counted_free(b.sets, b.nsets);
+	cdr_strmap_clear(&b.docmap);
+	free(b.doc_case);
+	free(b.items);
+	labels_free(&b.rows);
+	cdr_strmap_clear(&b.rowmap);
+	free(b.last_cell);
+	free(b.last_row);
+	free(b.last_col);
+	free(b.row_words);
 	if (rc < 0) {
-		cdr_matrix_free(m);
+		cdr_matrix_free(b.m);
 		return rc;
 	}
-	*out = m;
+	*out = b.m;
 	return 0;
 }
 
@@ -831,211 +967,5 @@ int cdr_matrix_chi2(const cdr_matrix *m, double *chi2, double *df, double *p, do
 	*v = sqrt(sum / (n * (double)((r < c ? r : c) - 1)));
 	free(rs);
 	free(cs);
-	return 0;
-}
-
-/* ---- co-occurrence ---------------------------------------------------- */
-
-int cdr_within_parse(cdr_within *out, const char *name)
-{
-	static const char *const names[] = { "segment", "sentence", "turn", "document" };
-	for (int i = 0; i < 4; i++)
-		if (strcmp(name, names[i]) == 0) {
-			*out = (cdr_within)i;
-			return 0;
-		}
-	return cdr_error_set(CDR_EUSAGE, "unknown unit '%s' (use segment, sentence, turn or document)", name);
-}
-
-/* A coding on its way into the co-occurrence table: `code` is its column,
- * or NO_COLUMN for a code the table leaves out (it still joins passages
- * under --within segment, so the units do not depend on --codes). */
-struct occ {
-	size_t doc, start, end;
-	size_t code;
-};
-
-#define NO_COLUMN ((size_t)-1)
-
-static int cmp_occ(const void *a, const void *b)
-{
-	const struct occ *x = a, *y = b;
-	if (x->doc != y->doc)
-		return x->doc < y->doc ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return x->code < y->code ? -1 : x->code > y->code;
-}
-
-/* The codes touching one unit, each once. */
-struct unit {
-	unsigned char *seen; /* n */
-	size_t *hit;         /* the codes seen, in the order met */
-	size_t nhit;
-};
-
-static void unit_touch(struct unit *u, size_t code)
-{
-	if (code != NO_COLUMN && !u->seen[code]) {
-		u->seen[code] = 1;
-		u->hit[u->nhit++] = code;
-	}
-}
-
-/* Count the unit once for each code and once for each pair, and clear it. */
-static void unit_count(struct unit *u, double *v, size_t n)
-{
-	for (size_t a = 0; a < u->nhit; a++)
-		for (size_t b = 0; b < u->nhit; b++)
-			v[u->hit[a] * n + u->hit[b]] += 1;
-	for (size_t a = 0; a < u->nhit; a++)
-		u->seen[u->hit[a]] = 0;
-	u->nhit = 0;
-}
-
-int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *coder,
-		const char *const *codes, size_t ncodes, cdr_within within, int jaccard)
-{
-	return cdr_cooccur_coders(out, p, set, coder ? &coder : NULL, coder ? 1 : 0, codes, ncodes, within, jaccard);
-}
-
-int cdr_cooccur_coders(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *const *coders,
-		       size_t ncoders, const char *const *codes, size_t ncodes, cdr_within within, int jaccard)
-{
-	cdr_matrix_options o = { 0 };
-	struct labels cols = { 0 };
-	struct map codemap = { 0 }, docmap = { 0 };
-	struct coded coded;
-	struct occ *occ = NULL;
-	struct unit u = { 0 };
-	size_t nocc = 0, ocap = 0, ncounted = 0, n;
-	cdr_matrix *m = NULL;
-	int rc;
-
-	*out = NULL;
-	memset(&coded, 0, sizeof(coded));
-	o.cols = CDR_COLS_CODE;
-	o.codes = codes;
-	o.ncodes = ncodes;
-	if ((rc = make_columns(&cols, &codemap, set, &o)) < 0 ||
-	    (rc = coded_load(&coded, p, coders, coders ? ncoders : 0, NULL)) < 0)
-		goto done;
-	for (size_t d = 0; d < cdr_project_doc_count(p) && rc == 0; d++)
-		rc = map_put(&docmap, cdr_project_doc_id(p, d), d);
-	for (size_t s = 0; s < coded.nsets && rc == 0; s++)
-		for (size_t i = 0; i < cdr_codings_count(coded.sets[s]); i++) {
-			const cdr_coding *k = cdr_codings_get(coded.sets[s], i);
-			long col, d;
-			if (strcmp(k->status, "rejected") == 0 || (d = map_get(&docmap, k->doc)) < 0 || k->end <= k->start)
-				continue;
-			col = map_get(&codemap, k->code);
-			if (col < 0 && within != CDR_WITHIN_SEGMENT)
-				continue;
-			if (cdr_grow((void **)&occ, &ocap, nocc + 1, sizeof(*occ)) < 0) {
-				rc = CDR_ENOMEM;
-				break;
-			}
-			occ[nocc++] = (struct occ){ (size_t)d, k->start, k->end, col < 0 ? NO_COLUMN : (size_t)col };
-			ncounted += col >= 0;
-		}
-	if (rc < 0)
-		goto done;
-	cdr_sort(occ, nocc, sizeof(*occ), cmp_occ);
-	n = cols.n;
-	if ((m = cdr_calloc(1, sizeof(*m))) == NULL || (m->v = cdr_calloc(n * n + 1, sizeof(double))) == NULL ||
-	    (m->rtot = cdr_calloc(n + 1, sizeof(double))) == NULL || (m->ctot = cdr_calloc(n + 1, sizeof(double))) == NULL ||
-	    (m->rowl = cdr_calloc(n + 1, sizeof(char *))) == NULL || (m->coll = cdr_calloc(n + 1, sizeof(char *))) == NULL ||
-	    (u.seen = cdr_calloc(n + 1, 1)) == NULL || (u.hit = cdr_calloc(n + 1, sizeof(size_t))) == NULL) {
-		rc = CDR_ENOMEM;
-		goto done;
-	}
-	m->nr = m->nc = n;
-	m->cell = CDR_CELL_COUNT;
-	for (size_t j = 0; j < n; j++) {
-		if ((m->rowl[j] = cdr_strdup(cols.v[j])) == NULL || (m->coll[j] = cdr_strdup(cols.v[j])) == NULL) {
-			rc = CDR_ENOMEM;
-			goto done;
-		}
-	}
-	/* document by document; a unit counts once for a code and once for a
-	 * pair, however many codings touch it */
-	for (size_t i = 0; i < nocc && rc == 0;) {
-		size_t j = i, d = occ[i].doc;
-		cdr_document *doc = NULL;
-		while (j < nocc && occ[j].doc == d)
-			j++;
-		if (within == CDR_WITHIN_SEGMENT) {
-			/* a passage: codings joined while the next starts before the
-			 * passage ends (sharing a character; touching is not enough) */
-			for (size_t a = i; a < j;) {
-				size_t end = occ[a].end;
-				for (; a < j && occ[a].start < end; a++) {
-					unit_touch(&u, occ[a].code);
-					if (occ[a].end > end)
-						end = occ[a].end;
-				}
-				unit_count(&u, m->v, n);
-			}
-		} else {
-			size_t nunits = 1;
-			if (within != CDR_WITHIN_DOCUMENT) {
-				if ((rc = cdr_project_doc_load(&doc, p, cdr_project_doc_id(p, d), 0)) < 0)
-					break;
-				nunits = within == CDR_WITHIN_TURN ? cdr_document_turn_count(doc) : cdr_document_sentence_count(doc);
-			}
-			for (size_t k = 0; k < nunits; k++) {
-				size_t us = 0, ue = (size_t)-1;
-				if (doc) {
-					const cdr_span *s = within == CDR_WITHIN_TURN ? &cdr_document_turn(doc, k)->span
-										     : cdr_document_sentence(doc, k);
-					us = s->start;
-					ue = s->end;
-				}
-				/* sorted by start: nothing from here on reaches the unit */
-				for (size_t a = i; a < j && occ[a].start < ue; a++)
-					if (occ[a].end > us)
-						unit_touch(&u, occ[a].code);
-				unit_count(&u, m->v, n);
-			}
-			cdr_document_free(doc);
-		}
-		i = j;
-	}
-	if (rc < 0)
-		goto done;
-	for (size_t x = 0; x < n; x++)
-		m->rtot[x] = m->ctot[x] = m->v[x * n + x];
-	if (jaccard) {
-		double *diag = cdr_calloc(n + 1, sizeof(double));
-		if (diag == NULL) {
-			rc = CDR_ENOMEM;
-			goto done;
-		}
-		for (size_t x = 0; x < n; x++)
-			diag[x] = m->v[x * n + x];
-		/* n12 <= min(n1, n2) since every unit with both has each: the
-		 * coefficient lies in [0, 1]; with neither code anywhere it is
-		 * undefined (NAN), not 0 */
-		for (size_t x = 0; x < n; x++)
-			for (size_t y = 0; y < n; y++) {
-				double both = m->v[x * n + y], any = diag[x] + diag[y] - both;
-				m->v[x * n + y] = any > 0 ? both / any : NAN;
-			}
-		free(diag);
-	}
-	m->ncodings = ncounted;
-done:
-	labels_free(&cols);
-	cdr_strmap_clear(&codemap.t);
-	cdr_strmap_clear(&docmap.t);
-	free(occ);
-	free(u.seen);
-	free(u.hit);
-	coded_free(&coded);
-	if (rc < 0) {
-		cdr_matrix_free(m);
-		return rc;
-	}
-	*out = m;
 	return 0;
 }
