@@ -123,6 +123,37 @@ typedef struct cdr_coef_spec {
 
 cdr_coef cdr_agree_compute(const cdr_rdata *d, const cdr_coef_spec *spec);
 
+/** A coefficient as a table lists it: what to compute, and its names. */
+typedef struct cdr_coef_choice {
+	const char *id;     /* for programs: "cohen", "gwet_ac2_linear", "krippendorff_alpha" */
+	const char *name;   /* for people: "Cohen's kappa", "Krippendorff's alpha, ordinal" */
+	cdr_coef_spec spec;
+} cdr_coef_choice;
+
+/** Room cdr_agree_coefs needs. */
+#define CDR_AGREE_COEFS_MAX 16
+
+/**
+ * The coefficients that apply to data of `ncoders` coders at `level`,
+ * with weights `w`, in the order tables show them: percent agreement;
+ * Holsti's coefficient; for two coders Cohen's kappa (also with linear
+ * and quadratic weights at an ordered level or with weights) and Scott's
+ * pi; Fleiss' kappa; Conger's kappa (weighted likewise); Brennan-Prediger
+ * kappa; Gwet's AC1, and AC2 with the weights; Krippendorff's alpha at the
+ * level. In the counts layout which coder gave which value is unknown, so
+ * Holsti's, Cohen's, Scott's and Conger's coefficients are left out.
+ * Fills `out` (room for CDR_AGREE_COEFS_MAX) and *n. CDR_EUSAGE for
+ * weights at the nominal level, whose categories have no order.
+ */
+int cdr_agree_coefs(cdr_coef_choice *out, size_t *n, size_t ncoders, cdr_level level, cdr_weights w,
+		    cdr_table_layout layout);
+
+/**
+ * The one kappa a per-code summary shows: Cohen's for two coders (each
+ * keeps their own shares), Fleiss' for three or more.
+ */
+cdr_coef_choice cdr_agree_kappa_choice(size_t ncoders);
+
 /**
  * Percentile bootstrap over units: `replicates` resamples drawn with a
  * generator seeded by `seed` (the same seed gives the same interval).

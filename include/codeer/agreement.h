@@ -41,9 +41,12 @@ typedef struct cdr_agreement cdr_agreement;
 
 /**
  * Build the comparison. Errors: CDR_ENOTFOUND for an unknown coder, code
- * or document, or when the coders have no document in common; CDR_EUSAGE
- * for fewer than two coders, or --exclusive with character or segment
- * units.
+ * or document, or when the coders have no document in common (when some
+ * of them coded documents the others did not, the message says "only
+ * documents some of them did not code", which all_docs would compare);
+ * CDR_EUSAGE for fewer than two coders, a coder named twice, an exclusive
+ * group with character or segment units ("... not per character" / "not
+ * per segment"), or one with fewer than two subcodes.
  */
 int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *set,
 			const cdr_agree_options *o);
@@ -85,6 +88,27 @@ size_t cdr_agreement_coded(const cdr_agreement *a, size_t i);
 /** Units where a coder had two codes of an --exclusive group (the first was taken). */
 size_t cdr_agreement_conflicts(const cdr_agreement *a);
 
+/** One variable's line of a per-code summary. */
+typedef struct cdr_agreement_row {
+	size_t index;       /* the variable: cdr_agreement_name(a, index), _data, ... */
+	const char *code;   /* its name (the agreement's) */
+	size_t units, coded; /* cdr_agreement_units and cdr_agreement_coded */
+	cdr_coef percent;   /* percent agreement */
+	cdr_coef kappa;     /* cdr_agree_kappa_choice: Cohen's for two coders, Fleiss' for more */
+	cdr_coef alpha;     /* Krippendorff's alpha, nominal */
+	cdr_coef key;       /* the coefficient the rows are ordered by */
+} cdr_agreement_row;
+
+/**
+ * The per-code summary, worst first: *out receives cdr_agreement_count(a)
+ * rows (free() them), ordered by the coefficient `by` (NULL: Krippendorff's
+ * alpha, nominal), lowest first so that the codes whose definitions need
+ * work come first; codes where it is undefined last; ties by code id. The
+ * order is total, so every caller (the command line, the report) shows the
+ * same codes in the same order. CDR_ENOMEM.
+ */
+int cdr_agreement_summary(cdr_agreement_row **out, const cdr_agreement *a, const cdr_coef_spec *by);
+
 /** A unit where the coders differ. */
 typedef struct cdr_disagreement {
 	const char *variable;      /* the code (or the group) */
@@ -103,6 +127,10 @@ int cdr_agreement_disagreements(const cdr_agreement *a, cdr_project *p, cdr_disa
 
 typedef enum cdr_merge_rule { CDR_MERGE_BOTH, CDR_MERGE_EITHER, CDR_MERGE_MAJORITY } cdr_merge_rule;
 
+/** "both", "either" or "majority"; CDR_EUSAGE for any other name. */
+int cdr_merge_rule_parse(cdr_merge_rule *out, const char *name);
+const char *cdr_merge_rule_name(cdr_merge_rule rule);
+
 /**
  * Write a consensus coder: for each document and code, the characters
  * coded by all coders (both), by any (either) or by more than half
@@ -112,8 +140,9 @@ typedef enum cdr_merge_rule { CDR_MERGE_BOTH, CDR_MERGE_EITHER, CDR_MERGE_MAJORI
  * already has codings (hand codings, memos, proposals) is refused with
  * CDR_EEXISTS, the message saying how many would be replaced, unless
  * `force`; the rules' coder ("auto", or any coder holding codings of
- * rules) is refused even with `force`, since autocode rewrites it. A
- * refusal writes nothing.
+ * rules) is refused even with `force` (CDR_EUSAGE, the message saying
+ * that the coder holds the rules' codings), since autocode rewrites it. A
+ * refusal writes nothing. Fewer than two coders is CDR_EUSAGE.
  */
 int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoders, const char *into,
 			cdr_merge_rule rule, int force, size_t *written);

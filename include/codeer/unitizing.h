@@ -97,6 +97,19 @@ cdr_ualpha cdr_unitizing_alpha(const cdr_udata *d, const char *category);
  */
 cdr_ualpha cdr_unitizing_alpha_all(const cdr_udata *d);
 
+/**
+ * uα over several categories each computed on its own unitizing data
+ * (cdr_unitizing_alpha, one result per category), all of the same
+ * continuum and coders: what cdr_unitizing_alpha_all gives on one
+ * continuum holding every category, since a category's disagreements
+ * depend only on its own units. 1 − Σ uD_o / Σ uD_e over the categories
+ * with units (alpha.units > 0); observed and expected are the means over
+ * those, alpha.units the units of all. Undefined, saying why, when the
+ * continuum is unusable (observed NAN: that reason), no category has
+ * units, or the expected disagreement is 0.
+ */
+cdr_ualpha cdr_unitizing_pool(const cdr_ualpha *per_category, size_t n);
+
 /** What cdr_agreement_unitizing put together. */
 typedef struct cdr_unitizing_info {
 	size_t docs;      /* documents placed end to end */

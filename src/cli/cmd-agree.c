@@ -13,67 +13,94 @@
 
 #include "cli/cli.h"
 
-static int agree_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int agree_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_agree = {
 	.name = "agree",
-	.usage = "codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]\n"
-		 "       codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]\n"
-		 "       codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]\n"
-		 "       codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority] [--force]",
 	.summary = "agreement between coders: kappa, alpha, AC1 ... and the disagreements",
-	.help = "Compare coders on the documents they all coded (or --docs, or --all-docs). Each\n"
-		"code gives one yes/no variable per unit; a unit counts as coded by a coder when\n"
-		"one of the coder's codings of that code overlaps it. Formulas: docs/agreement.md.\n"
-		"\nOptions:\n"
-		"  --coders A,B,...     the coders to compare (two or more)\n"
-		"  --codes C1,C2,...    only these codes (default: every code the coders used)\n"
-		"  --docs D1,D2,...     only these documents\n"
-		"  --all-docs           every document any of the coders coded; a coder who did not\n"
-		"                       touch one coded nothing in it (default: documents that not\n"
-		"                       every coder coded are left out, and named on stderr)\n"
-		"  --unit U             turn (default), sentence, paragraph, document, or char\n"
-		"                       (every character, as NVivo compares)\n"
-		"  --overlap P          segment level, as MAXQDA: each coded segment is a unit, and\n"
-		"                       another coder agrees with an overlap of P % of the union\n"
-		"  --only-coded         leave out units no coder coded\n"
-		"  --exclusive GROUP    the subcodes of GROUP are one nominal variable (which of\n"
-		"                       them each coder chose per unit)\n"
-		"  --show-disagreements list every unit where the coders differ, with its text\n"
-		"                       (csv, tsv: instead of the coefficients; json: with them)\n"
-		"  --bootstrap N        percentile confidence intervals from N resamples of units\n"
-		"  --seed S             seed of the bootstrap (default 1): the same seed, the same interval\n"
-		"  --format F           table, tsv, csv, json, md or html (default: table on a\n"
-		"                       terminal, tsv with a header when piped)\n"
-		"  -o, --output FILE    write to FILE (atomically); the format follows its extension\n"
-		"                       (.csv .tsv .json .md .html .txt) unless --format is given\n"
-		"  --digits N           decimals of the coefficients (default 4; json: always all)\n"
-		"\ncsv and tsv print one table: a row per code and coefficient, then the rows of\n"
-		"\"(all codes)\"; json one object (coders, unit, documents, left_out, per_code,\n"
-		"overall).\n"
-		"\nUnitizing (Krippendorff's unitizing alpha, u-alpha):\n"
-		"  --unitizing          compare where the coders put their segments, not coded units:\n"
-		"                       per code the units of all coders, the observed and expected\n"
-		"                       disagreement and u-alpha, then all codes together; the\n"
-		"                       documents are one continuum, in project order. Not with\n"
-		"                       --unit, --overlap, --only-coded, --exclusive,\n"
-		"                       --show-disagreements, --bootstrap, --table or --merge\n"
-		"\nGeneric mode (any reliability table; empty cells are missing values):\n"
-		"  --table FILE         a CSV (or .tsv) file; a first column headed 'unit' holds labels\n"
-		"  --layout L           units-by-coders (default), coders-by-units, or counts\n"
-		"  --level L            nominal (default), ordinal, interval or ratio\n"
-		"  --weights W          none, linear or quadratic for weighted kappa and AC2\n"
-		"\nConsensus:\n"
-		"  --merge A,B --into NAME [--rule R]  write coder NAME with the characters coded\n"
-		"                       by both (all) coders, by either (any), or by a majority;\n"
-		"                       refused when NAME already has codings (they would be\n"
-		"                       replaced) unless --force, and always for the rules' coder auto\n"
-		"  --force              let --merge replace the codings NAME already has\n",
-	.run = agree_run,
+	.opts = (const struct cli_opt[]){
+		{ "coders", 0, CLI_OPT_LIST, "A,B,...", "the coders to compare (two or more)", NULL, 0 },
+		{ "codes", 0, CLI_OPT_LIST, "C1,C2,...", "only these codes (default: every code the coders used)", NULL, 0 },
+		{ "docs", 0, CLI_OPT_LIST, "D1,D2,...", "only these documents", NULL, 0 },
+		{ "all-docs", 0, CLI_OPT_FLAG, NULL,
+		  "every document any of the coders coded; a coder who\n"
+		  "did not touch one coded nothing in it (default: those\n"
+		  "not every coder coded are left out, named on stderr)", NULL, 0 },
+		{ "unit", 0, CLI_OPT_ENUM, "U",
+		  "the unit (default: turn); char is every character,\n"
+		  "as NVivo compares",
+		  CLI_CHOICES("turn", "sentence", "paragraph", "document", "char"), 0 },
+		{ "overlap", 0, CLI_OPT_STRING, "P",
+		  "segment level, as MAXQDA: each coded segment is a unit,\n"
+		  "and another coder agrees with an overlap of P % of the\n"
+		  "union", NULL, 0 },
+		{ "only-coded", 0, CLI_OPT_FLAG, NULL, "leave out units no coder coded", NULL, 0 },
+		{ "exclusive", 0, CLI_OPT_STRING, "GROUP",
+		  "the subcodes of GROUP are one nominal variable (which\n"
+		  "of them each coder chose per unit)", NULL, 0 },
+		{ "show-disagreements", 0, CLI_OPT_FLAG, NULL,
+		  "list every unit where the coders differ, with its text\n"
+		  "(csv, tsv: instead of the coefficients; json: with them)", NULL, 0 },
+		{ "bootstrap", 0, CLI_OPT_INT, "N",
+		  "percentile confidence intervals from N resamples of\n"
+		  "units (up to 100000)", NULL, 0 },
+		{ "seed", 0, CLI_OPT_INT, "S",
+		  "seed of the bootstrap (default 1): the same seed, the\n"
+		  "same interval", NULL, 0 },
+		{ "digits", 0, CLI_OPT_INT, "N",
+		  "decimals of the coefficients, 0 to 17 (default 4;\n"
+		  "json: always all)", NULL, 0 },
+		{ "unitizing", 0, CLI_OPT_FLAG, NULL,
+		  "Krippendorff's unitizing alpha: compare where the\n"
+		  "coders put their segments, not coded units", NULL, 0 },
+		{ "table", 0, CLI_OPT_STRING, "FILE",
+		  "any reliability table: a CSV (or .tsv) file, empty\n"
+		  "cells missing; a first column 'unit' holds labels", NULL, 0 },
+		{ "layout", 0, CLI_OPT_ENUM, "L", "how --table is laid out (default: units-by-coders)",
+		  CLI_CHOICES("units-by-coders", "coders-by-units", "counts"), 0 },
+		{ "level", 0, CLI_OPT_ENUM, "L", "--table's level of measurement (default: nominal)",
+		  CLI_CHOICES("nominal", "ordinal", "interval", "ratio"), 0 },
+		{ "weights", 0, CLI_OPT_ENUM, "W",
+		  "weights of weighted kappa and AC2 for --table\n"
+		  "(default: none)",
+		  CLI_CHOICES("none", "linear", "quadratic"), 0 },
+		{ "merge", 0, CLI_OPT_LIST, "A,B,...", "write a consensus coder of these coders (with --into)", NULL, 0 },
+		{ "into", 0, CLI_OPT_STRING, "NAME", "the consensus coder --merge writes", NULL, 0 },
+		{ "rule", 0, CLI_OPT_ENUM, "R",
+		  "what the consensus holds: the characters coded by all\n"
+		  "coders (both, the default), by any (either), or by\n"
+		  "more than half (majority)",
+		  CLI_CHOICES("both", "either", "majority"), 0 },
+		{ "force", 0, CLI_OPT_FLAG, NULL, "let --merge replace the codings NAME already has", NULL, 0 },
+		CLI_FORMAT_OPTION("table", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
+	.help = "Give one of --coders (the project's codings), --table (any reliability table)\n"
+		"or --merge (a consensus coder).\n"
+		"\n"
+		"--coders compares the coders on the documents they all coded (or --docs, or\n"
+		"--all-docs). Each code gives one yes/no variable per unit; a unit counts as\n"
+		"coded by a coder when one of the coder's codings of that code overlaps it.\n"
+		"Formulas: docs/agreement.md. csv and tsv print one table: a row per code and\n"
+		"coefficient, then the rows of \"(all codes)\"; json one object (coders, unit,\n"
+		"documents, left_out, per_code, overall).\n"
+		"\n"
+		"--unitizing: per code the units of all coders, the observed and expected\n"
+		"disagreement and u-alpha, then all codes together; the documents are one\n"
+		"continuum, in project order. Not with --unit, --overlap, --only-coded,\n"
+		"--exclusive, --show-disagreements, --bootstrap, --table or --merge.\n"
+		"\n"
+		"--merge A,B --into NAME is refused when NAME already has codings (they would be\n"
+		"replaced) unless --force, and always for the rules' coder auto.\n",
+	.examples = CLI_EXAMPLES("codeer agree --coders anna,bert --show-disagreements",
+				 "codeer agree --coders anna,bert --unitizing --codes VB,EK",
+				 "codeer agree --table ratings.csv --level ordinal --weights quadratic"),
+	.exec = agree_exec,
 };
 
 struct opts {
-	char **coders, **codes, **docs, **merge;
+	char *const *coders, *const *codes, *const *docs, *const *merge;
 	size_t ncoders, ncodes, ndocs, nmerge;
 	const char *unit, *exclusive, *table, *layout, *level, *weights, *format, *into, *rule, *output;
 	double overlap;
@@ -81,42 +108,6 @@ struct opts {
 	size_t bootstrap;
 	unsigned long long seed;
 };
-
-/* Split "a,b,c" into a new array of copies. */
-static int split_list(char ***out, size_t *n, const char *s)
-{
-	char *copy = strdup(s), *save = NULL;
-
-	*out = NULL;
-	*n = 0;
-	if (copy == NULL)
-		return -1;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		char **grown;
-		while (*tok == ' ')
-			tok++;
-		if (*tok == '\0')
-			continue;
-		if ((grown = realloc(*out, (*n + 1) * sizeof(char *))) == NULL) {
-			free(copy);
-			return -1;
-		}
-		*out = grown;
-		if (((*out)[(*n)++] = strdup(tok)) == NULL) {
-			free(copy);
-			return -1;
-		}
-	}
-	free(copy);
-	return 0;
-}
-
-static void free_list(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
 
 /* ---- formats ------------------------------------------------------------- */
 
@@ -205,61 +196,11 @@ static void summary_end(FILE *f, cdr_format fmt)
 
 /* ---- coefficients -------------------------------------------------------- */
 
-/* The coefficients that apply to data with this many coders. */
-struct coef_row {
-	const char *id;   /* for programs: json's "id" */
-	const char *name; /* for people */
-	cdr_coef_spec spec;
-};
-
-static size_t coef_rows(struct coef_row *rows, size_t ncoders, cdr_level level, cdr_weights w, int counts)
-{
-	size_t n = 0;
-	int ordered = level != CDR_LEVEL_NOMINAL;
-
-	rows[n++] = (struct coef_row){ "percent", "percent agreement", { CDR_COEF_PERCENT, CDR_WEIGHTS_NONE, level, 0 } };
-	/* Holsti and Conger need to know which coder gave which value: not from counts */
-	if (!counts)
-		rows[n++] = (struct coef_row){ "holsti", "Holsti's coefficient", { CDR_COEF_HOLSTI, CDR_WEIGHTS_NONE, level, 0 } };
-	if (ncoders == 2 && !counts) {
-		rows[n++] = (struct coef_row){ "cohen", "Cohen's kappa", { CDR_COEF_COHEN, CDR_WEIGHTS_NONE, level, 0 } };
-		if (ordered || w != CDR_WEIGHTS_NONE) {
-			rows[n++] = (struct coef_row){ "cohen_linear", "Cohen's kappa, linear weights",
-						       { CDR_COEF_COHEN, CDR_WEIGHTS_LINEAR, level, 0 } };
-			rows[n++] = (struct coef_row){ "cohen_quadratic", "Cohen's kappa, quadratic weights",
-						       { CDR_COEF_COHEN, CDR_WEIGHTS_QUADRATIC, level, 0 } };
-		}
-		rows[n++] = (struct coef_row){ "scott", "Scott's pi", { CDR_COEF_SCOTT, CDR_WEIGHTS_NONE, level, 0 } };
-	}
-	rows[n++] = (struct coef_row){ "fleiss", "Fleiss' kappa", { CDR_COEF_FLEISS, CDR_WEIGHTS_NONE, level, 0 } };
-	if (!counts) {
-		rows[n++] = (struct coef_row){ "conger", "Conger's kappa", { CDR_COEF_CONGER, CDR_WEIGHTS_NONE, level, 0 } };
-		if (ordered || w != CDR_WEIGHTS_NONE) {
-			rows[n++] = (struct coef_row){ "conger_linear", "Conger's kappa, linear weights",
-						       { CDR_COEF_CONGER, CDR_WEIGHTS_LINEAR, level, 0 } };
-			rows[n++] = (struct coef_row){ "conger_quadratic", "Conger's kappa, quadratic weights",
-						       { CDR_COEF_CONGER, CDR_WEIGHTS_QUADRATIC, level, 0 } };
-		}
-	}
-	rows[n++] = (struct coef_row){ "brennan_prediger", "Brennan-Prediger kappa", { CDR_COEF_BP, CDR_WEIGHTS_NONE, level, 0 } };
-	rows[n++] = (struct coef_row){ "gwet_ac1", "Gwet's AC1", { CDR_COEF_GWET, CDR_WEIGHTS_NONE, level, 0 } };
-	if (w != CDR_WEIGHTS_NONE)
-		rows[n++] = (struct coef_row){ w == CDR_WEIGHTS_LINEAR ? "gwet_ac2_linear" : "gwet_ac2_quadratic",
-					       w == CDR_WEIGHTS_LINEAR ? "Gwet's AC2, linear weights" : "Gwet's AC2, quadratic weights",
-					       { CDR_COEF_GWET, w, level, 0 } };
-	rows[n++] = (struct coef_row){ "krippendorff_alpha", "Krippendorff's alpha", { CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, level, 0 } };
-	return n;
-}
-
-/* A row's name for people: alpha says its level. */
-static void coef_name(char *buf, size_t n, const struct coef_row *row)
-{
-	snprintf(buf, n, "%s%s%s", row->name, row->spec.kind == CDR_COEF_ALPHA ? ", " : "",
-		 row->spec.kind == CDR_COEF_ALPHA ? cdr_level_name(row->spec.level) : "");
-}
+/* Which coefficients a table lists is the library's choice
+ * (cdr_agree_coefs), the same for every caller. */
 
 /* Every coefficient of `rows` on d; with `boot`, the bootstrap intervals. */
-static int compute(cdr_coef *out, const struct coef_row *rows, size_t n, const cdr_rdata *d, const struct opts *o,
+static int compute(cdr_coef *out, const cdr_coef_choice *rows, size_t n, const cdr_rdata *d, const struct opts *o,
 		   int boot)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -273,17 +214,15 @@ static int compute(cdr_coef *out, const struct coef_row *rows, size_t n, const c
 
 /* The coefficients as JSON objects. units: (size_t)-1 for each
  * coefficient's own count, else this count for all. */
-static void json_coefs(FILE *f, const struct coef_row *rows, const cdr_coef *c, size_t n, size_t units,
+static void json_coefs(FILE *f, const cdr_coef_choice *rows, const cdr_coef *c, size_t n, size_t units,
 		       const char *indent)
 {
 	fputc('[', f);
 	for (size_t i = 0; i < n; i++) {
-		char name[96];
-		coef_name(name, sizeof(name), &rows[i]);
 		fprintf(f, "%s\n%s{\"id\": ", i ? "," : "", indent);
 		cdr_json_string(f, rows[i].id);
 		fputs(", \"coefficient\": ", f);
-		cdr_json_string(f, name);
+		cdr_json_string(f, rows[i].name);
 		fputs(", \"value\": ", f);
 		json_num(f, c[i].defined ? c[i].value : NAN);
 		fputs(", \"se\": ", f);
@@ -301,7 +240,7 @@ static void json_coefs(FILE *f, const struct coef_row *rows, const cdr_coef *c, 
 
 /* The coefficient table for people, or for csv and tsv as the one table
  * of --table mode. */
-static int coef_table(FILE *f, cdr_format fmt, const struct coef_row *rows, const cdr_coef *c, size_t n, size_t units)
+static int coef_table(FILE *f, cdr_format fmt, const cdr_coef_choice *rows, const cdr_coef *c, size_t n, size_t units)
 {
 	static const char *const headers[] = { "coefficient", "value", "se", "ci_low", "ci_high", "units", "note" };
 	cdr_table *t;
@@ -312,14 +251,13 @@ static int coef_table(FILE *f, cdr_format fmt, const struct coef_row *rows, cons
 	for (int k = 1; k <= 5; k++)
 		cdr_table_set_numeric(t, (size_t)k);
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
-		char name[96], value[32], se[32], lo[32], hi[32], nu[32];
-		coef_name(name, sizeof(name), &rows[i]);
+		char value[32], se[32], lo[32], hi[32], nu[32];
 		fmt_value(value, sizeof(value), c[i].defined ? c[i].value : NAN);
 		fmt_value(se, sizeof(se), c[i].se);
 		fmt_value(lo, sizeof(lo), c[i].lo);
 		fmt_value(hi, sizeof(hi), c[i].hi);
 		snprintf(nu, sizeof(nu), "%zu", units == (size_t)-1 ? c[i].units : units);
-		const char *row[] = { name, value, se, lo, hi, nu, c[i].defined ? "" : c[i].why };
+		const char *row[] = { rows[i].name, value, se, lo, hi, nu, c[i].defined ? "" : c[i].why };
 		if (cdr_table_add(t, row) < 0)
 			rc = cli_lib_error();
 	}
@@ -341,23 +279,24 @@ static int table_mode(const struct opts *o, FILE *f, cdr_format fmt)
 	cdr_rdata *d = NULL;
 	char **names = NULL;
 	size_t nnames = 0, n;
-	struct coef_row rows[16];
-	cdr_coef c[16];
+	cdr_coef_choice rows[CDR_AGREE_COEFS_MAX];
+	cdr_coef c[CDR_AGREE_COEFS_MAX];
 	int rc;
 
+	/* the parser checked the names; the library maps them */
 	if ((o->level && cdr_level_parse(&level, o->level) < 0) || (o->weights && cdr_weights_parse(&w, o->weights) < 0) ||
 	    (o->layout && cdr_table_layout_parse(&layout, o->layout) < 0))
 		return cli_lib_error();
-	if (w != CDR_WEIGHTS_NONE && level == CDR_LEVEL_NOMINAL)
-		return cli_error("--weights %s needs ordered categories: nominal data have no order (use --level ordinal, interval or ratio)",
-				 o->weights);
 	if (cdr_rdata_read(&d, &names, &nnames, o->table, layout, level) < 0)
 		return cli_lib_error();
 	if (layout != CDR_LAYOUT_COUNTS && cdr_rdata_coders(d) < 2) {
 		rc = cli_error("%s: agreement needs two or more coders (found %zu)", o->table, cdr_rdata_coders(d));
 		goto done;
 	}
-	n = coef_rows(rows, cdr_rdata_coders(d), level, w, layout == CDR_LAYOUT_COUNTS);
+	if (cdr_agree_coefs(rows, &n, cdr_rdata_coders(d), level, w, layout) < 0) {
+		rc = cli_error("%s (use --level ordinal, interval or ratio)", cdr_error_last());
+		goto done;
+	}
 	if ((rc = compute(c, rows, n, d, o, 1)) != EXIT_OK)
 		goto done;
 	if (fmt == CDR_FORMAT_JSON) {
@@ -373,7 +312,7 @@ static int table_mode(const struct opts *o, FILE *f, cdr_format fmt)
 		rc = coef_table(f, fmt, rows, c, n, (size_t)-1);
 	}
 done:
-	free_list(names, nnames);
+	cli_list_free(names, nnames);
 	cdr_rdata_free(d);
 	return rc;
 }
@@ -496,47 +435,12 @@ static void json_documents(FILE *f, const cdr_agreement *a, const struct opts *o
 
 /* ---- --coders: the project's codings ------------------------------------- */
 
-static int cmp_alpha(const void *x, const void *y)
-{
-	const double *a = x, *b = y;
-	/* worst first; undefined (NAN) last */
-	if (isnan(a[0]) || isnan(b[0]))
-		return isnan(a[0]) - isnan(b[0]);
-	return a[0] < b[0] ? -1 : a[0] > b[0];
-}
-
-/* The variables worst first by alpha: order[k] is the k-th to show. */
-static size_t *worst_first(const cdr_agreement *a)
-{
-	size_t n = cdr_agreement_count(a);
-	double *key = calloc(n ? n * 2 : 2, sizeof(double));
-	size_t *order = calloc(n ? n : 1, sizeof(size_t));
-
-	if (key == NULL || order == NULL) {
-		free(key);
-		free(order);
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		cdr_coef alpha = cdr_agree_alpha(cdr_agreement_data(a, i), CDR_LEVEL_NOMINAL);
-		key[2 * i] = alpha.defined ? alpha.value : NAN;
-		key[2 * i + 1] = (double)i;
-	}
-	qsort(key, n, 2 * sizeof(double), cmp_alpha);
-	for (size_t k = 0; k < n; k++)
-		order[k] = (size_t)key[2 * k + 1];
-	free(key);
-	return order;
-}
-
 /* For people: code, units, coded, agree, kappa, alpha; with character
  * units the counts are characters and say so. */
-static int per_code_table(FILE *f, cdr_format fmt, const cdr_agreement *a, const size_t *order, size_t ncoders,
-			  int chars)
+static int per_code_table(FILE *f, cdr_format fmt, const cdr_agreement_row *rows, size_t n, int chars)
 {
 	const char *headers[] = { "code", chars ? "characters" : "units", chars ? "coded chars" : "coded", "agree",
 				  "kappa", "alpha" };
-	size_t n = cdr_agreement_count(a);
 	cdr_table *t;
 	int rc = EXIT_OK;
 
@@ -545,21 +449,18 @@ static int per_code_table(FILE *f, cdr_format fmt, const cdr_agreement *a, const
 	for (int c = 1; c <= 5; c++)
 		cdr_table_set_numeric(t, (size_t)c);
 	for (size_t k = 0; k < n && rc == EXIT_OK; k++) {
-		size_t i = order[k];
-		const cdr_rdata *d = cdr_agreement_data(a, i);
-		cdr_coef pa = cdr_agree_percent(d);
-		cdr_coef kappa = ncoders == 2 ? cdr_agree_cohen(d, CDR_WEIGHTS_NONE) : cdr_agree_fleiss(d);
-		cdr_coef alpha = cdr_agree_alpha(d, CDR_LEVEL_NOMINAL);
+		const cdr_agreement_row *r = &rows[k];
+		cdr_coef pa = r->percent, kappa = r->kappa, alpha = r->alpha;
 		char units[32], ncoded[32], agree[32], k_s[32], a_s[32];
-		snprintf(units, sizeof(units), "%zu", cdr_agreement_units(a, i));
-		snprintf(ncoded, sizeof(ncoded), "%zu", cdr_agreement_coded(a, i));
+		snprintf(units, sizeof(units), "%zu", r->units);
+		snprintf(ncoded, sizeof(ncoded), "%zu", r->coded);
 		if (pa.defined)
 			snprintf(agree, sizeof(agree), "%.1f%%", 100.0 * pa.value);
 		else
 			agree[0] = '\0';
 		fmt_value(k_s, sizeof(k_s), kappa.defined ? kappa.value : NAN);
 		fmt_value(a_s, sizeof(a_s), alpha.defined ? alpha.value : NAN);
-		const char *row[] = { cdr_agreement_name(a, i), units, ncoded, agree, k_s, a_s };
+		const char *row[] = { r->code, units, ncoded, agree, k_s, a_s };
 		if (cdr_table_add(t, row) < 0)
 			rc = cli_lib_error();
 	}
@@ -570,7 +471,7 @@ static int per_code_table(FILE *f, cdr_format fmt, const cdr_agreement *a, const
 }
 
 /* Rows of the one csv/tsv table: per code and coefficient. */
-static int long_rows(cdr_table *t, const char *code, const struct coef_row *rows, const cdr_coef *c, size_t n,
+static int long_rows(cdr_table *t, const char *code, const cdr_coef_choice *rows, const cdr_coef *c, size_t n,
 		     size_t units, size_t coded)
 {
 	char nu[32], nc[32];
@@ -578,13 +479,12 @@ static int long_rows(cdr_table *t, const char *code, const struct coef_row *rows
 	snprintf(nu, sizeof(nu), "%zu", units);
 	snprintf(nc, sizeof(nc), "%zu", coded);
 	for (size_t i = 0; i < n; i++) {
-		char name[96], value[32], se[32], lo[32], hi[32];
-		coef_name(name, sizeof(name), &rows[i]);
+		char value[32], se[32], lo[32], hi[32];
 		fmt_value(value, sizeof(value), c[i].defined ? c[i].value : NAN);
 		fmt_value(se, sizeof(se), c[i].se);
 		fmt_value(lo, sizeof(lo), c[i].lo);
 		fmt_value(hi, sizeof(hi), c[i].hi);
-		const char *row[] = { code, name, value, se, lo, hi, nu, nc, c[i].defined ? "" : c[i].why };
+		const char *row[] = { code, rows[i].name, value, se, lo, hi, nu, nc, c[i].defined ? "" : c[i].why };
 		if (cdr_table_add(t, row) < 0)
 			return cli_lib_error();
 	}
@@ -673,6 +573,21 @@ static int disagreements(FILE *f, cdr_format fmt, const cdr_agreement *a, cdr_pr
 	return rc;
 }
 
+/* The library says what is wrong with the comparison; the options that
+ * change it are the command line's, so they are named here. */
+static int build_error(int rc, const struct opts *o)
+{
+	const char *msg = cdr_error_last();
+
+	if (rc == CDR_ENOTFOUND && strstr(msg, "some of them did not code"))
+		return cli_error("%s (--all-docs compares them)", msg);
+	if (rc == CDR_EUSAGE && o->exclusive && strstr(msg, "subcodes") && strstr(msg, "not per "))
+		return cli_error("%s (--exclusive with %s)", msg, o->overlap > 0 ? "--overlap" : "--unit char");
+	if (rc == CDR_EUSAGE && o->exclusive && strstr(msg, "subcodes"))
+		return cli_error("%s (--exclusive %s)", msg, o->exclusive);
+	return cli_lib_error();
+}
+
 /* The coders, codes and documents asked for. */
 static void select_data(cdr_agree_options *ao, const struct opts *o)
 {
@@ -701,9 +616,10 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 	cdr_schemes *set = NULL;
 	cdr_agreement *a = NULL;
 	cdr_table *t = NULL;
-	size_t *order = NULL, n, nrows, all_units = 0, all_coded = 0;
-	struct coef_row rows[16];
-	cdr_coef *c = NULL, all[16];
+	cdr_agreement_row *order = NULL;
+	size_t n, nrows, all_units = 0, all_coded = 0;
+	cdr_coef_choice rows[CDR_AGREE_COEFS_MAX];
+	cdr_coef *c = NULL, all[CDR_AGREE_COEFS_MAX];
 	const cdr_rdata *overall;
 	int rc, chars;
 
@@ -716,15 +632,24 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 	chars = ao.unit == CDR_UNIT_CHAR && o->overlap <= 0;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
-	if (cdr_schemes_load(&set, p) < 0 || cdr_agreement_build(&a, p, set, &ao) < 0) {
+	if (cdr_schemes_load(&set, p) < 0) {
 		rc = cli_lib_error();
+		goto done;
+	}
+	if ((rc = cdr_agreement_build(&a, p, set, &ao)) < 0) {
+		rc = build_error(rc, o);
 		goto done;
 	}
 	if ((rc = note_left_out(a, o)) != EXIT_OK)
 		goto done;
 	n = cdr_agreement_count(a);
-	nrows = coef_rows(rows, o->ncoders, CDR_LEVEL_NOMINAL, CDR_WEIGHTS_NONE, 0);
-	if ((order = worst_first(a)) == NULL || (c = calloc((n ? n : 1) * nrows, sizeof(cdr_coef))) == NULL) {
+	/* coded units are yes/no: nominal, no weights, who coded what is known */
+	if (cdr_agree_coefs(rows, &nrows, o->ncoders, CDR_LEVEL_NOMINAL, CDR_WEIGHTS_NONE, CDR_LAYOUT_UNITS_BY_CODERS) < 0 ||
+	    cdr_agreement_summary(&order, a, NULL) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if ((c = calloc((n ? n : 1) * nrows, sizeof(cdr_coef))) == NULL) {
 		rc = cli_error("out of memory");
 		goto done;
 	}
@@ -760,7 +685,7 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 			fprintf(f, ", \"conflicts\": %zu", cdr_agreement_conflicts(a));
 		fprintf(f, ", \"units\": %zu, \"coded\": %zu,\n \"per_code\": [", all_units, all_coded);
 		for (size_t k = 0; k < n; k++) {
-			size_t i = order[k];
+			size_t i = order[k].index;
 			fputs(k ? ",\n  {\"code\": " : "\n  {\"code\": ", f);
 			cdr_json_string(f, cdr_agreement_name(a, i));
 			fprintf(f, ", \"units\": %zu, \"coded\": %zu, \"coefficients\": ", cdr_agreement_units(a, i),
@@ -788,7 +713,7 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 		for (int k = 2; k <= 7; k++)
 			cdr_table_set_numeric(t, (size_t)k);
 		for (size_t k = 0; k < n && rc == EXIT_OK; k++) {
-			size_t i = order[k];
+			size_t i = order[k].index;
 			rc = long_rows(t, cdr_agreement_name(a, i), rows, c + i * nrows, nrows, cdr_agreement_units(a, i),
 				       cdr_agreement_coded(a, i));
 		}
@@ -816,7 +741,7 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 			cdr_agreement_conflicts(a), o->exclusive);
 	if (!o->exclusive) {
 		heading(f, fmt, "Per code, worst first");
-		if ((rc = per_code_table(f, fmt, a, order, o->ncoders, chars)) != EXIT_OK)
+		if ((rc = per_code_table(f, fmt, order, n, chars)) != EXIT_OK)
 			goto done;
 	}
 	heading(f, fmt, o->exclusive ? "Coefficients" : "All codes together");
@@ -883,10 +808,8 @@ static void json_urow(FILE *f, const struct urow *u, int named)
  * documents, which are handed on so that --all-docs and the documents
  * left out are the same as for the other units. cdr_agreement_unitizing
  * gives one code per continuum; the documents, and so the continuum, are
- * the same for every code, and a category's disagreements depend only on
- * its own units, so the "(all codes)" row is what cdr_unitizing_alpha_all
- * gives on one continuum holding every code: 1 − Σ uD_o / Σ uD_e over the
- * codes with units, observed and expected shown as their means.
+ * the same for every code, so cdr_unitizing_pool makes the "(all codes)"
+ * row of the per-code results.
  */
 static int unitizing_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_format fmt)
 {
@@ -897,29 +820,30 @@ static int unitizing_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cd
 	cdr_schemes *set = NULL;
 	cdr_agreement *a = NULL;
 	cdr_table *t = NULL;
-	struct urow *u = NULL;
-	struct urow all = { "(all codes)", 0,
-			    { .observed = 0, .expected = 0,
-			      .alpha = { .value = NAN, .defined = 0, .why = NULL, .se = NAN, .lo = NAN, .hi = NAN, .units = 0 } } };
+	struct urow *u = NULL, all = { "(all codes)", 0, { 0, 0, { 0, 0, NULL, 0, 0, 0, 0 } } };
+	cdr_ualpha *per = NULL;
 	const char **docs = NULL;
-	const char *zero = NULL; /* why a code with units has no alpha (expected disagreement 0) */
-	size_t length = 0, with_units = 0, n, ndocs;
-	double so = 0, se = 0;
+	size_t length = 0, n, ndocs;
 	int rc;
 
 	select_data(&ao, o);
 	ao.unit = CDR_UNIT_DOCUMENT;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
-	if (cdr_schemes_load(&set, p) < 0 || cdr_agreement_build(&a, p, set, &ao) < 0) {
+	if (cdr_schemes_load(&set, p) < 0) {
 		rc = cli_lib_error();
+		goto done;
+	}
+	if ((rc = cdr_agreement_build(&a, p, set, &ao)) < 0) {
+		rc = build_error(rc, o);
 		goto done;
 	}
 	if ((rc = note_left_out(a, o)) != EXIT_OK)
 		goto done;
 	n = cdr_agreement_count(a);
 	ndocs = cdr_agreement_doc_count(a);
-	if ((u = calloc(n ? n : 1, sizeof(*u))) == NULL || (docs = calloc(ndocs, sizeof(char *))) == NULL) {
+	if ((u = calloc(n ? n : 1, sizeof(*u))) == NULL || (per = calloc(n ? n : 1, sizeof(*per))) == NULL ||
+	    (docs = calloc(ndocs, sizeof(char *))) == NULL) {
 		rc = cli_error("out of memory");
 		goto done;
 	}
@@ -933,35 +857,13 @@ static int unitizing_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cd
 			goto done;
 		}
 		u[i].name = code;
-		u[i].r = cdr_unitizing_alpha(d, code);
+		u[i].r = per[i] = cdr_unitizing_alpha(d, code);
 		u[i].units = cdr_udata_units(d, code);
 		length = cdr_udata_length(d);
-		if (isnan(u[i].r.observed))
-			all.r.alpha.why = u[i].r.alpha.why; /* the continuum is unusable for every code */
-		else if (u[i].units > 0) {
-			so += u[i].r.observed;
-			se += u[i].r.expected;
-			with_units++;
-			all.units += u[i].units;
-			if (!u[i].r.alpha.defined)
-				zero = u[i].r.alpha.why;
-		}
 		cdr_udata_free(d);
 	}
-	if (all.r.alpha.why) {
-		all.r.observed = all.r.expected = NAN;
-	} else if (with_units == 0) {
-		all.r.alpha.why = "no coder marked any unit";
-	} else {
-		all.r.observed = so / (double)with_units;
-		all.r.expected = se / (double)with_units;
-		if (se > 0) {
-			all.r.alpha.value = 1 - so / se;
-			all.r.alpha.defined = 1;
-		} else {
-			all.r.alpha.why = zero;
-		}
-	}
+	all.r = cdr_unitizing_pool(per, n);
+	all.units = all.r.alpha.units;
 	if (fmt == CDR_FORMAT_JSON) {
 		fputs("{\"coders\": ", f);
 		json_strings(f, o->coders, o->ncoders);
@@ -1002,6 +904,7 @@ static int unitizing_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cd
 done:
 	cdr_table_free(t);
 	free(u);
+	free(per);
 	free(docs);
 	cdr_agreement_free(a);
 	cdr_schemes_free(set);
@@ -1011,6 +914,21 @@ done:
 
 /* ---- --merge ------------------------------------------------------------- */
 
+/* The library says why it refuses; how to get past it is the command
+ * line's to say. */
+static int merge_error(int rc, const struct opts *o)
+{
+	const char *msg = cdr_error_last();
+
+	if (rc == CDR_EEXISTS && strstr(msg, "consensus would replace"))
+		return cli_error("%s: choose another name for --into, or add --force to replace them", msg);
+	if (rc == CDR_EUSAGE && strstr(msg, "codings of the rules"))
+		return cli_error("%s, not even with --force: choose another name", msg);
+	if (rc == CDR_EUSAGE && o->nmerge < 2)
+		return cli_error("%s (--merge A,B)", msg);
+	return cli_lib_error();
+}
+
 static int merge_mode(struct cli_ctx *ctx, const struct opts *o)
 {
 	cdr_merge_rule rule = CDR_MERGE_BOTH;
@@ -1018,172 +936,102 @@ static int merge_mode(struct cli_ctx *ctx, const struct opts *o)
 	size_t written;
 	int rc;
 
-	if (o->rule) {
-		if (strcmp(o->rule, "both") == 0)
-			rule = CDR_MERGE_BOTH;
-		else if (strcmp(o->rule, "either") == 0)
-			rule = CDR_MERGE_EITHER;
-		else if (strcmp(o->rule, "majority") == 0)
-			rule = CDR_MERGE_MAJORITY;
-		else
-			return cli_error("unknown rule '%s' (use both, either or majority)", o->rule);
-	}
+	if (o->rule && cdr_merge_rule_parse(&rule, o->rule) < 0)
+		return cli_lib_error();
 	if (o->into == NULL)
 		return cli_error("--merge needs --into NAME, the consensus coder to write");
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
-	if (cdr_agreement_merge(p, (const char *const *)o->merge, o->nmerge, o->into, rule, o->force, &written) < 0)
-		rc = cli_lib_error();
+	if ((rc = cdr_agreement_merge(p, (const char *const *)o->merge, o->nmerge, o->into, rule, o->force, &written)) < 0)
+		rc = merge_error(rc, o);
 	else
 		printf("%zu codings written for coder %s\n", written, o->into);
 	cdr_project_free(p);
 	return rc;
 }
 
-static int agree_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+/* The options as the modes read them; the numbers checked here, where
+ * the parser only knows they are whole numbers. */
+static int read_opts(struct opts *o, const struct cli_args *a)
 {
-	static const struct option options[] = {
-		{ "coders", required_argument, NULL, 'c' },
-		{ "codes", required_argument, NULL, 'k' },
-		{ "docs", required_argument, NULL, 'd' },
-		{ "all-docs", no_argument, NULL, 'A' },
-		{ "unit", required_argument, NULL, 'u' },
-		{ "overlap", required_argument, NULL, 'P' },
-		{ "only-coded", no_argument, NULL, 'O' },
-		{ "exclusive", required_argument, NULL, 'x' },
-		{ "show-disagreements", no_argument, NULL, 'D' },
-		{ "unitizing", no_argument, NULL, 'U' },
-		{ "bootstrap", required_argument, NULL, 'b' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "table", required_argument, NULL, 't' },
-		{ "layout", required_argument, NULL, 'l' },
-		{ "level", required_argument, NULL, 'L' },
-		{ "weights", required_argument, NULL, 'w' },
-		{ "merge", required_argument, NULL, 'm' },
-		{ "into", required_argument, NULL, 'i' },
-		{ "rule", required_argument, NULL, 'r' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "digits", required_argument, NULL, 'g' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const char *overlap = cli_str(a, "overlap");
+	long bootstrap = cli_int(a, "bootstrap", 0), d = cli_int(a, "digits", 4);
+
+	memset(o, 0, sizeof(*o));
+	o->coders = cli_list(a, "coders", &o->ncoders);
+	o->codes = cli_list(a, "codes", &o->ncodes);
+	o->docs = cli_list(a, "docs", &o->ndocs);
+	o->merge = cli_list(a, "merge", &o->nmerge);
+	o->all_docs = cli_flag(a, "all-docs");
+	o->unit = cli_str(a, "unit");
+	o->exclusive = cli_str(a, "exclusive");
+	o->only_coded = cli_flag(a, "only-coded");
+	o->show_dis = cli_flag(a, "show-disagreements");
+	o->unitizing = cli_flag(a, "unitizing");
+	o->format = cli_str(a, "format");
+	o->output = cli_str(a, "output");
+	o->table = cli_str(a, "table");
+	o->layout = cli_str(a, "layout");
+	o->level = cli_str(a, "level");
+	o->weights = cli_str(a, "weights");
+	o->into = cli_str(a, "into");
+	o->rule = cli_str(a, "rule");
+	o->force = cli_flag(a, "force");
+	/* the seed's bits are what matter: a negative one wraps as before */
+	o->seed = (unsigned long long)cli_int(a, "seed", 1);
+	if (overlap) {
+		char *end;
+		o->overlap = strtod(overlap, &end);
+		if (*overlap == '\0' || *end || !(o->overlap > 0 && o->overlap <= 100))
+			return cli_usage_error(a->cmd, "--overlap must be a percentage above 0, up to 100");
+	}
+	if (bootstrap < 0 || bootstrap > 100000)
+		return cli_usage_error(a->cmd, "--bootstrap must be a number of resamples up to 100000");
+	o->bootstrap = (size_t)bootstrap;
+	if (d < 0 || d > 17)
+		return cli_usage_error(a->cmd, "--digits must be a number from 0 to 17");
+	digits = (int)d;
+	return EXIT_OK;
+}
+
+static int agree_exec(struct cli_ctx *ctx, const struct cli_args *a)
+{
 	struct opts o;
 	struct cli_out out = { 0 };
-	int c, rc = EXIT_OK, opened = 0;
-	char *end;
+	int rc;
 
-	memset(&o, 0, sizeof(o));
-	o.seed = 1;
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", options)) != -1) {
-		switch (c) {
-		case 'c': free_list(o.coders, o.ncoders); rc = split_list(&o.coders, &o.ncoders, optarg); break;
-		case 'k': free_list(o.codes, o.ncodes); rc = split_list(&o.codes, &o.ncodes, optarg); break;
-		case 'd': free_list(o.docs, o.ndocs); rc = split_list(&o.docs, &o.ndocs, optarg); break;
-		case 'm': free_list(o.merge, o.nmerge); rc = split_list(&o.merge, &o.nmerge, optarg); break;
-		case 'A': o.all_docs = 1; break;
-		case 'u': o.unit = optarg; break;
-		case 'x': o.exclusive = optarg; break;
-		case 'O': o.only_coded = 1; break;
-		case 'D': o.show_dis = 1; break;
-		case 'U': o.unitizing = 1; break;
-		case 'F': o.format = optarg; break;
-		case 'o': o.output = optarg; break;
-		case 't': o.table = optarg; break;
-		case 'l': o.layout = optarg; break;
-		case 'L': o.level = optarg; break;
-		case 'w': o.weights = optarg; break;
-		case 'i': o.into = optarg; break;
-		case 'r': o.rule = optarg; break;
-		case 'f': o.force = 1; break;
-		case 'P':
-			o.overlap = strtod(optarg, &end);
-			if (*end || !(o.overlap > 0 && o.overlap <= 100))
-				rc = cli_usage_error(cmd, "--overlap must be a percentage above 0, up to 100");
-			break;
-		case 'b':
-			o.bootstrap = strtoul(optarg, &end, 10);
-			if (*end || o.bootstrap > 100000)
-				rc = cli_usage_error(cmd, "--bootstrap must be a number of resamples up to 100000");
-			break;
-		case 'g':
-			digits = (int)strtol(optarg, &end, 10);
-			if (*end || digits < 0 || digits > 17)
-				rc = cli_usage_error(cmd, "--digits must be a number from 0 to 17");
-			break;
-		case 's':
-			o.seed = strtoull(optarg, &end, 10);
-			if (*end)
-				rc = cli_usage_error(cmd, "--seed must be a whole number");
-			break;
-		default:
-			rc = CLI_GETOPT_EXIT(c);
-			goto done;
-		}
-		if (rc != EXIT_OK) {
-			rc = rc < 0 ? cli_error("out of memory") : rc;
-			goto done;
-		}
-	}
-	if (optind < argc) {
-		rc = cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-		goto done;
-	}
+	if ((rc = read_opts(&o, a)) != EXIT_OK)
+		return rc;
 	if (o.unitizing) {
 		const char *clash = o.unit ? "--unit" : o.overlap > 0 ? "--overlap" : o.only_coded ? "--only-coded"
 			: o.exclusive ? "--exclusive" : o.show_dis ? "--show-disagreements"
 			: o.bootstrap ? "--bootstrap" : o.table ? "--table" : o.merge ? "--merge" : NULL;
-		if (clash) {
-			rc = cli_usage_error(cmd, "--unitizing does not go with %s: unitizing alpha compares the coders' own segments of their codings, not units",
-					     clash);
-			goto done;
-		}
+		if (clash)
+			return cli_usage_error(a->cmd, "--unitizing does not go with %s: unitizing alpha compares the coders' own segments of their codings, not units",
+					       clash);
 	}
-	if ((o.table != NULL) + (o.merge != NULL) + (o.coders != NULL) != 1) {
-		rc = cli_usage_error(cmd, "give exactly one of --coders, --table or --merge");
-		goto done;
-	}
-	if (o.force && !o.merge) {
-		rc = cli_usage_error(cmd, "--force is for --merge (it lets the consensus replace a coder's codings)");
-		goto done;
-	}
-	if (o.all_docs && (o.ndocs || !o.coders)) {
-		rc = cli_usage_error(cmd, o.ndocs ? "--all-docs and --docs do not go together: --docs names the documents"
-					       : "--all-docs is for --coders (the documents of a project)");
-		goto done;
-	}
-	if (o.merge && (o.format || o.output)) {
-		rc = cli_usage_error(cmd, "--merge writes a coder, not a table: no --format or --output");
-		goto done;
-	}
-	if (o.merge) {
-		rc = merge_mode(ctx, &o);
-		goto done;
-	}
-	if (o.coders && o.ncoders < 2) {
-		rc = cli_usage_error(cmd, "agreement needs two or more coders (--coders A,B)");
-		goto done;
-	}
-	if (o.coders && (o.level || o.weights || o.layout)) {
-		rc = cli_usage_error(cmd, "--level, --weights and --layout are for --table; coded units are yes/no");
-		goto done;
-	}
+	if ((o.table != NULL) + (o.merge != NULL) + (o.coders != NULL) != 1)
+		return cli_usage_error(a->cmd, "give exactly one of --coders, --table or --merge");
+	if (o.force && !o.merge)
+		return cli_usage_error(a->cmd, "--force is for --merge (it lets the consensus replace a coder's codings)");
+	if (o.all_docs && (o.ndocs || !o.coders))
+		return cli_usage_error(a->cmd, o.ndocs ? "--all-docs and --docs do not go together: --docs names the documents"
+						       : "--all-docs is for --coders (the documents of a project)");
+	if (o.merge && (o.format || o.output))
+		return cli_usage_error(a->cmd, "--merge writes a coder, not a table: no --format or --output");
+	if (o.merge)
+		return merge_mode(ctx, &o);
+	if (o.coders && o.ncoders < 2)
+		return cli_usage_error(a->cmd, "agreement needs two or more coders (--coders A,B)");
+	if (o.coders && (o.level || o.weights || o.layout))
+		return cli_usage_error(a->cmd, "--level, --weights and --layout are for --table; coded units are yes/no");
 	if ((rc = cli_out_open(&out, o.output, o.format, CLI_TABLE)) != EXIT_OK)
-		goto done;
-	opened = 1;
+		return cli_out_close(&out, rc);
 	if (o.table)
 		rc = table_mode(&o, out.f, out.fmt);
 	else if (o.unitizing)
 		rc = unitizing_mode(ctx, &o, out.f, out.fmt);
 	else
 		rc = project_mode(ctx, &o, out.f, out.fmt);
-done:
-	if (opened)
-		rc = cli_out_close(&out, rc);
-	free_list(o.coders, o.ncoders);
-	free_list(o.codes, o.ncodes);
-	free_list(o.docs, o.ndocs);
-	free_list(o.merge, o.nmerge);
-	return rc;
+	return cli_out_close(&out, rc);
 }

@@ -2,6 +2,7 @@
 # hand coder (anna), checked by hand: VB and EK agree on all 5 turns;
 # VB.NET is t4 for auto and t5 for anna, so 3 of 5 turns agree,
 # kappa = (0.6 - 0.68)/(1 - 0.68) = -0.25, alpha = 1 - 0.4/(32/90) = -0.125.
+# Worst first by alpha; VB and EK tie at 1, so they go by code id.
 
 $ codeer init p >/dev/null && cp "$DATA/mini.txt" p/ && cd p && codeer add mini.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer autocode >/dev/null && for t in "t1 VB" "t2 VB" "t4 EK" "t5 VB.NET"; do codeer code add --coder anna mini $t >/dev/null; done
 ? 0
@@ -12,8 +13,8 @@ coders: auto, anna; unit: turn; 1 document
 Per code, worst first
 code         units  coded  agree   kappa    alpha
 mini/VB.NET      5      2   60.0%  -0.2500  -0.1250
-mini/VB          5      2  100.0%   1.0000   1.0000
 mini/EK          5      1  100.0%   1.0000   1.0000
+mini/VB          5      2  100.0%   1.0000   1.0000
 
 All codes together
 coefficient                    value   se      ci_low  ci_high  units  note
@@ -89,10 +90,14 @@ exit 2
 
 $ cd p && codeer agree --coders auto,anna --force
 ! codeer agree: --force is for --merge (it lets the consensus replace a coder's codings)
-! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
-!        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
-!        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
-!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority] [--force]
+! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
+!                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
+!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
+!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
+!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--merge A,B,...] [--into NAME]
+!                     [--rule both|either|majority] [--force]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2
 
 # piped without --format: a table with its header (tsv)
@@ -157,14 +162,18 @@ $ cd p && codeer agree --coders auto,nobody
 
 $ cd p && codeer agree --coders auto
 ! codeer agree: agreement needs two or more coders (--coders A,B)
-! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
-!        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
-!        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
-!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority] [--force]
+! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
+!                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
+!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
+!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
+!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--merge A,B,...] [--into NAME]
+!                     [--rule both|either|majority] [--force]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2
 
 $ cd p && printf 'R: iets anders\n' > other.txt && codeer add other.txt >/dev/null && codeer code add --coder bert other t1 VB >/dev/null && codeer agree --coders anna,bert
-! codeer: coders anna and bert have no document in common (--all-docs compares the documents any of them coded)
+! codeer: coders anna and bert have no document in common, only documents some of them did not code (--all-docs compares them)
 ? 2
 
 $ cp "$DATA/agree/nonnumeric.csv" . && codeer agree --table nonnumeric.csv --level interval
@@ -180,7 +189,7 @@ $ cp "$DATA/agree/onecoder.csv" . && codeer agree --table onecoder.csv
 ? 2
 
 $ codeer agree --table "$DATA/agree/krippendorff2011.csv" --weights linear
-! codeer: --weights linear needs ordered categories: nominal data have no order (use --level ordinal, interval or ratio)
+! codeer: linear weights need ordered categories: nominal data have no order (use --level ordinal, interval or ratio)
 ? 2
 
 # --layout coders-by-units: a row per coder. The table of the stanza below,
@@ -323,15 +332,19 @@ mini/VB.NET 0 None chance agreement is 1 (all values fall in one category): the 
 
 # --exclusive chooses per unit: with characters it is refused, not empty
 $ cd q && codeer agree --coders A,B --unit char --exclusive mini
-! codeer: --exclusive compares turns, sentences, paragraphs or documents, not characters (--unit char)
+! codeer: the subcodes of mini are compared per turn, sentence, paragraph or document, not per character (--exclusive with --unit char)
 ? 2
 
 $ cd q && codeer agree --coders A,B --unitizing --unit char
 ! codeer agree: --unitizing does not go with --unit: unitizing alpha compares the coders' own segments of their codings, not units
-! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
-!        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
-!        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
-!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority] [--force]
+! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
+!                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
+!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
+!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
+!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--merge A,B,...] [--into NAME]
+!                     [--rule both|either|majority] [--force]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2
 
 # documents that not every coder coded are left out, and named on stderr:
@@ -387,8 +400,69 @@ coders: anna, bert; unitizing; 3 documents; 57 characters
 
 $ cd r && codeer agree --coders anna,bert --all-docs --docs d1
 ! codeer agree: --all-docs and --docs do not go together: --docs names the documents
-! usage: codeer agree --coders A,B[,C...] [--unit turn|sentence|paragraph|document|char] [options]
-!        codeer agree --coders A,B[,C...] --unitizing [--codes C1,C2] [--docs D1,D2] [options]
-!        codeer agree --table FILE.csv [--level L] [--layout L] [--weights W] [options]
-!        codeer agree --merge A,B[,C...] --into NAME [--rule both|either|majority] [--force]
+! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
+!                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
+!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
+!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
+!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--merge A,B,...] [--into NAME]
+!                     [--rule both|either|majority] [--force]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2
+
+# the options are the table's: a unit, a rule or a level the table does
+# not have is a usage error of the one parser
+$ cd p && codeer agree --coders auto,anna --unit word
+! codeer agree: --unit takes turn, sentence, paragraph, document, char; not 'word'
+! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
+!                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
+!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
+!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
+!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--merge A,B,...] [--into NAME]
+!                     [--rule both|either|majority] [--force]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE]
+? 2
+
+$ cd p && codeer agree --merge auto,anna --into x --rule all 2>&1 | head -1
+codeer agree: --rule takes both, either, majority; not 'all'
+? 0
+
+$ cd p && codeer agree --coders "auto, ,anna"
+! codeer: --coders: an empty item in 'auto, ,anna'
+? 2
+
+# spaces around the names are trimmed
+$ cd p && codeer agree --coders "auto, anna" --codes "VB.NET" --format tsv | cut -f1,2,3 | sed -n 2p
+mini/VB.NET	percent agreement	0.6000
+? 0
+
+$ cd p && codeer agree --coders auto,anna --digits 18
+! codeer agree: --digits must be a number from 0 to 17
+! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
+!                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
+!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
+!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
+!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--merge A,B,...] [--into NAME]
+!                     [--rule both|either|majority] [--force]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE]
+? 2
+
+# the library says what is wrong, the command names the option
+$ cd p && codeer agree --merge auto --into x
+! codeer: a consensus needs two or more coders (--merge A,B)
+? 2
+
+$ cd p && codeer agree --coders auto,anna --exclusive EK
+! codeer: mini/EK needs two or more subcodes to be compared as one choice (--exclusive EK)
+? 2
+
+$ cd p && codeer agree --coders auto,anna --exclusive VB --overlap 50
+! codeer: the subcodes of VB are compared per turn, sentence, paragraph or document, not per segment (--exclusive with --overlap)
+? 2
+
+# --help: options, prose and examples from the table
+$ codeer agree --help | grep -c -e '^  --coders A,B,\.\.\.' -e '^  --rule both|either|majority' -e '^Examples:' -e '^  codeer agree --table ratings.csv'
+4
+? 0

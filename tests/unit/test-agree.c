@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "codeer/agree.h"
+#include "codeer/error.h"
 #include "test.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -780,6 +781,60 @@ static void test_agree_parse_names(void)
 	CU_ASSERT(cdr_weights_parse(&w, "cubic") < 0);
 }
 
+/* The ids of a choice of coefficients, comma-separated. */
+static void choice_ids(char *buf, size_t n, size_t ncoders, cdr_level level, cdr_weights w, cdr_table_layout layout)
+{
+	cdr_coef_choice c[CDR_AGREE_COEFS_MAX];
+	size_t k = 99;
+
+	buf[0] = '\0';
+	CU_ASSERT_EQUAL_FATAL(cdr_agree_coefs(c, &k, ncoders, level, w, layout), 0);
+	CU_ASSERT_FATAL(k <= CDR_AGREE_COEFS_MAX);
+	for (size_t i = 0; i < k; i++)
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s", i ? "," : "", c[i].id);
+}
+
+/* Which coefficients apply is the library's rule, the same for the
+ * command line and the report. */
+static void test_agree_coef_choice(void)
+{
+	cdr_coef_choice c[CDR_AGREE_COEFS_MAX], kappa;
+	char ids[512];
+	size_t n = 99;
+
+	/* two coders, nominal: Cohen and Scott, no weighted variants */
+	choice_ids(ids, sizeof(ids), 2, CDR_LEVEL_NOMINAL, CDR_WEIGHTS_NONE, CDR_LAYOUT_UNITS_BY_CODERS);
+	CU_ASSERT_STRING_EQUAL(ids, "percent,holsti,cohen,scott,fleiss,conger,brennan_prediger,gwet_ac1,krippendorff_alpha");
+	/* three coders: no Cohen or Scott */
+	choice_ids(ids, sizeof(ids), 3, CDR_LEVEL_NOMINAL, CDR_WEIGHTS_NONE, CDR_LAYOUT_CODERS_BY_UNITS);
+	CU_ASSERT_STRING_EQUAL(ids, "percent,holsti,fleiss,conger,brennan_prediger,gwet_ac1,krippendorff_alpha");
+	/* an ordered level: the weighted kappas; weights add AC2 */
+	choice_ids(ids, sizeof(ids), 2, CDR_LEVEL_ORDINAL, CDR_WEIGHTS_QUADRATIC, CDR_LAYOUT_UNITS_BY_CODERS);
+	CU_ASSERT_STRING_EQUAL(ids, "percent,holsti,cohen,cohen_linear,cohen_quadratic,scott,fleiss,conger,conger_linear,"
+				    "conger_quadratic,brennan_prediger,gwet_ac1,gwet_ac2_quadratic,krippendorff_alpha");
+	/* counts: who gave which value is unknown, so no Holsti, Cohen, Scott, Conger */
+	choice_ids(ids, sizeof(ids), 4, CDR_LEVEL_NOMINAL, CDR_WEIGHTS_NONE, CDR_LAYOUT_COUNTS);
+	CU_ASSERT_STRING_EQUAL(ids, "percent,fleiss,brennan_prediger,gwet_ac1,krippendorff_alpha");
+	/* names for people; alpha says its level */
+	CU_ASSERT_EQUAL(cdr_agree_coefs(c, &n, 2, CDR_LEVEL_INTERVAL, CDR_WEIGHTS_LINEAR, CDR_LAYOUT_UNITS_BY_CODERS), 0);
+	CU_ASSERT_STRING_EQUAL(c[n - 1].name, "Krippendorff's alpha, interval");
+	CU_ASSERT_EQUAL(c[n - 1].spec.level, CDR_LEVEL_INTERVAL);
+	CU_ASSERT_STRING_EQUAL(c[n - 2].name, "Gwet's AC2, linear weights");
+	CU_ASSERT_EQUAL(c[n - 2].spec.weights, CDR_WEIGHTS_LINEAR);
+	/* weights on nominal data: refused, and the message names no option */
+	CU_ASSERT_EQUAL(cdr_agree_coefs(c, &n, 2, CDR_LEVEL_NOMINAL, CDR_WEIGHTS_LINEAR, CDR_LAYOUT_UNITS_BY_CODERS), CDR_EUSAGE);
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT(strstr(cdr_error_last(), "ordered") != NULL);
+	CU_ASSERT(strstr(cdr_error_last(), "--") == NULL);
+	/* the summary's kappa */
+	kappa = cdr_agree_kappa_choice(2);
+	CU_ASSERT_EQUAL(kappa.spec.kind, CDR_COEF_COHEN);
+	CU_ASSERT_STRING_EQUAL(kappa.name, "Cohen's kappa");
+	kappa = cdr_agree_kappa_choice(3);
+	CU_ASSERT_EQUAL(kappa.spec.kind, CDR_COEF_FLEISS);
+	CU_ASSERT_STRING_EQUAL(kappa.name, "Fleiss' kappa");
+}
+
 /* ---- Conger's kappa ----------------------------------------------------- */
 
 static void test_agree_conger_gwet_2014_four_raters(void)
@@ -1014,6 +1069,7 @@ void test_agree_register(void)
 	CU_add_test(s, "bootstrap_deterministic", test_agree_bootstrap_deterministic);
 	CU_add_test(s, "large_table", test_agree_large_table);
 	CU_add_test(s, "parse_names", test_agree_parse_names);
+	CU_add_test(s, "coef_choice", test_agree_coef_choice);
 	CU_add_test(s, "conger_gwet_2014_four_raters", test_agree_conger_gwet_2014_four_raters);
 	CU_add_test(s, "conger_by_hand", test_agree_conger_by_hand);
 	CU_add_test(s, "conger_two_coders_is_cohen", test_agree_conger_two_coders_is_cohen);

@@ -734,11 +734,19 @@ static void test_agreement_left_out_and_chars(void)
 	CU_ASSERT_EQUAL(cdr_agreement_chars(a), 0);
 	cdr_agreement_free(a);
 
-	/* --exclusive has no meaning for characters: refused, not empty */
+	/* --exclusive has no meaning for characters: refused, not empty, and
+	 * the message names no option (the command line adds it) */
 	o.unit = CDR_UNIT_CHAR;
 	o.exclusive = "s/X";
 	CU_ASSERT_EQUAL(cdr_agreement_build(&a, p, set, &o), CDR_EUSAGE);
 	CU_ASSERT_PTR_NULL(a);
+	CU_ASSERT(strstr(cdr_error_last(), "not per character") != NULL);
+	CU_ASSERT(strstr(cdr_error_last(), "--") == NULL);
+	o.exclusive = NULL;
+	o.unit = CDR_UNIT_TURN;
+	o.ncoders = 1;
+	CU_ASSERT_EQUAL(cdr_agreement_build(&a, p, set, &o), CDR_EUSAGE);
+	CU_ASSERT(strstr(cdr_error_last(), "--") == NULL);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
 	test_rm_rf(root);
@@ -770,7 +778,8 @@ static void test_agreement_merge_refuses(void)
 	/* again: the two codings would be replaced, so it is refused */
 	CU_ASSERT_EQUAL(cdr_agreement_merge(p, two, 2, "cons", CDR_MERGE_EITHER, 0, &written), CDR_EEXISTS);
 	CU_ASSERT(strstr(cdr_error_last(), "2 codings") != NULL);
-	CU_ASSERT(strstr(cdr_error_last(), "--force") != NULL);
+	/* the library says what is wrong; the command line names its options */
+	CU_ASSERT(strstr(cdr_error_last(), "--") == NULL);
 	CU_ASSERT_EQUAL(codings_of(p, "cons"), 2);
 	/* a hand coder's codings, a rejected proposal among them, count too */
 	give_codings(p, "hand", hand, 2);
@@ -784,6 +793,7 @@ static void test_agreement_merge_refuses(void)
 	/* the rules' coder never, by name or by its codings, not even forced */
 	CU_ASSERT_EQUAL(cdr_agreement_merge(p, two, 2, "auto", CDR_MERGE_BOTH, 1, &written), CDR_EUSAGE);
 	CU_ASSERT(strstr(cdr_error_last(), "rules") != NULL);
+	CU_ASSERT(strstr(cdr_error_last(), "--") == NULL);
 	CU_ASSERT_EQUAL(codings_of(p, "auto"), 0);
 	CU_ASSERT_FATAL(cdr_codings_load(&c, p, "regels", NULL, NULL) == 0);
 	CU_ASSERT(cdr_codings_append(c, "een", 0, 4, "s/X", "rule:s/X#r1", "2026-01-01T00:00:00Z", "", "") == 0);
@@ -793,6 +803,140 @@ static void test_agreement_merge_refuses(void)
 	CU_ASSERT_EQUAL(codings_of(p, "regels"), 1);
 	cdr_project_free(p);
 	test_rm_rf(root);
+}
+
+/* The pooled alpha of per-category results is the alpha of one
+ * continuum holding every category (what `codeer agree --unitizing`
+ * prints as "(all codes)"). */
+static void test_unitizing_pool(void)
+{
+	cdr_udata *d = udata_of(150, 300, 2, k2004, sizeof(k2004) / sizeof(k2004[0]));
+	cdr_ualpha per[3], all = cdr_unitizing_alpha_all(d), pool;
+
+	per[0] = cdr_unitizing_alpha(d, "c");
+	per[1] = cdr_unitizing_alpha(d, "k");
+	per[2] = cdr_unitizing_alpha(d, "none"); /* no units: left out */
+	pool = cdr_unitizing_pool(per, 3);
+	CU_ASSERT_EQUAL(pool.alpha.defined, 1);
+	ASSERT_NEAR(pool.alpha.value, all.alpha.value, 1e-15);
+	ASSERT_NEAR(pool.observed, all.observed, 1e-15);
+	ASSERT_NEAR(pool.expected, all.expected, 1e-15);
+	CU_ASSERT_EQUAL(pool.alpha.units, 9);
+	/* nothing marked at all */
+	pool = cdr_unitizing_pool(per + 2, 1);
+	ASSERT_UNDEFINED(pool);
+	CU_ASSERT_EQUAL(pool.observed, 0);
+	pool = cdr_unitizing_pool(NULL, 0);
+	ASSERT_UNDEFINED(pool);
+	cdr_udata_free(d);
+
+	/* an unusable continuum: its reason, for every category */
+	CU_ASSERT_FATAL(cdr_udata_new(&d, 0, 10, 1) == 0);
+	per[0] = cdr_unitizing_alpha(d, "c");
+	pool = cdr_unitizing_pool(per, 1);
+	ASSERT_UNDEFINED(pool);
+	CU_ASSERT(isnan(pool.observed));
+	CU_ASSERT_STRING_EQUAL(pool.alpha.why, per[0].alpha.why);
+	cdr_udata_free(d);
+}
+
+/* The per-code summary: worst first by alpha, undefined last, ties by
+ * code id whatever order the codes were asked for in; the command line
+ * and the report both show this order. */
+static void test_agreement_summary_order(void)
+{
+	static const struct coding_row anna[] = {
+		{ "een", 0, 2, "mini/VB", "" }, { "twee", 0, 2, "mini/EK", "" }, { "een", 3, 4, "mini/VB.NET", "" },
+	};
+	static const struct coding_row bert[] = { { "een", 1, 3, "mini/VB", "" }, { "twee", 5, 6, "mini/EK", "" } };
+	const char *two[] = { "anna", "bert" }, *codes[] = { "VB", "HAND", "EK", "VB.NET" };
+	char root[512];
+	cdr_project *p = agreement_project(root, sizeof(root));
+	cdr_schemes *set = NULL;
+	cdr_agreement *a = NULL;
+	cdr_agreement_row *rows = NULL;
+	cdr_agree_options o = { 0 };
+	cdr_coef_spec percent = { CDR_COEF_PERCENT, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+
+	CU_ASSERT_FATAL(cdr_schemes_install(p, test_path("tests/data/schemes/mini.xml"), 0, NULL) == 0);
+	CU_ASSERT_FATAL(cdr_schemes_load(&set, p) == 0);
+	give_codings(p, "anna", anna, sizeof(anna) / sizeof(anna[0]));
+	give_codings(p, "bert", bert, sizeof(bert) / sizeof(bert[0]));
+	o.coders = two;
+	o.ncoders = 2;
+	o.codes = codes;
+	o.ncodes = 4;
+	o.all_docs = 1;
+	o.unit = CDR_UNIT_DOCUMENT;
+	/* per document (een, twee, drie): VB and EK both 1 (each coded in one
+	 * document by both), VB.NET anna only (alpha 0), HAND nobody
+	 * (alpha undefined: one category) */
+	CU_ASSERT_FATAL(cdr_agreement_build(&a, p, set, &o) == 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_count(a), 4);
+	CU_ASSERT_STRING_EQUAL(cdr_agreement_name(a, 0), "mini/VB");
+	CU_ASSERT_FATAL(cdr_agreement_summary(&rows, a, NULL) == 0);
+	CU_ASSERT_STRING_EQUAL(rows[0].code, "mini/VB.NET");
+	CU_ASSERT(rows[0].alpha.defined && fabs(rows[0].alpha.value) < 1e-12); /* D_o = D_e = 1/3 */
+	CU_ASSERT_STRING_EQUAL(rows[1].code, "mini/EK");
+	CU_ASSERT_STRING_EQUAL(rows[2].code, "mini/VB");
+	CU_ASSERT_STRING_EQUAL(rows[3].code, "mini/HAND");
+	CU_ASSERT_EQUAL(rows[3].alpha.defined, 0);
+	CU_ASSERT_DOUBLE_EQUAL(rows[1].alpha.value, 1.0, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(rows[2].alpha.value, 1.0, 1e-12);
+	/* each row is its variable: index, counts and Cohen's kappa for two */
+	CU_ASSERT_EQUAL(rows[2].index, 0);
+	CU_ASSERT_EQUAL(rows[1].index, 2);
+	CU_ASSERT_EQUAL(rows[2].units, 3);
+	CU_ASSERT_EQUAL(rows[2].coded, 1);
+	CU_ASSERT_DOUBLE_EQUAL(rows[2].kappa.value, 1.0, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(rows[2].percent.value, 1.0, 1e-12);
+	free(rows);
+	/* by another coefficient: percent agreement is defined for HAND (1),
+	 * so it ties with EK and VB, and code ids order the three */
+	CU_ASSERT_FATAL(cdr_agreement_summary(&rows, a, &percent) == 0);
+	CU_ASSERT_STRING_EQUAL(rows[0].code, "mini/VB.NET");
+	CU_ASSERT_STRING_EQUAL(rows[1].code, "mini/EK");
+	CU_ASSERT_STRING_EQUAL(rows[2].code, "mini/HAND");
+	CU_ASSERT_STRING_EQUAL(rows[3].code, "mini/VB");
+	free(rows);
+	cdr_agreement_free(a);
+
+	/* no documents in common: the message says why, and names no option */
+	o.all_docs = 0;
+	o.codes = NULL;
+	o.ncodes = 0;
+	o.docs = NULL;
+	{
+		static const struct coding_row cees[] = { { "drie", 0, 1, "mini/VB", "" } };
+		const char *other[] = { "bert", "cees" };
+		give_codings(p, "cees", cees, 1);
+		o.coders = other;
+		CU_ASSERT_EQUAL(cdr_agreement_build(&a, p, set, &o), CDR_ENOTFOUND);
+		CU_ASSERT(strstr(cdr_error_last(), "no document in common, only documents some of them did not code") != NULL);
+		CU_ASSERT(strstr(cdr_error_last(), "--") == NULL);
+	}
+	cdr_schemes_free(set);
+	cdr_project_free(p);
+	test_rm_rf(root);
+}
+
+static void test_agreement_merge_rule_names(void)
+{
+	cdr_merge_rule r = CDR_MERGE_MAJORITY;
+
+	CU_ASSERT_EQUAL(cdr_merge_rule_parse(&r, "both"), 0);
+	CU_ASSERT_EQUAL(r, CDR_MERGE_BOTH);
+	CU_ASSERT_EQUAL(cdr_merge_rule_parse(&r, "either"), 0);
+	CU_ASSERT_EQUAL(r, CDR_MERGE_EITHER);
+	CU_ASSERT_EQUAL(cdr_merge_rule_parse(&r, "majority"), 0);
+	CU_ASSERT_EQUAL(r, CDR_MERGE_MAJORITY);
+	CU_ASSERT_EQUAL(cdr_merge_rule_parse(&r, "all"), CDR_EUSAGE);
+	CU_ASSERT_EQUAL(r, CDR_MERGE_MAJORITY);
+	CU_ASSERT(strstr(cdr_error_last(), "'all'") != NULL);
+	for (int i = CDR_MERGE_BOTH; i <= CDR_MERGE_MAJORITY; i++) {
+		CU_ASSERT_EQUAL(cdr_merge_rule_parse(&r, cdr_merge_rule_name((cdr_merge_rule)i)), 0);
+		CU_ASSERT_EQUAL(r, (cdr_merge_rule)i);
+	}
 }
 
 void test_unitizing_register(void)
@@ -812,4 +956,7 @@ void test_unitizing_register(void)
 	CU_add_test(s, "project", test_unitizing_project);
 	CU_add_test(s, "agreement_left_out_and_chars", test_agreement_left_out_and_chars);
 	CU_add_test(s, "agreement_merge_refuses", test_agreement_merge_refuses);
+	CU_add_test(s, "pool", test_unitizing_pool);
+	CU_add_test(s, "agreement_summary_order", test_agreement_summary_order);
+	CU_add_test(s, "agreement_merge_rule_names", test_agreement_merge_rule_names);
 }

@@ -933,6 +933,63 @@ cdr_coef cdr_agree_compute(const cdr_rdata *d, const cdr_coef_spec *spec)
 	return undefined("unknown coefficient", 0);
 }
 
+/* The choice of coefficients is the library's, so that the command line,
+ * the report and any other caller list the same ones for the same data. */
+int cdr_agree_coefs(cdr_coef_choice *out, size_t *n, size_t ncoders, cdr_level level, cdr_weights w,
+		    cdr_table_layout layout)
+{
+	static const char *const alpha_names[] = { "Krippendorff's alpha, nominal", "Krippendorff's alpha, ordinal",
+						   "Krippendorff's alpha, interval", "Krippendorff's alpha, ratio" };
+	/* weighted variants where the categories have an order to weigh */
+	int ordered = level != CDR_LEVEL_NOMINAL;
+	/* Holsti, Cohen, Scott and Conger need to know which coder gave which value */
+	int counts = layout == CDR_LAYOUT_COUNTS;
+	size_t k = 0;
+
+	*n = 0;
+	if (w != CDR_WEIGHTS_NONE && !ordered)
+		return cdr_error_set(CDR_EUSAGE, "%s weights need ordered categories: nominal data have no order",
+				     w == CDR_WEIGHTS_LINEAR ? "linear" : "quadratic");
+#define CHOICE(i, nm, kind, wt) (out[k++] = (cdr_coef_choice){ i, nm, { kind, wt, level, 0 } })
+	CHOICE("percent", "percent agreement", CDR_COEF_PERCENT, CDR_WEIGHTS_NONE);
+	if (!counts)
+		CHOICE("holsti", "Holsti's coefficient", CDR_COEF_HOLSTI, CDR_WEIGHTS_NONE);
+	if (ncoders == 2 && !counts) {
+		CHOICE("cohen", "Cohen's kappa", CDR_COEF_COHEN, CDR_WEIGHTS_NONE);
+		if (ordered) {
+			CHOICE("cohen_linear", "Cohen's kappa, linear weights", CDR_COEF_COHEN, CDR_WEIGHTS_LINEAR);
+			CHOICE("cohen_quadratic", "Cohen's kappa, quadratic weights", CDR_COEF_COHEN, CDR_WEIGHTS_QUADRATIC);
+		}
+		CHOICE("scott", "Scott's pi", CDR_COEF_SCOTT, CDR_WEIGHTS_NONE);
+	}
+	CHOICE("fleiss", "Fleiss' kappa", CDR_COEF_FLEISS, CDR_WEIGHTS_NONE);
+	if (!counts) {
+		CHOICE("conger", "Conger's kappa", CDR_COEF_CONGER, CDR_WEIGHTS_NONE);
+		if (ordered) {
+			CHOICE("conger_linear", "Conger's kappa, linear weights", CDR_COEF_CONGER, CDR_WEIGHTS_LINEAR);
+			CHOICE("conger_quadratic", "Conger's kappa, quadratic weights", CDR_COEF_CONGER,
+			       CDR_WEIGHTS_QUADRATIC);
+		}
+	}
+	CHOICE("brennan_prediger", "Brennan-Prediger kappa", CDR_COEF_BP, CDR_WEIGHTS_NONE);
+	CHOICE("gwet_ac1", "Gwet's AC1", CDR_COEF_GWET, CDR_WEIGHTS_NONE);
+	if (w == CDR_WEIGHTS_LINEAR)
+		CHOICE("gwet_ac2_linear", "Gwet's AC2, linear weights", CDR_COEF_GWET, CDR_WEIGHTS_LINEAR);
+	else if (w == CDR_WEIGHTS_QUADRATIC)
+		CHOICE("gwet_ac2_quadratic", "Gwet's AC2, quadratic weights", CDR_COEF_GWET, CDR_WEIGHTS_QUADRATIC);
+	CHOICE("krippendorff_alpha", alpha_names[level], CDR_COEF_ALPHA, CDR_WEIGHTS_NONE);
+#undef CHOICE
+	*n = k;
+	return 0;
+}
+
+cdr_coef_choice cdr_agree_kappa_choice(size_t ncoders)
+{
+	if (ncoders == 2)
+		return (cdr_coef_choice){ "cohen", "Cohen's kappa", { CDR_COEF_COHEN, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 } };
+	return (cdr_coef_choice){ "fleiss", "Fleiss' kappa", { CDR_COEF_FLEISS, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 } };
+}
+
 /* xoshiro256** (Blackman & Vigna), seeded by splitmix64: the same seed
  * gives the same resamples on every machine. */
 struct rng {

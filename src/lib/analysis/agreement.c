@@ -653,7 +653,7 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 
 	*out = NULL;
 	if (o->ncoders < 2)
-		return cdr_error_set(CDR_EUSAGE, "agreement needs two or more coders (--coders A,B)");
+		return cdr_error_set(CDR_EUSAGE, "agreement needs two or more coders");
 	if ((a = cdr_calloc(1, sizeof(*a))) == NULL)
 		return CDR_ENOMEM;
 	B.a = a;
@@ -712,14 +712,14 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 			rc = cdr_error_set(CDR_ENOTFOUND, "coders %s have not coded any document", names.data ? names.data : "");
 		else
 			rc = cdr_error_set(CDR_ENOTFOUND, "coders %s have no document in common%s", names.data ? names.data : "",
-					   a->nleft ? " (--all-docs compares the documents any of them coded)" : "");
+					   a->nleft ? ", only documents some of them did not code" : "");
 		cdr_buf_free(&names);
 		goto done;
 	}
 	if (o->exclusive && (o->unit == CDR_UNIT_CHAR || o->overlap > 0)) {
 		/* a group's choice is made per unit; runs and segments belong to one code */
-		rc = cdr_error_set(CDR_EUSAGE, "--exclusive compares turns, sentences, paragraphs or documents, "
-				   "not %s", o->overlap > 0 ? "segments (--overlap)" : "characters (--unit char)");
+		rc = cdr_error_set(CDR_EUSAGE, "the subcodes of %s are compared per turn, sentence, paragraph or "
+				   "document, not per %s", o->exclusive, o->overlap > 0 ? "segment" : "character");
 		goto done;
 	}
 	if (o->exclusive) {
@@ -741,7 +741,7 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 			B.children[B.nchildren++] = k;
 		}
 		if (B.nchildren < 2) {
-			rc = cdr_error_set(CDR_EUSAGE, "--exclusive %s: the code needs two or more subcodes to choose from",
+			rc = cdr_error_set(CDR_EUSAGE, "%s needs two or more subcodes to be compared as one choice",
 					   group->qualified);
 			goto done;
 		}
@@ -826,6 +826,53 @@ done:
 		return rc;
 	}
 	*out = a;
+	return 0;
+}
+
+/* ---- the per-code summary ------------------------------------------------ */
+
+static int cmp_row(const void *x, const void *y)
+{
+	const cdr_agreement_row *a = x, *b = y;
+	int c;
+
+	/* worst first; undefined last; then by code id, then (never equal
+	 * names, but a total order all the same) by position */
+	if (a->key.defined != b->key.defined)
+		return a->key.defined ? -1 : 1;
+	if (a->key.defined && a->key.value != b->key.value)
+		return a->key.value < b->key.value ? -1 : 1;
+	if ((c = strcmp(a->code, b->code)) != 0)
+		return c;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+int cdr_agreement_summary(cdr_agreement_row **out, const cdr_agreement *a, const cdr_coef_spec *by)
+{
+	static const cdr_coef_spec alpha = { CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+	cdr_coef_choice kappa = cdr_agree_kappa_choice(a->ncoders);
+	cdr_agreement_row *rows;
+
+	*out = NULL;
+	if ((rows = cdr_calloc(a->nvars ? a->nvars : 1, sizeof(*rows))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < a->nvars; i++) {
+		const cdr_rdata *d = a->vars[i].data;
+		cdr_agreement_row *r = &rows[i];
+		r->index = i;
+		r->code = a->vars[i].name;
+		r->units = a->vars[i].wunits;
+		r->coded = a->vars[i].wcoded;
+		r->percent = cdr_agree_percent(d);
+		r->kappa = cdr_agree_compute(d, &kappa.spec);
+		r->alpha = cdr_agree_compute(d, &alpha);
+		r->key = cdr_agree_compute(d, by ? by : &alpha);
+		/* a NaN value would break the order; it is never defined */
+		if (r->key.defined && isnan(r->key.value))
+			r->key.defined = 0;
+	}
+	cdr_sort(rows, a->nvars, sizeof(*rows), cmp_row);
+	*out = rows;
 	return 0;
 }
 
@@ -921,10 +968,26 @@ static int rules_coder(const char *name, cdr_codings *k)
 	return 0;
 }
 
+static const char *const merge_rule_names[] = { "both", "either", "majority" };
+
+int cdr_merge_rule_parse(cdr_merge_rule *out, const char *name)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(name, merge_rule_names[i]) == 0) {
+			*out = (cdr_merge_rule)i;
+			return 0;
+		}
+	return cdr_error_set(CDR_EUSAGE, "unknown rule '%s' (use both, either or majority)", name);
+}
+
+const char *cdr_merge_rule_name(cdr_merge_rule rule)
+{
+	return merge_rule_names[rule];
+}
+
 int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoders, const char *into,
 			cdr_merge_rule rule, int force, size_t *written)
 {
-	static const char *const rule_names[] = { "both", "either", "majority" };
 	cdr_codings **sets = NULL, *out = NULL;
 	char origin[512];
 	size_t need;
@@ -932,7 +995,7 @@ int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoder
 
 	*written = 0;
 	if (ncoders < 2)
-		return cdr_error_set(CDR_EUSAGE, "a consensus needs two or more coders (--merge A,B)");
+		return cdr_error_set(CDR_EUSAGE, "a consensus needs two or more coders");
 	if (!cdr_coder_valid(into))
 		return cdr_error_set(CDR_EUSAGE, "'%s' is not a valid coder name", into);
 	for (size_t c = 0; c < ncoders; c++) {
@@ -942,7 +1005,7 @@ int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoder
 			return cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')", coders[c]);
 	}
 	need = rule == CDR_MERGE_BOTH ? ncoders : rule == CDR_MERGE_EITHER ? 1 : ncoders / 2 + 1;
-	snprintf(origin, sizeof(origin), "consensus:%s:", rule_names[rule]);
+	snprintf(origin, sizeof(origin), "consensus:%s:", cdr_merge_rule_name(rule));
 	for (size_t c = 0; c < ncoders; c++)
 		snprintf(origin + strlen(origin), sizeof(origin) - strlen(origin), "%s%s", c ? "+" : "", coders[c]);
 	if ((rc = cdr_project_lock(p, NULL)) < 0)
@@ -959,15 +1022,14 @@ int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoder
 	if (rules_coder(into, out)) {
 		rc = cdr_error_set(CDR_EUSAGE,
 				   "coder '%s' holds the codings of the rules (codeer autocode rewrites them); "
-				   "a consensus is never written into it, not even with --force: choose another name",
+				   "a consensus is never written into it",
 				   into);
 		goto done;
 	}
 	if (cdr_codings_count(out) > 0 && !force) {
 		size_t n = cdr_codings_count(out);
 		rc = cdr_error_set(CDR_EEXISTS,
-				   "coder '%s' already has %zu coding%s, which the consensus would replace: "
-				   "choose another name for --into, or add --force to replace them",
+				   "coder '%s' already has %zu coding%s, which the consensus would replace",
 				   into, n, n == 1 ? "" : "s");
 		goto done;
 	}

@@ -387,6 +387,30 @@ cdr_ualpha cdr_unitizing_alpha_all(const cdr_udata *d)
 	return result(so / (double)d->ncats, se / (double)d->ncats, NULL, units);
 }
 
+/* The same sums as cdr_unitizing_alpha_all, from results computed one
+ * category at a time (cdr_agreement_unitizing gives one code per
+ * continuum). */
+cdr_ualpha cdr_unitizing_pool(const cdr_ualpha *per_category, size_t n)
+{
+	double so = 0, se = 0;
+	size_t with_units = 0, units = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const cdr_ualpha *r = &per_category[i];
+		if (isnan(r->observed)) /* the continuum is unusable for every category */
+			return result(NAN, NAN, r->alpha.why ? r->alpha.why : "the continuum is unusable", 0);
+		if (r->alpha.units == 0)
+			continue;
+		so += r->observed;
+		se += r->expected;
+		units += r->alpha.units;
+		with_units++;
+	}
+	if (with_units == 0)
+		return result(0, 0, "no coder marked any unit", 0);
+	return result(so / (double)with_units, se / (double)with_units, NULL, units);
+}
+
 /* ---- from a project --------------------------------------------------------- */
 
 /* A coding of the code, placed in the list of documents. */

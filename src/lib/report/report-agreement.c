@@ -5,7 +5,6 @@
  * coder "auto" holds the rules' proposals, and agreement between a person
  * and the rules says how good the rules are, not how reliable the coding
  * is; that comparison is there on request (--coders auto,NAME). */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,28 +27,15 @@ static void coef(FILE *f, cdr_coef c, int badge)
 		fprintf(f, "%.3f</td>", c.value);
 }
 
-static int cmp_alpha(const void *x, const void *y)
-{
-	const double *a = x, *b = y;
-
-	/* worst first, undefined last, then in scheme order */
-	if (isnan(a[0]) || isnan(b[0])) {
-		if (isnan(a[0]) != isnan(b[0]))
-			return isnan(a[0]) ? 1 : -1;
-	} else if (a[0] != b[0]) {
-		return a[0] < b[0] ? -1 : 1;
-	}
-	return a[1] < b[1] ? -1 : a[1] > b[1];
-}
-
 int rpt_agreement(struct report *r)
 {
 	FILE *f = r->out;
 	const cdr_report_options *o = r->o;
 	cdr_agree_options ao = { 0 };
 	cdr_agreement *a = NULL;
+	cdr_agreement_row *rows = NULL;
+	cdr_coef_choice kappa;
 	const char *pair[2] = { NULL, NULL };
-	double *order = NULL;
 	size_t n, ncoders, nhand = 0;
 	int rc;
 
@@ -98,46 +84,35 @@ int rpt_agreement(struct report *r)
 		return 0;
 	}
 	n = cdr_agreement_count(a);
+	/* the order and the coefficients of `codeer agree`'s per-code table */
+	kappa = cdr_agree_kappa_choice(ncoders);
+	if ((rc = cdr_agreement_summary(&rows, a, NULL)) < 0) {
+		cdr_agreement_free(a);
+		return rc;
+	}
 	fputs("<p class=\"note\">Coders <b>", f);
 	for (size_t i = 0; i < ncoders; i++) {
 		fputs(i ? (i + 1 == ncoders ? "</b> and <b>" : "</b>, <b>") : "", f);
 		rpt_esc(f, ao.coders[i]);
 	}
 	fprintf(f, "</b>, per %s, on the %zu %s they all coded. A %s counts as coded with a code when a coder put the code "
-		   "anywhere in it. %s; Krippendorff's α (nominal) of .800 or more is good, .667 to .800 allows tentative "
+		   "anywhere in it. κ is %s; Krippendorff's α (nominal) of .800 or more is good, .667 to .800 allows tentative "
 		   "conclusions. Worst first.</p>\n",
 		cdr_unit_kind_name(o->unit), cdr_agreement_doc_count(a), rpt_plural(cdr_agreement_doc_count(a), "document", "documents"),
-		cdr_unit_kind_name(o->unit), ncoders == 2 ? "κ is Cohen's kappa" : "κ is Fleiss' kappa");
+		cdr_unit_kind_name(o->unit), kappa.name);
 	if (o->ncoders < 2)
 		fprintf(f, "<p class=\"note\">The first two of the project's %zu hand coders in name order (coders other "
 			   "than <b>auto</b>, the rules' proposals); <code>--coders</code> compares others.</p>\n",
 			nhand);
-	if ((order = cdr_calloc(2 * n + 2, sizeof(double))) == NULL) {
-		cdr_agreement_free(a);
-		return CDR_ENOMEM;
-	}
-	for (size_t i = 0; i < n; i++) {
-		cdr_coef al = cdr_agree_alpha(cdr_agreement_data(a, i), CDR_LEVEL_NOMINAL);
-		order[2 * i] = al.defined ? al.value : NAN;
-		order[2 * i + 1] = (double)i;
-	}
-	cdr_sort(order, n, 2 * sizeof(double), cmp_alpha);
 	fprintf(f, "<div class=\"scroll\"><table class=\"list sortable\" id=\"agreement-table\">\n"
 		   "<thead><tr><th>code</th><th>label</th><th class=\"num\">%ss</th><th class=\"num\">coded</th>"
 		   "<th class=\"num\">agreement</th><th class=\"num\">κ</th><th class=\"num\">α</th></tr></thead>\n<tbody>\n",
 		cdr_unit_kind_name(o->unit));
 	for (size_t k = 0; k < n; k++) {
-		size_t i = (size_t)order[2 * k + 1], coded = 0;
-		const cdr_rdata *d = cdr_agreement_data(a, i);
-		const char *name = cdr_agreement_name(a, i);
+		const cdr_agreement_row *row = &rows[k];
+		const char *name = row->code;
 		const struct rcode *c = rpt_code_by_name(r, name);
-		cdr_coef pa = cdr_agree_percent(d);
-		for (size_t u = 0; u < cdr_rdata_units(d); u++) {
-			int any = 0;
-			for (size_t j = 0; j < ncoders; j++)
-				any |= cdr_rdata_get(d, u, j) > 0;
-			coded += (size_t)any;
-		}
+		cdr_coef pa = row->percent;
 		fputs("<tr><td class=\"code\">", f);
 		if (c && c->nquotes) {
 			fputs("<a href=\"#code-", f);
@@ -147,13 +122,13 @@ int rpt_agreement(struct report *r)
 		rpt_esc(f, c ? c->name : name);
 		fputs(c && c->nquotes ? "</a></td><td>" : "</td><td>", f);
 		rpt_esc(f, c ? c->code->label : "");
-		fprintf(f, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>", cdr_rdata_units(d), coded);
+		fprintf(f, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>", row->units, row->coded);
 		if (pa.defined)
 			fprintf(f, "<td class=\"num\" data-v=\"%.6f\">%.1f%%</td>", pa.value, 100.0 * pa.value);
 		else
 			fputs("<td class=\"num\">–</td>", f);
-		coef(f, ncoders == 2 ? cdr_agree_cohen(d, CDR_WEIGHTS_NONE) : cdr_agree_fleiss(d), 0);
-		coef(f, cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 1);
+		coef(f, row->kappa, 0);
+		coef(f, row->alpha, 1);
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody>\n", f);
@@ -166,7 +141,7 @@ int rpt_agreement(struct report *r)
 			fprintf(f, "<th class=\"num\">%.1f%%</th>", 100.0 * pa.value);
 		else
 			fputs("<th class=\"num\">–</th>", f);
-		coef(f, ncoders == 2 ? cdr_agree_cohen(d, CDR_WEIGHTS_NONE) : cdr_agree_fleiss(d), 0);
+		coef(f, cdr_agree_compute(d, &kappa.spec), 0);
 		coef(f, cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 1);
 		fputs("</tr></tfoot>\n", f);
 	}
@@ -177,7 +152,7 @@ int rpt_agreement(struct report *r)
 		rpt_esc(f, ao.coders[i]);
 	}
 	fputs(" --show-disagreements</code>.</p>\n</section>\n", f);
-	free(order);
+	free(rows);
 	cdr_agreement_free(a);
 	return 0;
 }
