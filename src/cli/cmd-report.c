@@ -4,139 +4,83 @@
 
 #include "cli/cli.h"
 
-static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int report_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_report = {
 	.name = "report",
-	.usage = "codeer report [-o FILE] [--title TEXT] [--coder NAME|all] [--codes LIST] [--coders A,B[,...]]\n"
-		 "                     [--layout LAYOUT.tsv]... [--layout-cell codes|quotes|memos]",
 	.summary = "write an HTML report: corpus, frequencies, heatmap, co-occurrence, agreement, quotes",
+	.opts = (const struct cli_opt[]){
+		/* not CLI_OUTPUT_OPTION: the report is always HTML, and it has a default file */
+		{ "output", 'o', CLI_OPT_STRING, "FILE",
+		  "write to FILE, atomically (default: report.html in the\n"
+		  "current directory); always HTML", NULL, 0 },
+		{ "title", 0, CLI_OPT_STRING, "TEXT", "the page's title (default: the project's name)", NULL, 0 },
+		{ "coder", 0, CLI_OPT_STRING, "NAME|all",
+		  "whose codings to count: a coder, or all (every coder's\n"
+		  "added up); default: the project's default coder, else\n"
+		  "the only coder with codings", NULL, 0 },
+		{ "codes", 0, CLI_OPT_LIST, "LIST", "only these codes (CODE+ adds its subcodes)", NULL, 0 },
+		{ "coders", 0, CLI_OPT_LIST, "A,B,...",
+		  "the coders whose agreement is shown (default: the first\n"
+		  "two hand coders, coders other than auto, in name order)", NULL, 0 },
+		{ "layout", 0, CLI_OPT_STRING, "LAYOUT.tsv",
+		  "add a cross-section table for this layout (see\n"
+		  "docs/crosssection.md)", NULL, 1 },
+		{ "layout-cell", 0, CLI_OPT_ENUM, "K",
+		  "what cross-section cells hold: the code ids (codes, the\n"
+		  "default), with the coded segments (quotes) or with the\n"
+		  "coders' memos (memos)",
+		  CLI_CHOICES("codes", "quotes", "memos"), 0 },
+		{ NULL },
+	},
 	.help = "One HTML file with everything inline (it opens offline and mails as one\n"
 		"attachment): the corpus, code frequencies, a code-by-case heatmap, code\n"
 		"co-occurrence, agreement between two coders, the quotes of every code with\n"
 		"links into the transcripts, and the transcripts themselves. With --layout,\n"
 		"also the cross-section (dwarsdoorsnede) of 'codeer crosssection'. The page\n"
-		"says whose codings it counted.\n"
-		"\nOptions:\n"
-		"  -o FILE         write to FILE (default: report.html in the current directory)\n"
-		"  --title TEXT    the page's title (default: the project's name)\n"
-		"  --coder NAME    whose codings to count: a coder, or all (every coder's added\n"
-		"                  up); default: the project's default coder, else the only\n"
-		"                  coder with codings (several coders and no default: an error)\n"
-		"  --codes LIST    only these codes (comma-separated; CODE+ adds its subcodes)\n"
-		"  --coders A,B    the coders whose agreement is shown (default: the first two\n"
-		"                  hand coders, i.e. coders other than auto, in name order)\n"
-		"  --layout FILE   add a cross-section table for this layout (column<TAB>subcolumn\n"
-		"                  <TAB>codes, see docs/crosssection.md); repeatable\n"
-		"  --layout-cell K codes (default: the code ids present, linked to their quotes),\n"
-		"                  quotes (with the coded segments) or memos (with the coders' memos)\n",
-	.run = report_run,
+		"says whose codings it counted.\n",
+	.examples = CLI_EXAMPLES("codeer report --coder anna",
+				 "codeer report --coder auto --coders auto,anna -o rules.html",
+				 "codeer report --coder all --layout codeschemes/generalist-dwarsdoorsnede.tsv --layout-cell quotes"),
+	.exec = report_exec,
 };
 
-/* Split a comma-separated list in place; *out points into `s`. */
-static int split(char *s, char ***out, size_t *n)
+static int report_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	char *save = NULL;
-
-	for (char *tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		char **grown = realloc(*out, (*n + 1) * sizeof(char *));
-		if (grown == NULL)
-			return -1;
-		*out = grown;
-		(*out)[(*n)++] = tok;
-	}
-	return 0;
-}
-
-static int report_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "coder", required_argument, NULL, 'C' },
-		{ "codes", required_argument, NULL, 'k' },
-		{ "coders", required_argument, NULL, 'K' },
-		{ "title", required_argument, NULL, 't' },
-		{ "layout", required_argument, NULL, 'L' },
-		{ "layout-cell", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const cdr_cs_cell cells[] = { CDR_CS_CODES, CDR_CS_QUOTES, CDR_CS_MEMOS };
 	cdr_report_options o = { 0 };
-	const char *outpath = "report.html";
-	char *codes_copy = NULL, *coders_copy = NULL, **codes = NULL, **coders = NULL, *mem = NULL;
-	const char **layouts = NULL;
-	size_t memlen = 0;
-	int c, rc = EXIT_OK;
+	const char *outpath = cli_str(a, "output");
+	char **counted = NULL, *mem = NULL;
+	size_t ncounted = 0, memlen = 0;
+	int rc, implicit;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	FILE *out = NULL;
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		switch (c) {
-		case 'o': outpath = optarg; break;
-		case 'C': o.coder = optarg; break;
-		case 'k': free(codes_copy); codes_copy = strdup(optarg); break;
-		case 'K': free(coders_copy); coders_copy = strdup(optarg); break;
-		case 't': o.title = optarg; break;
-		case 'L': {
-			const char **grown = realloc(layouts, (o.nlayouts + 1) * sizeof(char *));
-			if (grown == NULL) {
-				rc = cli_error("out of memory");
-				goto done;
-			}
-			layouts = grown;
-			layouts[o.nlayouts++] = optarg;
-			break;
-		}
-		case 'c':
-			if (strcmp(optarg, "codes") == 0)
-				o.layout_cell = CDR_CS_CODES;
-			else if (strcmp(optarg, "quotes") == 0)
-				o.layout_cell = CDR_CS_QUOTES;
-			else if (strcmp(optarg, "memos") == 0)
-				o.layout_cell = CDR_CS_MEMOS;
-			else {
-				rc = cli_usage_error(cmd, "--layout-cell takes codes, quotes or memos");
-				goto done;
-			}
-			break;
-		default:
-			rc = CLI_GETOPT_EXIT(c);
-			goto done;
-		}
-	}
-	if (optind < argc) {
-		rc = cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-		goto done;
-	}
-	if (*outpath == '\0') {
-		rc = cli_usage_error(cmd, "-o needs a file name");
-		goto done;
-	}
-	if ((codes_copy && split(codes_copy, &codes, &o.ncodes) < 0) ||
-	    (coders_copy && split(coders_copy, &coders, &o.ncoders) < 0)) {
-		rc = cli_error("out of memory");
-		goto done;
-	}
-	if (coders_copy && o.ncoders < 2) {
-		rc = cli_usage_error(cmd, "--coders takes two or more coders, e.g. --coders auto,anna");
-		goto done;
-	}
-	o.layouts = layouts;
-	o.codes = (const char *const *)codes;
-	o.coders = (const char *const *)coders;
+	if (outpath == NULL)
+		outpath = "report.html";
+	if (*outpath == '\0')
+		return cli_usage_error(a->cmd, "-o needs a file name");
+	o.coder = cli_str(a, "coder");
+	o.title = cli_str(a, "title");
+	o.codes = (const char *const *)cli_list(a, "codes", &o.ncodes);
+	o.coders = (const char *const *)cli_list(a, "coders", &o.ncoders);
+	o.layouts = (const char *const *)cli_list(a, "layout", &o.nlayouts);
+	o.layout_cell = cells[cli_choice(a, "layout-cell", 0)];
+	if (o.coders && o.ncoders < 2)
+		return cli_usage_error(a->cmd, "--coders takes two or more coders, e.g. --coders auto,anna");
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	/* whose codings count, with the way out of an ambiguous project named
+	 * as every counting command names it; the report checks it again */
+	if ((rc = cli_coders_choose(p, o.coder, &counted, &ncounted, &implicit)) != EXIT_OK)
 		goto done;
 	if ((out = open_memstream(&mem, &memlen)) == NULL) {
 		rc = cli_error("out of memory");
 		goto done;
 	}
-	if (cdr_schemes_load(&set, p) < 0) {
+	if (cdr_schemes_load(&set, p) < 0 || cdr_report_write(p, set, &o, out) < 0) {
 		rc = cli_lib_error();
-		goto done;
-	}
-	if ((rc = cdr_report_write(p, set, &o, out)) < 0) {
-		rc = rc == CDR_EAMBIGUOUS ? cli_error("%s (--coder NAME, or --coder all to add them up)", cdr_error_last())
-					  : cli_lib_error();
 		goto done;
 	}
 	fclose(out);
@@ -150,12 +94,8 @@ done:
 	if (out)
 		fclose(out);
 	free(mem);
+	cdr_coders_free(counted, ncounted);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
-	free(codes);
-	free(coders);
-	free(layouts);
-	free(codes_copy);
-	free(coders_copy);
 	return rc;
 }

@@ -179,9 +179,36 @@ $ cd p && printf 'column\tsubcolumn\tcodes\nA\t\tVB\nB\t\tNOPE\n' > bad.tsv && c
 ? 2
 
 $ cd p && codeer report --layout layout.tsv --layout-cell all
-! codeer report: --layout-cell takes codes, quotes or memos
-! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME|all] [--codes LIST] [--coders A,B[,...]]
-!                      [--layout LAYOUT.tsv]... [--layout-cell codes|quotes|memos]
+! codeer report: --layout-cell takes codes, quotes, memos; not 'all'
+! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME|all]
+!                      [--codes LIST] [--coders A,B,...]
+!                      [--layout LAYOUT.tsv]...
+!                      [--layout-cell codes|quotes|memos]
+? 2
+
+# codes with the same alpha: the report and agree show them in one order,
+# worst first and then by code id (cees coded what anna coded, so every
+# alpha is 1; the report used to keep scheme order, agree had none)
+$ cp -r p pt && cd pt && for t in "t1 VB" "t2 VB" "t4 EK" "t5 VB.NET"; do codeer code add --coder cees mini $t >/dev/null; done && codeer code add --coder cees other t2 VB >/dev/null && codeer report --coder anna --coders anna,cees -o t.html >/dev/null && sed -n '/id="agreement-table"/,/<\/table>/p' t.html | sed -e 's/<\/t[dh]>/|/g' -e 's/<[^>]*>//g' -e '/^$/d' | grep -v '^all codes' | cut -d'|' -f1,7 && codeer agree --coders anna,cees --format tsv | cut -f1 | uniq
+code|α
+EK|1.000
+VB|1.000
+VB.NET|1.000
+code
+mini/EK
+mini/VB
+mini/VB.NET
+(all codes)
+? 0
+
+# -o and --output are one option; an empty name is refused
+$ cd p && codeer report --coder all --output long.html | sed -E 's/\([0-9]+ KB\)/(N KB)/' && codeer report --coder all -o ''
+wrote long.html (N KB)
+! codeer report: -o needs a file name
+! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME|all]
+!                      [--codes LIST] [--coders A,B,...]
+!                      [--layout LAYOUT.tsv]...
+!                      [--layout-cell codes|quotes|memos]
 ? 2
 
 # bad input: clear errors, no file
@@ -199,8 +226,10 @@ $ cd p && codeer report --coder all --codes NOPE -o x.html
 
 $ cd p && codeer report --coders anna
 ! codeer report: --coders takes two or more coders, e.g. --coders auto,anna
-! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME|all] [--codes LIST] [--coders A,B[,...]]
-!                      [--layout LAYOUT.tsv]... [--layout-cell codes|quotes|memos]
+! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME|all]
+!                      [--codes LIST] [--coders A,B,...]
+!                      [--layout LAYOUT.tsv]...
+!                      [--layout-cell codes|quotes|memos]
 ? 2
 
 $ cd p && codeer report --coder all -o nodir/r.html
