@@ -46,7 +46,7 @@ struct cli_opt {
 #define CLI_FORMAT_OPTION(...) { "format", 0, CLI_OPT_ENUM, "F", "output format (default: table on a terminal)", \
 			      CLI_CHOICES(__VA_ARGS__), 0 }
 #define CLI_OUTPUT_OPTION { "output", 'o', CLI_OPT_STRING, "FILE", \
-			 "write to FILE atomically, in the format its extension names\n" \
+			 "write to FILE, atomically, as its extension says\n" \
 			 "(.csv .tsv .json .md .html .txt) unless --format is given", NULL, 0 }
 
 /* What the parser found: the positional arguments, and per option of the
