@@ -49,7 +49,8 @@ int cdr_kwic(const cdr_project *p, const char *pattern, int case_sensitive, size
 /** Frequencies of one code. */
 typedef struct cdr_freq {
 	const cdr_code *code;
-	size_t segments, docs, cases, words;
+	size_t segments, docs, cases;
+	size_t words; /* of the coded text, each word once per document however many codings cover it */
 } cdr_freq;
 
 /**

@@ -4,55 +4,34 @@
 
 #include "cli/cli.h"
 
-static int freq_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int freq_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_freq = {
 	.name = "freq",
-	.usage = "codeer freq [--coder NAME] [--scheme ID] [--all] [--format F] [-o FILE]",
 	.summary = "code frequencies: segments, documents, cases and words coded per code",
-	.help = "Options:\n"
-		"  --coder NAME   whose codings: NAME, A,B or all (added up); default: the\n"
-		"                 project's default coder, else the only coder with codings\n"
-		"  --scheme ID    only the codes of this scheme\n"
-		"  --all          also codes that were never used\n"
-		"  --format F     table, tsv, csv, json, md or html\n"
-		"  -o FILE        write to FILE (atomically; the format from its extension)\n",
-	.run = freq_run,
+	.opts = (const struct cli_opt[]){
+		{ "coder", 0, CLI_OPT_STRING, "NAME",
+		  "whose codings: NAME, A,B or all (added up); default: the\n"
+		  "project's default coder, else the only coder with codings", NULL, 0 },
+		{ "scheme", 0, CLI_OPT_STRING, "ID", "only the codes of this scheme", NULL, 0 },
+		{ "all", 0, CLI_OPT_FLAG, NULL, "also codes that were never used", NULL, 0 },
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
+	.help = "Words are the words of the coded text, each word once per code and document\n"
+		"however many codings of the code cover it.\n",
+	.examples = CLI_EXAMPLES("codeer freq --coder auto", "codeer freq --coder all --scheme empowerment --all"),
+	.exec = freq_exec,
 };
 
-/* The coders counted: cdr_coders_choose's policy, with the options that
- * get a user out of an ambiguous project. */
-static int choose_coders(cdr_project *p, const char *requested, char ***names, size_t *n, int *implicit)
+static int freq_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	int rc = cdr_coders_choose(names, n, implicit, p, requested);
-
-	if (rc == CDR_EAMBIGUOUS)
-		return cli_error("%s (--coder NAME, or --coder all to add them up)", cdr_error_last());
-	return rc < 0 ? cli_lib_error() : EXIT_OK;
-}
-
-/* Without --coder, say whose codings were counted (after the output). */
-static void coders_note(char **names, size_t n, int implicit)
-{
-	if (implicit && n == 1)
-		fprintf(stderr, "codeer: counting the codings of coder %s\n", names[0]);
-}
-
-static int freq_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "coder", required_argument, NULL, 'c' },
-		{ "scheme", required_argument, NULL, 's' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const headers[] = { "code", "label", "segments", "docs", "cases", "words" };
-	const char *coder = NULL, *scheme = NULL, *format_name = NULL, *outpath = NULL;
+	const char *scheme = cli_str(a, "scheme");
 	char **coders = NULL;
 	size_t ncoders = 0;
-	int all = 0, implicit = 0, c, rc;
+	int all = cli_flag(a, "all"), implicit = 0, rc;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	cdr_freq *f = NULL;
@@ -60,25 +39,9 @@ static int freq_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 	cdr_table *t = NULL;
 	struct cli_out out = { 0 };
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 'c')
-			coder = optarg;
-		else if (c == 's')
-			scheme = optarg;
-		else if (c == 'a')
-			all = 1;
-		else if (c == 'F')
-			format_name = optarg;
-		else if (c == 'o')
-			outpath = optarg;
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if ((rc = cli_out_open(&out, outpath, format_name, CLI_TABLE)) != EXIT_OK ||
+	if ((rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE)) != EXIT_OK ||
 	    (rc = cli_open_project(ctx, &p)) != EXIT_OK ||
-	    (rc = choose_coders(p, coder, &coders, &ncoders, &implicit)) != EXIT_OK)
+	    (rc = cli_coders_choose(p, cli_str(a, "coder"), &coders, &ncoders, &implicit)) != EXIT_OK)
 		goto done;
 	if (cdr_schemes_load(&set, p) < 0 ||
 	    cdr_freqs_coders(&f, &n, p, set, (const char *const *)coders, ncoders) < 0 ||
@@ -112,7 +75,7 @@ static int freq_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, ch
 	rc = cdr_table_write(t, out.f, out.fmt) < 0 ? cli_lib_error() : EXIT_OK;
 done:
 	if ((rc = cli_out_close(&out, rc)) == EXIT_OK)
-		coders_note(coders, ncoders, implicit);
+		cli_coders_note(coders, ncoders, implicit);
 	cdr_coders_free(coders, ncoders);
 	free(f);
 	cdr_table_free(t);

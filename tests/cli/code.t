@@ -151,11 +151,13 @@ mini t4 R c131-276 mini/EK [anna]
 2 segments coded mini/EK
 ? 0
 
+# anna's two EK codings overlap (c131-143 lies in c131-276): the words
+# count once, 27, not 2 + 27
 $ cd p && codeer freq --coder anna
 code	label	segments	docs	cases	words
 mini/VB	Verbinden	1	1	1	4
 mini/VB.NET	Netwerk in de buurt	1	1	1	3
-mini/EK	Eigen kracht	2	1	1	29
+mini/EK	Eigen kracht	2	1	1	27
 ? 0
 
 $ cd p && codeer kwic --width 10 'verbind\w*'

@@ -12,6 +12,7 @@
 #include "codeer/error.h"
 #include "codeer/matrix.h"
 #include "codeer/project.h"
+#include "codeer/retrieve.h"
 #include "codeer/scheme.h"
 #include "codeer/table.h"
 #include "test.h"
@@ -334,6 +335,69 @@ static void test_matrix_nested_codings_count_words_once(void)
 	mfx_close(&f);
 }
 
+/*
+ * freq counts words as the matrix does: cleo's nested EK codings of mini
+ * t4 (27 words) count 27, not 27 + 5 + 16; twee's two VB codings 4, not
+ * 4 + 2. The segments are still every coding.
+ */
+static void test_matrix_freq_words_as_matrix(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	const char *cleo[] = { "cleo" };
+	cdr_freq *fr = NULL;
+	cdr_matrix *m;
+	size_t n;
+
+	mfx_open(&f);
+	code(f.p, "cleo", "mini", 131, 276, "mini/EK", "");
+	code(f.p, "cleo", "mini", 131, 157, "mini/EK", "");
+	code(f.p, "cleo", "mini", 131, 211, "mini/EK", "");
+	code(f.p, "cleo", "twee", 14, 37, "mini/VB", "");
+	code(f.p, "cleo", "twee", 14, 22, "mini/VB", "");
+	CU_ASSERT_EQUAL_FATAL(cdr_freqs(&fr, &n, f.p, f.set, "cleo"), 0);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(fr[i].code->qualified, "mini/EK") == 0) {
+			CU_ASSERT_EQUAL(fr[i].segments, 3);
+			CU_ASSERT_EQUAL(fr[i].words, 27);
+		} else if (strcmp(fr[i].code->qualified, "mini/VB") == 0) {
+			CU_ASSERT_EQUAL(fr[i].segments, 2);
+			CU_ASSERT_EQUAL(fr[i].words, 4);
+		}
+	}
+	/* the column totals of a words matrix by document are the same numbers */
+	o.coders = cleo;
+	o.ncoders = 1;
+	o.cell = CDR_CELL_WORDS;
+	o.rows = CDR_ROWS_DOC;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cdr_matrix_col_total(m, (size_t)col_of(m, "mini/EK")), 27);
+	CU_ASSERT_EQUAL(cdr_matrix_col_total(m, (size_t)col_of(m, "mini/VB")), 4);
+	cdr_matrix_free(m);
+	free(fr);
+	mfx_close(&f);
+}
+
+/* The words of a union of spans: overlapping and touching spans joined,
+ * in any order given. */
+static void test_matrix_span_union_words(void)
+{
+	struct mfx f;
+	cdr_document *doc = NULL;
+	cdr_span spans[] = { { 131, 211 }, { 131, 276 }, { 131, 157 } }, none[1];
+	size_t words = 0;
+
+	mfx_open(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_load(&doc, f.p, "mini", 1), 0);
+	CU_ASSERT_EQUAL(cdr_span_union_words(&words, doc, spans, 3), 0);
+	CU_ASSERT_EQUAL(words, 27);
+	CU_ASSERT_EQUAL(spans[0].start, 131);
+	CU_ASSERT_EQUAL(cdr_span_union_words(&words, doc, none, 0), 0);
+	CU_ASSERT_EQUAL(words, 0);
+	cdr_document_free(doc);
+	mfx_close(&f);
+}
+
 /* A list of coders adds exactly those up; an unknown one is refused. */
 static void test_matrix_coder_list(void)
 {
@@ -429,6 +493,8 @@ void test_matrix_register(void)
 	CU_add_test(s, "unknown_names", test_matrix_unknown_names);
 	CU_add_test(s, "nested_codings_count_words_once", test_matrix_nested_codings_count_words_once);
 	CU_add_test(s, "coder_list", test_matrix_coder_list);
+	CU_add_test(s, "freq_words_as_matrix", test_matrix_freq_words_as_matrix);
+	CU_add_test(s, "span_union_words", test_matrix_span_union_words);
 	CU_add_test(s, "cooccur_counts_units", test_matrix_cooccur_counts_units);
 	CU_add_test(s, "number_format_round_trips", test_matrix_number_format_round_trips);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "codeer/error.h"
+#include "codeer/matrix.h"
 #include "codeer/retrieve.h"
 #include "util/alloc.h"
 #include "util/array.h"
@@ -279,6 +280,45 @@ int cdr_freqs(cdr_freq **out, size_t *n, cdr_project *p, const cdr_schemes *set,
 	return cdr_freqs_coders(out, n, p, set, coder ? &coder : NULL, coder ? 1 : 0);
 }
 
+/* A coded span of the current document on its way into a code's words. */
+struct fspan {
+	size_t fi;
+	cdr_span span;
+};
+
+static int cmp_fspan(const void *x, const void *y)
+{
+	const struct fspan *a = x, *b = y;
+
+	if (a->fi != b->fi)
+		return a->fi < b->fi ? -1 : 1;
+	return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
+}
+
+/* Add one document's coded words to each code's, each word once per code
+ * however many of its codings cover it (cdr_span_union_words, as the
+ * matrix counts words). */
+static int flush_words(cdr_freq *f, const cdr_document *doc, struct fspan *v, size_t n)
+{
+	cdr_span *spans;
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	if ((spans = cdr_malloc(n * sizeof(*spans))) == NULL)
+		return CDR_ENOMEM;
+	cdr_sort(v, n, sizeof(*v), cmp_fspan);
+	for (size_t i = 0, j; i < n && rc == 0; i = j) {
+		size_t words;
+		for (j = i; j < n && v[j].fi == v[i].fi; j++)
+			spans[j - i] = v[j].span;
+		if ((rc = cdr_span_union_words(&words, doc, spans, j - i)) == 0)
+			f[v[i].fi].words += words;
+	}
+	free(spans);
+	return rc;
+}
+
 int cdr_freqs_coders(cdr_freq **out, size_t *n, cdr_project *p, const cdr_schemes *set, const char *const *coders,
 		     size_t ncoders)
 {
@@ -287,6 +327,8 @@ int cdr_freqs_coders(cdr_freq **out, size_t *n, cdr_project *p, const cdr_scheme
 	size_t nf = 0;
 	cdr_cases *cases = cdr_project_cases(p);
 	cdr_document *doc = NULL;
+	struct fspan *ws = NULL;
+	size_t nws = 0, wcap = 0;
 	int rc;
 
 	*out = NULL;
@@ -301,7 +343,8 @@ int cdr_freqs_coders(cdr_freq **out, size_t *n, cdr_project *p, const cdr_scheme
 			f[nf++].code = cdr_scheme_code(cdr_schemes_get(set, s), c);
 	if ((rc = all_load_coders(&a, p, coders, coders ? ncoders : 0)) < 0)
 		goto done;
-	/* per code: segments and words; docs and cases counted once each */
+	/* per code: segments and words; docs and cases counted once each; the
+	 * codings come by document */
 	{
 		char **last_doc = cdr_calloc(nf ? nf : 1, sizeof(char *));
 		long **cases_seen = cdr_calloc(nf ? nf : 1, sizeof(long *));
@@ -319,20 +362,22 @@ int cdr_freqs_coders(cdr_freq **out, size_t *n, cdr_project *p, const cdr_scheme
 			for (fi = 0; fi < nf && f[fi].code != code; fi++)
 				;
 			if (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0) {
+				if (doc && (rc = flush_words(f, doc, ws, nws)) < 0)
+					break;
+				nws = 0;
 				cdr_document_free(doc);
 				doc = NULL;
 				if ((rc = cdr_project_doc_load(&doc, p, k->doc, 1)) < 0)
 					break;
 			}
 			f[fi].segments++;
+			/* a span past the end of its (changed) document has no words */
 			if (k->end <= cdr_document_length(doc)) {
-				char *text = cdr_document_slice(doc, (cdr_span){ k->start, k->end });
-				if (text == NULL) {
+				if (cdr_grow((void **)&ws, &wcap, nws + 1, sizeof(*ws)) < 0) {
 					rc = CDR_ENOMEM;
 					break;
 				}
-				f[fi].words += cdr_text_words(text, strlen(text));
-				free(text);
+				ws[nws++] = (struct fspan){ fi, { k->start, k->end } };
 			}
 			if (last_doc[fi] == NULL || strcmp(last_doc[fi], k->doc) != 0) {
 				f[fi].docs++;
@@ -355,6 +400,8 @@ int cdr_freqs_coders(cdr_freq **out, size_t *n, cdr_project *p, const cdr_scheme
 				}
 			}
 		}
+		if (rc == 0 && doc)
+			rc = flush_words(f, doc, ws, nws);
 		for (size_t i = 0; cases_seen && i < nf; i++)
 			free(cases_seen[i]);
 		free(cases_seen);
@@ -363,6 +410,7 @@ int cdr_freqs_coders(cdr_freq **out, size_t *n, cdr_project *p, const cdr_scheme
 	}
 done:
 	cdr_document_free(doc);
+	free(ws);
 	all_free(&a);
 	if (rc < 0) {
 		free(f);
