@@ -55,3 +55,18 @@ $ cd p && codeer crosssection --coder all --group nope layout.tsv
 $ cd p && codeer scheme add "$CODEER_SRCDIR/codeschemes/maatwerk.xml" >/dev/null && codeer crosssection --coder all --all "$CODEER_SRCDIR/codeschemes/maatwerk-dwarsdoorsnede.tsv" --format tsv | head -1
 case	Vraagverheldering	Doel aanpak	Aanpak / hoe bepaald	Draaglast interventies	Draagkracht interventies / Motivatie	Draagkracht interventies / Competenties	Draagkracht interventies / Netwerk	Draagkracht interventies / Voorl.veld
 ? 0
+
+# usage errors come from the command's table
+$ cd p && codeer crosssection --coder all
+! codeer crosssection: missing arguments: LAYOUT.tsv
+! usage: codeer crosssection [--group ATTR] [--cell codes|quotes|memos]
+!                            [--coder NAME] [--all] [--format F] [-o FILE]
+!                            LAYOUT.tsv
+? 2
+
+$ cd p && codeer crosssection --cell words layout.tsv
+! codeer crosssection: --cell takes codes, quotes, memos; not 'words'
+! usage: codeer crosssection [--group ATTR] [--cell codes|quotes|memos]
+!                            [--coder NAME] [--all] [--format F] [-o FILE]
+!                            LAYOUT.tsv
+? 2
