@@ -5,56 +5,90 @@
 
 #include "cli/cli.h"
 
-static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int score_exec(struct cli_ctx *ctx, const struct cli_args *a);
+static int score_set_exec(struct cli_ctx *ctx, const struct cli_args *a);
+static int score_import_exec(struct cli_ctx *ctx, const struct cli_args *a);
+
+static const struct cdr_cmd cmd_score_set = {
+	.name = "score set",
+	.summary = "set a value by hand (an empty VALUE removes it)",
+	.args = "CASE ITEM VALUE",
+	.min_args = 3,
+	.max_args = 3,
+	.help = "The value is kept in scores.tsv and wins over the rules' derivation.\n",
+	.examples = CLI_EXAMPLES("codeer score set 1.3 passendheid Beperkt", "codeer score set 1.3 passendheid ''"),
+	.exec = score_set_exec,
+};
+
+static const struct cdr_cmd cmd_score_import = {
+	.name = "score import",
+	.summary = "set values by hand from a table",
+	.args = "FILE.tsv",
+	.min_args = 1,
+	.max_args = 1,
+	.help = "FILE.tsv has the header 'case' and one column per item; empty cells are skipped.\n",
+	.examples = CLI_EXAMPLES("codeer score import oordelen.tsv"),
+	.exec = score_import_exec,
+};
 
 const struct cdr_cmd cmd_score = {
 	.name = "score",
-	.usage = "codeer score [--coder NAME] [--items A,B] [--format F] [-o FILE] RULES\n"
-		 "       codeer score set CASE ITEM VALUE\n"
-		 "       codeer score import FILE.tsv",
 	.summary = "scores and combined judgements per case (the matrix maatwerk)",
+	.args = "RULES",
+	.min_args = 1,
+	.max_args = 1,
+	.opts = (const struct cli_opt[]){
+		{ "coder", 0, CLI_OPT_STRING, "NAME",
+		  "whose codings count: NAME, A,B or all (added up); default: the\n"
+		  "project's default coder, else the only coder with codings", NULL, 0 },
+		{ "items", 0, CLI_OPT_LIST, "A,B", "only these items, in this order", NULL, 0 },
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
 	.help = "RULES declares items with their values and how derived items follow from\n"
 		"other items (a table with * wildcards), from code presence or counts, or from a\n"
 		"case attribute; see docs/score.md. Values set by hand (score set, score import)\n"
-		"are kept in scores.tsv and win over derivations.\n"
-		"\nOptions:\n"
-		"  --coder NAME   whose codings count: NAME, A,B or all (added up); default: the\n"
-		"                 project's default coder, else the only coder with codings\n"
-		"  --items LIST   only these items, in this order\n"
-		"  --format F     table, tsv, csv, json, md or html\n"
-		"  -o FILE        write to FILE (atomically; the format from its extension)\n"
-		"\nimport reads a TSV whose header is 'case' and one column per item.\n",
-	.run = score_run,
+		"are kept in scores.tsv and win over derivations.\n",
+	.examples = CLI_EXAMPLES("codeer score --coder auto codeschemes/maatwerk-score.rules",
+				 "codeer score --coder auto --items passendheid,maatwerk -o scores.csv maatwerk-score.rules"),
+	.subcommands = (const struct cdr_cmd *const[]){ &cmd_score_set, &cmd_score_import, NULL },
+	.exec = score_exec,
 };
 
-/* The coders counted: cdr_coders_choose's policy, with the options that
- * get a user out of an ambiguous project. */
-static int choose_coders(cdr_project *p, const char *requested, char ***names, size_t *n, int *implicit)
+static int score_set_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	int rc = cdr_coders_choose(names, n, implicit, p, requested);
+	cdr_project *p = NULL;
+	int rc;
 
-	if (rc == CDR_EAMBIGUOUS)
-		return cli_error("%s (--coder NAME, or --coder all to add them up)", cdr_error_last());
-	return rc < 0 ? cli_lib_error() : EXIT_OK;
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	rc = cdr_score_set(p, a->argv[0], a->argv[1], a->argv[2]) < 0 ? cli_lib_error() : EXIT_OK;
+	cdr_project_free(p);
+	return rc;
 }
 
-/* Without --coder, say whose codings were counted (after the output). */
-static void coders_note(char **names, size_t n, int implicit)
+static int score_import_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	if (implicit && n == 1)
-		fprintf(stderr, "codeer: counting the codings of coder %s\n", names[0]);
+	cdr_project *p = NULL;
+	size_t n;
+	int rc;
+
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	if (cdr_score_import(p, a->argv[0], &n) < 0)
+		rc = cli_lib_error();
+	else
+		printf("%zu value%s set by hand\n", n, n == 1 ? "" : "s");
+	cdr_project_free(p);
+	return rc;
 }
 
-static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+static int score_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "coder", required_argument, NULL, 'c' },
-		{ "items", required_argument, NULL, 'i' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *coder = NULL, *format_name = NULL, *items = NULL, *outpath = NULL;
+	const char *rules = a->argv[0];
+	size_t nitems;
+	char *const *items = cli_list(a, "items", &nitems);
 	char **coders = NULL;
 	size_t ncoders = 0;
 	cdr_project *p = NULL;
@@ -62,49 +96,14 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 	cdr_scores *s = NULL;
 	cdr_table *t = NULL;
 	struct cli_out out = { 0 };
-	int implicit = 0, c, rc;
+	int implicit = 0, rc;
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 'c')
-			coder = optarg;
-		else if (c == 'i')
-			items = optarg;
-		else if (c == 'F')
-			format_name = optarg;
-		else if (c == 'o')
-			outpath = optarg;
-	}
-	if (optind >= argc)
-		return cli_usage_error(cmd, "which rules file?");
-	if (strcmp(argv[optind], "set") == 0 && argc - optind != 4)
-		return cli_usage_error(cmd, "set takes CASE ITEM VALUE");
-	if (strcmp(argv[optind], "import") == 0 && argc - optind != 2)
-		return cli_usage_error(cmd, "import takes one file");
-	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
-		return rc;
-	if (strcmp(argv[optind], "set") == 0) {
-		rc = cdr_score_set(p, argv[optind + 1], argv[optind + 2], argv[optind + 3]) < 0 ? cli_lib_error() : EXIT_OK;
-		goto done;
-	}
-	if (strcmp(argv[optind], "import") == 0) {
-		size_t n;
-		if (cdr_score_import(p, argv[optind + 1], &n) < 0)
-			rc = cli_lib_error();
-		else
-			printf("%zu value%s set by hand\n", n, n == 1 ? "" : "s");
-		goto done;
-	}
-	if (argc - optind != 1) {
-		rc = cli_usage_error(cmd, "one rules file, please");
-		goto done;
-	}
-	if ((rc = cli_out_open(&out, outpath, format_name, CLI_TABLE)) != EXIT_OK ||
-	    (rc = choose_coders(p, coder, &coders, &ncoders, &implicit)) != EXIT_OK)
+	if ((rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE)) != EXIT_OK ||
+	    (rc = cli_open_project(ctx, &p)) != EXIT_OK ||
+	    (rc = cli_coders_choose(p, cli_str(a, "coder"), &coders, &ncoders, &implicit)) != EXIT_OK)
 		goto done;
 	if (cdr_schemes_load(&set, p) < 0 ||
-	    cdr_scores_evaluate(&s, p, set, argv[optind], (const char *const *)coders, ncoders) < 0) {
+	    cdr_scores_evaluate(&s, p, set, rules, (const char *const *)coders, ncoders) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
@@ -117,18 +116,16 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 			rc = cli_error("out of memory");
 			goto done;
 		}
-		if (items) {
-			char *copy = strdup(items), *save = NULL;
-			for (char *tok = strtok_r(copy, ",", &save); tok && rc == EXIT_OK; tok = strtok_r(NULL, ",", &save)) {
+		if (nitems) {
+			for (size_t k = 0; k < nitems && rc == EXIT_OK; k++) {
 				size_t i;
-				for (i = 0; i < n && strcmp(cdr_scores_item(s, i), tok) != 0; i++)
+				for (i = 0; i < n && strcmp(cdr_scores_item(s, i), items[k]) != 0; i++)
 					;
 				if (i == n)
-					rc = cli_error("%s: no item '%s'", argv[optind], tok);
+					rc = cli_error("%s: no item '%s'", rules, items[k]);
 				else if (ncols < n)
 					cols[ncols++] = i;
 			}
-			free(copy);
 		} else {
 			for (size_t i = 0; i < n; i++)
 				cols[ncols++] = i;
@@ -155,7 +152,7 @@ static int score_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, c
 	}
 done:
 	if ((rc = cli_out_close(&out, rc)) == EXIT_OK)
-		coders_note(coders, ncoders, implicit);
+		cli_coders_note(coders, ncoders, implicit);
 	cdr_coders_free(coders, ncoders);
 	cdr_table_free(t);
 	cdr_scores_free(s);

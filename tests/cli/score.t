@@ -68,3 +68,31 @@ codeer: score/unknown.rules:2: 'a' uses the unknown item 'nope'
 $ cd p && codeer score --coder anna "$DATA/score/arity.rules" 2>&1 | sed "s|$DATA/||"
 codeer: score/arity.rules:5: 1 value for 2 inputs (c)
 ? 0
+
+# --items is a comma list (spaces trimmed); set and import are
+# subcommands with their own arguments
+$ cd p && codeer score set 1.2 passendheid '' && codeer score --coder anna "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items "passendheid, maatwerk" --format tsv | grep -E "^(case|1\.1)	"
+case	passendheid	maatwerk
+1.1	Volledig	Volledig
+? 0
+
+$ cd p && codeer score --coder anna "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items "passendheid, nope" 2>&1 | sed "s|$CODEER_SRCDIR/||"
+codeer: codeschemes/maatwerk-score.rules: no item 'nope'
+? 0
+
+$ cd p && codeer score set 1.2 passendheid
+! codeer score set: missing arguments: CASE ITEM VALUE
+! usage: codeer score set CASE ITEM VALUE
+? 2
+
+$ cd p && codeer score import a.tsv b.tsv
+! codeer score import: unexpected argument 'b.tsv'
+! usage: codeer score import FILE.tsv
+? 2
+
+$ cd p && codeer score
+! codeer score: missing arguments: RULES
+! usage: codeer score [--coder NAME] [--items A,B] [--format F] [-o FILE] RULES
+!        codeer score set CASE ITEM VALUE
+!        codeer score import FILE.tsv
+? 2
