@@ -60,14 +60,14 @@ int cdr_codings_append(cdr_codings *c, const char *doc, size_t start, size_t end
 		       const char *origin, const char *created, const char *memo, const char *status);
 /** Index of the coding with this doc, span and code, or -1. */
 long cdr_codings_find(const cdr_codings *c, const char *doc, size_t start, size_t end, const char *code);
-/** Remove the coding at index i. */
 /** Set the status of coding i ("" or "rejected"). */
 int cdr_codings_set_status(cdr_codings *c, size_t i, const char *status);
+/** Remove the coding at index i. */
 void cdr_codings_remove(cdr_codings *c, size_t i);
 /** Remove every coding for which keep() returns 0. */
 void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding *k), void *ctx);
 
-/* ---- accept, reject, unreject ------------------------------------------
+/* ---- remove, accept, reject, unreject ------------------------------------
  * A coding is a proposal when the rules made it (origin "rule:..."), and a
  * coder's own coding otherwise (manual, import:..., accept:...). These act
  * on the codings of `code` in `doc` that lie within [start, end), and
@@ -76,6 +76,16 @@ void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding 
 
 /** Is k a proposal of the rules rather than a coder's own coding? */
 int cdr_coding_is_proposal(const cdr_coding *k);
+
+/**
+ * Remove the set's codings of `code` in `doc` that lie within [start,
+ * end), whatever their origin or status: a coder removes codings from the
+ * coder's own set only (the caller loads that set), and a removed proposal
+ * comes back with the next autocode, where a rejection would stay. Only
+ * `code` itself counts, not its subcodes.
+ */
+int cdr_codings_remove_within(cdr_codings *c, const char *doc, size_t start, size_t end, const char *code,
+			      size_t *n);
 
 /**
  * Copy the codings of `from` into `to` as to's own (origin
@@ -90,7 +100,7 @@ int cdr_codings_accept(cdr_codings *to, const cdr_codings *from, const char *doc
  * autocode keep a rejected proposal rejected, and analyses leave rejected
  * codings out. Rejecting is for proposals; a coder's own coding may be
  * rejected only by that coder (by == the set's coder) or with `force`,
- * otherwise CDR_EUSAGE names the coding and why.
+ * otherwise CDR_EUSAGE names the coding and who may reject it.
  */
 int cdr_codings_reject(cdr_codings *from, const char *by, int force, const char *doc, size_t start, size_t end,
 		       const char *code, size_t *n);
@@ -149,12 +159,68 @@ int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path,
  * lacks codes of the current one that codings use (any coder's, rejected
  * codings included), their codings would silently drop out of every
  * analysis: CDR_EUNSAFE lists each such code with how many codings of which
- * coders use it, unless `force`; then the schemes are installed and
- * *warning (may be NULL; caller frees) holds the same list. on_installed
+ * coders use it, unless `force`; then the schemes are installed. In both
+ * cases *warning (may be NULL; caller frees) holds that list, and it stays
+ * NULL otherwise, so a caller tells this refusal from others (an unsafe
+ * file, say) and can name what overrides it. A scheme that is there
+ * already without `replace` is CDR_EEXISTS. on_installed
  * (may be NULL) is called per installed file with the scheme id.
  */
 int cdr_schemes_install_checked(cdr_project *p, const char *const *paths, size_t n, int replace, int force,
 				char **warning, void (*on_installed)(void *ctx, const char *id, const char *path),
 				void *ctx);
+
+/* ---- the lint of `scheme check` ----------------------------------------
+ * Everything that makes a scheme unfit for the corpus at hand, as a list
+ * of findings that every front end shows the same way. */
+
+typedef enum cdr_lint_kind {
+	CDR_LINT_VALID,        /* a scheme file that is valid: not a problem, its message says so */
+	CDR_LINT_INVALID,      /* a scheme file that cannot be read, is not well-formed or fails the
+				  XML Schema (duplicate code ids included) */
+	CDR_LINT_PATTERN,      /* a pattern that does not compile */
+	CDR_LINT_MATCH_LIMIT,  /* a rule that hit the PCRE2 match limit (catastrophic backtracking) */
+	CDR_LINT_NO_MATCH,     /* a rule that matches nothing in the project's documents */
+	CDR_LINT_TOO_BROAD,    /* a rule that matches in more than max_share of the turns */
+	CDR_LINT_UNKNOWN_CODE  /* a coding whose code no scheme defines */
+} cdr_lint_kind;
+
+typedef struct cdr_lint_finding {
+	cdr_lint_kind kind;
+	char *code;     /* "scheme/code", or NULL when the finding is about a file */
+	char *rule;     /* the rule id, or NULL */
+	char *message;  /* "file:line: what is wrong", ready to show */
+} cdr_lint_finding;
+
+typedef struct cdr_lint {
+	cdr_lint_finding *v;
+	size_t n, cap;
+	size_t problems;  /* findings other than CDR_LINT_VALID */
+} cdr_lint;
+
+typedef struct cdr_lint_options {
+	const char *const *files;    /* scheme files to validate, not installed */
+	size_t nfiles;
+	const char *const *schemes;  /* the project's schemes to lint; none = all */
+	size_t nschemes;
+	double max_share;            /* a rule matching in more of the turns is too broad; 0: 0.3 */
+} cdr_lint_options;
+
+#define CDR_LINT_MAX_SHARE 0.3
+
+/**
+ * Lint schemes. Each file is validated (a VALID or an INVALID finding).
+ * The project's schemes are linted when no file is given, or when
+ * schemes are named too and every file is valid: their patterns are
+ * compiled (all failures listed; then nothing else), then the rules run
+ * over every document of the project, which finds rules that hit the
+ * match limit, match nothing, or match in more than max_share of the
+ * turns; then every coder's codings are read for codes no scheme defines.
+ * A named scheme the project lacks is CDR_ENOTFOUND before anything runs;
+ * a max_share outside (0, 1] is CDR_EUSAGE. Findings come in that order;
+ * *out is filled even on error (free it with cdr_lint_free).
+ */
+int cdr_schemes_lint(cdr_lint *out, const cdr_project *p, const cdr_schemes *set, const cdr_lint_options *opts);
+void cdr_lint_free(cdr_lint *l);
 
 #endif

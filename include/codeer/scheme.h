@@ -68,13 +68,15 @@ const char *cdr_scheme_path(const cdr_scheme *s);
 size_t cdr_scheme_code_count(const cdr_scheme *s);
 /** Codes in document order (a parent before its children). */
 const cdr_code *cdr_scheme_code(const cdr_scheme *s, size_t i);
+/** Called per pattern that fails, with its code, its rule and the message. */
+typedef void (*cdr_pattern_report_fn)(void *ctx, const cdr_code *code, const cdr_rule *rule, const char *message);
 /**
  * Compile every pattern of the scheme (as autocode will) and report each
  * one that fails: "file:line: rule scheme/code#id: pattern '...': why at
  * offset N". Returns how many failed; cdr_scheme_parse refuses a scheme
  * with any, giving the first.
  */
-size_t cdr_scheme_check_patterns(const cdr_scheme *s, void (*report)(void *ctx, const char *message), void *ctx);
+size_t cdr_scheme_check_patterns(const cdr_scheme *s, cdr_pattern_report_fn report, void *ctx);
 
 /** Index of the code with this id (not qualified), or -1. */
 long cdr_scheme_find(const cdr_scheme *s, const char *id);

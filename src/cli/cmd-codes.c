@@ -4,55 +4,35 @@
 
 #include "cli/cli.h"
 
-static int codes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int codes_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
 const struct cdr_cmd cmd_codes = {
 	.name = "codes",
-	.usage = "codeer codes [--tree] [--scheme ID] [--format F] [-o FILE]",
 	.summary = "list the codes of all schemes (scheme/code, label, rules)",
-	.help = "A list: piped, bare lines for cut and grep (--format tsv adds the header).\n"
-		"\nOptions:\n"
-		"  --tree        indent codes under their parents (in every format)\n"
-		"  --scheme ID   only this scheme\n"
-		"  --format F    table, plain, tsv, csv, json, md or html\n"
-		"  -o FILE       write to FILE (its format from the extension)\n",
-	.run = codes_run,
+	.opts = (const struct cli_opt[]){
+		{ "tree", 0, CLI_OPT_FLAG, NULL, "indent codes under their parents (in every format)", NULL, 0 },
+		{ "scheme", 0, CLI_OPT_STRING, "ID", "only the codes of this scheme", NULL, 0 },
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
+	.help = "A list: piped, bare lines for cut and grep (--format tsv adds the header).\n",
+	.examples = CLI_EXAMPLES("codeer codes --tree --scheme empowerment", "codeer codes -o codes.csv"),
+	.exec = codes_exec,
 };
 
-static int codes_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+static int codes_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "tree", no_argument, NULL, 't' },
-		{ "scheme", required_argument, NULL, 's' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const headers[] = { "code", "label", "rules", "parent" };
-	const char *format_name = NULL, *only = NULL, *out = NULL;
-	int tree = 0, c, rc;
+	const char *only = cli_str(a, "scheme");
+	int tree = cli_flag(a, "tree"), rc;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	cdr_table *t = NULL;
 	struct cli_out o;
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 't')
-			tree = 1;
-		else if (c == 's')
-			only = optarg;
-		else if (c == 'F')
-			format_name = optarg;
-		else if (c == 'o')
-			out = optarg;
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	/* a list of codes: piped, bare lines for cut and grep */
-	if ((rc = cli_out_open(&o, out, format_name, CLI_LIST)) != EXIT_OK)
+	if ((rc = cli_out_open(&o, cli_str(a, "output"), cli_str(a, "format"), CLI_LIST)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return cli_out_close(&o, rc);

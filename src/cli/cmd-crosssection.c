@@ -1,8 +1,5 @@
 /* cmd-crosssection.c -- the dwarsdoorsnede: a row per case, a column per
  * set of codes from a layout file, the codes present in each cell. */
-#include <stdlib.h>
-#include <string.h>
-
 #include "cli/cli.h"
 
 static int cs_exec(struct cli_ctx *ctx, const struct cli_args *a);

@@ -2,7 +2,6 @@
  * attribute; counts, presence, documents, words, shares or quotes. */
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cli.h"
 

@@ -1,37 +1,92 @@
-/* cmd-scheme.c -- manage a project's code schemes: add, list, show, check. */
+/* cmd-scheme.c -- manage a project's code schemes: add, list, show, check.
+ * The lint of check is the library's (cdr_schemes_lint); this prints it. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-static int scheme_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
+static int add_exec(struct cli_ctx *ctx, const struct cli_args *a);
+static int list_exec(struct cli_ctx *ctx, const struct cli_args *a);
+static int show_exec(struct cli_ctx *ctx, const struct cli_args *a);
+static int check_exec(struct cli_ctx *ctx, const struct cli_args *a);
+
+static const struct cdr_cmd cmd_scheme_add = {
+	.name = "scheme add",
+	.summary = "validate schemes and copy them into schemes/",
+	.args = "FILE.xml...",
+	.min_args = 1,
+	.max_args = -1,
+	.opts = (const struct cli_opt[]){
+		{ "replace", 0, CLI_OPT_FLAG, NULL, "replace a scheme with the same id", NULL, 0 },
+		{ "force", 0, CLI_OPT_FLAG, NULL, "with --replace: also when codings use codes the new\nversion lacks", NULL, 0 },
+		{ NULL },
+	},
+	.help = "Every file is validated against the built-in XML Schema and its patterns\n"
+		"compiled before any is written. A new version that lacks codes which codings\n"
+		"use is refused unless --force: those codings would drop out of every analysis.\n",
+	.examples = CLI_EXAMPLES("codeer scheme add ../codeschemes/empowerment.xml ../codeschemes/verbinden.xml",
+				 "codeer scheme add --replace empowerment.xml"),
+	.exec = add_exec,
+};
+
+static const struct cdr_cmd cmd_scheme_list = {
+	.name = "scheme list",
+	.summary = "one row per scheme: id, codes, rules, title",
+	.opts = (const struct cli_opt[]){
+		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
+		CLI_OUTPUT_OPTION,
+		{ NULL },
+	},
+	.help = "A table: piped, TSV with its header.\n",
+	.examples = CLI_EXAMPLES("codeer scheme list", "codeer scheme list -o schemes.json"),
+	.exec = list_exec,
+};
+
+static const struct cdr_cmd cmd_scheme_show = {
+	.name = "scheme show",
+	.summary = "the code tree with definitions and rules",
+	.args = "ID",
+	.min_args = 1,
+	.max_args = 1,
+	.opts = (const struct cli_opt[]){
+		{ "format", 0, CLI_OPT_ENUM, "F",
+		  "table: the code tree as text (the default); json: one\n"
+		  "document; tsv, csv, md: a row per rule", CLI_CHOICES("table", "json", "tsv", "csv", "md"), 0 },
+		{ NULL },
+	},
+	.examples = CLI_EXAMPLES("codeer scheme show empowerment", "codeer scheme show --format csv verbinden > verbinden.csv"),
+	.exec = show_exec,
+};
+
+static const struct cdr_cmd cmd_scheme_check = {
+	.name = "scheme check",
+	.summary = "lint schemes, also on the documents and codings",
+	.args = "[ID|FILE.xml]...",
+	.max_args = -1,
+	.opts = (const struct cli_opt[]){
+		{ "max-share", 0, CLI_OPT_STRING, "P", "a rule matching in more than this share of the turns is\n"
+		  "too broad (a number above 0, at most 1; default 0.3)", NULL, 0 },
+		{ NULL },
+	},
+	.help = "Reports schemes that fail the XML Schema (with line numbers), invalid patterns\n"
+		"(with offset), rules that match nothing in the project, rules that match in\n"
+		"more than P of the turns, rules that hit the PCRE2 match limit (catastrophic\n"
+		"backtracking), and codings that name a code no scheme defines. FILE.xml\n"
+		"arguments are checked as files; IDs name the project's schemes to lint\n"
+		"(default: all).\n",
+	.examples = CLI_EXAMPLES("codeer scheme check", "codeer scheme check --max-share 0.5 empowerment",
+				 "codeer scheme check nieuw.xml"),
+	.exit_status = "0 no problem found; 1 problems found (listed on standard output); 2 an error, usage errors included.",
+	.exec = check_exec,
+};
 
 const struct cdr_cmd cmd_scheme = {
 	.name = "scheme",
-	.usage = "codeer scheme add [--replace [--force]] FILE.xml...\n"
-		 "       codeer scheme list [--format F] [-o FILE]\n"
-		 "       codeer scheme show [--format json|tsv|csv|md] ID\n"
-		 "       codeer scheme check [--max-share P] [ID|FILE.xml]...",
 	.summary = "add, list, show and check code schemes",
-	.help = "add     validate schemes against the built-in XML Schema and copy them into\n"
-		"        schemes/ (--replace updates a scheme with the same id; a new version\n"
-		"        that lacks codes which codings use is refused unless --force)\n"
-		"list    one row per scheme: id, codes, rules, title (a table: piped, TSV with\n"
-		"        its header)\n"
-		"show    the code tree with definitions, criteria, examples and rules; with\n"
-		"        --format, one JSON document or one table with a row per rule\n"
-		"check   lint: schemes that fail the XML Schema (with line numbers), invalid\n"
-		"        patterns (with offset), rules that match nothing in the project, rules\n"
-		"        that match in more than P of the turns (default 0.3), rules that hit the\n"
-		"        PCRE2 match limit (catastrophic backtracking), codings that name a code\n"
-		"        no scheme defines. Exit status 1 when it finds a problem.\n"
-		"\nOptions:\n"
-		"  --replace      add: replace a scheme with the same id\n"
-		"  --force        add --replace: also when codings use codes the new version lacks\n"
-		"  --format F     list: table, tsv, csv, json, md or html; show: json, tsv, csv, md\n"
-		"  -o FILE        list: write to FILE (its format from the extension)\n"
-		"  --max-share P  check: the share of turns above which a rule is too broad\n",
-	.run = scheme_run,
+	.examples = CLI_EXAMPLES("codeer scheme add ../codeschemes/*.xml", "codeer scheme list", "codeer scheme check"),
+	.exit_status = "0 success; 1 scheme check found problems; 2 an error, usage errors included.",
+	.subcommands = (const struct cdr_cmd *const[]){ &cmd_scheme_add, &cmd_scheme_list, &cmd_scheme_show,
+							&cmd_scheme_check, NULL },
 };
 
 static void on_installed(void *ctx, const char *id, const char *path)
@@ -42,20 +97,33 @@ static void on_installed(void *ctx, const char *id, const char *path)
 
 /* All files checked before any is written (cdr_schemes_install_checked):
  * a replacement that would orphan codings is refused unless --force. */
-static int scheme_add(cdr_project *p, int argc, char **argv, int replace, int force)
+static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
+	int replace = cli_flag(a, "replace"), force = cli_flag(a, "force"), rc;
+	cdr_project *p = NULL;
 	char *warning = NULL;
 
-	if (cdr_schemes_install_checked(p, (const char *const *)argv, (size_t)argc, replace, force, &warning, on_installed,
-					NULL) < 0)
-		return cli_lib_error();
-	if (warning) {
+	if (force && !replace)
+		return cli_usage_error(a->cmd, "--force goes with --replace");
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	rc = cdr_schemes_install_checked(p, (const char *const *)a->argv, (size_t)a->argc, replace, force, &warning,
+					 on_installed, NULL);
+	if (rc == CDR_EEXISTS)
+		rc = cli_error("%s (use --replace to update it)", cdr_error_last());
+	else if (rc < 0 && warning)
+		rc = cli_error("%s (put the codes back in the new version, or use --force to replace anyway)",
+			       cdr_error_last());
+	else if (rc < 0)
+		rc = cli_lib_error();
+	else if (warning) {
 		fflush(stdout);
 		fprintf(stderr, "codeer: warning: %s\ncodeer: replaced anyway (--force): those codings stay in codings/, "
 				"but no analysis counts them until their codes are back\n", warning);
-		free(warning);
 	}
-	return EXIT_OK;
+	free(warning);
+	cdr_project_free(p);
+	return rc;
 }
 
 static size_t rule_count(const cdr_scheme *s, size_t *with_rules)
@@ -70,16 +138,32 @@ static size_t rule_count(const cdr_scheme *s, size_t *with_rules)
 	return n;
 }
 
-static int scheme_list(const cdr_schemes *set, const char *out, const char *format_name)
+/* The project and its schemes, for list, show and check. */
+static int open_schemes(struct cli_ctx *ctx, cdr_project **p, cdr_schemes **set)
+{
+	int rc;
+
+	*p = NULL;
+	*set = NULL;
+	if ((rc = cli_open_project(ctx, p)) != EXIT_OK)
+		return rc;
+	return cdr_schemes_load(set, *p) < 0 ? cli_lib_error() : EXIT_OK;
+}
+
+static int list_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	static const char *const headers[] = { "scheme", "codes", "coded-by-rules", "rules", "title" };
+	cdr_project *p = NULL;
+	cdr_schemes *set = NULL;
 	cdr_table *t = NULL;
 	struct cli_out o;
 	int rc;
 
 	/* a table: piped, it keeps its header */
-	if ((rc = cli_out_open(&o, out, format_name, CLI_TABLE)) != EXIT_OK)
+	if ((rc = cli_out_open(&o, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE)) != EXIT_OK)
 		return rc;
+	if ((rc = open_schemes(ctx, &p, &set)) != EXIT_OK)
+		goto done;
 	if (cdr_table_new(&t, 5, headers) < 0) {
 		rc = cli_lib_error();
 		goto done;
@@ -103,6 +187,8 @@ static int scheme_list(const cdr_schemes *set, const char *out, const char *form
 		rc = cli_lib_error();
 done:
 	cdr_table_free(t);
+	cdr_schemes_free(set);
+	cdr_project_free(p);
 	return cli_out_close(&o, rc);
 }
 
@@ -235,21 +321,8 @@ static int scheme_show_table(const cdr_scheme *s, cdr_format fmt)
 	return rc;
 }
 
-static int scheme_show(const cdr_schemes *set, const char *id, const char *format_name)
+static void show_text(const cdr_scheme *s)
 {
-	const cdr_scheme *s = cdr_schemes_find(set, id);
-	cdr_format fmt = CDR_FORMAT_TABLE;
-
-	if (format_name && cdr_format_parse(&fmt, format_name) < 0)
-		return cli_lib_error();
-	if (s == NULL)
-		return cli_error("no scheme '%s' in the project (see 'codeer scheme list')", id);
-	if (fmt == CDR_FORMAT_JSON) {
-		scheme_show_json(s);
-		return EXIT_OK;
-	}
-	if (fmt == CDR_FORMAT_TSV || fmt == CDR_FORMAT_CSV || fmt == CDR_FORMAT_MD)
-		return scheme_show_table(s, fmt);
 	printf("%s: %s\n", cdr_scheme_id(s), cdr_scheme_title(s));
 	if (*cdr_scheme_description(s))
 		printf("%s\n", cdr_scheme_description(s));
@@ -275,229 +348,94 @@ static int scheme_show(const cdr_schemes *set, const char *id, const char *forma
 				printf("%*snot speaker: %s\n", in + 6, "", rule->speaker_not);
 		}
 	}
-	return EXIT_OK;
 }
 
-static void on_limit_quiet(void *ctx, const cdr_document *doc, long turn, const cdr_code *code, const cdr_rule *rule)
-{
-	(void)ctx; (void)doc; (void)turn; (void)code; (void)rule;
-}
 
-static void print_line(void *ctx, const char *message)
+static int show_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	(void)ctx;
-	printf("%s\n", message);
-}
+	const char *format = cli_str(a, "format");
+	const cdr_scheme *s;
+	cdr_project *p = NULL;
+	cdr_schemes *set = NULL;
+	cdr_format fmt = CDR_FORMAT_TABLE;
+	int rc;
 
-static int scheme_check(cdr_project *p, cdr_schemes *set, int argc, char **argv, double max_share)
-{
-	const char **ids = calloc((size_t)argc + 1, sizeof(char *));
-	size_t nids = 0, problems = 0;
-	cdr_engine *engine = NULL;
-	const cdr_rule_stats *stats;
-	size_t nstats, turns;
-	int rc = EXIT_OK;
-
-	if (ids == NULL)
-		return cli_error("out of memory");
-	/* FILE.xml arguments are checked as files: validation, then their patterns */
-	for (int i = 0; i < argc; i++) {
-		size_t n = strlen(argv[i]);
-		if (n > 4 && strcmp(argv[i] + n - 4, ".xml") == 0) {
-			cdr_scheme *s;
-			if (cdr_scheme_load(&s, argv[i]) < 0) {
-				printf("%s\n", cdr_error_last());
-				problems++;
-				continue;
-			}
-			printf("%s: valid (scheme '%s', %zu codes)\n", argv[i], cdr_scheme_id(s), cdr_scheme_code_count(s));
-			cdr_scheme_free(s);
-		} else {
-			ids[nids++] = argv[i];
-		}
-	}
-	if (problems > 0 || (argc > 0 && nids == 0)) {
-		free(ids);
-		return problems ? EXIT_FOUND : EXIT_OK;
-	}
-	for (size_t i = 0; i < nids; i++)
-		if (cdr_schemes_find(set, ids[i]) == NULL) {
-			rc = cli_error("no scheme '%s' in the project (see 'codeer scheme list')", ids[i]);
-			free(ids);
-			return rc;
-		}
-	/* every pattern, one by one, so that all invalid ones are listed */
-	for (size_t s = 0; s < cdr_schemes_count(set); s++) {
-		const cdr_scheme *scheme = cdr_schemes_get(set, s);
-		int wanted = nids == 0;
-		for (size_t i = 0; i < nids; i++)
-			wanted |= strcmp(ids[i], cdr_scheme_id(scheme)) == 0;
-		if (wanted)
-			problems += cdr_scheme_check_patterns(scheme, print_line, NULL);
-	}
-	if (problems) {
-		fprintf(stderr, "codeer: %zu problem%s found\n", problems, problems == 1 ? "" : "s");
-		free(ids);
-		return EXIT_FOUND;
-	}
-	if (cdr_engine_new(&engine, set, ids, nids) < 0) {
-		printf("%s\n", cdr_error_last());
-		free(ids);
-		return EXIT_FOUND;
-	}
-	for (size_t i = 0; i < cdr_project_doc_count(p); i++) {
-		cdr_document *doc;
-		cdr_proposals props = { 0 };
-		if (cdr_project_doc_load(&doc, p, cdr_project_doc_id(p, i), 1) < 0) {
-			rc = cli_lib_error();
-			goto done;
-		}
-		if (cdr_engine_run(engine, doc, &props, on_limit_quiet, NULL) < 0) {
-			cdr_document_free(doc);
-			rc = cli_lib_error();
-			goto done;
-		}
-		cdr_proposals_free(&props);
-		cdr_document_free(doc);
-	}
-	nstats = cdr_engine_stats(engine, &stats);
-	turns = cdr_engine_turns_seen(engine);
-	for (size_t i = 0; i < nstats; i++) {
-		const cdr_rule_stats *st = &stats[i];
-		const char *path = NULL;
-		for (size_t s = 0; s < cdr_schemes_count(set); s++) {
-			const cdr_scheme *scheme = cdr_schemes_get(set, s);
-			if (strncmp(st->code->qualified, cdr_scheme_id(scheme), strlen(cdr_scheme_id(scheme))) == 0 &&
-			    st->code->qualified[strlen(cdr_scheme_id(scheme))] == '/')
-				path = cdr_scheme_path(scheme);
-		}
-		if (st->limit_hits > 0) {
-			printf("%s:%d: rule %s#%s hit the PCRE2 match limit in %zu turn%s (catastrophic backtracking?)\n",
-			       path, st->rule->line, st->code->qualified, st->rule->id, st->limit_hits,
-			       st->limit_hits == 1 ? "" : "s");
-			problems++;
-		}
-		if (cdr_project_doc_count(p) > 0 && st->matches == 0) {
-			printf("%s:%d: rule %s#%s matches nothing in the project's %zu documents\n", path,
-			       st->rule->line, st->code->qualified, st->rule->id, cdr_project_doc_count(p));
-			problems++;
-		} else if (turns > 0 && (double)st->turns / (double)turns > max_share) {
-			printf("%s:%d: rule %s#%s matches in %.0f%% of the turns (%zu of %zu; more than %.0f%%)\n", path,
-			       st->rule->line, st->code->qualified, st->rule->id, 100.0 * (double)st->turns / (double)turns,
-			       st->turns, turns, 100.0 * max_share);
-			problems++;
-		}
-	}
-	/* codings that name a code no scheme defines */
-	{
-		char **coders = NULL;
-		size_t ncoders = 0;
-		if (cdr_coders_list(&coders, &ncoders, p) == 0) {
-			for (size_t c = 0; c < ncoders; c++) {
-				cdr_codings *k;
-				if (cdr_codings_load(&k, p, coders[c], NULL, NULL) < 0)
-					continue;
-				for (size_t i = 0; i < cdr_codings_count(k); i++) {
-					const cdr_code *code;
-					const cdr_coding *cd = cdr_codings_get(k, i);
-					if (cdr_schemes_resolve(&code, set, cd->code) < 0) {
-						printf("codings/%s.tsv: %s c%zu-%zu: code '%s' is in no scheme\n", coders[c],
-						       cd->doc, cd->start, cd->end, cd->code);
-						problems++;
-					}
-				}
-				cdr_codings_free(k);
-			}
-			cdr_coders_free(coders, ncoders);
-		}
-	}
-	if (problems)
-		fprintf(stderr, "codeer: %zu problem%s found\n", problems, problems == 1 ? "" : "s");
-	rc = problems ? EXIT_FOUND : EXIT_OK;
+	if (format && cdr_format_parse(&fmt, format) < 0)
+		return cli_lib_error();
+	if ((rc = open_schemes(ctx, &p, &set)) != EXIT_OK)
+		goto done;
+	if ((s = cdr_schemes_find(set, a->argv[0])) == NULL)
+		rc = cli_error("no scheme '%s' in the project (see 'codeer scheme list')", a->argv[0]);
+	else if (fmt == CDR_FORMAT_JSON)
+		scheme_show_json(s);
+	else if (fmt == CDR_FORMAT_TSV || fmt == CDR_FORMAT_CSV || fmt == CDR_FORMAT_MD)
+		rc = scheme_show_table(s, fmt);
+	else
+		show_text(s);
 done:
-	cdr_engine_free(engine);
-	free(ids);
+	cdr_schemes_free(set);
+	cdr_project_free(p);
 	return rc;
 }
 
-static int scheme_run(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
+/* The findings of cdr_schemes_lint, one per line on standard output; the
+ * count on standard error. */
+static int check_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{ "replace", no_argument, NULL, 'r' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "max-share", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *format_name = NULL, *out = NULL, *sub;
-	int replace = 0, force = 0, c, rc;
-	double max_share = 0.3;
+	cdr_lint_options o = { 0 };
+	const char *share = cli_str(a, "max-share");
+	const char **files = NULL, **ids = NULL;
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
+	cdr_lint lint = { 0 };
+	int rc, files_only = 1;
 
-	while ((c = cli_getopt(cmd, argc, argv, "ho:", opts)) != -1) {
-		if (c < -1)
-			return CLI_GETOPT_EXIT(c);
-		if (c == 'r')
-			replace = 1;
-		else if (c == 'f')
-			force = 1;
-		else if (c == 'F')
-			format_name = optarg;
-		else if (c == 'o')
-			out = optarg;
-		else if (c == 'm') {
-			char *end;
-			max_share = strtod(optarg, &end);
-			if (*end || max_share <= 0 || max_share > 1)
-				return cli_usage_error(cmd, "--max-share must be a number between 0 and 1");
-		}
+	if (share) {
+		char *end;
+		o.max_share = strtod(share, &end);
+		if (*share == '\0' || *end || !(o.max_share > 0 && o.max_share <= 1))
+			return cli_usage_error(a->cmd, "--max-share must be a number between 0 and 1");
 	}
-	if (optind >= argc)
-		return cli_usage_error(cmd, "which subcommand: add, list, show or check?");
-	sub = argv[optind++];
-	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 && strcmp(sub, "check") != 0)
-		return cli_usage_error(cmd, "unknown subcommand '%s'", sub);
-	if (strcmp(sub, "add") == 0 && optind >= argc)
-		return cli_usage_error(cmd, "no scheme files given");
-	if (strcmp(sub, "show") == 0 && argc - optind != 1)
-		return cli_usage_error(cmd, "show takes one scheme id");
-	if (strcmp(sub, "list") == 0 && optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if (force && (strcmp(sub, "add") != 0 || !replace))
-		return cli_usage_error(cmd, "--force is for add --replace");
-	if (out && strcmp(sub, "list") != 0)
-		return cli_usage_error(cmd, "-o is for list");
-	/* a format the subcommand cannot write is refused, not ignored */
-	if (format_name && strcmp(sub, "list") != 0) {
-		cdr_format fmt;
-		if (cdr_format_parse(&fmt, format_name) < 0)
-			return cli_lib_error();
-		if (strcmp(sub, "add") == 0 || strcmp(sub, "check") == 0)
-			return cli_usage_error(cmd, "%s prints no table: --format is for list and show", sub);
-		if (strcmp(sub, "show") == 0 && fmt != CDR_FORMAT_TABLE && fmt != CDR_FORMAT_JSON && fmt != CDR_FORMAT_TSV &&
-		    fmt != CDR_FORMAT_CSV && fmt != CDR_FORMAT_MD)
-			return cli_usage_error(cmd, "show writes json, tsv, csv or md (without --format: the code tree as text)");
-	}
-	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
-		return rc;
-	if (strcmp(sub, "add") == 0) {
-		rc = scheme_add(p, argc - optind, argv + optind, replace, force);
+	if ((files = calloc((size_t)a->argc + 1, sizeof(char *))) == NULL ||
+	    (ids = calloc((size_t)a->argc + 1, sizeof(char *))) == NULL) {
+		rc = cli_error("out of memory");
 		goto done;
 	}
-	if (cdr_schemes_load(&set, p) < 0) {
+	/* FILE.xml arguments are checked as files, the others name schemes */
+	for (int i = 0; i < a->argc; i++) {
+		size_t n = strlen(a->argv[i]);
+		if (n > 4 && strcmp(a->argv[i] + n - 4, ".xml") == 0)
+			files[o.nfiles++] = a->argv[i];
+		else
+			ids[o.nschemes++] = a->argv[i];
+	}
+	o.files = files;
+	o.schemes = ids;
+	if ((rc = open_schemes(ctx, &p, &set)) != EXIT_OK)
+		goto done;
+	rc = cdr_schemes_lint(&lint, p, set, &o);
+	if (rc == CDR_ENOTFOUND) {
+		rc = cli_error("%s (see 'codeer scheme list')", cdr_error_last());
+		goto done;
+	}
+	if (rc < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
-	if (strcmp(sub, "list") == 0)
-		rc = scheme_list(set, out, format_name);
-	else if (strcmp(sub, "show") == 0)
-		rc = scheme_show(set, argv[optind], format_name);
-	else
-		rc = scheme_check(p, set, argc - optind, argv + optind, max_share);
+	for (size_t i = 0; i < lint.n; i++) {
+		printf("%s\n", lint.v[i].message);
+		files_only &= lint.v[i].kind == CDR_LINT_VALID || lint.v[i].kind == CDR_LINT_INVALID;
+	}
+	/* a file's problem is its one line; the project's are counted */
+	if (lint.problems && !files_only) {
+		fflush(stdout);
+		fprintf(stderr, "codeer: %zu problem%s found\n", lint.problems, lint.problems == 1 ? "" : "s");
+	}
+	rc = lint.problems ? EXIT_FOUND : EXIT_OK;
 done:
+	cdr_lint_free(&lint);
+	free(files);
+	free(ids);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
 	return rc;

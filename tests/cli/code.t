@@ -131,14 +131,59 @@ rejected 1 coding of mini/VB in mini t2
 rejected
 ? 0
 
+# each subcommand takes its own options and arguments
 $ cd p && codeer code add --force --coder anna mini t3 VB
-! codeer code: --force is for reject and unreject
+! codeer code add: unknown option '--force'
+! usage: codeer code add [--coder NAME] [--memo TEXT] DOC REF CODE
+? 2
+
+$ cd p && codeer code accept --force --coder anna mini t3 VB
+! codeer code accept: unknown option '--force'
+! usage: codeer code accept [--coder NAME] [--from CODER] DOC REF CODE
+? 2
+
+$ cd p && codeer code add --coder anna mini t3
+! codeer code add: missing arguments: DOC REF CODE
+! usage: codeer code add [--coder NAME] [--memo TEXT] DOC REF CODE
+? 2
+
+$ cd p && codeer code list -o x.csv extra
+! codeer code list: unexpected argument 'extra'
+! usage: codeer code list [--coder NAME] [--code CODE] [--doc DOC] [--format F]
+!                         [-o FILE]
+? 2
+
+$ cd p && codeer code export --format html
+! codeer code export: --format takes tsv, csv, json, md; not 'html'
+! usage: codeer code export [--coder NAME] [--code CODE] [--doc DOC]
+!                           [--format tsv|csv|json|md] [-o FILE]
+? 2
+
+$ cd p && codeer code reject --coder 'eva de vries' mini t3 VB
+! codeer code reject: 'eva de vries' is not a valid coder name (letters, digits, _ - .)
+! usage: codeer code reject [--coder NAME] [--from CODER] [--force] DOC REF CODE
+? 2
+
+$ cd p && codeer code remove a b c
+! codeer code: unknown subcommand 'remove' (add, rm, list, import, export, accept, reject, unreject)
 ! usage: codeer code add [--coder NAME] [--memo TEXT] DOC REF CODE
 !        codeer code rm [--coder NAME] DOC REF CODE
-!        codeer code list [--coder NAME] [--code CODE] [--doc DOC] [--format F] [-o FILE]
+!        codeer code list [--coder NAME] [--code CODE] [--doc DOC] [--format F]
+!                         [-o FILE]
 !        codeer code import [--coder NAME] FILE.tsv|FILE.csv
-!        codeer code export [--coder NAME] [--format tsv|csv|json|md] [-o FILE]
-!        codeer code accept|reject|unreject [--coder NAME] [--from CODER] [--force] DOC REF CODE
+!        codeer code export [--coder NAME] [--code CODE] [--doc DOC]
+!                           [--format tsv|csv|json|md] [-o FILE]
+!        codeer code accept [--coder NAME] [--from CODER] DOC REF CODE
+!        codeer code reject [--coder NAME] [--from CODER] [--force] DOC REF CODE
+!        codeer code unreject [--coder NAME] [--from CODER] [--force]
+!                             DOC REF CODE
+? 2
+
+# rm removes only what lies within REF, and says so when nothing does
+$ cd p && codeer code rm --coder anna mini t3 EK; s=$?; codeer code list --coder anna --code EK | cut -f3-5; exit $s
+131	143	mini/EK
+131	276	mini/EK
+! codeer: mini t3: no coding of mini/EK by anna lies within it
 ? 2
 
 $ cd p && codeer quotes --coder anna EK

@@ -56,16 +56,33 @@ Eerste versie.
 
 $ cd p && codeer memo --append --replace mini "x"
 ! codeer memo: give one of --append, --replace and --clear
-! usage: codeer memo [--format F]
-!        codeer memo [--doc | --code] TARGET
-!        codeer memo [--doc | --code] [--append | --replace] TARGET TEXT...
-!        codeer memo [--doc | --code] --clear TARGET
+! usage: codeer memo [--doc] [--code] [--append] [--replace] [--clear]
+!                    [--format F] [TARGET [TEXT...]]
 ? 2
 
 $ cd p && codeer memo --replace mini
 ! codeer memo: --replace needs the TEXT to write
-! usage: codeer memo [--format F]
-!        codeer memo [--doc | --code] TARGET
-!        codeer memo [--doc | --code] [--append | --replace] TARGET TEXT...
-!        codeer memo [--doc | --code] --clear TARGET
+! usage: codeer memo [--doc] [--code] [--append] [--replace] [--clear]
+!                    [--format F] [TARGET [TEXT...]]
+? 2
+
+# a name is a document or a code: both at once is refused, nothing written
+$ cd p && codeer memo --doc --code mini "x"; s=$?; codeer memo mini; exit $s
+Eerste versie.
+! codeer memo: give one of --doc and --code
+! usage: codeer memo [--doc] [--code] [--append] [--replace] [--clear]
+!                    [--format F] [TARGET [TEXT...]]
+? 2
+
+$ cd p && codeer memo --code VB && codeer memo list --format tsv
+Alleen sociale verbindingen.
+kind	target	memo
+doc	mini	Eerste versie.
+code	mini/VB	Alleen sociale verbindingen.
+? 0
+
+$ cd p && codeer memo --format xlsx
+! codeer memo: --format takes table, plain, tsv, csv, json, md, html; not 'xlsx'
+! usage: codeer memo [--doc] [--code] [--append] [--replace] [--clear]
+!                    [--format F] [TARGET [TEXT...]]
 ? 2

@@ -71,6 +71,28 @@ $ cd p && codeer scheme check
 $ cd p && codeer scheme check --max-share 0.5
 ? 0
 
+# files are checked as files, and not installed
+$ cd p && codeer scheme check "$DATA/schemes/mini.xml" | sed "s|$DATA|DATA|"
+DATA/schemes/mini.xml: valid (scheme 'mini', 4 codes)
+? 0
+
+$ cd p && codeer scheme check nope
+! codeer: no scheme 'nope' in the project (see 'codeer scheme list')
+? 2
+
+$ cd p && codeer scheme check --max-share 1.5
+! codeer scheme check: --max-share must be a number between 0 and 1
+! usage: codeer scheme check [--max-share P] [ID|FILE.xml]...
+? 2
+
+$ cd p && codeer scheme
+! codeer scheme: which one?
+! usage: codeer scheme add [--replace] [--force] FILE.xml...
+!        codeer scheme list [--format F] [-o FILE]
+!        codeer scheme show [--format table|json|tsv|csv|md] ID
+!        codeer scheme check [--max-share P] [ID|FILE.xml]...
+? 2
+
 # a pattern at risk of catastrophic backtracking hits PCRE2's match limit
 $ cd p && codeer scheme add "$DATA/schemes/backtrack.xml" >/dev/null && codeer scheme check backtrack
 ./schemes/backtrack.xml:6: rule backtrack/SLOW#r1 hit the PCRE2 match limit in 1 turn (catastrophic backtracking?)
@@ -106,23 +128,18 @@ mini/HAND
 ? 0
 
 $ cd p && codeer scheme show --format html mini
-! codeer scheme: show writes json, tsv, csv or md (without --format: the code tree as text)
-! usage: codeer scheme add [--replace [--force]] FILE.xml...
-!        codeer scheme list [--format F] [-o FILE]
-!        codeer scheme show [--format json|tsv|csv|md] ID
-!        codeer scheme check [--max-share P] [ID|FILE.xml]...
+! codeer scheme show: --format takes table, json, tsv, csv, md; not 'html'
+! usage: codeer scheme show [--format table|json|tsv|csv|md] ID
 ? 2
 
 $ cd p && codeer scheme check --format json mini
-! codeer scheme: check prints no table: --format is for list and show
-! usage: codeer scheme add [--replace [--force]] FILE.xml...
-!        codeer scheme list [--format F] [-o FILE]
-!        codeer scheme show [--format json|tsv|csv|md] ID
-!        codeer scheme check [--max-share P] [ID|FILE.xml]...
+! codeer scheme check: unknown option '--format'
+! usage: codeer scheme check [--max-share P] [ID|FILE.xml]...
 ? 2
 
 $ cd p && codeer codes --format xlsx
-! codeer: unknown format 'xlsx' (use table, tsv, csv, json, md or html)
+! codeer codes: --format takes table, plain, tsv, csv, json, md, html; not 'xlsx'
+! usage: codeer codes [--tree] [--scheme ID] [--format F] [-o FILE]
 ? 2
 
 $ cd p && codeer codes --scheme mini --format json
@@ -169,11 +186,8 @@ mini.xml
 ? 2
 
 $ cd p && codeer scheme add --force mini-v2.xml
-! codeer scheme: --force is for add --replace
-! usage: codeer scheme add [--replace [--force]] FILE.xml...
-!        codeer scheme list [--format F] [-o FILE]
-!        codeer scheme show [--format json|tsv|csv|md] ID
-!        codeer scheme check [--max-share P] [ID|FILE.xml]...
+! codeer scheme add: --force goes with --replace
+! usage: codeer scheme add [--replace] [--force] FILE.xml...
 ? 2
 
 # --force replaces it, with the same list as a warning
@@ -187,6 +201,15 @@ mini/KRACHT
 !   mini/HAND: 1 coding (anna 1)
 ! codeer: replaced anyway (--force): those codings stay in codings/, but no analysis counts them until their codes are back
 ? 0
+
+# scheme check lists every coding whose code is gone, after the rules
+$ cd p && codeer scheme check mini
+./schemes/mini.xml:7: rule mini/VB#r1 matches in 40% of the turns (2 of 5; more than 30%)
+codings/anna.tsv: mini c110-126: code 'mini/HAND' is in no scheme
+codings/anna.tsv: mini c131-276: code 'mini/EK' is in no scheme
+codings/auto.tsv: mini c131-276: code 'mini/EK' is in no scheme
+! codeer: 4 problems found
+? 1
 
 # the codes back: nothing is lost by putting them back
 $ cd p && codeer scheme add --replace "$DATA/schemes/mini.xml" | cut -f1 && codeer freq --coder anna | cut -f1,3

@@ -1,8 +1,9 @@
 /* test-coding.c -- the rule engine (scopes, merging, unless, near,
  * speakers, case, Unicode, the match limit), autocode on a project
  * (idempotent reruns, rejections, manual codings, dry runs), the codings
- * store and import, and retrieval (quotes, frequencies, keyword in
- * context). Expected offsets are computed here from the texts. */
+ * store and import, memos, the lint of scheme check, and retrieval
+ * (quotes, frequencies, keyword in context). Expected offsets are computed
+ * here from the texts. */
 #include <CUnit/CUnit.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -15,10 +16,12 @@
 #include "codeer/coding.h"
 #include "codeer/error.h"
 #include "codeer/ingest.h"
+#include "codeer/memo.h"
 #include "codeer/project.h"
 #include "codeer/retrieve.h"
 #include "codeer/scheme.h"
 #include "test.h"
+#include "util/alloc.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -1375,6 +1378,8 @@ static void test_coding_reject_policy(void)
 	n = 9;
 	CU_ASSERT_EQUAL(cdr_codings_reject(c, "bert", 0, "d", 0, 10, "s/A", &n), CDR_EUSAGE);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "d c1-5 s/A is anna's own coding (origin manual)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "only anna may reject it"));
+	CU_ASSERT_PTR_NULL(strstr(cdr_error_last(), "--"));
 	CU_ASSERT_EQUAL(n, 0);
 	CU_ASSERT_STRING_EQUAL(status_of(c, 1, 5, "s/A"), "");
 	CU_ASSERT_STRING_EQUAL(status_of(c, 6, 9, "s/A"), "");
@@ -1432,6 +1437,249 @@ static void test_coding_accept_copies_once(void)
 	fx_close(&f);
 }
 
+/* rm takes the codings of the code that lie within the span, whatever
+ * their origin or status, and nothing else. */
+static void test_coding_remove_within(void)
+{
+	struct fx f;
+	cdr_codings *c = NULL;
+	size_t n = 9;
+
+	fx_open(&f, NULL);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, f.p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "d", 1, 5, "s/A", "manual", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "d", 6, 9, "s/A", "rule:s/A#r1", "C", "", "rejected"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "d", 8, 12, "s/A", "manual", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "d", 1, 5, "s/A.1", "manual", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "e", 1, 5, "s/A", "manual", "C", "", ""), 0);
+
+	/* 8-12 sticks out of 0-10; the subcode and the other document stay */
+	CU_ASSERT_EQUAL(cdr_codings_remove_within(c, "d", 0, 10, "s/A", &n), 0);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_EQUAL(cdr_codings_count(c), 3);
+	CU_ASSERT(cdr_codings_find(c, "d", 8, 12, "s/A") >= 0);
+	CU_ASSERT(cdr_codings_find(c, "d", 1, 5, "s/A.1") >= 0);
+	CU_ASSERT(cdr_codings_find(c, "e", 1, 5, "s/A") >= 0);
+	n = 9;
+	CU_ASSERT_EQUAL(cdr_codings_remove_within(c, "d", 0, 10, "s/A", &n), CDR_ENOTFOUND);
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "no coding of s/A by anna lies within d c0-10"));
+	CU_ASSERT_EQUAL(cdr_codings_count(c), 3);
+	cdr_codings_free(c);
+	fx_close(&f);
+}
+
+/* ---- memos ------------------------------------------------------------------------------ */
+
+/* A memo is never replaced unasked; the refusal names the target and no
+ * command-line option, and leaves the memo as it was. */
+static void test_coding_memo_not_replaced_unasked(void)
+{
+	struct fx f;
+	char *text = NULL;
+
+	fx_open(&f, NULL);
+	CU_ASSERT_EQUAL_FATAL(cdr_memo_write(f.p, CDR_MEMO_CODE, "s/A", "een", CDR_MEMO_NEW), 0);
+	CU_ASSERT_EQUAL(cdr_memo_write(f.p, CDR_MEMO_CODE, "s/A", "twee", CDR_MEMO_NEW), CDR_EEXISTS);
+	CU_ASSERT_STRING_EQUAL(cdr_error_last(), "code s/A already has a memo");
+	CU_ASSERT_EQUAL_FATAL(cdr_memo_get(&text, f.p, CDR_MEMO_CODE, "s/A"), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "een"));
+	CU_ASSERT_PTR_NULL(strstr(text, "twee"));
+	free(text);
+	CU_ASSERT_EQUAL(cdr_memo_write(f.p, CDR_MEMO_CODE, "s/A", "twee", CDR_MEMO_APPEND), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_memo_get(&text, f.p, CDR_MEMO_CODE, "s/A"), 0);
+	CU_ASSERT_PTR_NOT_NULL(text && strstr(text, "een") && strstr(text, "twee") ? text : NULL);
+	free(text);
+	fx_close(&f);
+}
+
+/* ---- the lint of scheme check ------------------------------------------------------------ */
+
+static size_t lint_count(const cdr_lint *l, cdr_lint_kind kind)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		n += l->v[i].kind == kind;
+	return n;
+}
+
+static const cdr_lint_finding *lint_find(const cdr_lint *l, cdr_lint_kind kind, const char *code)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind == kind && (code == NULL || (l->v[i].code && strcmp(l->v[i].code, code) == 0)))
+			return &l->v[i];
+	return NULL;
+}
+
+/* On mini.txt, mini/VB#r1 matches in 2 of the 5 turns: too broad at the
+ * default 0.3, not at 0.5; a coding whose code is gone is found. */
+static void test_coding_lint_project(void)
+{
+	struct fx f;
+	cdr_lint_options o = { 0 };
+	cdr_lint l;
+	cdr_codings *c = NULL;
+	const cdr_lint_finding *x;
+
+	mini_project(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_lint(&l, f.p, f.set, &o), 0);
+	CU_ASSERT_EQUAL(l.n, 1);
+	CU_ASSERT_EQUAL(l.problems, 1);
+	x = lint_find(&l, CDR_LINT_TOO_BROAD, "mini/VB");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	CU_ASSERT_STRING_EQUAL(x->rule, "r1");
+	CU_ASSERT_PTR_NOT_NULL(strstr(x->message, "mini.xml:7: rule mini/VB#r1 matches in 40% of the turns (2 of 5; more than 30%)"));
+	cdr_lint_free(&l);
+
+	o.max_share = 0.5;
+	CU_ASSERT_EQUAL(cdr_schemes_lint(&l, f.p, f.set, &o), 0);
+	CU_ASSERT_EQUAL(l.n, 0);
+	cdr_lint_free(&l);
+
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, f.p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "mini", 1, 5, "mini/WEG", "manual", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_save(c), 0);
+	cdr_codings_free(c);
+	CU_ASSERT_EQUAL(cdr_schemes_lint(&l, f.p, f.set, &o), 0);
+	CU_ASSERT_EQUAL(l.problems, 1);
+	cdr_lint_free(&l);
+	/* the rules' findings do not hide the codings' */
+	o.max_share = 0;
+	CU_ASSERT_EQUAL(cdr_schemes_lint(&l, f.p, f.set, &o), 0);
+	CU_ASSERT_EQUAL(l.problems, 2);
+	CU_ASSERT_EQUAL(lint_count(&l, CDR_LINT_TOO_BROAD), 1);
+	x = lint_find(&l, CDR_LINT_UNKNOWN_CODE, "mini/WEG");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	CU_ASSERT_PTR_NULL(x->rule);
+	CU_ASSERT_STRING_EQUAL(x->message, "codings/anna.tsv: mini c1-5: code 'mini/WEG' is in no scheme");
+	cdr_lint_free(&l);
+
+	/* out of range and unknown: errors before anything runs */
+	o.max_share = 1.5;
+	CU_ASSERT_EQUAL(cdr_schemes_lint(&l, f.p, f.set, &o), CDR_EUSAGE);
+	CU_ASSERT_EQUAL(l.n, 0);
+	cdr_lint_free(&l);
+	o.max_share = 0;
+	o.schemes = (const char *const[]){ "nope" };
+	o.nschemes = 1;
+	CU_ASSERT_EQUAL(cdr_schemes_lint(&l, f.p, f.set, &o), CDR_ENOTFOUND);
+	CU_ASSERT_STRING_EQUAL(cdr_error_last(), "no scheme 'nope' in the project");
+	cdr_lint_free(&l);
+	fx_close(&f);
+}
+
+/* A rule that backtracks hits the match limit and so matches nothing;
+ * linting one scheme leaves the others' rules out. */
+static void test_coding_lint_match_limit(void)
+{
+	struct fx f;
+	cdr_lint_options o = { 0 };
+	cdr_lint l;
+	const cdr_lint_finding *x;
+
+	mini_project(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_install(f.p, test_path("tests/data/schemes/backtrack.xml"), 0, NULL), 0);
+	cdr_schemes_free(f.set);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_load(&f.set, f.p), 0);
+	o.schemes = (const char *const[]){ "backtrack" };
+	o.nschemes = 1;
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_lint(&l, f.p, f.set, &o), 0);
+	CU_ASSERT_EQUAL(l.problems, 3);
+	x = lint_find(&l, CDR_LINT_MATCH_LIMIT, "backtrack/SLOW");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	CU_ASSERT_STRING_EQUAL(x->rule, "r1");
+	CU_ASSERT_PTR_NOT_NULL(strstr(x->message, "hit the PCRE2 match limit in 1 turn (catastrophic backtracking?)"));
+	CU_ASSERT_PTR_NOT_NULL(lint_find(&l, CDR_LINT_NO_MATCH, "backtrack/SLOW"));
+	CU_ASSERT_PTR_NOT_NULL(lint_find(&l, CDR_LINT_TOO_BROAD, "backtrack/OK"));
+	CU_ASSERT_PTR_NULL(lint_find(&l, CDR_LINT_TOO_BROAD, "mini/VB"));
+	cdr_lint_free(&l);
+	fx_close(&f);
+}
+
+/* Files are validated on their own: a bad one is a finding and stops the
+ * lint there; good ones alone do not lint the project, good ones with a
+ * scheme named do. */
+static void test_coding_lint_files(void)
+{
+	struct fx f;
+	cdr_lint_options o = { 0 };
+	cdr_lint l;
+	const char *files[2];
+	const cdr_lint_finding *x;
+
+	mini_project(&f);
+	files[0] = strdup(test_path("tests/data/schemes/bad-regex.xml"));
+	files[1] = strdup(test_path("tests/data/schemes/mini.xml"));
+	o.files = files;
+	o.nfiles = 2;
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_lint(&l, f.p, f.set, &o), 0);
+	CU_ASSERT_EQUAL(l.n, 2);
+	CU_ASSERT_EQUAL(l.problems, 1);
+	x = lint_find(&l, CDR_LINT_INVALID, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	CU_ASSERT_PTR_NOT_NULL(strstr(x->message, "missing closing parenthesis at offset 16"));
+	x = lint_find(&l, CDR_LINT_VALID, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	CU_ASSERT_PTR_NOT_NULL(strstr(x->message, "mini.xml: valid (scheme 'mini', 4 codes)"));
+	cdr_lint_free(&l);
+
+	o.files = files + 1;
+	o.nfiles = 1;
+	CU_ASSERT_EQUAL(cdr_schemes_lint(&l, f.p, f.set, &o), 0);
+	CU_ASSERT_EQUAL(l.n, 1);
+	CU_ASSERT_EQUAL(l.problems, 0);
+	cdr_lint_free(&l);
+	o.schemes = (const char *const[]){ "mini" };
+	o.nschemes = 1;
+	CU_ASSERT_EQUAL(cdr_schemes_lint(&l, f.p, f.set, &o), 0);
+	CU_ASSERT_EQUAL(l.n, 2);
+	CU_ASSERT_EQUAL(lint_count(&l, CDR_LINT_VALID), 1);
+	CU_ASSERT_EQUAL(lint_count(&l, CDR_LINT_TOO_BROAD), 1);
+	cdr_lint_free(&l);
+	free((char *)files[0]);
+	free((char *)files[1]);
+	fx_close(&f);
+}
+
+/* Every allocation that fails is CDR_ENOMEM, never a crash or a finding
+ * silently left out. */
+static void test_coding_lint_out_of_memory(void)
+{
+	struct fx f;
+	cdr_lint_options o = { 0 };
+	cdr_lint l;
+	cdr_codings *c = NULL;
+	size_t want;
+	int done = 0;
+
+	mini_project(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, f.p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "mini", 1, 5, "mini/WEG", "manual", "C", "", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_save(c), 0);
+	cdr_codings_free(c);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_lint(&l, f.p, f.set, &o), 0);
+	want = l.n;
+	CU_ASSERT_EQUAL(want, 2);
+	cdr_lint_free(&l);
+	for (long i = 0; i < 5000 && !done; i++) {
+		int rc;
+		cdr_alloc_fail_after(i);
+		rc = cdr_schemes_lint(&l, f.p, f.set, &o);
+		cdr_alloc_fail_after(-1);
+		if (rc == 0) {
+			CU_ASSERT_EQUAL(l.n, want);
+			done = 1;
+		} else {
+			CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+		}
+		cdr_lint_free(&l);
+	}
+	CU_ASSERT_TRUE(done);
+	fx_close(&f);
+}
+
 /* ---- replacing a scheme --------------------------------------------------------------- */
 
 static void count_installed(void *ctx, const char *id, const char *path)
@@ -1469,15 +1717,23 @@ static void test_coding_scheme_replace_orphans(void)
 	before = test_slurp(installed, &len);
 
 	CU_ASSERT_EQUAL(cdr_schemes_install_checked(f.p, paths, 1, 1, 0, &warning, count_installed, &calls), CDR_EUNSAFE);
-	CU_ASSERT_PTR_NULL(warning);
 	CU_ASSERT_EQUAL(calls, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "lacks 2 codes that codings use:\n  mini/EK: 1 coding (anna 1)\n"
 						       "  mini/HAND: 1 coding (anna 1)\n"));
+	/* the library names no command-line option; the list comes back, so
+	 * a caller tells this refusal from others and says what overrides it */
+	CU_ASSERT_PTR_NULL(strstr(cdr_error_last(), "--"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(warning);
+	CU_ASSERT_PTR_NOT_NULL(strstr(warning, "mini/HAND: 1 coding (anna 1)"));
+	free(warning);
+	warning = (char *)1;
 	after = test_slurp(installed, &len);
 	CU_ASSERT_STRING_EQUAL(after, before);
 	free(after);
-	/* without --replace: the scheme is there already */
+	/* without replace: the scheme is there already, and that is all */
 	CU_ASSERT_EQUAL(cdr_schemes_install_checked(f.p, paths, 1, 0, 1, &warning, NULL, NULL), CDR_EEXISTS);
+	CU_ASSERT_PTR_NULL(warning);
+	CU_ASSERT_PTR_NULL(strstr(cdr_error_last(), "--"));
 
 	CU_ASSERT_EQUAL(cdr_schemes_install_checked(f.p, paths, 1, 1, 1, &warning, count_installed, &calls), 0);
 	CU_ASSERT_EQUAL(calls, 1);
@@ -1867,6 +2123,12 @@ void test_coding_register(void)
 	CU_add_test(s, "store_invalid_coder_refused", test_coding_store_invalid_coder_refused);
 	CU_add_test(s, "reject_policy", test_coding_reject_policy);
 	CU_add_test(s, "accept_copies_once", test_coding_accept_copies_once);
+	CU_add_test(s, "remove_within", test_coding_remove_within);
+	CU_add_test(s, "memo_not_replaced_unasked", test_coding_memo_not_replaced_unasked);
+	CU_add_test(s, "lint_project", test_coding_lint_project);
+	CU_add_test(s, "lint_match_limit", test_coding_lint_match_limit);
+	CU_add_test(s, "lint_files", test_coding_lint_files);
+	CU_add_test(s, "lint_out_of_memory", test_coding_lint_out_of_memory);
 	CU_add_test(s, "scheme_replace_orphans", test_coding_scheme_replace_orphans);
 	CU_add_test(s, "import_csv_quoting", test_coding_import_csv_quoting);
 	CU_add_test(s, "import_tsv_start_end", test_coding_import_tsv_start_end);

@@ -568,15 +568,18 @@ static void test_scheme_parse_reports_first_bad_pattern(void)
 
 struct reports {
 	char msg[8][512];
+	char where[8][128]; /* "scheme/code#rule", from the callback's arguments */
 	size_t n;
 };
 
-static void on_report(void *ctx, const char *message)
+static void on_report(void *ctx, const cdr_code *code, const cdr_rule *rule, const char *message)
 {
 	struct reports *r = ctx;
 
-	if (r->n < 8)
+	if (r->n < 8) {
 		snprintf(r->msg[r->n], sizeof(r->msg[0]), "%s", message);
+		snprintf(r->where[r->n], sizeof(r->where[0]), "%s#%s", code->qualified, rule->id);
+	}
 	r->n++;
 }
 
@@ -626,6 +629,8 @@ static void test_scheme_check_patterns_reports_every_bad_one(void)
 	snprintf(want, sizeof(want), "check.xml:%d: rule x/B#r2: unless 'x[z': ", line_of(xml, "<rule id=\"r2\""));
 	CU_ASSERT_TRUE(strncmp(rep.msg[1], want, strlen(want)) == 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(rep.msg[1], "at offset 3"));
+	CU_ASSERT_STRING_EQUAL(rep.where[0], "x/A#r1");
+	CU_ASSERT_STRING_EQUAL(rep.where[1], "x/B#r2");
 	/* without a callback: the count, and the first problem as the error */
 	CU_ASSERT_EQUAL(cdr_scheme_check_patterns(s, NULL, NULL), 2);
 	CU_ASSERT_TRUE(error_has("pattern 'a(c'"));
@@ -767,7 +772,9 @@ static void test_scheme_install_existing_needs_replace(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(title);
 	memcpy(title, "Testversie", 10);
 	CU_ASSERT_EQUAL(install_text(p, root, "nieuw.xml", changed, 0), CDR_EEXISTS);
-	CU_ASSERT_TRUE(error_has("'mini'"));
+	CU_ASSERT_TRUE(error_has("the project already has a scheme 'mini'"));
+	/* the library names no command-line option; the command adds it */
+	CU_ASSERT_PTR_NULL(strstr(cdr_error_last(), "--"));
 	after = test_slurp_opt(target, &alen);
 	CU_ASSERT_TRUE(after != NULL && alen == blen && memcmp(after, before, blen) == 0);
 	free(after);

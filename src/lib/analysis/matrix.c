@@ -1,11 +1,12 @@
 /* matrix.c -- code matrices (matrix.h): the builder, its phases, the
  * words of coded spans counted once, and chi-square.
  *
- * The codings are read once and kept in column order of arrival; only the
- * cells that need text (words, shares, quotes) or structure (speaker rows)
- * sort them by document and load documents, one at a time, so a count
- * matrix over a million codings never opens a document. Code -> column,
- * document -> index and label -> row are hash lookups, one per coding. */
+ * The codings are read once. Only cells that need the text (words,
+ * shares, quotes) or the turns (speaker rows), or that count a document
+ * once (docs), sort them by document, and documents are loaded one at a
+ * time and only then: a count matrix over a million codings never opens
+ * a document. Code -> column, document -> index and label -> row are hash
+ * lookups, one per coding. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

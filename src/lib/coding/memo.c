@@ -101,8 +101,8 @@ int cdr_memo_write(cdr_project *p, cdr_memo_kind kind, const char *id, const cha
 		return rc;
 	if (old != NULL) {
 		free(old);
-		return cdr_error_set(CDR_EEXISTS, "%s %s already has a memo (use --append to add to it or --replace to replace it)",
-				     kind == CDR_MEMO_DOC ? "document" : "code", id);
+		return cdr_error_set(CDR_EEXISTS, "%s %s already has a memo", kind == CDR_MEMO_DOC ? "document" : "code",
+				     id);
 	}
 	return cdr_memo_set(p, kind, id, text, 0);
 }

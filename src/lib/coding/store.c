@@ -4,6 +4,7 @@
  * the same codings always give the same bytes (idempotent reruns, clean
  * diffs). Unreadable rows travel along verbatim at the end. */
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "codeer/autocode.h"
 #include "codeer/coding.h"
+#include "codeer/document.h"
 #include "codeer/error.h"
 #include "codeer/scheme.h"
 #include "util/alloc.h"
@@ -432,6 +435,25 @@ static int within(const cdr_coding *k, const char *doc, size_t start, size_t end
 	return k->start >= start && k->end <= end && strcmp(k->doc, doc) == 0 && strcmp(k->code, code) == 0;
 }
 
+int cdr_codings_remove_within(cdr_codings *c, const char *doc, size_t start, size_t end, const char *code,
+			      size_t *n)
+{
+	size_t found = 0;
+
+	for (size_t i = 0; i < c->n;) {
+		if (within(&c->v[i], doc, start, end, code)) {
+			cdr_codings_remove(c, i);
+			found++;
+		} else {
+			i++;
+		}
+	}
+	if (n)
+		*n = found;
+	return found ? 0 : cdr_error_set(CDR_ENOTFOUND, "no coding of %s by %s lies within %s c%zu-%zu", code, c->coder,
+					 doc, start, end);
+}
+
 int cdr_codings_accept(cdr_codings *to, const cdr_codings *from, const char *doc, size_t start, size_t end,
 		       const char *code, size_t *n)
 {
@@ -482,7 +504,7 @@ static int set_rejected(cdr_codings *from, const char *by, int force, const char
 		 * back (or returns it) without saying so */
 		return cdr_error_set(CDR_EUSAGE,
 				     "%s c%zu-%zu %s is %s's own coding (origin %s), not a proposal of the rules: only %s "
-				     "may %s it (or use --force)",
+				     "may %s it",
 				     k->doc, k->start, k->end, k->code, from->coder, k->origin, from->coder,
 				     unreject ? "unreject" : "reject");
 	}
@@ -610,9 +632,8 @@ int cdr_schemes_install_checked(cdr_project *p, const char *const *paths, size_t
 		snprintf(target, sizeof(target), "%s/schemes/%s.xml", cdr_project_path(p), cdr_scheme_id(incoming));
 		if (access(target, F_OK) == 0) {
 			if (!replace) {
-				rc = cdr_error_set(CDR_EEXISTS,
-						   "%s: the project already has a scheme '%s' (use --replace to update it)",
-						   paths[f], cdr_scheme_id(incoming));
+				rc = cdr_error_set(CDR_EEXISTS, "%s: the project already has a scheme '%s'", paths[f],
+						   cdr_scheme_id(incoming));
 				cdr_scheme_free(incoming);
 				break;
 			}
@@ -647,10 +668,12 @@ int cdr_schemes_install_checked(cdr_project *p, const char *const *paths, size_t
 		cdr_scheme_free(incoming);
 	}
 	if (rc == 0 && nlost > 0 && !force) {
-		rc = cdr_error_set(CDR_EUNSAFE,
-				   "%s\nnothing was replaced: those codings would drop out of every analysis (put the "
-				   "codes back in the new version, or use --force to replace anyway)",
+		rc = cdr_error_set(CDR_EUNSAFE, "%s\nnothing was replaced: those codings would drop out of every analysis",
 				   report.data);
+		if (warning) {
+			*warning = report.data;
+			report.data = NULL;
+		}
 		goto done;
 	}
 	for (size_t f = 0; f < n && rc == 0; f++) {
@@ -719,4 +742,209 @@ void cdr_coders_free(char **names, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+}
+
+/* ---- the lint of `scheme check` (coding.h) --------------------------------
+ * In the coding layer rather than with the schemes: it runs the engine
+ * over the corpus and reads every coder's codings. */
+
+void cdr_lint_free(cdr_lint *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].code);
+		free(l->v[i].rule);
+		free(l->v[i].message);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+static int lint_add(cdr_lint *l, cdr_lint_kind kind, const char *code, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static int lint_add(cdr_lint *l, cdr_lint_kind kind, const char *code, const char *rule, const char *fmt, ...)
+{
+	cdr_lint_finding f = { kind, NULL, NULL, NULL };
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0 || (f.message = cdr_malloc((size_t)len + 1)) == NULL)
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	va_start(ap, fmt);
+	vsnprintf(f.message, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	if ((code && (f.code = cdr_strdup(code)) == NULL) || (rule && (f.rule = cdr_strdup(rule)) == NULL) ||
+	    cdr_grow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v)) < 0) {
+		free(f.code);
+		free(f.rule);
+		free(f.message);
+		return CDR_ENOMEM;
+	}
+	l->v[l->n++] = f;
+	l->problems += kind != CDR_LINT_VALID;
+	return 0;
+}
+
+static int lint_files(cdr_lint *l, const char *const *files, size_t n)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		cdr_scheme *s;
+		int lrc = cdr_scheme_load(&s, files[i]);
+		if (lrc == CDR_ENOMEM)
+			return lrc;
+		if (lrc < 0) {
+			rc = lint_add(l, CDR_LINT_INVALID, NULL, NULL, "%s", cdr_error_last());
+			continue;
+		}
+		rc = lint_add(l, CDR_LINT_VALID, NULL, NULL, "%s: valid (scheme '%s', %zu codes)", files[i],
+			      cdr_scheme_id(s), cdr_scheme_code_count(s));
+		cdr_scheme_free(s);
+	}
+	return rc;
+}
+
+struct pattern_ctx {
+	cdr_lint *l;
+	int rc;
+};
+
+static void on_bad_pattern(void *ctx, const cdr_code *code, const cdr_rule *rule, const char *message)
+{
+	struct pattern_ctx *pc = ctx;
+
+	if (pc->rc == 0)
+		pc->rc = lint_add(pc->l, CDR_LINT_PATTERN, code->qualified, rule->id, "%s", message);
+}
+
+/* Run the engine over every document; a finding per rule that hit the
+ * match limit, matches nothing, or matches too often. */
+static int lint_rules(cdr_lint *l, const cdr_project *p, const cdr_schemes *set, const char *const *ids, size_t nids,
+		      double max_share, int *refused)
+{
+	size_t ndocs = cdr_project_doc_count(p), nstats, turns;
+	const cdr_rule_stats *stats;
+	cdr_engine *engine = NULL;
+	int rc;
+
+	if ((rc = cdr_engine_new(&engine, set, ids, nids)) < 0) {
+		if (rc != CDR_EFORMAT)
+			return rc;
+		*refused = 1;
+		return lint_add(l, CDR_LINT_PATTERN, NULL, NULL, "%s", cdr_error_last());
+	}
+	for (size_t i = 0; i < ndocs && rc == 0; i++) {
+		cdr_document *doc;
+		cdr_proposals props = { 0 };
+		if ((rc = cdr_project_doc_load(&doc, p, cdr_project_doc_id(p, i), 1)) < 0)
+			break;
+		rc = cdr_engine_run(engine, doc, &props, NULL, NULL);
+		cdr_proposals_free(&props);
+		cdr_document_free(doc);
+	}
+	nstats = cdr_engine_stats(engine, &stats);
+	turns = cdr_engine_turns_seen(engine);
+	for (size_t i = 0; i < nstats && rc == 0; i++) {
+		const cdr_rule_stats *st = &stats[i];
+		const cdr_scheme *scheme = cdr_schemes_scheme_of(set, st->code);
+		const char *path = scheme ? cdr_scheme_path(scheme) : "";
+		const char *code = st->code->qualified, *rule = st->rule->id;
+		int line = st->rule->line;
+		if (st->limit_hits > 0)
+			rc = lint_add(l, CDR_LINT_MATCH_LIMIT, code, rule,
+				      "%s:%d: rule %s#%s hit the PCRE2 match limit in %zu turn%s (catastrophic backtracking?)",
+				      path, line, code, rule, st->limit_hits, st->limit_hits == 1 ? "" : "s");
+		if (rc < 0)
+			break;
+		if (ndocs > 0 && st->matches == 0)
+			rc = lint_add(l, CDR_LINT_NO_MATCH, code, rule, "%s:%d: rule %s#%s matches nothing in the project's %zu documents",
+				      path, line, code, rule, ndocs);
+		else if (turns > 0 && (double)st->turns / (double)turns > max_share)
+			rc = lint_add(l, CDR_LINT_TOO_BROAD, code, rule,
+				      "%s:%d: rule %s#%s matches in %.0f%% of the turns (%zu of %zu; more than %.0f%%)", path, line,
+				      code, rule, 100.0 * (double)st->turns / (double)turns, st->turns, turns, 100.0 * max_share);
+	}
+	cdr_engine_free(engine);
+	return rc;
+}
+
+/* Codings whose code no scheme defines drop out of every analysis. A
+ * codings file that cannot be read is passed over: its coder's commands
+ * report it. */
+static int lint_codings(cdr_lint *l, const cdr_project *p, const cdr_schemes *set)
+{
+	char **coders = NULL;
+	size_t ncoders = 0;
+	int rc;
+
+	if ((rc = cdr_coders_list(&coders, &ncoders, p)) < 0)
+		return rc;
+	for (size_t c = 0; c < ncoders && rc == 0; c++) {
+		cdr_codings *k;
+		int lrc = cdr_codings_load(&k, p, coders[c], NULL, NULL);
+		if (lrc < 0) {
+			rc = lrc == CDR_ENOMEM ? lrc : 0;
+			continue;
+		}
+		for (size_t i = 0; i < k->n && rc == 0; i++) {
+			const cdr_code *code;
+			const cdr_coding *cd = &k->v[i];
+			int rrc = cdr_schemes_resolve(&code, set, cd->code);
+			if (rrc == CDR_ENOMEM)
+				rc = rrc;
+			else if (rrc < 0)
+				rc = lint_add(l, CDR_LINT_UNKNOWN_CODE, cd->code, NULL,
+					      "codings/%s.tsv: %s c%zu-%zu: code '%s' is in no scheme", coders[c], cd->doc,
+					      cd->start, cd->end, cd->code);
+		}
+		cdr_codings_free(k);
+	}
+	cdr_coders_free(coders, ncoders);
+	return rc;
+}
+
+int cdr_schemes_lint(cdr_lint *out, const cdr_project *p, const cdr_schemes *set, const cdr_lint_options *opts)
+{
+	double max_share = opts->max_share != 0 ? opts->max_share : CDR_LINT_MAX_SHARE;
+	size_t before;
+	int rc, refused = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (!(max_share > 0 && max_share <= 1))
+		return cdr_error_set(CDR_EUSAGE, "the share of turns must be a number above 0 and at most 1");
+	for (size_t i = 0; i < opts->nschemes; i++)
+		if (cdr_schemes_find(set, opts->schemes[i]) == NULL)
+			return cdr_error_set(CDR_ENOTFOUND, "no scheme '%s' in the project", opts->schemes[i]);
+	if ((rc = lint_files(out, opts->files, opts->nfiles)) < 0)
+		return rc;
+	/* files alone are checked as files; a bad file says enough */
+	if (out->problems > 0 || (opts->nfiles > 0 && opts->nschemes == 0))
+		return 0;
+	/* every pattern, so that all invalid ones are listed before any runs */
+	before = out->problems;
+	for (size_t s = 0; s < cdr_schemes_count(set); s++) {
+		const cdr_scheme *scheme = cdr_schemes_get(set, s);
+		struct pattern_ctx pc = { out, 0 };
+		int wanted = opts->nschemes == 0;
+		for (size_t i = 0; i < opts->nschemes; i++)
+			wanted |= strcmp(opts->schemes[i], cdr_scheme_id(scheme)) == 0;
+		if (wanted)
+			cdr_scheme_check_patterns(scheme, on_bad_pattern, &pc);
+		if (pc.rc < 0)
+			return pc.rc;
+	}
+	if (out->problems > before)
+		return 0;
+	if ((rc = lint_rules(out, p, set, opts->schemes, opts->nschemes, max_share, &refused)) < 0)
+		return rc;
+	/* rules the engine refused ran nowhere: the codings wait for the fix */
+	if (refused)
+		return 0;
+	return lint_codings(out, p, set);
 }

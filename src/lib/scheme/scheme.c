@@ -302,7 +302,7 @@ done:
 
 /* Compile one pattern as the engine will; report a failure. */
 static int check_pattern(const cdr_scheme *s, const cdr_code *code, const cdr_rule *rule, const char *what,
-			 const char *pattern, int caseless, void (*report)(void *, const char *), void *ctx)
+			 const char *pattern, int caseless, cdr_pattern_report_fn report, void *ctx)
 {
 	int errcode;
 	PCRE2_SIZE erroff;
@@ -323,11 +323,11 @@ static int check_pattern(const cdr_scheme *s, const cdr_code *code, const cdr_ru
 			      code->qualified, rule->id, what, pattern, (char *)msg, (size_t)erroff);
 	}
 	if (report)
-		report(ctx, cdr_error_last());
+		report(ctx, code, rule, cdr_error_last());
 	return 1;
 }
 
-size_t cdr_scheme_check_patterns(const cdr_scheme *s, void (*report)(void *ctx, const char *message), void *ctx)
+size_t cdr_scheme_check_patterns(const cdr_scheme *s, cdr_pattern_report_fn report, void *ctx)
 {
 	size_t problems = 0;
 	char first[1024] = "";

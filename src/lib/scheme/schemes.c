@@ -173,8 +173,7 @@ int cdr_schemes_install(cdr_project *p, const char *path, int replace, char **id
 		goto done;
 	snprintf(target, sizeof(target), "%s/schemes/%s.xml", cdr_project_path(p), cdr_scheme_id(s));
 	if (!replace && access(target, F_OK) == 0) {
-		rc = cdr_error_set(CDR_EEXISTS, "%s: the project already has a scheme '%s' (use --replace to update it)",
-				   path, cdr_scheme_id(s));
+		rc = cdr_error_set(CDR_EEXISTS, "%s: the project already has a scheme '%s'", path, cdr_scheme_id(s));
 		goto done;
 	}
 	if ((rc = cdr_project_lock(p, NULL)) < 0)
