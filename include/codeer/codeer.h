@@ -15,6 +15,7 @@
 #include "codeer/autocode.h"
 #include "codeer/retrieve.h"
 #include "codeer/memo.h"
+#include "codeer/version.h"
 #include "codeer/agree.h"
 #include "codeer/agreement.h"
 #include "codeer/unitizing.h"

@@ -48,6 +48,8 @@ size_t cdr_codings_count(const cdr_codings *c);
 cdr_coding *cdr_codings_get(cdr_codings *c, size_t i);
 /** Rows kept verbatim because they could not be read. */
 size_t cdr_codings_broken(const cdr_codings *c);
+/** Replace the memo of coding i ("" clears it). */
+int cdr_codings_set_memo(cdr_codings *c, size_t i, const char *memo);
 
 /**
  * Add a coding (strings are copied; created is now). A coding with the

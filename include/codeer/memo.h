@@ -1,5 +1,6 @@
-/* memo.h -- free-text memos on documents and codes, one Markdown file
- * each under memos/ (memos/doc/<doc-id>.md, memos/code/<scheme>/<code>.md),
+/* memo.h -- free-text memos on documents, codes and cases, one Markdown
+ * file each under memos/ (memos/doc/<doc-id>.md,
+ * memos/code/<scheme>/<code>.md, memos/case/<case-id>.md),
  * so they diff and merge like any text. Memos on single codings live in
  * the memo column of the coder's codings file (coding.h). */
 #ifndef CODEER_MEMO_H
@@ -9,7 +10,7 @@
 
 #include "codeer/project.h"
 
-typedef enum cdr_memo_kind { CDR_MEMO_DOC, CDR_MEMO_CODE } cdr_memo_kind;
+typedef enum cdr_memo_kind { CDR_MEMO_DOC, CDR_MEMO_CODE, CDR_MEMO_CASE } cdr_memo_kind;
 
 /** The memo, or NULL in *out when there is none (caller frees). */
 int cdr_memo_get(char **out, const cdr_project *p, cdr_memo_kind kind, const char *id);

@@ -26,6 +26,7 @@ extern const struct cdr_cmd cmd_quotes;
 extern const struct cdr_cmd cmd_report;
 extern const struct cdr_cmd cmd_scheme;
 extern const struct cdr_cmd cmd_score;
+extern const struct cdr_cmd cmd_serve;
 extern const struct cdr_cmd cmd_show;
 
 static const struct cdr_cmd *const commands[] = {
@@ -48,6 +49,7 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_report,
 	&cmd_scheme,
 	&cmd_score,
+	&cmd_serve,
 	&cmd_show,
 	NULL
 };

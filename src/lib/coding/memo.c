@@ -16,26 +16,27 @@
 
 #define MEMO_LIMIT ((size_t)16 << 20)
 
-/* memos/doc/<id>.md or memos/code/<scheme>/<code>.md; ids never hold
- * "..", and a code id's only slash separates scheme and code. */
+/* memos/doc/<id>.md, memos/case/<id>.md or memos/code/<scheme>/<code>.md;
+ * ids never hold "..", and a code id's only slash separates scheme and code. */
 static int memo_path(char *out, size_t cap, const cdr_project *p, cdr_memo_kind kind, const char *id, int mkdirs)
 {
 	const char *slash = strchr(id, '/');
+	const char *sub = kind == CDR_MEMO_DOC ? "doc" : kind == CDR_MEMO_CASE ? "case" : "code";
 
-	if (*id == '\0' || strstr(id, "..") || id[0] == '.' || (kind == CDR_MEMO_DOC && slash) ||
+	if (*id == '\0' || strstr(id, "..") || id[0] == '.' || (kind != CDR_MEMO_CODE && slash) ||
 	    (kind == CDR_MEMO_CODE && (slash == NULL || strchr(slash + 1, '/'))))
 		return cdr_error_set(CDR_EUSAGE, "'%s' cannot name a memo", id);
 	if (mkdirs) {
 		snprintf(out, cap, "%s/memos", cdr_project_path(p));
 		mkdir(out, 0777);
-		snprintf(out, cap, "%s/memos/%s", cdr_project_path(p), kind == CDR_MEMO_DOC ? "doc" : "code");
+		snprintf(out, cap, "%s/memos/%s", cdr_project_path(p), sub);
 		mkdir(out, 0777);
 		if (kind == CDR_MEMO_CODE) {
 			snprintf(out, cap, "%s/memos/code/%.*s", cdr_project_path(p), (int)(slash - id), id);
 			mkdir(out, 0777);
 		}
 	}
-	snprintf(out, cap, "%s/memos/%s/%s.md", cdr_project_path(p), kind == CDR_MEMO_DOC ? "doc" : "code", id);
+	snprintf(out, cap, "%s/memos/%s/%s.md", cdr_project_path(p), sub, id);
 	return 0;
 }
 
@@ -101,8 +102,8 @@ int cdr_memo_write(cdr_project *p, cdr_memo_kind kind, const char *id, const cha
 		return rc;
 	if (old != NULL) {
 		free(old);
-		return cdr_error_set(CDR_EEXISTS, "%s %s already has a memo", kind == CDR_MEMO_DOC ? "document" : "code",
-				     id);
+		return cdr_error_set(CDR_EEXISTS, "%s %s already has a memo",
+				     kind == CDR_MEMO_DOC ? "document" : kind == CDR_MEMO_CASE ? "case" : "code", id);
 	}
 	return cdr_memo_set(p, kind, id, text, 0);
 }
