@@ -8,7 +8,11 @@
  *   schemes/ codings/ memos/  code schemes, per-coder codings, memos
  *
  * Every write is atomic (temporary file, fsync, rename), and commands that
- * write hold an exclusive lock on the project. */
+ * write hold an exclusive lock on the project. A change of several files
+ * is journaled (.codeer-journal): a process killed halfway leaves a
+ * journal, and the next codeer that opens the project or takes its lock
+ * completes the change and removes temporary files (.codeer-tmp-*) that
+ * killed writers left, so the project shows the old state or the new one. */
 #ifndef CODEER_PROJECT_H
 #define CODEER_PROJECT_H
 
@@ -29,8 +33,16 @@ int cdr_project_init(const char *dir, const char *name);
 /** Find the project directory: `start` or its nearest parent with codeer.toml. */
 int cdr_project_discover(char **out, const char *start);
 
-/** Open a project; refuses newer format versions and damaged files. */
+/** Open a project; refuses newer format versions and damaged files. A
+ * change a killed codeer left unfinished is completed first (when no other
+ * codeer is writing the project). */
 int cdr_project_open(cdr_project **out, const char *dir);
+
+/** cdr_project_open with flags: */
+/** leave an unfinished change and temporary files as they are, and read a
+ * damaged cases.tsv as no cases (for cdr_project_fsck, which reports them) */
+#define CDR_OPEN_FSCK 1u
+int cdr_project_open_ex(cdr_project **out, const char *dir, unsigned flags);
 
 /**
  * Take the project's write lock (waits for another codeer writing to the
@@ -77,6 +89,21 @@ typedef void (*cdr_add_cb)(void *ctx, const char *path, const cdr_document *doc)
  */
 int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 		    const cdr_add_options *opts, cdr_add_cb cb, void *ctx);
+
+/** Called by cdr_project_fsck once per problem found, with a line such
+ * as "sources/x.meta:12: turn ends past the text" (paths relative to the
+ * project); a non-zero return stops the check. */
+typedef int (*cdr_fsck_cb)(void *ctx, const char *finding);
+
+/**
+ * Check a project without changing anything: every source's text against
+ * the sha256 and length in its .meta, every .meta parses and its turns,
+ * paragraphs and sentences fit its text, every .txt has its .meta, the
+ * cases name existing documents, and no temporary file or unfinished
+ * change is left. Open it with CDR_OPEN_FSCK. *found receives the number
+ * of problems. Returns 0 or a CDR_E* code (the check could not be made).
+ */
+int cdr_project_fsck(cdr_project *p, cdr_fsck_cb cb, void *ctx, size_t *found);
 
 /** Derive a document id from a file name: lower case, [a-z0-9_-] only. */
 int cdr_doc_id_from_path(char **out, const char *path);

@@ -18,6 +18,7 @@ extern const struct cdr_cmd cmd_cooccur;
 extern const struct cdr_cmd cmd_crosssection;
 extern const struct cdr_cmd cmd_docs;
 extern const struct cdr_cmd cmd_freq;
+extern const struct cdr_cmd cmd_fsck;
 extern const struct cdr_cmd cmd_init;
 extern const struct cdr_cmd cmd_kwic;
 extern const struct cdr_cmd cmd_matrix;
@@ -41,6 +42,7 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_crosssection,
 	&cmd_docs,
 	&cmd_freq,
+	&cmd_fsck,
 	&cmd_init,
 	&cmd_kwic,
 	&cmd_matrix,

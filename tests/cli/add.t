@@ -123,3 +123,27 @@ $ codeer init ro >/dev/null && cp "$CORPORA/s000-professional-3.txt" . && chmod 
 ! codeer: ro: the project cannot be written: Permission denied
 ! codeer: nothing was added
 ? 2
+
+# crash safety: CODEER_FAULT=rename:N (fsync:N) ends the process at its
+# N-th rename (fsync) as a SIGKILL there would. Killed anywhere, an add of
+# 20 files leaves none or all of them; the next command completes or undoes
+# the change and removes the temporary files; adding again then works
+$ mkdir twenty && for i in $(seq 1 20); do printf 'I: Vraag %d?\n\nR: Antwoord %d.\n' $i $i > twenty/t$i.txt; done && for n in fsync:1 fsync:41 fsync:44 rename:1 rename:2 rename:22 rename:42 rename:43; do rm -rf k && codeer init k >/dev/null && cd k && CODEER_FAULT=$n codeer add ../twenty/*.txt >/dev/null 2>&1; s=$?; d=$(codeer docs | wc -l); c=$(grep -c '^t' cases.tsv); left=$(find . -name '.codeer-tmp-*' -o -name .codeer-journal | wc -l); codeer add ../twenty/*.txt >/dev/null 2>&1; echo "$n: exit $s, $d documents, $c cases, $left left; again: exit $?, $(codeer docs | wc -l) documents"; cd ..; done
+fsync:1: exit 137, 0 documents, 0 cases, 0 left; again: exit 0, 20 documents
+fsync:41: exit 137, 0 documents, 0 cases, 0 left; again: exit 0, 20 documents
+fsync:44: exit 137, 0 documents, 0 cases, 0 left; again: exit 0, 20 documents
+rename:1: exit 137, 0 documents, 0 cases, 0 left; again: exit 0, 20 documents
+rename:2: exit 137, 20 documents, 20 cases, 0 left; again: exit 2, 20 documents
+rename:22: exit 137, 20 documents, 20 cases, 0 left; again: exit 2, 20 documents
+rename:42: exit 137, 20 documents, 20 cases, 0 left; again: exit 2, 20 documents
+rename:43: exit 0, 20 documents, 20 cases, 0 left; again: exit 2, 20 documents
+? 0
+
+# a temporary file a killed writer left is removed by the next command
+# that opens the project; fsck, which changes nothing, names it first
+$ cd k && touch -d '2020-01-01' sources/.codeer-tmp-Ab12Cd && codeer fsck; echo "fsck $?"; codeer docs | wc -l; ls -A sources | grep -c codeer-tmp; true
+sources/.codeer-tmp-Ab12Cd: a temporary file left by an interrupted command (the next codeer command removes it)
+fsck 1
+20
+0
+? 0

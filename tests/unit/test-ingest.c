@@ -15,6 +15,8 @@
 #include "codeer/error.h"
 #include "codeer/ingest.h"
 #include "codeer/text.h"
+#include "ingest/document-internal.h"
+#include "project/meta.h"
 #include "util/buf.h"
 #include "test.h"
 
@@ -1199,6 +1201,197 @@ static void test_ingest_slice_long_multibyte_text(void)
 	cdr_buf_free(&b);
 }
 
+/* ---- limits and normal form of what the readers produce ----------------------- */
+
+#define ODT_HEAD "<?xml version=\"1.0\"?>\n<office:document-content " \
+	"xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+	"xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text><text:p>R: "
+#define ODT_TAIL "</text:p></office:text></office:body></office:document-content>"
+
+/* <text:s text:c="1000"/> is 24 bytes of XML and 1000 spaces of text:
+ * the text a reader makes may not grow past the ingest limit. */
+static void test_ingest_odt_spaces_capped_at_limit(void)
+{
+	char *dir = strdup(test_tmpdir()), *odt = test_join(dir, "spaties.odt");
+	cdr_ingest_options opts = { 0 };
+	cdr_buf xml = CDR_BUF_INIT;
+	const char *members[2];
+	cdr_document *doc = NULL;
+
+	cdr_buf_puts(&xml, ODT_HEAD "a");
+	for (int i = 0; i < 500; i++)
+		cdr_buf_puts(&xml, "<text:s text:c=\"1000\"/>b");
+	cdr_buf_puts(&xml, ODT_TAIL);
+	members[0] = "content.xml";
+	members[1] = xml.data;
+	write_zip(odt, members, 1);
+	/* the file is small; its text would be 500 KB */
+	opts.max_bytes = 100000;
+	CU_ASSERT_EQUAL(cdr_ingest_file(&doc, odt, &opts), CDR_ELIMIT);
+	CU_ASSERT_PTR_NULL(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "spaties.odt"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "100000"));
+	/* with room for it, the same file is read */
+	opts.max_bytes = 1000000;
+	CU_ASSERT_EQUAL(cdr_ingest_file(&doc, odt, &opts), 0);
+	cdr_document_free(doc);
+	cdr_buf_free(&xml);
+	test_rm_rf(dir);
+	free(odt);
+	free(dir);
+}
+
+/* Every reader's text obeys the limit, also when decoding makes it
+ * larger than the file (Windows-1252 "€" is one byte, three in UTF-8). */
+static void test_ingest_text_capped_at_limit(void)
+{
+	cdr_ingest_options opts = { 0 };
+	cdr_document *doc = NULL;
+	char euros[301];
+
+	memset(euros, '\x80', 300);
+	euros[300] = '\0';
+	opts.max_bytes = 500;
+	opts.encoding = "windows-1252";
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, euros, 300, "euro.txt", &opts), CDR_ELIMIT);
+	CU_ASSERT_PTR_NULL(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "euro.txt"));
+	opts.max_bytes = 1000;
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, euros, 300, "euro.txt", &opts), 0);
+	cdr_document_free(doc);
+}
+
+/* Taking a tag out of "Cafe<i>" + U+0301 + "</i>" joins an e and a
+ * combining accent: the stored text must still be NFC ("Café", U+00E9). */
+static void test_ingest_subtitle_tags_stripped_then_nfc(void)
+{
+	static const char vtt[] = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCafe<i>\xCC\x81</i> en cre&lrm;\xCC\x80me\n";
+	static const char srt[] = "1\n00:00:01,000 --> 00:00:02,000\nCafe<i>\xCC\x81</i>\n";
+	cdr_document *doc = load_text(vtt, "nfc.vtt", NULL);
+	size_t len;
+	const char *text = cdr_document_text(doc, &len);
+	char *norm = NULL;
+	size_t nlen;
+
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Caf\xC3\xA9 en cr\xC3\xA8me"));
+	CU_ASSERT_PTR_NULL(strstr(text, "e\xCC\x81"));
+	CU_ASSERT_EQUAL_FATAL(cdr_text_normalize(&norm, &nlen, text, len), 0);
+	CU_ASSERT(nlen == len && memcmp(norm, text, len) == 0);
+	free(norm);
+	cdr_document_free(doc);
+	doc = load_text(srt, "nfc.srt", NULL);
+	text = cdr_document_text(doc, &len);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Caf\xC3\xA9"));
+	CU_ASSERT_EQUAL(cdr_document_length(doc), cdr_utf8_count(text, len));
+	cdr_document_free(doc);
+}
+
+/* A phrase near the end of a document of 1.5 MB, after many multi-byte
+ * characters (so bytes and code points differ), and a phrase that occurs
+ * in every turn: both answered right (and in one pass over the text). */
+static void test_ingest_resolve_phrase_big_document(void)
+{
+	cdr_buf b = CDR_BUF_INIT;
+	cdr_document *doc;
+	cdr_span s;
+	size_t turns = 0, cps = 0;
+	char *t;
+
+	while (b.len < 1500000) {
+		char line[160];
+		int n = snprintf(line, sizeof(line), "R: Dit is beurt %zu, over zorg in de wijk en de cliënt één keer.\n\n",
+				 turns + 1);
+		cdr_buf_put(&b, line, (size_t)n);
+		cps += cdr_utf8_count(line, (size_t)n);
+		turns++;
+	}
+	cdr_buf_puts(&b, "R: Het allerlaatste antwoord staat hier.\n");
+	doc = load_text(b.data, "groot.txt", NULL);
+	CU_ASSERT_EQUAL_FATAL(cdr_document_resolve(&s, doc, "allerlaatste antwoord"), 0);
+	CU_ASSERT_EQUAL(s.start, cps + strlen("R: Het "));
+	CU_ASSERT_EQUAL(s.end - s.start, strlen("allerlaatste antwoord"));
+	t = cdr_document_slice(doc, s);
+	CU_ASSERT_STRING_EQUAL(t, "allerlaatste antwoord");
+	free(t);
+	CU_ASSERT_EQUAL(cdr_document_turn_at(doc, s.start), (long)turns);
+	/* in every turn: ambiguous, with the count */
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "cliënt één"), CDR_EAMBIGUOUS);
+	{
+		char want[64];
+		snprintf(want, sizeof(want), "occurs %zu times", turns);
+		CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), want));
+	}
+	/* a phrase typed decomposed (NFD) finds the composed text */
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "Het allerlaatste"), 0);
+	CU_ASSERT_EQUAL(cdr_document_resolve(&s, doc, "beurt 7, over zorg in de wijk en de clie\xCC\x88nt"), 0);
+	CU_ASSERT_EQUAL(s.end - s.start, strlen("beurt 7, over zorg in de wijk en de cliXnt"));
+	cdr_document_free(doc);
+	cdr_buf_free(&b);
+}
+
+/* ---- source descriptions (.meta) ------------------------------------------------ */
+
+/* What fuzz-meta found: a NUL byte hid a line, and a later length line
+ * shrank the text below the turns already read. */
+static void test_ingest_meta_fuzz_turn_past_text(void)
+{
+	size_t n;
+	char *data = test_slurp(test_path("tests/fuzz/corpus/meta/crash-turn-past-length.meta"), &n);
+	cdr_document *doc = NULL;
+	char digest[65];
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_new(&doc), 0);
+	CU_ASSERT_EQUAL(cdr_meta_parse(doc, data, n, "x.meta", 0, digest), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "x.meta:2:"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "NUL"));
+	for (size_t i = 0; i < cdr_document_turn_count(doc); i++)
+		CU_ASSERT(cdr_document_turn(doc, i)->span.end <= cdr_document_length(doc));
+	cdr_document_free(doc);
+	free(data);
+}
+
+static int meta_refused(const char *text, const char *want)
+{
+	char *copy = strdup(text), digest[65];
+	cdr_document *doc = NULL;
+	int rc;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_new(&doc), 0);
+	rc = cdr_meta_parse(doc, copy, strlen(copy), "d.meta", 0, digest);
+	if (rc == 0 || strstr(cdr_error_last(), want) == NULL)
+		fprintf(stderr, "\nmeta: rc %d, '%s', wanted '%s'\n", rc, rc ? cdr_error_last() : "", want);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), want));
+	cdr_document_free(doc);
+	free(copy);
+	return rc;
+}
+
+#define META_HEAD "codeer-meta\t1\nid\td\ntext-sha256\t" \
+	"0000000000000000000000000000000000000000000000000000000000000000\n"
+
+static void test_ingest_meta_refuses_duplicates_and_overruns(void)
+{
+	CU_ASSERT_EQUAL(meta_refused(META_HEAD "length\t100\nwords\t3\nturn\t0\t50\t3\tR\t\nlength\t10\n",
+				     "d.meta:7: 'length' given twice (first on line 4)"), CDR_EFORMAT);
+	CU_ASSERT_EQUAL(meta_refused(META_HEAD "id\te\nlength\t100\n", "d.meta:4: 'id' given twice"), CDR_EFORMAT);
+	CU_ASSERT_EQUAL(meta_refused(META_HEAD "length\t100\nturn\t0\t101\t3\tR\t\n",
+				     "d.meta:5: turn ends past the text (length 100)"), CDR_EFORMAT);
+	CU_ASSERT_EQUAL(meta_refused(META_HEAD "length\t100\nsent\t90\t120\n",
+				     "d.meta:5: sentence ends past the text"), CDR_EFORMAT);
+	CU_ASSERT_EQUAL(meta_refused(META_HEAD "para\t0\t10\nlength\t100\n",
+				     "d.meta:4: paragraph before the length line"), CDR_EFORMAT);
+	/* a well-formed one still reads */
+	{
+		char *ok = strdup(META_HEAD "length\t100\nwords\t3\nturn\t0\t100\t3\tR\t\nsent\t0\t100\n"), digest[65];
+		cdr_document *doc = NULL;
+		CU_ASSERT_EQUAL_FATAL(cdr_document_new(&doc), 0);
+		CU_ASSERT_EQUAL(cdr_meta_parse(doc, ok, strlen(ok), "d.meta", 0, digest), 0);
+		CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 1);
+		cdr_document_free(doc);
+		free(ok);
+	}
+}
+
 void test_ingest_register(void)
 {
 	CU_pSuite s = CU_add_suite("ingest", NULL, NULL);
@@ -1266,4 +1459,10 @@ void test_ingest_register(void)
 	CU_add_test(s, "unsupported_extension", test_ingest_unsupported_extension);
 	CU_add_test(s, "missing_file", test_ingest_missing_file);
 	CU_add_test(s, "max_bytes", test_ingest_max_bytes);
+	CU_add_test(s, "odt_spaces_capped_at_limit", test_ingest_odt_spaces_capped_at_limit);
+	CU_add_test(s, "text_capped_at_limit", test_ingest_text_capped_at_limit);
+	CU_add_test(s, "subtitle_tags_stripped_then_nfc", test_ingest_subtitle_tags_stripped_then_nfc);
+	CU_add_test(s, "resolve_phrase_big_document", test_ingest_resolve_phrase_big_document);
+	CU_add_test(s, "meta_fuzz_turn_past_text", test_ingest_meta_fuzz_turn_past_text);
+	CU_add_test(s, "meta_refuses_duplicates_and_overruns", test_ingest_meta_refuses_duplicates_and_overruns);
 }

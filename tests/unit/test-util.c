@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "codeer/cases.h"
@@ -19,6 +21,7 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fileio.h"
+#include "util/hash.h"
 #include "util/tsv.h"
 #include "util/num.h"
 #include "util/strmap.h"
@@ -685,6 +688,290 @@ static void test_util_alloc_fail_cases_parse(void)
 	run_isolated(alloc_fail_cases_parse_child, "corpora/cases.tsv", "cdr_cases_parse");
 }
 
+/* ---- crash safety: the journal ---------------------------------------------- */
+
+/* A fingerprint of every file below `dir` (the lock file aside): names
+ * and contents, in a stable order. Caller frees. */
+static void snap_into(cdr_buf *b, const char *dir, const char *rel)
+{
+	struct dirent **names = NULL;
+	int n = scandir(dir, &names, NULL, alphasort);
+
+	for (int i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		char *path = test_join(dir, name), sub[1024];
+		struct stat st;
+		if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0 && strcmp(name, ".codeer.lock") != 0 &&
+		    lstat(path, &st) == 0) {
+			snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "", name);
+			if (S_ISDIR(st.st_mode)) {
+				snap_into(b, path, sub);
+			} else {
+				size_t len;
+				char *data = test_slurp(path, &len), digest[65];
+				cdr_sha256_hex(digest, data, len);
+				cdr_buf_printf(b, "%s %s\n", sub, digest);
+				free(data);
+			}
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static char *snap(const char *dir)
+{
+	cdr_buf b = CDR_BUF_INIT;
+
+	snap_into(&b, dir, "");
+	return b.data ? b.data : strdup("");
+}
+
+/* Three files, two of them replacing old ones, in one journaled commit. */
+static int commit_three(const char *dir, const char *version)
+{
+	char *a = test_join(dir, "a.txt"), *b = test_join(dir, "sub/b.txt"), *c = test_join(dir, "c.txt");
+	cdr_txn *txn = NULL;
+	int rc;
+
+	if ((rc = cdr_txn_new_journaled(&txn, dir)) == 0 && (rc = cdr_txn_write(txn, a, version, strlen(version))) == 0 &&
+	    (rc = cdr_txn_write(txn, b, version, strlen(version))) == 0 &&
+	    (rc = cdr_txn_write(txn, c, version, strlen(version))) == 0)
+		rc = cdr_txn_commit(txn);
+	cdr_txn_free(txn);
+	free(a);
+	free(b);
+	free(c);
+	return rc;
+}
+
+/* Kill the commit at its n-th rename or fsync (a child process ends with
+ * 137 there); then recovery must give the old files or the new ones,
+ * never a mix, and leave no journal. */
+static void test_util_journal_kill_at_every_step(void)
+{
+	static const char *const kinds[] = { "rename", "fsync" };
+	char *dir = make_tmpdir(), *old_state, *new_state;
+	char *sub = test_join(dir, "sub");
+	int killed = 0;
+
+	CU_ASSERT_EQUAL_FATAL(mkdir(sub, 0777), 0);
+	CU_ASSERT_EQUAL_FATAL(commit_three(dir, "oud\n"), 0);
+	old_state = snap(dir);
+	CU_ASSERT_EQUAL_FATAL(commit_three(dir, "nieuw\n"), 0);
+	new_state = snap(dir);
+	CU_ASSERT_EQUAL_FATAL(commit_three(dir, "oud\n"), 0);
+	for (size_t k = 0; k < 2; k++) {
+		for (long n = 1; n <= 20; n++) {
+			pid_t pid;
+			int status = 0, outcome = -1;
+			char *now;
+			struct timespec later;
+
+			fflush(stdout);
+			fflush(stderr);
+			if ((pid = fork()) == 0) {
+				cdr_fault_after(kinds[k], n);
+				_exit(commit_three(dir, "nieuw\n") == 0 ? 0 : 1);
+			}
+			CU_ASSERT_EQUAL_FATAL(waitpid(pid, &status, 0), pid);
+			CU_ASSERT_TRUE(WIFEXITED(status));
+			CU_ASSERT(WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 137);
+			killed += WEXITSTATUS(status) == 137;
+			CU_ASSERT_EQUAL(cdr_journal_recover(dir, &outcome), 0);
+			clock_gettime(CLOCK_REALTIME, &later);
+			later.tv_sec++;
+			CU_ASSERT_EQUAL(cdr_tmp_sweep(dir, &later, 3, NULL, NULL), 0);
+			now = snap(dir);
+			if (strcmp(now, old_state) != 0 && strcmp(now, new_state) != 0)
+				fprintf(stderr, "\n%s:%ld: a mix of old and new:\n%s\n", kinds[k], n, now);
+			CU_ASSERT(strcmp(now, old_state) == 0 || strcmp(now, new_state) == 0);
+			/* once the journal is written, the change is completed */
+			if (outcome == CDR_JOURNAL_ROLLED_FORWARD)
+				CU_ASSERT_STRING_EQUAL(now, new_state);
+			free(now);
+			CU_ASSERT_EQUAL(commit_three(dir, "oud\n"), 0);
+		}
+	}
+	/* each kind killed the commit at least at the first steps */
+	CU_ASSERT(killed >= 10);
+	free(old_state);
+	free(new_state);
+	free(sub);
+	test_rm_rf(dir);
+	free(dir);
+}
+
+/* A journal without its end line was never committed: its staged files
+ * are removed and the targets keep their old content. */
+static void test_util_journal_incomplete_rolls_back(void)
+{
+	char *dir = make_tmpdir(), *j = test_join(dir, CDR_JOURNAL_NAME);
+	char *a = test_join(dir, "a.txt"), *t = test_join(dir, ".codeer-tmp-abc123");
+	char *data;
+	size_t len;
+	int outcome = -1, complete = -1;
+
+	test_write_file(a, "oud");
+	test_write_file(t, "nieuw");
+	test_write_file(j, "codeer-journal\t1\nrename\t.codeer-tmp-abc123\ta.txt\n");
+	CU_ASSERT_EQUAL(cdr_journal_check(dir, &complete), 1);
+	CU_ASSERT_EQUAL(complete, 0);
+	CU_ASSERT_EQUAL(cdr_journal_recover(dir, &outcome), 0);
+	CU_ASSERT_EQUAL(outcome, CDR_JOURNAL_ROLLED_BACK);
+	CU_ASSERT_EQUAL(access(t, F_OK), -1);
+	CU_ASSERT_EQUAL(access(j, F_OK), -1);
+	CU_ASSERT_EQUAL_FATAL(cdr_file_read(&data, &len, a, 64), 0);
+	CU_ASSERT_STRING_EQUAL(data, "oud");
+	free(data);
+	/* a complete one is rolled forward */
+	test_write_file(t, "nieuw");
+	test_write_file(j, "codeer-journal\t1\nrename\t.codeer-tmp-abc123\ta.txt\nend\t1\n");
+	CU_ASSERT_EQUAL(cdr_journal_check(dir, &complete), 1);
+	CU_ASSERT_EQUAL(complete, 1);
+	CU_ASSERT_EQUAL(cdr_journal_recover(dir, &outcome), 0);
+	CU_ASSERT_EQUAL(outcome, CDR_JOURNAL_ROLLED_FORWARD);
+	CU_ASSERT_EQUAL_FATAL(cdr_file_read(&data, &len, a, 64), 0);
+	CU_ASSERT_STRING_EQUAL(data, "nieuw");
+	free(data);
+	CU_ASSERT_EQUAL(cdr_journal_check(dir, &complete), 0);
+	/* a journal may not name files outside its directory */
+	test_write_file(j, "codeer-journal\t1\nrename\t.codeer-tmp-abc123\t../a.txt\nend\t1\n");
+	CU_ASSERT_EQUAL(cdr_journal_recover(dir, &outcome), 0);
+	CU_ASSERT_EQUAL(outcome, CDR_JOURNAL_ROLLED_BACK);
+	test_rm_rf(dir);
+	free(dir);
+	free(j);
+	free(a);
+	free(t);
+}
+
+/* Temporary files older than the given time go; newer ones stay. */
+static void test_util_tmp_sweep_by_age(void)
+{
+	char *dir = make_tmpdir(), *sub = test_join(dir, "sources");
+	char *old = test_join(sub, ".codeer-tmp-old111"), *young = test_join(dir, ".codeer-tmp-new222");
+	char *keep = test_join(sub, "x.txt");
+	struct timespec cut;
+	struct timeval past[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+
+	CU_ASSERT_EQUAL_FATAL(mkdir(sub, 0777), 0);
+	test_write_file(old, "x");
+	test_write_file(keep, "x");
+	CU_ASSERT_EQUAL(utimes(old, past), 0);
+	CU_ASSERT_EQUAL(utimes(keep, past), 0);
+	clock_gettime(CLOCK_REALTIME, &cut);
+	cut.tv_sec -= 60;
+	test_write_file(young, "x");
+	CU_ASSERT_EQUAL(cdr_tmp_sweep(dir, &cut, 3, NULL, NULL), 0);
+	CU_ASSERT_EQUAL(access(old, F_OK), -1);
+	CU_ASSERT_EQUAL(access(young, F_OK), 0);
+	CU_ASSERT_EQUAL(access(keep, F_OK), 0);
+	test_rm_rf(dir);
+	free(dir);
+	free(sub);
+	free(old);
+	free(young);
+	free(keep);
+}
+
+/* ---- allocation failures in adding a document -------------------------------- */
+
+/* The cases and documents the project object holds, as text. */
+static char *project_state(cdr_project *p)
+{
+	cdr_buf b = CDR_BUF_INIT;
+	char *cases = NULL;
+	size_t len;
+
+	for (size_t i = 0; i < cdr_project_doc_count(p); i++)
+		cdr_buf_printf(&b, "%s\n", cdr_project_doc_id(p, i));
+	if (cdr_cases_format(&cases, &len, cdr_project_cases(p)) == 0)
+		cdr_buf_put(&b, cases, len);
+	free(cases);
+	return b.data ? b.data : strdup("");
+}
+
+/* Fail the N-th allocation of cdr_project_add for N = 0, 1, ... until it
+ * succeeds: every failure is CDR_ENOMEM, and the project (its files and
+ * the open object) is exactly as before. */
+static int alloc_fail_add_child(const void *arg)
+{
+	char *root = NULL, *file, *dir_state, *obj_state;
+	cdr_project *p = test_new_project(&root);
+	const char *paths[2];
+	cdr_add_options opts = { 0 };
+	static const char *const attrs[] = { "gemeente=Zwolle" };
+	long i;
+	int rc = -1, problems = 0, succeeded = 0;
+
+	(void)arg;
+	/* one document in already, so the add has cases and digests to keep */
+	file = test_join(root, "eerste.txt");
+	test_write_file(file, "I: Hoe gaat het?\n\nR: Goed, dank je.\n");
+	paths[0] = file;
+	if (cdr_project_add(p, paths, 1, NULL, NULL, NULL) != 0) {
+		fprintf(stderr, "\nadd: %s\n", cdr_error_last());
+		return 1;
+	}
+	free(file);
+	file = test_join(root, "tweede.txt");
+	test_write_file(file, "I: En verder?\n\nR: Ook goed. Café en crème.\n");
+	paths[0] = file;
+	paths[1] = test_path("corpora/s000-professional-2.txt");
+	opts.attrs = attrs;
+	opts.nattrs = 1;
+	dir_state = snap(cdr_project_path(p));
+	obj_state = project_state(p);
+	for (i = 0; i < MAX_ALLOCS; i++) {
+		char *now, *obj;
+		cdr_alloc_fail_after(i);
+		rc = cdr_project_add(p, paths, 2, &opts, NULL, NULL);
+		cdr_alloc_fail_after(-1);
+		if (rc == 0) {
+			succeeded = 1;
+			break;
+		}
+		if (rc != CDR_ENOMEM) {
+			fprintf(stderr, "\nadd: allocation %ld failed: rc %d (%s) instead of CDR_ENOMEM\n", i, rc,
+				cdr_error_last());
+			problems++;
+		}
+		now = snap(cdr_project_path(p));
+		obj = project_state(p);
+		if (strcmp(now, dir_state) != 0) {
+			fprintf(stderr, "\nadd: allocation %ld failed and the project's files changed:\n%s\n", i, now);
+			problems++;
+		}
+		if (strcmp(obj, obj_state) != 0) {
+			fprintf(stderr, "\nadd: allocation %ld failed and the open project changed:\n%s\n", i, obj);
+			problems++;
+		}
+		free(now);
+		free(obj);
+		if (problems > 5)
+			break;
+	}
+	if (!succeeded || i < 50) {
+		fprintf(stderr, "\nadd: never succeeded, or too few allocations (%ld)\n", i);
+		problems++;
+	} else if (cdr_project_doc_count(p) != 3) {
+		fprintf(stderr, "\nadd: %zu documents after the add\n", cdr_project_doc_count(p));
+		problems++;
+	}
+	free(dir_state);
+	free(obj_state);
+	free(file);
+	test_project_done(p, root);
+	return problems;
+}
+
+static void test_util_alloc_fail_project_add(void)
+{
+	run_isolated(alloc_fail_add_child, NULL, "cdr_project_add");
+}
+
 static void test_util_alloc_hook_reset(void)
 {
 	void *p;
@@ -815,4 +1102,8 @@ void test_util_register(void)
 	CU_add_test(s, "alloc_fail_ingest_vtt", test_util_alloc_fail_ingest_vtt);
 	CU_add_test(s, "alloc_fail_ingest_srt", test_util_alloc_fail_ingest_srt);
 	CU_add_test(s, "alloc_fail_cases_parse", test_util_alloc_fail_cases_parse);
+	CU_add_test(s, "alloc_fail_project_add", test_util_alloc_fail_project_add);
+	CU_add_test(s, "journal_kill_at_every_step", test_util_journal_kill_at_every_step);
+	CU_add_test(s, "journal_incomplete_rolls_back", test_util_journal_incomplete_rolls_back);
+	CU_add_test(s, "tmp_sweep_by_age", test_util_tmp_sweep_by_age);
 }

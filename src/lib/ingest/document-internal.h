@@ -89,6 +89,17 @@ int cdr_structure_build(cdr_document *doc, cdr_raw *raw, const cdr_ingest_option
 /* For readers of structured formats: end a paragraph in `b` with a blank
  * line, without piling up blank lines for empty paragraphs. */
 int cdr_raw_end_paragraph(cdr_buf *b);
-/* Normalise a reader's UTF-8 buffer into raw->text (consumes b). */
-int cdr_raw_take(cdr_raw *raw, cdr_buf *b, const char *name);
+/* Normalise a reader's UTF-8 buffer into raw->text (consumes b); the
+ * normalised text may not be longer than `limit` bytes. */
+int cdr_raw_take(cdr_raw *raw, cdr_buf *b, const char *name, size_t limit);
+/* The largest text a reader may produce: the ingest limit (opts->max_bytes
+ * or CDR_INGEST_MAX_BYTES), so that no input inflates past what a file
+ * may be. */
+size_t cdr_ingest_text_limit(const cdr_ingest_options *opts);
+/* The same for the text of a .docx or .odt: at most the largest XML part
+ * (CDR_INGEST_MAX_XML) as well. Only <text:s text:c="n"/> makes more text
+ * than markup, and a few kilobytes of those must not become gigabytes. */
+size_t cdr_ingest_xml_text_limit(const cdr_ingest_options *opts);
+/* CDR_ELIMIT with a message naming the file and the limit. */
+int cdr_raw_too_large(const char *name, size_t limit);
 #endif

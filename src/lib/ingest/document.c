@@ -152,38 +152,57 @@ long cdr_document_turn_at(const cdr_document *doc, size_t cp)
 	return cp < doc->turns[lo].span.end || (cp == doc->turns[lo].span.start) ? (long)lo : -1;
 }
 
-/* An exact phrase: it must occur exactly once; candidates are listed. */
+/* An exact phrase: it must occur exactly once; candidates are listed.
+ * The phrase is normalised as the text is, so a phrase typed in another
+ * normal form (NFD on macOS) still matches. One forward pass: each hit's
+ * code-point offset continues from the previous one (a cursor), so many
+ * hits in a long document cost one walk of the text, not one per hit. */
 static int find_phrase(cdr_span *out, const cdr_document *doc, const char *phrase)
 {
-	size_t plen = strlen(phrase), hits = 0;
-	char list[512] = "";
-	const char *p = doc->text, *first = NULL;
+	size_t plen = strlen(phrase), nlen, ncp, hits = 0, first_cp = 0;
+	char list[512] = "", *norm = NULL;
+	const char *text = doc->text ? doc->text : "", *p;
+	cdr_cp_cursor cur;
+	int rc;
 
 	if (plen == 0)
 		return cdr_error_set(CDR_EFORMAT, "an empty phrase is not a reference");
-	while ((p = strstr(p, phrase)) != NULL) {
-		size_t cp = cdr_utf8_count(doc->text, (size_t)(p - doc->text));
-		long t = cdr_document_turn_at(doc, cp);
-		size_t used = strlen(list);
-		if (hits == 0)
-			first = p;
-		if (used < sizeof(list) - 64 && t >= 0)
-			snprintf(list + used, sizeof(list) - used, "%st%ld c%zu-%zu", hits ? ", " : "", t + 1, cp,
-				 cp + cdr_utf8_count(phrase, plen));
-		else if (used < sizeof(list) - 64)
-			snprintf(list + used, sizeof(list) - used, "%sc%zu-%zu", hits ? ", " : "", cp,
-				 cp + cdr_utf8_count(phrase, plen));
-		hits++;
-		p += plen;
+	rc = cdr_text_normalize(&norm, &nlen, phrase, plen);
+	if (rc == CDR_ENOMEM)
+		return rc;
+	if (rc < 0 || nlen == 0) {
+		/* not valid UTF-8 or holds a NUL: it cannot occur in a stored text */
+		free(norm);
+		return cdr_error_set(CDR_ENOTFOUND,
+				     "'%s' is neither a reference (t12, s40, c100-250) nor a phrase in the document", phrase);
 	}
+	ncp = cdr_utf8_count(norm, nlen);
+	cdr_cp_cursor_init(&cur, text, doc->len);
+	for (p = text; (p = strstr(p, norm)) != NULL; p += nlen) {
+		size_t cp = cdr_cp_cursor_at(&cur, (size_t)(p - text));
+		size_t used = strlen(list);
+		long t;
+
+		if (hits++ == 0)
+			first_cp = cp;
+		if (used >= sizeof(list) - 64)
+			continue; /* the count still matters; the list is long enough */
+		t = cdr_document_turn_at(doc, cp);
+		if (t >= 0)
+			snprintf(list + used, sizeof(list) - used, "%st%ld c%zu-%zu", hits > 1 ? ", " : "", t + 1, cp,
+				 cp + ncp);
+		else
+			snprintf(list + used, sizeof(list) - used, "%sc%zu-%zu", hits > 1 ? ", " : "", cp, cp + ncp);
+	}
+	free(norm);
 	if (hits == 0)
 		return cdr_error_set(CDR_ENOTFOUND, "'%s' is neither a reference (t12, s40, c100-250) nor a phrase in the document",
 				     phrase);
 	if (hits > 1)
 		return cdr_error_set(CDR_EAMBIGUOUS, "the phrase '%s' occurs %zu times: %s; use one of these references",
 				     phrase, hits, list);
-	out->start = cdr_utf8_count(doc->text, (size_t)(first - doc->text));
-	out->end = out->start + cdr_utf8_count(phrase, plen);
+	out->start = first_cp;
+	out->end = first_cp + ncp;
 	return 0;
 }
 
@@ -286,19 +305,42 @@ int cdr_raw_end_paragraph(cdr_buf *b)
 	return cdr_buf_puts(b, b->data[b->len - 1] == '\n' ? "\n" : "\n\n");
 }
 
-int cdr_raw_take(cdr_raw *raw, cdr_buf *b, const char *name)
+size_t cdr_ingest_text_limit(const cdr_ingest_options *opts)
+{
+	return opts && opts->max_bytes ? opts->max_bytes : CDR_INGEST_MAX_BYTES;
+}
+
+size_t cdr_ingest_xml_text_limit(const cdr_ingest_options *opts)
+{
+	size_t limit = cdr_ingest_text_limit(opts);
+
+	return limit < CDR_INGEST_MAX_XML ? limit : CDR_INGEST_MAX_XML;
+}
+
+int cdr_raw_too_large(const char *name, size_t limit)
+{
+	return cdr_error_set(CDR_ELIMIT, "%s: its text is larger than the limit of %zu bytes", name, limit);
+}
+
+int cdr_raw_take(cdr_raw *raw, cdr_buf *b, const char *name, size_t limit)
 {
 	size_t bad;
 	int rc;
 
+	if (b->len > limit) {
+		cdr_buf_free(b);
+		return cdr_raw_too_large(name, limit);
+	}
 	if (!cdr_utf8_valid(b->data ? b->data : "", b->len, &bad)) {
 		cdr_buf_free(b);
 		return cdr_error_set(CDR_EENCODING, "%s: invalid UTF-8 in the document text", name);
 	}
 	rc = cdr_text_normalize(&raw->text, &raw->len, b->data ? b->data : "", b->len);
 	cdr_buf_free(b);
-	if (rc == CDR_EFORMAT)
-		return cdr_error_set(CDR_EFORMAT, "%s: %s", name, cdr_error_last());
+	if (rc == CDR_EFORMAT || rc == CDR_ELIMIT)
+		return cdr_error_set(rc, "%s: %s", name, cdr_error_last());
 	raw->encoding = "UTF-8";
+	if (rc == 0 && raw->len > limit)
+		return cdr_raw_too_large(name, limit);
 	return rc;
 }

@@ -2,7 +2,11 @@
  * Reads content.xml: one paragraph per <text:p>/<text:h>, spans joined,
  * <text:s text:c="n"/> as n spaces, <text:tab/> and <text:line-break/>.
  * Notes, annotations and tracked changes are skipped. Runs of white space
- * inside text collapse to one space, as ODF prescribes. */
+ * inside text collapse to one space, as ODF prescribes.
+ *
+ * <text:s text:c="n"/> is the one construct whose text is larger than
+ * its markup: a few kilobytes of them inflate to gigabytes. The text is
+ * therefore measured as it grows and refused past the ingest limit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +36,20 @@ static int put_collapsed(cdr_buf *b, const char *s)
 	return rc;
 }
 
-static int walk(const xmlNode *node, cdr_buf *b)
+struct out {
+	cdr_buf *b;
+	size_t limit;
+	const char *name;
+};
+
+static int walk(const xmlNode *node, const struct out *o)
 {
+	cdr_buf *b = o->b;
 	int rc = 0;
 
 	for (; node && rc == 0; node = node->next) {
+		if (b->len > o->limit)
+			return cdr_raw_too_large(o->name, o->limit);
 		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
 			rc = put_collapsed(b, (const char *)node->content);
 		} else if (node->type != XML_ELEMENT_NODE) {
@@ -49,6 +62,8 @@ static int walk(const xmlNode *node, cdr_buf *b)
 				count = 1;
 			if (count > 1000)
 				count = 1000;
+			if ((size_t)count > o->limit - b->len)
+				return cdr_raw_too_large(o->name, o->limit);
 			while (count-- > 0 && rc == 0)
 				rc = cdr_buf_putc(b, ' ');
 		} else if (cdr_xml_is(node, TEXT_NS, "tab")) {
@@ -59,10 +74,10 @@ static int walk(const xmlNode *node, cdr_buf *b)
 			   cdr_xml_is(node, OFFICE_NS, "annotation")) {
 			continue;
 		} else if (cdr_xml_is(node, TEXT_NS, "p") || cdr_xml_is(node, TEXT_NS, "h")) {
-			if ((rc = walk(node->children, b)) == 0)
+			if ((rc = walk(node->children, o)) == 0)
 				rc = cdr_raw_end_paragraph(b);
 		} else {
-			rc = walk(node->children, b);
+			rc = walk(node->children, o);
 		}
 	}
 	return rc;
@@ -80,13 +95,13 @@ int cdr_read_odt(cdr_raw *raw, const char *bytes, size_t n, const char *name,
 		 const cdr_ingest_options *opts)
 {
 	cdr_buf b = CDR_BUF_INIT;
+	struct out o = { &b, cdr_ingest_xml_text_limit(opts), name };
 	char *xml = NULL, where[512];
 	size_t xlen;
 	xmlDocPtr doc = NULL;
 	const xmlNode *body;
 	int rc;
 
-	(void)opts;
 	if ((rc = cdr_zip_read_member(&xml, &xlen, bytes, n, "content.xml", CDR_INGEST_MAX_XML, name)) < 0)
 		return rc;
 	snprintf(where, sizeof(where), "%s: content.xml", name);
@@ -101,11 +116,13 @@ int cdr_read_odt(cdr_raw *raw, const char *bytes, size_t n, const char *name,
 		xmlFreeDoc(doc);
 		return cdr_error_set(CDR_EFORMAT, "%s: not an OpenDocument text (no office:body/office:text)", where);
 	}
-	rc = walk(body->children, &b);
+	rc = walk(body->children, &o);
+	if (rc == 0 && b.len > o.limit)
+		rc = cdr_raw_too_large(name, o.limit);
 	xmlFreeDoc(doc);
 	if (rc < 0) {
 		cdr_buf_free(&b);
 		return rc;
 	}
-	return cdr_raw_take(raw, &b, name);
+	return cdr_raw_take(raw, &b, name, o.limit);
 }

@@ -6,7 +6,12 @@
  * is the start of its first cue; a cue without a speaker continues the
  * turn before it. When no cue names a speaker, every cue is its own turn.
  * The document text is written as "Speaker: text" paragraphs, so that it
- * reads like any other transcript. */
+ * reads like any other transcript.
+ *
+ * The file is normalised (NFC) before it is parsed, but taking out a tag
+ * or an entity joins what was around it ("Cafe<i>" + a combining accent):
+ * a cue that lost markup is normalised again. Everything else is joined
+ * with a space, which composes with nothing. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,8 +99,10 @@ static int parse_timing(const char *line, char **start)
 	return *start ? 1 : CDR_ENOMEM;
 }
 
-/* Strip tags and entities from cue text; the first <v Name> becomes *voice. */
-static int clean_cue(cdr_buf *out, const char *s, char **voice)
+/* Strip tags and entities from cue text; the first <v Name> becomes *voice.
+ * *joined is set when something was taken out (or replaced) between two
+ * characters, which may then need composing. */
+static int clean_cue(cdr_buf *out, const char *s, char **voice, int *joined)
 {
 	static const struct { const char *name, *text; } entities[] = {
 		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&nbsp;", " " },
@@ -120,6 +127,7 @@ static int clean_cue(cdr_buf *out, const char *s, char **voice)
 					return CDR_ENOMEM;
 			}
 			s = end + 1;
+			*joined = 1;
 			continue;
 		}
 		if (*s == '&') {
@@ -129,6 +137,7 @@ static int clean_cue(cdr_buf *out, const char *s, char **voice)
 				if (strncmp(s, entities[k].name, len) == 0) {
 					rc = cdr_buf_puts(out, entities[k].text);
 					s += len;
+					*joined = 1;
 					break;
 				}
 			}
@@ -138,6 +147,27 @@ static int clean_cue(cdr_buf *out, const char *s, char **voice)
 		rc = cdr_buf_putc(out, *s++);
 	}
 	return rc;
+}
+
+/* NFC again after markup came out (see the top of the file). */
+static int renormalize(cdr_buf *clean, const char *name, size_t line)
+{
+	char *norm;
+	size_t len;
+	int rc;
+
+	if (clean->len == 0)
+		return 0;
+	if ((rc = cdr_text_normalize(&norm, &len, clean->data, clean->len)) < 0) {
+		if (rc == CDR_ENOMEM)
+			return rc;
+		return cdr_error_set(rc, "%s:%zu: %s", name, line, cdr_error_last());
+	}
+	free(clean->data);
+	clean->data = norm;
+	clean->len = len;
+	clean->cap = len + 1;
+	return 0;
 }
 
 static int parse_cues(struct cues *cues, char *text, size_t len, const char *name, int webvtt,
@@ -164,7 +194,7 @@ static int parse_cues(struct cues *cues, char *text, size_t len, const char *nam
 		size_t first_line, nb = 0;
 		char *start = NULL, *voice = NULL;
 		cdr_buf body = CDR_BUF_INIT, clean = CDR_BUF_INIT;
-		int t;
+		int t, joined = 0;
 
 		/* skip blank lines; stop at the end */
 		do {
@@ -205,8 +235,10 @@ static int parse_cues(struct cues *cues, char *text, size_t len, const char *nam
 				rc = cdr_buf_puts(&body, line);
 		}
 		if (rc == 0)
-			rc = clean_cue(&clean, body.data ? body.data : "", &voice);
+			rc = clean_cue(&clean, body.data ? body.data : "", &voice, &joined);
 		cdr_buf_free(&body);
+		if (rc == 0 && joined)
+			rc = renormalize(&clean, name, first_line);
 		if (rc == 0 && clean.len > 0) {
 			char *speaker = voice, *label_time = NULL, *txt;
 			size_t content = 0;

@@ -67,6 +67,12 @@ int cdr_ingest_bytes(cdr_document **out, const char *bytes, size_t n,
 		rc = cdr_error_set(CDR_EUSAGE, "%s: unknown format '%s'", name, format);
 	if (rc < 0)
 		goto fail;
+	/* Every reader's text obeys the ingest limit: an encoding conversion
+	 * may triple a file, and the XML readers check as they go. */
+	if (raw.len > cdr_ingest_text_limit(opts)) {
+		rc = cdr_raw_too_large(name, cdr_ingest_text_limit(opts));
+		goto fail;
+	}
 	{
 		size_t i = 0;
 		while (i < raw.len && (raw.text[i] == ' ' || raw.text[i] == '\n' || raw.text[i] == '\t'))

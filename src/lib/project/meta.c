@@ -7,7 +7,12 @@
  *   turn<TAB>start<TAB>end<TAB>words<TAB>speaker<TAB>time
  *   para<TAB>start<TAB>end
  *   sent<TAB>start<TAB>end
- * Offsets are code points into sources/<id>.txt. */
+ * Offsets are code points into sources/<id>.txt.
+ *
+ * A .meta is read as untrusted input (fuzz-meta): a key given twice, a NUL
+ * byte, or a turn, paragraph or sentence that starts before the length
+ * line or ends past it is refused with its line, so a parsed document
+ * never points outside its text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,22 +103,37 @@ int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc)
 	return *out ? 0 : CDR_ENOMEM;
 }
 
+/* The keys that may appear once each, and where they were first seen. */
+static const char *const once_keys[] = {
+	"id", "original", "format", "encoding", "sha256", "added", "speaker-regex", "text-sha256",
+	"length", "words", NULL
+};
+#define NKEYS (sizeof(once_keys) / sizeof(once_keys[0]) - 1)
+enum { KEY_LENGTH = 8 }; /* once_keys[KEY_LENGTH] is "length" */
+
 int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 		   int head_only, char text_sha256[65])
 {
 	cdr_tsv_row row = { 0 };
-	size_t pos = 0, lineno = 0, prev_end = 0;
+	size_t pos = 0, lineno = 0, prev_end = 0, seen[NKEYS] = { 0 };
+	const char *nul;
 	char *line;
 	int rc = 0;
 
 	text_sha256[0] = '\0';
+	if ((nul = memchr(data, '\0', len)) != NULL) {
+		size_t at = 1;
+		for (const char *q = data; q < nul; q++)
+			at += *q == '\n';
+		return cdr_error_set(CDR_EFORMAT, "%s:%zu: contains a NUL byte", name, at);
+	}
 	while (cdr_next_line(data, len, &pos, &line)) {
 		const char *key;
 		cdr_span s;
 		size_t words;
 
 		lineno++;
-		if (*line == '\0')
+		if (*line == '\0' && lineno > 1)
 			continue;
 		if ((rc = cdr_tsv_split(&row, line)) < 0)
 			break;
@@ -133,12 +153,22 @@ int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 		}
 		if (strcmp(key, "turn") == 0 || strcmp(key, "para") == 0 || strcmp(key, "sent") == 0) {
 			int turn = key[0] == 't';
+			const char *what = turn ? "turn" : key[0] == 'p' ? "paragraph" : "sentence";
 			if (head_only)
 				break;
 			if (row.n != (turn ? 6u : 3u) || cdr_parse_size_field(row.fields[1], &s.start) < 0 ||
-			    cdr_parse_size_field(row.fields[2], &s.end) < 0 || s.end < s.start || s.end > doc->length ||
+			    cdr_parse_size_field(row.fields[2], &s.end) < 0 || s.end < s.start ||
 			    (turn && cdr_parse_size_field(row.fields[3], &words) < 0)) {
 				rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: malformed %s line", name, lineno, key);
+				break;
+			}
+			if (!seen[KEY_LENGTH]) {
+				rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: %s before the length line", name, lineno, what);
+				break;
+			}
+			if (s.end > doc->length) {
+				rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: %s ends past the text (length %zu)", name, lineno,
+						   what, doc->length);
 				break;
 			}
 			if (turn) {
@@ -162,6 +192,17 @@ int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: expected 'key<TAB>value'", name, lineno);
 			break;
 		}
+		for (size_t k = 0; k < NKEYS; k++) {
+			if (strcmp(key, once_keys[k]) != 0)
+				continue;
+			if (seen[k]) /* a later line must not silently override an earlier one */
+				rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: '%s' given twice (first on line %zu)", name, lineno,
+						   key, seen[k]);
+			seen[k] = lineno;
+			break;
+		}
+		if (rc < 0)
+			break;
 		if (strcmp(key, "text-sha256") == 0) {
 			snprintf(text_sha256, 65, "%s", row.fields[1]);
 			rc = cdr_document_set_info(doc, key, row.fields[1]);

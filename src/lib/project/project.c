@@ -3,7 +3,11 @@
  * The directory layout is described in include/codeer/project.h. Adding
  * documents is a transaction: every new file is staged next to its
  * target, and only when all files of the command are safely written are
- * they renamed into place, so a bad file in a batch changes nothing. */
+ * they renamed into place, so a bad file in a batch changes nothing. The
+ * transaction is journaled (util/fileio.c), so a process killed while it
+ * renames leaves a journal that the next command completes: opening a
+ * project, and taking its lock, first finish such a change and remove
+ * the temporary files that dead writers left behind. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* strverscmp */
 #endif
@@ -23,8 +27,9 @@
 #include "codeer/project.h"
 #include "ingest/document-internal.h"
 #include "project/config.h"
-#include "util/clock.h"
 #include "project/meta.h"
+#include "project/project-internal.h"
+#include "util/clock.h"
 #include "util/alloc.h"
 #include "util/array.h"
 #include "util/buf.h"
@@ -32,7 +37,6 @@
 #include "util/hash.h"
 
 #define CONFIG_FILE "codeer.toml"
-#define META_LIMIT ((size_t)1 << 30)
 
 struct cdr_project {
 	char *path;
@@ -41,7 +45,12 @@ struct cdr_project {
 	size_t ndocs, docs_cap;
 	cdr_cases *cases;
 	int lock_fd;
+	char *cases_error; /* CDR_OPEN_FSCK: why cases.tsv could not be read */
 };
+
+/* How deep below the project directory temporary files are looked for
+ * (memos/code/<scheme>/ is the deepest place codeer writes). */
+#define SWEEP_DEPTH 3
 
 static char *join(const char *dir, const char *a, const char *b)
 {
@@ -50,6 +59,17 @@ static char *join(const char *dir, const char *a, const char *b)
 
 	if (p)
 		snprintf(p, n, "%s/%s%s", dir, a, b ? b : "");
+	return p;
+}
+
+/* "<dir>/sources/<id><ext>" */
+static char *source_path(const char *dir, const char *id, const char *ext)
+{
+	size_t n = strlen(dir) + strlen(id) + strlen(ext) + sizeof("/sources/");
+	char *p = cdr_malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/sources/%s%s", dir, id, ext);
 	return p;
 }
 
@@ -65,6 +85,9 @@ int cdr_project_init(const char *dir, const char *name)
 
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
 		return cdr_error_set(CDR_EIO, "cannot create %s: %s", dir, strerror(errno));
+	/* an init killed halfway left a journal: finishing it may make this a project */
+	if ((rc = cdr_journal_recover(dir, NULL)) < 0)
+		return rc;
 	if ((path = join(dir, CONFIG_FILE, NULL)) == NULL)
 		return CDR_ENOMEM;
 	if (access(path, F_OK) == 0) {
@@ -90,13 +113,8 @@ int cdr_project_init(const char *dir, const char *name)
 	cfg.name = (char *)(name ? name : abs && strrchr(abs, '/') ? strrchr(abs, '/') + 1 : dir);
 	cfg.language = "nl";
 	cfg.created = created;
-	if ((rc = cdr_txn_new(&txn)) < 0)
+	if ((rc = cdr_txn_new_journaled(&txn, dir)) < 0)
 		goto done;
-	if ((rc = cdr_config_format(&data, &len, &cfg)) < 0)
-		goto done;
-	if ((path = join(dir, CONFIG_FILE, NULL)) == NULL || (rc = cdr_txn_write(txn, path, data, len)) < 0)
-		goto done;
-	free(path);
 	/* files the user already has in the directory are left alone */
 	if ((path = join(dir, "cases.tsv", NULL)) == NULL ||
 	    (access(path, F_OK) != 0 && (rc = cdr_txn_write(txn, path, "case\tdocs\n", 10)) < 0))
@@ -105,7 +123,17 @@ int cdr_project_init(const char *dir, const char *name)
 	if ((path = join(dir, ".gitignore", NULL)) == NULL ||
 	    (access(path, F_OK) != 0 && (rc = cdr_txn_write(txn, path, gitignore, sizeof(gitignore) - 1)) < 0))
 		goto done;
-	rc = cdr_txn_commit(txn);
+	free(path);
+	path = NULL;
+	/* codeer.toml last: the directory is a project only when the rest is there */
+	if ((rc = cdr_config_format(&data, &len, &cfg)) < 0)
+		goto done;
+	if ((path = join(dir, CONFIG_FILE, NULL)) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	if ((rc = cdr_txn_write(txn, path, data, len)) == 0)
+		rc = cdr_txn_commit(txn);
 done:
 	if (path == NULL && rc == 0)
 		rc = CDR_ENOMEM;
@@ -210,7 +238,108 @@ static int default_cases(cdr_project *p)
 	return 0;
 }
 
+/* Read the document list and cases.tsv (again, after a recovery). With
+ * `cases_error`, a cases.tsv that cannot be read counts as none and the
+ * reason is kept there (for fsck). */
+static int load_lists(cdr_project *p, char **cases_error)
+{
+	char *path, *data = NULL;
+	cdr_cases *cases = NULL;
+	size_t len;
+	int rc;
+
+	for (size_t i = 0; i < p->ndocs; i++)
+		free(p->docs[i]);
+	p->ndocs = 0;
+	if ((rc = scan_sources(p)) < 0)
+		return rc;
+	if ((path = join(p->path, "cases.tsv", NULL)) == NULL)
+		return CDR_ENOMEM;
+	rc = cdr_file_read(&data, &len, path, (size_t)1 << 30);
+	if (rc == CDR_ENOTFOUND) {
+		cdr_error_clear();
+		rc = cdr_cases_new(&cases);
+	} else if (rc == 0) {
+		rc = cdr_cases_parse(&cases, data, len, path);
+	}
+	free(data);
+	free(path);
+	if (rc < 0 && rc != CDR_ENOMEM && cases_error) {
+		if ((*cases_error = cdr_strdup(cdr_error_last())) == NULL)
+			return CDR_ENOMEM;
+		rc = cdr_cases_new(&cases);
+	}
+	if (rc < 0)
+		return rc;
+	cdr_cases_free(p->cases);
+	p->cases = cases;
+	return default_cases(p);
+}
+
+const char *cdr_project_cases_error(const cdr_project *p)
+{
+	return p->cases_error;
+}
+
+/* Under the lock, taken at `since`: finish a change a killed writer left
+ * (its journal), then remove temporary files older than the lock, which
+ * only writers that died can have left. *changed: files were renamed. */
+static int recover_locked(cdr_project *p, const struct timespec *since, int *changed)
+{
+	int outcome = CDR_JOURNAL_NONE, rc;
+
+	if ((rc = cdr_journal_recover(p->path, &outcome)) < 0)
+		return rc;
+	*changed = outcome == CDR_JOURNAL_ROLLED_FORWARD;
+	/* a temporary file that cannot be removed harms no one: fsck lists it */
+	if ((rc = cdr_tmp_sweep(p->path, since, SWEEP_DEPTH, NULL, NULL)) == CDR_ENOMEM)
+		return rc;
+	cdr_error_clear();
+	return 0;
+}
+
+static int stop_at_first(void *ctx, const char *path)
+{
+	(void)ctx;
+	(void)path;
+	return 1;
+}
+
+/* When opening: is there anything a killed writer left? If so, and no
+ * other codeer is writing (the lock is free), clean up now, so that even
+ * a command that only reads sees the old state or the new one. */
+static int recover_on_open(cdr_project *p)
+{
+	struct timespec since;
+	char *path;
+	int complete, rc, fd, changed = 0;
+
+	if ((rc = cdr_journal_check(p->path, &complete)) < 0)
+		return rc;
+	if (rc == 0 && (rc = cdr_tmp_sweep(p->path, NULL, SWEEP_DEPTH, stop_at_first, NULL)) <= 0)
+		return rc;
+	if ((path = join(p->path, ".codeer.lock", NULL)) == NULL)
+		return CDR_ENOMEM;
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	free(path);
+	if (fd < 0)
+		return 0; /* a project we may not write: read it as it is */
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		close(fd); /* another codeer is writing: its files are not stale */
+		return 0;
+	}
+	clock_gettime(CLOCK_REALTIME, &since);
+	rc = recover_locked(p, &since, &changed);
+	close(fd);
+	return rc;
+}
+
 int cdr_project_open(cdr_project **out, const char *dir)
+{
+	return cdr_project_open_ex(out, dir, 0);
+}
+
+int cdr_project_open_ex(cdr_project **out, const char *dir, unsigned flags)
 {
 	cdr_project *p;
 	char *path = NULL, *data = NULL;
@@ -242,23 +371,10 @@ int cdr_project_open(cdr_project **out, const char *dir)
 		rc = cdr_error_set(CDR_EFORMAT, "%s: format %ld is not a valid project format", path, p->config.format);
 		goto fail;
 	}
-	free(data);
-	data = NULL;
-	free(path);
-	if ((rc = scan_sources(p)) < 0)
-		goto fail_nopath;
-	if ((path = join(dir, "cases.tsv", NULL)) == NULL) {
-		rc = CDR_ENOMEM;
-		goto fail_nopath;
-	}
-	rc = cdr_file_read(&data, &len, path, (size_t)1 << 30);
-	if (rc == CDR_ENOTFOUND)
-		rc = cdr_cases_new(&p->cases);
-	else if (rc == 0)
-		rc = cdr_cases_parse(&p->cases, data, len, path);
-	if (rc < 0)
+	if (!(flags & CDR_OPEN_FSCK) && (rc = recover_on_open(p)) < 0)
 		goto fail;
-	if ((rc = default_cases(p)) < 0)
+	/* fsck reports a damaged cases.tsv; the documents can still be checked */
+	if ((rc = load_lists(p, (flags & CDR_OPEN_FSCK) ? &p->cases_error : NULL)) < 0)
 		goto fail;
 	free(data);
 	free(path);
@@ -266,7 +382,6 @@ int cdr_project_open(cdr_project **out, const char *dir)
 	return 0;
 fail:
 	free(path);
-fail_nopath:
 	free(data);
 	cdr_project_free(p);
 	return rc;
@@ -275,7 +390,8 @@ fail_nopath:
 int cdr_project_lock(cdr_project *p, void (*on_wait)(const char *dir))
 {
 	char *path = join(p->path, ".codeer.lock", NULL);
-	int fd;
+	struct timespec since;
+	int fd, rc, changed = 0;
 
 	if (path == NULL)
 		return CDR_ENOMEM;
@@ -284,7 +400,7 @@ int cdr_project_lock(cdr_project *p, void (*on_wait)(const char *dir))
 		return 0;
 	}
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
-		int rc = cdr_error_set(CDR_EIO, "%s: the project cannot be written: %s", p->path, strerror(errno));
+		rc = cdr_error_set(CDR_EIO, "%s: the project cannot be written: %s", p->path, strerror(errno));
 		free(path);
 		return rc;
 	}
@@ -303,6 +419,13 @@ int cdr_project_lock(cdr_project *p, void (*on_wait)(const char *dir))
 			}
 		}
 	}
+	clock_gettime(CLOCK_REALTIME, &since);
+	/* A writer killed since this project was opened may have left a
+	 * change to finish; then the lists read at open are out of date. */
+	if ((rc = recover_locked(p, &since, &changed)) < 0 || (changed && (rc = load_lists(p, NULL)) < 0)) {
+		close(fd);
+		return rc;
+	}
 	p->lock_fd = fd;
 	return 0;
 }
@@ -318,6 +441,7 @@ void cdr_project_free(cdr_project *p)
 	free(p->docs);
 	cdr_cases_free(p->cases);
 	cdr_config_clear(&p->config);
+	free(p->cases_error);
 	free(p->path);
 	free(p);
 }
@@ -347,18 +471,18 @@ int cdr_project_doc_load(cdr_document **out, const cdr_project *p, const char *i
 		return cdr_error_set(CDR_ENOTFOUND, "no document '%s' in the project (see 'codeer docs')", id);
 	if ((rc = cdr_document_new(&doc)) < 0)
 		return rc;
-	if ((path = join(p->path, "sources/", id)) == NULL || (path = realloc(path, strlen(path) + 6)) == NULL) {
-		rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+	/* room for ".meta", so the same buffer names the ".txt" below */
+	if ((path = source_path(p->path, id, ".meta")) == NULL) {
+		rc = CDR_ENOMEM;
 		goto done;
 	}
-	strcat(path, ".meta");
-	if ((rc = cdr_file_read(&data, &len, path, META_LIMIT)) < 0)
+	if ((rc = cdr_file_read(&data, &len, path, CDR_META_LIMIT)) < 0)
 		goto done;
 	if ((rc = cdr_meta_parse(doc, data, len, path, 0, digest)) < 0)
 		goto done;
 	if (with_text) {
 		strcpy(path + strlen(path) - 5, ".txt");
-		if ((rc = cdr_file_read(&text, &tlen, path, CDR_INGEST_MAX_BYTES * 4)) < 0)
+		if ((rc = cdr_file_read(&text, &tlen, path, CDR_SOURCE_LIMIT)) < 0)
 			goto done;
 		cdr_sha256_hex(actual, text, tlen);
 		if (strcmp(actual, digest) != 0) {
@@ -437,15 +561,14 @@ static int known_add(struct known *k, const char *id, const char *digest)
 static int load_known(struct known *k, const cdr_project *p)
 {
 	for (size_t i = 0; i < p->ndocs; i++) {
-		char *path = join(p->path, "sources/", p->docs[i]), *data = NULL, digest[65];
+		char *path = source_path(p->path, p->docs[i], ".meta"), *data = NULL, digest[65];
 		cdr_document *doc = NULL;
 		size_t len;
 		int rc;
 
-		if (path == NULL || (path = realloc(path, strlen(path) + 6)) == NULL)
-			return cdr_error_set(CDR_ENOMEM, "out of memory");
-		strcat(path, ".meta");
-		rc = cdr_file_read(&data, &len, path, META_LIMIT);
+		if (path == NULL)
+			return CDR_ENOMEM;
+		rc = cdr_file_read(&data, &len, path, CDR_META_LIMIT);
 		if (rc == 0)
 			rc = cdr_document_new(&doc);
 		if (rc == 0)
@@ -512,11 +635,27 @@ static int parse_attr(const char *kv, char **key, const char **value)
 	return (*key = cdr_strndup(kv, (size_t)(eq - kv))) ? 0 : CDR_ENOMEM;
 }
 
+/* A copy of the cases (through their file form, which reads back the same). */
+static int cases_copy(cdr_cases **out, const cdr_cases *cases)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cdr_cases_format(&data, &len, cases)) < 0)
+		return rc;
+	rc = cdr_cases_parse(out, data, len, "cases.tsv");
+	free(data);
+	return rc;
+}
+
 int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 		    const cdr_add_options *opts, cdr_add_cb cb, void *ctx)
 {
 	struct known known = { 0 };
 	cdr_txn *txn = NULL;
+	cdr_cases *cases = NULL;
 	char **new_ids = NULL, added[32];
 	size_t nnew = 0;
 	int rc;
@@ -539,7 +678,7 @@ int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 	}
 	if ((rc = cdr_project_lock(p, NULL)) < 0)
 		return rc;
-	if ((rc = load_known(&known, p)) < 0 || (rc = cdr_txn_new(&txn)) < 0)
+	if ((rc = load_known(&known, p)) < 0 || (rc = cdr_txn_new_journaled(&txn, p->path)) < 0)
 		goto done;
 	if ((new_ids = cdr_calloc(n ? n : 1, sizeof(char *))) == NULL) {
 		rc = CDR_ENOMEM;
@@ -568,14 +707,18 @@ int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 		    (rc = cdr_meta_format(&meta, &mlen, doc)) < 0)
 			goto doc_done;
 		text = cdr_document_text(doc, &tlen);
-		if ((path = join(p->path, "sources/", id)) == NULL || (path = realloc(path, strlen(path) + 6)) == NULL) {
-			rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+		/* the .txt before its .meta: a document is listed by its .meta */
+		if ((path = source_path(p->path, id, ".txt")) == NULL) {
+			rc = CDR_ENOMEM;
 			goto doc_done;
 		}
-		strcat(path, ".txt");
 		if ((rc = cdr_txn_write(txn, path, text, tlen)) < 0)
 			goto doc_done;
-		strcpy(path + strlen(path) - 4, ".meta");
+		free(path);
+		if ((path = source_path(p->path, id, ".meta")) == NULL) {
+			rc = CDR_ENOMEM;
+			goto doc_done;
+		}
 		if ((rc = cdr_txn_write(txn, path, meta, mlen)) < 0)
 			goto doc_done;
 		if (cb)
@@ -590,29 +733,32 @@ doc_done:
 		if (rc < 0)
 			goto done;
 	}
-	/* Cases: the named case, or one per document; then the attributes. */
+	/* Cases: the named case, or one per document; then the attributes.
+	 * They change a copy, so that a failure leaves the project's own. */
+	if ((rc = cases_copy(&cases, p->cases)) < 0)
+		goto done;
 	for (size_t i = 0; i < nnew; i++) {
 		char own[128];
 		const char *case_id = opts && opts->case_id ? opts->case_id : new_ids[i];
 		size_t c;
 		/* a case of its own: never one that already exists under that name */
-		if (!(opts && opts->case_id) && cdr_cases_find(p->cases, case_id) >= 0) {
+		if (!(opts && opts->case_id) && cdr_cases_find(cases, case_id) >= 0) {
 			for (unsigned k = 2;; k++) {
 				snprintf(own, sizeof(own), "%s-%u", new_ids[i], k);
-				if (cdr_cases_find(p->cases, own) < 0)
+				if (cdr_cases_find(cases, own) < 0)
 					break;
 			}
 			case_id = own;
 		}
-		if ((rc = cdr_cases_ensure(p->cases, case_id, &c)) < 0 ||
-		    (rc = cdr_cases_assign(p->cases, c, new_ids[i])) < 0)
+		if ((rc = cdr_cases_ensure(cases, case_id, &c)) < 0 ||
+		    (rc = cdr_cases_assign(cases, c, new_ids[i])) < 0)
 			goto done;
 		for (size_t a = 0; opts && a < opts->nattrs; a++) {
 			char *key = NULL;
 			const char *value = NULL;
 			if ((rc = parse_attr(opts->attrs[a], &key, &value)) < 0)
 				goto done;
-			rc = cdr_cases_set_attr(p->cases, c, key, value);
+			rc = cdr_cases_set_attr(cases, c, key, value);
 			free(key);
 			if (rc < 0)
 				goto done;
@@ -621,7 +767,7 @@ doc_done:
 	{
 		char *data, *path;
 		size_t len;
-		if ((rc = cdr_cases_format(&data, &len, p->cases)) < 0)
+		if ((rc = cdr_cases_format(&data, &len, cases)) < 0)
 			goto done;
 		if ((path = join(p->path, "cases.tsv", NULL)) == NULL) {
 			free(data);
@@ -634,20 +780,25 @@ doc_done:
 		if (rc < 0)
 			goto done;
 	}
+	/* room for the new ids now: after the commit nothing may fail */
+	if ((rc = cdr_grow((void **)&p->docs, &p->docs_cap, p->ndocs + nnew, sizeof(char *))) < 0)
+		goto done;
 	if ((rc = cdr_txn_commit(txn)) < 0)
 		goto done;
-	/* The project now lists the new documents. */
+	/* The project now lists the new documents and their cases. */
 	for (size_t i = 0; i < nnew; i++) {
-		if (cdr_grow((void **)&p->docs, &p->docs_cap, p->ndocs + 1, sizeof(char *)) < 0)
-			break;
 		p->docs[p->ndocs++] = new_ids[i];
 		new_ids[i] = NULL;
 	}
 	cdr_sort(p->docs, p->ndocs, sizeof(char *), natural_cmp);
+	cdr_cases_free(p->cases);
+	p->cases = cases;
+	cases = NULL;
 done:
 	for (size_t i = 0; i < nnew; i++)
 		free(new_ids[i]);
 	free(new_ids);
+	cdr_cases_free(cases);
 	cdr_txn_free(txn);
 	known_free(&known);
 	return rc;

@@ -3,7 +3,12 @@
  *
  * Offsets are only stable if every reader produces exactly this form, so
  * all of them end here. NFC is skipped when ICU's quick check says the
- * text is already normalised (the common case for Dutch transcripts). */
+ * text is already normalised (the common case for Dutch transcripts).
+ *
+ * ICU counts in int32_t: every size below is computed in size_t or
+ * int64_t and checked against INT32_MAX before it reaches ICU, so a huge
+ * text is refused (CDR_ELIMIT) instead of wrapping around. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +55,12 @@ static int32_t unify_lines(UChar *u, int32_t len)
 	return w;
 }
 
+/* A buffer size for ICU: at most INT32_MAX. */
+static int32_t clamp32(int64_t n)
+{
+	return n > INT32_MAX ? INT32_MAX : (int32_t)n;
+}
+
 int cdr_text_normalize_utf16(char **out, size_t *out_len, UChar **uptr, int32_t *ulenptr)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -57,7 +68,7 @@ int cdr_text_normalize_utf16(char **out, size_t *out_len, UChar **uptr, int32_t 
 	UChar *u = *uptr, *norm = NULL;
 	int32_t ulen = *ulenptr;
 	const UChar *src = u;
-	int32_t len, span, ncap, nlen, blen;
+	int32_t len, span, ncap, nlen, blen, ucap;
 	char *utf8;
 
 	if (U_FAILURE(err))
@@ -66,13 +77,17 @@ int cdr_text_normalize_utf16(char **out, size_t *out_len, UChar **uptr, int32_t 
 		return CDR_EFORMAT;
 	span = unorm2_spanQuickCheckYes(nfc, u, len, &err);
 	if (U_SUCCESS(err) && span < len) {
-		ncap = len + len / 4 + 16;
+		ncap = clamp32((int64_t)len + len / 4 + 16);
 		if ((norm = cdr_malloc((size_t)ncap * sizeof(UChar))) == NULL)
 			return CDR_ENOMEM;
 		memcpy(norm, u, (size_t)span * sizeof(UChar));
 		nlen = unorm2_normalizeSecondAndAppend(nfc, norm, span, ncap, u + span, len - span, &err);
 		if (err == U_BUFFER_OVERFLOW_ERROR) {
 			UChar *bigger;
+			if (nlen >= INT32_MAX || ncap == INT32_MAX) {
+				free(norm);
+				return cdr_error_set(CDR_ELIMIT, "text too large to normalise");
+			}
 			err = U_ZERO_ERROR;
 			if ((bigger = cdr_realloc(norm, ((size_t)nlen + 1) * sizeof(UChar))) == NULL) {
 				free(norm);
@@ -96,10 +111,16 @@ int cdr_text_normalize_utf16(char **out, size_t *out_len, UChar **uptr, int32_t 
 		*uptr = norm;
 	}
 	*ulenptr = len;
-	/* A UTF-16 unit never needs more than 3 UTF-8 bytes. */
-	if ((utf8 = cdr_malloc((size_t)len * 3 + 1)) == NULL)
+	/* A UTF-16 unit never needs more than 3 UTF-8 bytes; ICU takes at most
+	 * INT32_MAX, and a text that needs more is refused below. */
+	ucap = clamp32((int64_t)len * 3 + 1);
+	if ((utf8 = cdr_malloc((size_t)ucap)) == NULL)
 		return CDR_ENOMEM;
-	u_strToUTF8(utf8, len * 3 + 1, &blen, src, len, &err);
+	u_strToUTF8(utf8, ucap, &blen, src, len, &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR || err == U_STRING_NOT_TERMINATED_WARNING) {
+		free(utf8);
+		return cdr_error_set(CDR_ELIMIT, "text too large: more than %d bytes of UTF-8", INT32_MAX - 1);
+	}
 	if (U_FAILURE(err)) {
 		free(utf8);
 		return cdr_error_set(CDR_EENCODING, "text contains an unpaired surrogate: %s", u_errorName(err));
@@ -114,7 +135,8 @@ int cdr_utf8_to_utf16(UChar **out, int32_t *out_len, const char *utf8, size_t n)
 	UErrorCode err = U_ZERO_ERROR;
 	UChar *u;
 
-	if (n > INT32_MAX / 2)
+	/* UTF-8 never has fewer bytes than UTF-16 units, so n + 1 units hold it */
+	if (n >= INT32_MAX / 2)
 		return cdr_error_set(CDR_ELIMIT, "text of %zu bytes is too large", n);
 	if ((u = cdr_malloc((n + 1) * sizeof(UChar))) == NULL)
 		return CDR_ENOMEM;

@@ -2,19 +2,82 @@
  *
  * The write protocol is the classic one: temp file in the same directory,
  * write, fsync, rename over the target, fsync the directory. Renames of a
- * transaction happen only after every temp file is safely on disk. */
+ * transaction happen only after every temp file is safely on disk.
+ *
+ * A transaction of several files is only all-or-nothing against a crash
+ * (SIGKILL, power loss) if something remembers which renames belong
+ * together: a journaled transaction writes the list of its renames to
+ * <root>/.codeer-journal (itself atomically, so it is complete or absent)
+ * before the first rename, and removes it after the last. Whoever finds a
+ * journal finishes its renames (cdr_journal_recover); temp files of a
+ * transaction that never reached its journal are swept away
+ * (cdr_tmp_sweep). Renaming is idempotent, so a crash during recovery is
+ * recovered the same way.
+ *
+ * CODEER_FAULT=rename:N (or fsync:N) makes the N-th rename (fsync) of the
+ * process end it with _exit(137) just before it happens: a SIGKILL at a
+ * chosen point, for the tests. */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "codeer/error.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
+
+/* ---- fault injection ----------------------------------------------------- */
+
+enum { FAULT_RENAME, FAULT_FSYNC };
+static long fault_left[2] = { -1, -1 };
+static int fault_env_read;
+
+void cdr_fault_after(const char *kind, long n)
+{
+	fault_env_read = 1;
+	fault_left[FAULT_RENAME] = fault_left[FAULT_FSYNC] = -1;
+	if (kind && strcmp(kind, "rename") == 0)
+		fault_left[FAULT_RENAME] = n;
+	else if (kind && strcmp(kind, "fsync") == 0)
+		fault_left[FAULT_FSYNC] = n;
+}
+
+static void fault_point(int kind)
+{
+	if (!fault_env_read) {
+		const char *e = getenv("CODEER_FAULT"), *colon;
+		fault_env_read = 1;
+		if (e && (colon = strchr(e, ':')) != NULL) {
+			long n = strtol(colon + 1, NULL, 10);
+			if (n > 0 && (size_t)(colon - e) == 6 && strncmp(e, "rename", 6) == 0)
+				fault_left[FAULT_RENAME] = n;
+			else if (n > 0 && (size_t)(colon - e) == 5 && strncmp(e, "fsync", 5) == 0)
+				fault_left[FAULT_FSYNC] = n;
+		}
+	}
+	if (fault_left[kind] > 0 && --fault_left[kind] == 0)
+		_exit(137);
+}
+
+static int do_rename(const char *from, const char *to)
+{
+	fault_point(FAULT_RENAME);
+	return rename(from, to);
+}
+
+static int do_fsync(int fd)
+{
+	fault_point(FAULT_FSYNC);
+	return fsync(fd);
+}
+
+/* ---- reading --------------------------------------------------------------- */
 
 int cdr_file_read(char **out, size_t *out_len, const char *path, size_t limit)
 {
@@ -28,12 +91,14 @@ int cdr_file_read(char **out, size_t *out_len, const char *path, size_t limit)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return cdr_error_set(errno == ENOENT ? CDR_ENOTFOUND : CDR_EIO,
 				     "%s: %s", path, strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) < 0) {
 		int err = errno;
 		close(fd);
-		return cdr_error_set(CDR_EIO, "%s: %s", path,
-				     S_ISDIR(st.st_mode) ? "is a directory" :
-				     err ? strerror(err) : "not a regular file");
+		return cdr_error_set(CDR_EIO, "%s: %s", path, strerror(err));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return cdr_error_set(CDR_EIO, "%s: %s", path, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
 	}
 	if ((size_t)st.st_size > limit) {
 		close(fd);
@@ -90,11 +155,37 @@ struct cdr_txn {
 	struct staged *files;
 	size_t n, cap;
 	int committed;
+	char *root; /* journaled: the directory of the journal, else NULL */
 };
 
 int cdr_txn_new(cdr_txn **out)
 {
 	return (*out = cdr_calloc(1, sizeof(cdr_txn))) ? 0 : CDR_ENOMEM;
+}
+
+int cdr_txn_new_journaled(cdr_txn **out, const char *root)
+{
+	cdr_txn *txn;
+
+	*out = NULL;
+	if ((txn = cdr_calloc(1, sizeof(cdr_txn))) == NULL)
+		return CDR_ENOMEM;
+	if ((txn->root = cdr_strdup(root)) == NULL) {
+		free(txn);
+		return CDR_ENOMEM;
+	}
+	*out = txn;
+	return 0;
+}
+
+/* The part of `path` below the journal's directory, or NULL. */
+static const char *below_root(const cdr_txn *txn, const char *path)
+{
+	size_t n = strlen(txn->root);
+
+	if (strncmp(path, txn->root, n) != 0 || path[n] != '/' || path[n + 1] == '\0')
+		return NULL;
+	return path + n + 1;
 }
 
 static int write_all(int fd, const char *data, size_t len)
@@ -129,6 +220,9 @@ int cdr_txn_write(cdr_txn *txn, const char *path, const void *data, size_t len)
 	size_t tlen;
 	int fd = -1;
 
+	/* a journal names files by their place below its directory, one a line */
+	if (txn->root && (below_root(txn, path) == NULL || strpbrk(path, "\t\n\r") != NULL))
+		return cdr_error_set(CDR_EUSAGE, "%s: cannot be written in a transaction of %s", path, txn->root);
 	if (cdr_grow((void **)&txn->files, &txn->cap, txn->n + 1, sizeof(struct staged)) < 0)
 		return CDR_ENOMEM;
 	if ((dir = dir_of(path)) == NULL || (final = cdr_strdup(path)) == NULL)
@@ -136,12 +230,12 @@ int cdr_txn_write(cdr_txn *txn, const char *path, const void *data, size_t len)
 	tlen = strlen(dir) + 32;
 	if ((tmp = cdr_malloc(tlen)) == NULL)
 		goto nomem;
-	snprintf(tmp, tlen, "%s/.codeer-tmp-XXXXXX", dir);
+	snprintf(tmp, tlen, "%s/" CDR_TMP_PREFIX "XXXXXX", dir);
 	if ((fd = mkstemp(tmp)) < 0) {
 		cdr_error_set(CDR_EIO, "cannot write in %s: %s", dir, strerror(errno));
 		goto fail;
 	}
-	if (fchmod(fd, 0644) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+	if (fchmod(fd, 0644) < 0 || write_all(fd, data, len) < 0 || do_fsync(fd) < 0) {
 		cdr_error_set(CDR_EIO, "cannot write %s: %s", path, strerror(errno));
 		close(fd);
 		unlink(tmp);
@@ -166,6 +260,7 @@ fail:
 	return cdr_error_last_code();
 }
 
+/* fsync the directory that holds `path` (so a rename in it is durable). */
 static void fsync_dir(const char *path)
 {
 	char *dir = dir_of(path);
@@ -174,18 +269,105 @@ static void fsync_dir(const char *path)
 	if (dir == NULL)
 		return;
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		fsync(fd);
+		do_fsync(fd);
 		close(fd);
 	}
 	free(dir);
 }
 
+static void fsync_dir_itself(const char *dir)
+{
+	int fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		do_fsync(fd);
+		close(fd);
+	}
+}
+
+static char *join2(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = cdr_malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+/* The journal: a header, one "rename<TAB>temp<TAB>target" line per file
+ * (paths below the root), and "end<TAB>count": a journal without its end
+ * line was never committed. */
+static int journal_write(cdr_txn *txn)
+{
+	cdr_txn *jt = NULL;
+	char *data = NULL, *path = NULL;
+	size_t len = 0, cap = 64, i;
+	int rc;
+
+	for (i = 0; i < txn->n; i++)
+		cap += strlen(txn->files[i].tmp) + strlen(txn->files[i].path) + 16;
+	if ((data = cdr_malloc(cap)) == NULL || (path = join2(txn->root, CDR_JOURNAL_NAME)) == NULL) {
+		free(data);
+		return CDR_ENOMEM;
+	}
+	if (access(path, F_OK) == 0) {
+		rc = cdr_error_set(CDR_EIO, "%s: an unfinished change is still waiting to be completed", txn->root);
+		goto done;
+	}
+	len += (size_t)snprintf(data + len, cap - len, "codeer-journal\t1\n");
+	for (i = 0; i < txn->n; i++)
+		len += (size_t)snprintf(data + len, cap - len, "rename\t%s\t%s\n", below_root(txn, txn->files[i].tmp),
+					below_root(txn, txn->files[i].path));
+	len += (size_t)snprintf(data + len, cap - len, "end\t%zu\n", txn->n);
+	/* the journal itself is a one-file transaction: complete or absent */
+	if ((rc = cdr_txn_new(&jt)) == 0 && (rc = cdr_txn_write(jt, path, data, len)) == 0)
+		rc = cdr_txn_commit(jt);
+done:
+	cdr_txn_free(jt);
+	free(data);
+	free(path);
+	return rc;
+}
+
+static void journal_remove(const char *root)
+{
+	char *path = join2(root, CDR_JOURNAL_NAME);
+
+	if (path != NULL) {
+		unlink(path);
+		free(path);
+		fsync_dir_itself(root);
+	}
+}
+
+static int same_dir(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	size_t na = sa ? (size_t)(sa - a) : 0, nb = sb ? (size_t)(sb - b) : 0;
+
+	return na == nb && strncmp(a, b, na) == 0;
+}
+
 int cdr_txn_commit(cdr_txn *txn)
 {
+	int journaled = txn->root != NULL && txn->n > 1;
 	size_t i;
+	int rc;
 
+	if (journaled) {
+		/* the temp files' names must be on disk before a journal names them
+		 * (once per directory: a batch writes runs of files in one) */
+		for (i = 0; i < txn->n; i++)
+			if (i == 0 || !same_dir(txn->files[i].tmp, txn->files[i - 1].tmp))
+				fsync_dir(txn->files[i].tmp);
+		if ((rc = journal_write(txn)) < 0)
+			return rc;
+	}
 	for (i = 0; i < txn->n; i++) {
-		if (rename(txn->files[i].tmp, txn->files[i].path) < 0)
+		/* Past the journal, a failed rename leaves the journal in place:
+		 * the next command that takes the lock finishes the renames. */
+		if (do_rename(txn->files[i].tmp, txn->files[i].path) < 0)
 			return cdr_error_set(CDR_EIO, "cannot rename into %s: %s",
 					     txn->files[i].path, strerror(errno));
 		free(txn->files[i].tmp);
@@ -193,8 +375,218 @@ int cdr_txn_commit(cdr_txn *txn)
 	}
 	for (i = 0; i < txn->n; i++)
 		fsync_dir(txn->files[i].path);
+	if (journaled)
+		journal_remove(txn->root);
 	txn->committed = 1;
 	return 0;
+}
+
+/* ---- recovery ---------------------------------------------------------------- */
+
+/* A journal entry's path: relative, no "..", no empty part. */
+static int safe_relative(const char *p)
+{
+	if (*p == '\0' || *p == '/')
+		return 0;
+	for (const char *s = p; *s;) {
+		const char *slash = strchr(s, '/');
+		size_t n = slash ? (size_t)(slash - s) : strlen(s);
+		if (n == 0 || (n == 2 && s[0] == '.' && s[1] == '.') || (n == 1 && s[0] == '.'))
+			return 0;
+		s += n + (slash != NULL);
+	}
+	return 1;
+}
+
+static int is_tmp_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	return strncmp(base, CDR_TMP_PREFIX, sizeof(CDR_TMP_PREFIX) - 1) == 0;
+}
+
+struct jentry {
+	char *tmp, *target; /* point into the journal's data */
+};
+
+int cdr_journal_recover(const char *root, int *outcome)
+{
+	char *path = NULL, *data = NULL, *line, *from = NULL, *to = NULL;
+	struct jentry *e = NULL;
+	size_t len, pos = 0, n = 0, cap = 0, lineno = 0, count = 0;
+	int rc, complete = 0, bad = 0;
+
+	if (outcome)
+		*outcome = CDR_JOURNAL_NONE;
+	if ((path = join2(root, CDR_JOURNAL_NAME)) == NULL)
+		return CDR_ENOMEM;
+	rc = cdr_file_read(&data, &len, path, (size_t)256 << 20);
+	if (rc == CDR_ENOTFOUND) {
+		cdr_error_clear();
+		free(path);
+		return 0;
+	}
+	if (rc < 0)
+		goto done;
+	while (pos < len && !bad) {
+		char *nl = memchr(data + pos, '\n', len - pos), *f1, *f2 = NULL;
+		line = data + pos;
+		if (nl == NULL) { /* a last line without its newline: never finished */
+			bad = 1;
+			break;
+		}
+		*nl = '\0';
+		pos = (size_t)(nl - data) + 1;
+		lineno++;
+		if (lineno == 1) {
+			bad = strcmp(line, "codeer-journal\t1") != 0;
+			continue;
+		}
+		if (complete) { /* nothing may follow the end line */
+			bad = 1;
+			break;
+		}
+		if (strncmp(line, "end\t", 4) == 0) {
+			char *endp;
+			count = (size_t)strtoull(line + 4, &endp, 10);
+			complete = *endp == '\0' && count == n;
+			bad = !complete;
+			continue;
+		}
+		f1 = line + 7;
+		if (strncmp(line, "rename\t", 7) != 0 || (f2 = strchr(f1, '\t')) == NULL) {
+			bad = 1;
+			break;
+		}
+		*f2++ = '\0';
+		if (!safe_relative(f1) || !safe_relative(f2) || !is_tmp_name(f1) || strchr(f2, '\t')) {
+			bad = 1;
+			break;
+		}
+		if (cdr_grow((void **)&e, &cap, n + 1, sizeof(*e)) < 0) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+		e[n].tmp = f1;
+		e[n].target = f2;
+		n++;
+	}
+	if (!complete)
+		bad = 1;
+	for (size_t i = 0; i < n; i++) {
+		free(from);
+		free(to);
+		to = NULL;
+		if ((from = join2(root, e[i].tmp)) == NULL || (to = join2(root, e[i].target)) == NULL) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+		if (bad) {
+			/* never committed: its staged files go */
+			unlink(from);
+			continue;
+		}
+		/* a temp file that is gone was renamed before the crash */
+		if (access(from, F_OK) == 0 && do_rename(from, to) < 0) {
+			rc = cdr_error_set(CDR_EIO, "%s: cannot complete an unfinished change (renaming %s into %s): %s",
+					   root, e[i].tmp, e[i].target, strerror(errno));
+			goto done;
+		}
+	}
+	for (size_t i = 0; i < n && !bad; i++) {
+		free(to);
+		if ((to = join2(root, e[i].target)) == NULL) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+		fsync_dir(to);
+	}
+	if (unlink(path) < 0 && errno != ENOENT) {
+		rc = cdr_error_set(CDR_EIO, "%s: cannot remove %s: %s", root, CDR_JOURNAL_NAME, strerror(errno));
+		goto done;
+	}
+	fsync_dir_itself(root);
+	if (outcome)
+		*outcome = bad ? CDR_JOURNAL_ROLLED_BACK : CDR_JOURNAL_ROLLED_FORWARD;
+	rc = 0;
+done:
+	free(from);
+	free(to);
+	free(e);
+	free(data);
+	free(path);
+	return rc;
+}
+
+int cdr_journal_check(const char *root, int *complete)
+{
+	char *path = join2(root, CDR_JOURNAL_NAME), *data = NULL;
+	size_t len;
+	int rc;
+
+	*complete = 0;
+	if (path == NULL)
+		return CDR_ENOMEM;
+	rc = cdr_file_read(&data, &len, path, (size_t)256 << 20);
+	free(path);
+	if (rc == CDR_ENOTFOUND) {
+		cdr_error_clear();
+		return 0;
+	}
+	if (rc < 0)
+		return rc;
+	/* complete: the header first and an end line last */
+	if (len > 0 && data[len - 1] == '\n' && strncmp(data, "codeer-journal\t1\n", 17) == 0) {
+		char *last;
+		data[len - 1] = '\0';
+		last = strrchr(data, '\n');
+		*complete = last != NULL && strncmp(last + 1, "end\t", 4) == 0;
+	}
+	free(data);
+	return 1;
+}
+
+static int older(const struct stat *st, const struct timespec *before)
+{
+	return st->st_mtim.tv_sec < before->tv_sec ||
+	       (st->st_mtim.tv_sec == before->tv_sec && st->st_mtim.tv_nsec < before->tv_nsec);
+}
+
+int cdr_tmp_sweep(const char *dir, const struct timespec *before, int depth,
+		  int (*found)(void *ctx, const char *path), void *ctx)
+{
+	DIR *d;
+	struct dirent *ent;
+	int rc = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0; /* nothing there to sweep */
+	while (rc == 0 && (ent = readdir(d)) != NULL) {
+		struct stat st;
+		char *path;
+		int tmp = strncmp(ent->d_name, CDR_TMP_PREFIX, sizeof(CDR_TMP_PREFIX) - 1) == 0;
+
+		if (!tmp && (ent->d_name[0] == '.' || depth <= 0))
+			continue; /* ., .., .git and the like are not the project's */
+		if ((path = join2(dir, ent->d_name)) == NULL) {
+			rc = CDR_ENOMEM;
+			break;
+		}
+		if (lstat(path, &st) == 0) {
+			if (tmp && S_ISREG(st.st_mode) && (before == NULL || older(&st, before))) {
+				if (found)
+					rc = found(ctx, path);
+				else if (unlink(path) < 0 && errno != ENOENT)
+					rc = cdr_error_set(CDR_EIO, "cannot remove %s: %s", path, strerror(errno));
+			} else if (!tmp && S_ISDIR(st.st_mode)) {
+				rc = cdr_tmp_sweep(path, before, depth - 1, found, ctx);
+			}
+		}
+		free(path);
+	}
+	closedir(d);
+	return rc;
 }
 
 void cdr_txn_free(cdr_txn *txn)
@@ -211,6 +603,7 @@ void cdr_txn_free(cdr_txn *txn)
 		free(txn->files[i].path);
 	}
 	free(txn->files);
+	free(txn->root);
 	free(txn);
 }
 
