@@ -17,6 +17,9 @@
  * CODEER_FAULT=rename:N (or fsync:N) makes the N-th rename (fsync) of the
  * process end it with _exit(137) just before it happens: a SIGKILL at a
  * chosen point, for the tests. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* d_type in struct dirent */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -569,6 +572,11 @@ int cdr_tmp_sweep(const char *dir, const struct timespec *before, int depth,
 
 		if (!tmp && (ent->d_name[0] == '.' || depth <= 0))
 			continue; /* ., .., .git and the like are not the project's */
+#if defined(_DIRENT_HAVE_D_TYPE) && defined(DT_DIR)
+		/* sources/ may hold tens of thousands of files: no lstat for those */
+		if (!tmp && ent->d_type != DT_DIR && ent->d_type != DT_UNKNOWN)
+			continue;
+#endif
 		if ((path = join2(dir, ent->d_name)) == NULL) {
 			rc = CDR_ENOMEM;
 			break;
