@@ -82,10 +82,6 @@ static void synopsis_one(FILE *f, const struct cdr_cmd *cmd, const char *prefix)
 
 void cli_synopsis_write(FILE *f, const struct cdr_cmd *cmd, const char *prefix)
 {
-	if (cmd->usage) {
-		fprintf(f, "%s\n", cmd->usage);
-		return;
-	}
 	if (cmd->exec)
 		synopsis_one(f, cmd, prefix);
 	for (size_t i = 0; cmd->subcommands && cmd->subcommands[i]; i++) {
@@ -142,12 +138,6 @@ static const char *exit_status(const struct cdr_cmd *cmd)
 
 void cli_help_write(FILE *f, const struct cdr_cmd *cmd)
 {
-	if (cmd->usage) { /* an entry not yet in the declarative form */
-		fprintf(f, "usage: %s\n\n%s\n", cmd->usage, cmd->summary);
-		if (cmd->help && *cmd->help)
-			fprintf(f, "\n%s", cmd->help);
-		return;
-	}
 	fputs("usage: ", f);
 	cli_synopsis_write(f, cmd, "       ");
 	fprintf(f, "\n%c%s.\n", cmd->summary[0] >= 'a' && cmd->summary[0] <= 'z' ? cmd->summary[0] - 32 : cmd->summary[0],

@@ -1,5 +1,6 @@
-/* cli.c -- helpers shared by the subcommands: messages, option parsing
- * with --help, finding the project, choosing the output format. */
+/* cli.c -- what every subcommand shares: messages, finding the project,
+ * where output goes, which coders are counted, and the one parser that
+ * reads a command line against a command's table entry. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -34,53 +35,9 @@ int cli_usage_error(const struct cdr_cmd *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	if (cmd->usage) {
-		fprintf(stderr, "\nusage: %s\n", cmd->usage);
-	} else {
-		fputs("\nusage: ", stderr);
-		cli_synopsis_write(stderr, cmd, "       ");
-	}
+	fputs("\nusage: ", stderr);
+	cli_synopsis_write(stderr, cmd, "       ");
 	return EXIT_ERROR;
-}
-
-int cli_help(const struct cdr_cmd *cmd)
-{
-	printf("usage: %s\n\n%s\n", cmd->usage, cmd->summary);
-	if (cmd->help && *cmd->help)
-		printf("\n%s", cmd->help);
-	return EXIT_OK;
-}
-
-int cli_getopt(const struct cdr_cmd *cmd, int argc, char **argv, const char *shortopts,
-	       const struct option *longopts)
-{
-	char opts[64];
-	int c;
-
-	/* a leading ':' makes getopt tell a missing value from an unknown option */
-	if (shortopts[0] == '+')
-		snprintf(opts, sizeof(opts), "+:%s", shortopts + 1);
-	else
-		snprintf(opts, sizeof(opts), ":%s", shortopts);
-	opterr = 0;
-	c = getopt_long(argc, argv, opts, longopts, NULL);
-	if (c == 'h') {
-		cli_help(cmd);
-		return -2;
-	}
-	if (c == ':') {
-		cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
-		return -3;
-	}
-	if (c == '?') {
-		const char *arg = argv[optind - 1];
-		if (strncmp(arg, "--", 2) == 0)
-			cli_usage_error(cmd, "unknown option '%s'", arg);
-		else
-			cli_usage_error(cmd, "unknown option '-%c'", optopt);
-		return -3;
-	}
-	return c;
 }
 
 int cli_open_project(struct cli_ctx *ctx, cdr_project **out)

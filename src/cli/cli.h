@@ -1,15 +1,17 @@
 /* cli.h -- the command table and the helpers every subcommand shares.
  *
  * Adding a command: write src/cli/cmd-<name>.c with a `const struct
- * cdr_cmd cmd_<name>` entry (pure data: name, usage, summary, help, run),
- * add one extern line and one table line in main.c, and the file to
- * Makefile.am. A run function parses its options, calls the library and
- * prints; it returns an exit status (0, 1 for "found something", 2 for an
- * error) and never calls exit(). */
+ * cdr_cmd cmd_<name>` entry (pure data: name, summary, arguments, options
+ * with their types and help, examples, exec), add one extern line and one
+ * table line in main.c, and the file and name to Makefile.am; docs/hacking.md
+ * has the whole recipe. The parser (cli_dispatch) checks the command line
+ * against the entry; an exec function reads what was given, calls the
+ * library and prints. It returns an exit status (0, 1 for "found
+ * something" or "found nothing" as the command documents, 2 for an error)
+ * and never calls exit(). */
 #ifndef CDR_CLI_H
 #define CDR_CLI_H
 
-#include <getopt.h>
 #include <stdio.h>
 
 #include "codeer/codeer.h"
@@ -70,11 +72,9 @@ struct cli_args {
 
 struct cdr_cmd {
 	const char *name;     /* "matrix"; a subcommand's is "code add" */
-	const char *usage;    /* the synopsis line(s); made from the table when .opts is set */
 	const char *summary;  /* one line for `codeer help` */
-	const char *help;     /* prose for --help after the options (old entries: the option list) */
-	int (*run)(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv);
-	/* the declarative form: the parser checks everything these say */
+	const char *help;     /* prose for --help after the options */
+	/* the parser checks everything these say */
 	const char *args;                      /* positional arguments in the synopsis: "DOC [REF]" */
 	int min_args, max_args;                /* max_args < 0: any number */
 	const struct cli_opt *opts;            /* ends with { NULL } */
@@ -115,21 +115,12 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_lib_error(void);
 /* "codeer CMD: <message>" and the usage line; returns EXIT_ERROR. */
 int cli_usage_error(const struct cdr_cmd *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Print the command's usage and help to stdout; returns EXIT_OK. */
-int cli_help(const struct cdr_cmd *cmd);
-
-/* Parse options with getopt_long; handles --help and unknown options.
- * Returns the option character, -1 at the end, or -2 after printing help
- * (exit 0) and -3 after a usage error (exit 2). */
-int cli_getopt(const struct cdr_cmd *cmd, int argc, char **argv, const char *shortopts,
-	       const struct option *longopts);
-/* Turn cli_getopt's -2/-3 into an exit status. */
-#define CLI_GETOPT_EXIT(c) ((c) == -2 ? EXIT_OK : EXIT_ERROR)
 
 /* Find and open the project (-C or the nearest parent with codeer.toml). */
 int cli_open_project(struct cli_ctx *ctx, cdr_project **out);
 
-/* The output format: --format NAME, else table on a terminal, plain otherwise. */
+/* The output format of a list without -o: --format NAME, else table on a
+ * terminal, bare lines otherwise. */
 int cli_format(const char *name, cdr_format *out);
 
 /* The coders an analysis counts: cdr_coders_choose's policy, with the

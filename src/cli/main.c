@@ -197,8 +197,7 @@ int main(int argc, char **argv)
 		return help(argc - i, argv + i);
 	if ((cmd = find_command(argv[i])) == NULL)
 		return EXIT_ERROR;
-	optind = 1;
-	rc = cmd->run ? cmd->run(cmd, &ctx, argc - i, argv + i) : cli_dispatch(cmd, &ctx, argc - i, argv + i);
+	rc = cli_dispatch(cmd, &ctx, argc - i, argv + i);
 	/* as git does: output that did not reach its reader is an error */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "codeer: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
