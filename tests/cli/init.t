@@ -76,3 +76,10 @@ $ mkdir own && printf 'case\tdocs\tgemeente\n' > own/cases.tsv && echo '*.bak' >
 case	docs	gemeente
 *.bak
 ? 0
+
+# the lock, temporary files and a write's journal stay out of git
+$ codeer init ignored > /dev/null && cat ignored/.gitignore
+.codeer.lock
+.codeer-tmp-*
+.codeer-journal
+? 0
