@@ -37,7 +37,8 @@ export async function launch() {
 		await close().catch(() => {});
 		proc.kill('SIGTERM');
 		await new Promise((r) => { if (proc.exitCode !== null) r(); else proc.once('exit', r); });
-		fs.rmSync(profile, { recursive: true, force: true });
+		// Chromium's helpers may still be writing the profile as it goes.
+		try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }); } catch (e) { /* left in TMPDIR */ }
 	};
 	return browser;
 }

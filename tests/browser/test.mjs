@@ -267,6 +267,7 @@ T['proposals: accept one, reject one, accept all of a code'] = async ({ browser,
 	await page.keyboard.press('r');
 	await saved(page);
 	await until('the rejection on disk', () => readCodings('auto').find((r) => r.doc === doc && r.start === props[1].start && r.code === code).status === 'rejected');
+	await page.click('#proposal-bar summary');
 	await page.click(`#proposal-bar [data-accept-all="${code}"]`);
 	await until('all accepted', () => props.slice(2).every((r) => coded('anna', doc, r.start, r.end, code)));
 	assert.ok(!coded('anna', doc, props[1].start, props[1].end, code), 'the rejected one stays out');
@@ -307,8 +308,9 @@ T['memos on a coding, the document, its case and a code'] = async ({ browser, sr
 	const list = JSON.parse(execFileSync(CODEER, ['memo', '--format', 'json'], { cwd: PROJECT, encoding: 'utf8' }));
 	assert.ok(list.some((m) => m.kind === 'code' && m.target === 'empowerment/EMP.RG' && /wie beslist/.test(m.memo)), 'codeer memo lists the code memo');
 	// A memo changed on the command line meanwhile is not overwritten.
-	execFileSync(CODEER, ['memo', '--doc', '--replace', DOC, 'Changed on the command line.'], { cwd: PROJECT });
 	await page.fill('#inspector textarea[data-memo="0"]', 'Stale text from the page.');
+	execFileSync(CODEER, ['memo', '--doc', '--replace', DOC, 'Changed on the command line.'], { cwd: PROJECT });
+	await page.waitForTimeout(2500); // a poll comes and goes
 	await page.click('#inspector [data-save-memo-i="0"]');
 	await page.waitForSelector('#inspector .conflict');
 	assert.match(fs.readFileSync(path.join(PROJECT, 'memos', 'doc', `${DOC}.md`), 'utf8'), /Changed on the command line/);

@@ -290,6 +290,7 @@ function codeMatches(term) {
 function renderCodebook() {
 	const term = $('#code-search').value;
 	const hits = codeMatches(term);
+	document.body.classList.toggle('searching', !!hits);
 	searchHits = hits ? hits.filter((c) => true) : [];
 	if (searchActive >= searchHits.length) searchActive = 0;
 	const show = new Set();
@@ -1074,9 +1075,10 @@ function renderProposalBar() {
 	const by = new Map();
 	for (const c of open) by.set(c.code, (by.get(c.code) || 0) + 1);
 	bar.hidden = false;
-	bar.innerHTML = `<span class="lead">${open.length} proposal${open.length === 1 ? '' : 's'} by the rules</span>`
+	const wasOpen = !!bar.querySelector('details[open]');
+	bar.innerHTML = `<details${wasOpen ? ' open' : ''}><summary><span class="lead">${open.length} proposal${open.length === 1 ? '' : 's'} by the rules</span> <span class="hint">(dashed) · accept or reject them by code</span></summary><div class="pgroups">`
 		+ Array.from(by).map(([code, n]) => `<span class="pgroup" style="--c:${codeColor(code)}"><i class="sw"></i>${esc(codeLabel(code))} <b>${n}</b>
-<button type="button" data-accept-all="${esc(code)}" title="Accept every proposal of this code in the document">accept all</button><button type="button" data-reject-all="${esc(code)}" title="Reject every proposal of this code in the document">reject all</button></span>`).join('');
+<button type="button" data-accept-all="${esc(code)}" title="Accept every proposal of this code in the document">accept all</button><button type="button" data-reject-all="${esc(code)}" title="Reject every proposal of this code in the document">reject all</button></span>`).join('') + '</div></details>';
 }
 
 // ---------------------------------------------------------------- memos
@@ -1108,7 +1110,7 @@ function renderMemos() {
 			return `<section class="memo" data-i="${i}">
 <h4>${esc(m.title)} <span class="cid">${esc(m.sub)}</span></h4>
 <textarea rows="${m.kind === 'doc' ? 5 : 3}" data-memo="${i}" aria-label="${esc(m.title)} memo" placeholder="A memo on this ${m.kind === 'doc' ? 'document' : m.kind}…">${esc(draft && draft.mine !== undefined ? draft.mine : m.text || '')}</textarea>
-${draft && draft.conflict ? `<div class="conflict">Changed elsewhere meanwhile. The box shows your text, unsaved; the saved memo is:<blockquote>${esc(m.text || '(empty)')}</blockquote></div>` : ''}
+${draft && draft.conflict ? `<div class="conflict">Changed elsewhere meanwhile. The box shows your text, unsaved; the saved memo is:<blockquote>${esc((draft.theirs !== undefined ? draft.theirs : m.text) || '(empty)')}</blockquote></div>` : ''}
 <div class="row"><button type="button" class="primary" data-save-memo-i="${i}">Save</button><span class="memo-state">${m.version === null ? 'no memo yet' : 'saved'}</span></div>
 </section>`;
 		}).join('');
@@ -1147,9 +1149,14 @@ async function refreshMemos() {
 		const box = $(`textarea[data-memo="${i}"]`);
 		const key = `${m.kind}:${m.target}`;
 		const dirty = box && box.value.replace(/\s+$/, '') !== (m.text || '');
+		if (dirty) {
+			// The box keeps its base: saving it is refused (409) and then
+			// shows both texts, so the newer memo is never lost unseen.
+			S.memoDrafts[key] = { mine: box.value, conflict: true, theirs: r.text };
+			continue;
+		}
 		m.text = r.text;
 		m.version = r.version;
-		if (dirty) S.memoDrafts[key] = { mine: box.value, conflict: true };
 	}
 	renderMemos();
 	loadCodeMemos();
