@@ -325,6 +325,11 @@ static int judge_exec(struct cli_ctx *ctx, const struct cli_args *a)
 		rc = cdr_codings_unreject(src, coder, force, a->argv[0], pl.span.start, pl.span.end, pl.code->qualified, &n);
 	else
 		rc = cdr_codings_reject(src, coder, force, a->argv[0], pl.span.start, pl.span.end, pl.code->qualified, &n);
+	if (rc == CDR_ENOTFOUND && accept && strstr(cdr_error_last(), "is rejected")) {
+		rc = cli_error("%s %s: %s's proposal of %s there is rejected; unreject it to accept it", a->argv[0],
+			       a->argv[1], from, pl.code->qualified);
+		goto done;
+	}
 	if (rc == CDR_ENOTFOUND) {
 		rc = cli_error("%s %s: no %scoding of %s by %s lies within it", a->argv[0], a->argv[1],
 			       unreject ? "rejected " : "", pl.code->qualified, from);

@@ -99,6 +99,14 @@ unrejected 1 coding of mini/EK in mini t4
 131	276	mini/EK	rule:mini/EK#r1	
 ? 0
 
+# a rejected proposal is not accepted along with the rest: its rejection
+# stands until someone takes it back
+$ cd p && before=$(cat codings/*.tsv | md5sum) && codeer code reject --coder bert mini t4 EK >/dev/null && codeer code accept --coder bert mini t4 EK; echo "exit $?"; codeer code unreject --coder bert mini t4 EK >/dev/null; [ "$(cat codings/*.tsv | md5sum)" = "$before" ] && echo unchanged
+exit 2
+unchanged
+! codeer: mini t4: auto's proposal of mini/EK there is rejected; unreject it to accept it
+? 0
+
 $ cd p && codeer code unreject --coder bert mini t4 EK
 ! codeer: mini t4: no rejected coding of mini/EK by auto lies within it
 ? 2

@@ -462,11 +462,18 @@ int cdr_codings_accept(cdr_codings *to, const cdr_codings *from, const char *doc
 
 	if (n)
 		*n = 0;
+	size_t rejected = 0;
+
 	for (size_t i = 0; i < from->n && rc == 0; i++) {
 		const cdr_coding *k = &from->v[i];
 		cdr_buf origin = CDR_BUF_INIT;
 		if (!within(k, doc, start, end, code))
 			continue;
+		/* a rejection stands until it is taken back (unreject) */
+		if (strcmp(k->status, "rejected") == 0) {
+			rejected++;
+			continue;
+		}
 		found++;
 		if (cdr_codings_find(to, k->doc, k->start, k->end, k->code) >= 0)
 			continue;
@@ -478,6 +485,9 @@ int cdr_codings_accept(cdr_codings *to, const cdr_codings *from, const char *doc
 		return rc;
 	if (n)
 		*n = found;
+	if (found == 0 && rejected)
+		return cdr_error_set(CDR_ENOTFOUND, "every coding of %s by %s within %s c%zu-%zu is rejected (%zu); "
+				     "unreject one to accept it", code, from->coder, doc, start, end, rejected);
 	return found ? 0 : cdr_error_set(CDR_ENOTFOUND, "no coding of %s by %s lies within %s c%zu-%zu", code, from->coder,
 					 doc, start, end);
 }
