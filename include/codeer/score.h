@@ -17,6 +17,13 @@
  *   vraag from code maatwerk/F1+:        present -> ja | absent -> nee
  *   steun from count maatwerk/DLP1+:     >= 2 -> veel | >= 1 -> wat | else -> geen
  *   rol   from attr rol:                 wijkcoach -> ja | * -> nee
+ *   tijd  from attr tijdscore:           >= 2.5 -> voldoende | < 2.5 -> onvoldoende
+ *
+ *   # the mean of items that hold numbers (a baken from its statements)
+ *   baken1 from mean b1a, b1b, b1c:
+ *
+ * A cell of a table row or an attribute row may be ">= N" or "< N", a
+ * threshold on a number (written with a dot; "2,5" in the data reads as 2.5).
  *
  * Values set by hand (`codeer score set`) are kept in scores.tsv and
  * take precedence over a derivation. */
@@ -27,6 +34,7 @@
 
 #include "codeer/project.h"
 #include "codeer/scheme.h"
+#include "codeer/table.h"
 
 typedef struct cdr_scores cdr_scores;
 
@@ -49,6 +57,18 @@ const char *cdr_scores_case(const cdr_scores *s, size_t c);
 const char *cdr_scores_value(const cdr_scores *s, size_t c, size_t i);
 /** Was it set by hand? */
 int cdr_scores_by_hand(const cdr_scores *s, size_t c, size_t i);
+
+/**
+ * Count the cases per value of each item against `by` (an item of the
+ * rules, else a case attribute): columns "item", "value" and one per
+ * group (the item's declared values in order, else the values present in
+ * natural order); per item a row per declared value and a "total" row, or
+ * for an item without declared values (a mean) the rows "mean" and "n".
+ * A case without a value for the item or for `by` is left out, as the
+ * studies leave out cases with missing information.
+ */
+int cdr_scores_crosstab(cdr_table **out, const cdr_scores *s, cdr_project *p, const char *by,
+			const char *const *items, size_t nitems);
 
 /** Set a value by hand (scores.tsv, atomically); an empty value removes it. */
 int cdr_score_set(cdr_project *p, const char *case_id, const char *item, const char *value);

@@ -2,8 +2,10 @@
  * The lint of check is the library's (cdr_schemes_lint); this prints it. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "codeer/rule-eval.h"
 
 static int add_exec(struct cli_ctx *ctx, const struct cli_args *a);
 static int list_exec(struct cli_ctx *ctx, const struct cli_args *a);
@@ -66,6 +68,8 @@ static const struct cdr_cmd cmd_scheme_check = {
 	.opts = (const struct cli_opt[]){
 		{ "max-share", 0, CLI_OPT_STRING, "P", "a rule matching in more than this share of the turns is\n"
 		  "too broad (a number above 0, at most 1; default 0.3)", NULL, 0 },
+		{ "against", 0, CLI_OPT_STRING, "CODER", "instead of the lint: precision, recall and F1 of each\n"
+		  "rule's proposals (coder auto) against this coder's codings", NULL, 0 },
 		{ NULL },
 	},
 	.help = "Reports schemes that fail the XML Schema (with line numbers), invalid patterns\n"
@@ -75,7 +79,7 @@ static const struct cdr_cmd cmd_scheme_check = {
 		"arguments are checked as files; IDs name the project's schemes to lint\n"
 		"(default: all).\n",
 	.examples = CLI_EXAMPLES("codeer scheme check", "codeer scheme check --max-share 0.5 empowerment",
-				 "codeer scheme check nieuw.xml"),
+				 "codeer scheme check nieuw.xml", "codeer scheme check --against coder-b verbinden"),
 	.exit_status = "0 no problem found; 1 problems found (listed on standard output); 2 an error, usage errors included.",
 	.exec = check_exec,
 };
@@ -378,6 +382,56 @@ done:
 	return rc;
 }
 
+/* --against: a row per rule with its counts, precision, recall and F1
+ * (cdr_rules_evaluate); an undefined share is an empty cell. */
+static int check_against(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	static const char *const headers[] = { "rule", "proposals", "hits", "precision", "coded", "found", "recall", "f1" };
+	cdr_project *p = NULL;
+	cdr_schemes *set = NULL;
+	cdr_rule_eval *rows = NULL;
+	cdr_table *t = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = open_schemes(ctx, &p, &set)) != EXIT_OK)
+		goto done;
+	if (cdr_rules_evaluate(&rows, &n, p, set, NULL, cli_str(a, "against"), (const char *const *)a->argv,
+			       (size_t)a->argc) < 0 || cdr_table_new(&t, 8, headers) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	for (size_t c = 1; c < 8; c++)
+		cdr_table_set_numeric(t, c);
+	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+		char v[7][32];
+		const double d[3] = { rows[i].precision, rows[i].recall, rows[i].f1 };
+		snprintf(v[0], 32, "%zu", rows[i].proposals);
+		snprintf(v[1], 32, "%zu", rows[i].hits);
+		snprintf(v[3], 32, "%zu", rows[i].hand);
+		snprintf(v[4], 32, "%zu", rows[i].found);
+		for (int k = 0; k < 3; k++) {
+			char *cell = v[k == 0 ? 2 : k == 1 ? 5 : 6];
+			if (d[k] == d[k]) /* not NaN: defined */
+				snprintf(cell, 32, "%.2f", d[k]);
+			else
+				cell[0] = '\0';
+		}
+		const char *row[] = { rows[i].rule, v[0], v[1], v[2], v[3], v[4], v[5], v[6] };
+		if (cdr_table_add(t, row) < 0)
+			rc = cli_lib_error();
+	}
+	/* a table on a terminal, TSV with its header when piped */
+	if (rc == EXIT_OK && cdr_table_write(t, stdout, isatty(fileno(stdout)) ? CDR_FORMAT_TABLE : CDR_FORMAT_TSV) < 0)
+		rc = cli_lib_error();
+done:
+	cdr_table_free(t);
+	cdr_rules_evaluate_free(rows, n);
+	cdr_schemes_free(set);
+	cdr_project_free(p);
+	return rc;
+}
+
 /* The findings of cdr_schemes_lint, one per line on standard output; the
  * count on standard error. */
 static int check_exec(struct cli_ctx *ctx, const struct cli_args *a)
@@ -390,6 +444,8 @@ static int check_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	cdr_lint lint = { 0 };
 	int rc, files_only = 1;
 
+	if (cli_str(a, "against"))
+		return check_against(ctx, a);
 	if (share) {
 		char *end;
 		o.max_share = strtod(share, &end);

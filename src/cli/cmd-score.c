@@ -42,6 +42,11 @@ const struct cdr_cmd cmd_score = {
 		  "whose codings count: NAME, A,B or all (added up); default: the\n"
 		  "project's default coder, else the only coder with codings", NULL, 0 },
 		{ "items", 0, CLI_OPT_LIST, "A,B", "only these items, in this order", NULL, 0 },
+		{ "crosstab", 0, CLI_OPT_STRING, "NAME",
+		  "count the cases per value of each of --items against\n"
+		  "NAME (an item or a case attribute), with totals; means\n"
+		  "for items without declared values", NULL, 0 },
+		{ "transpose", 0, CLI_OPT_FLAG, NULL, "a row per item and a column per case (Tabel 14's layout)", NULL, 0 },
 		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
 		CLI_OUTPUT_OPTION,
 		{ NULL },
@@ -51,7 +56,8 @@ const struct cdr_cmd cmd_score = {
 		"case attribute; see docs/score.md. Values set by hand (score set, score import)\n"
 		"are kept in scores.tsv and win over derivations.\n",
 	.examples = CLI_EXAMPLES("codeer score --coder auto codeschemes/maatwerk-score.rules",
-				 "codeer score --coder auto --items passendheid,maatwerk -o scores.csv maatwerk-score.rules"),
+				 "codeer score --coder auto --items passendheid,maatwerk -o scores.csv maatwerk-score.rules",
+				 "codeer score --items maatwerk-wg --crosstab problematiek maatwerk-score.rules"),
 	.subcommands = (const struct cdr_cmd *const[]){ &cmd_score_set, &cmd_score_import, NULL },
 	.exec = score_exec,
 };
@@ -84,6 +90,37 @@ static int score_import_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	return rc;
 }
 
+/* Tabel 14's layout: the items down, the cases across. */
+static int write_transposed(const cdr_scores *s, const size_t *cols, size_t ncols, struct cli_out *out)
+{
+	size_t n = cdr_scores_cases(s);
+	const char **row = calloc(n + 1, sizeof(char *));
+	cdr_table *t = NULL;
+	int rc = EXIT_OK;
+
+	if (row == NULL)
+		return cli_error("out of memory");
+	row[0] = "item";
+	for (size_t c = 0; c < n; c++)
+		row[c + 1] = cdr_scores_case(s, c);
+	if (cdr_table_new(&t, n + 1, row) < 0)
+		rc = cli_lib_error();
+	for (size_t c = 0; rc == EXIT_OK && c < n; c++)
+		cdr_table_set_nullable(t, c + 1);
+	for (size_t k = 0; rc == EXIT_OK && k < ncols; k++) {
+		row[0] = cdr_scores_item(s, cols[k]);
+		for (size_t c = 0; c < n; c++)
+			row[c + 1] = cdr_scores_value(s, c, cols[k]);
+		if (cdr_table_add(t, row) < 0)
+			rc = cli_lib_error();
+	}
+	if (rc == EXIT_OK && cdr_table_write(t, out->f, out->fmt) < 0)
+		rc = cli_lib_error();
+	cdr_table_free(t);
+	free(row);
+	return rc;
+}
+
 static int score_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *rules = a->argv[0];
@@ -105,6 +142,19 @@ static int score_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	if (cdr_schemes_load(&set, p) < 0 ||
 	    cdr_scores_evaluate(&s, p, set, rules, (const char *const *)coders, ncoders) < 0) {
 		rc = cli_lib_error();
+		goto done;
+	}
+	if (cli_str(a, "crosstab")) {
+		int e;
+		if (nitems == 0) {
+			rc = cli_usage_error(a->cmd, "--crosstab needs --items: the items to count");
+			goto done;
+		}
+		e = cdr_scores_crosstab(&t, s, p, cli_str(a, "crosstab"), (const char *const *)items, nitems);
+		if (e == CDR_ENOTFOUND)
+			rc = cli_error("%s: %s", rules, cdr_error_last());
+		else if (e < 0 || cdr_table_write(t, out.f, out.fmt) < 0)
+			rc = cli_lib_error();
 		goto done;
 	}
 	{
@@ -129,6 +179,12 @@ static int score_exec(struct cli_ctx *ctx, const struct cli_args *a)
 		} else {
 			for (size_t i = 0; i < n; i++)
 				cols[ncols++] = i;
+		}
+		if (cli_flag(a, "transpose")) {
+			rc = rc == EXIT_OK ? write_transposed(s, cols, ncols, &out) : rc;
+			free(cols);
+			free(row);
+			goto done;
 		}
 		row[0] = "case";
 		for (size_t k = 0; k < ncols; k++)

@@ -188,6 +188,26 @@ $ cp "$DATA/agree/onecoder.csv" . && codeer agree --table onecoder.csv
 ! codeer: onecoder.csv: agreement needs two or more coders (found 1)
 ? 2
 
+# the counts layout: how many coders chose each category (Fleiss' kappa
+# 1/3 by hand: mean agreement 2/3, chance 1/2); counts are bounded, so a
+# huge one is refused and no sum wraps
+$ printf 'unit,ja,nee\n1,3,0\n2,1,2\n3,0,3\n4,2,1\n' > counts.csv && codeer agree --table counts.csv --layout counts --format tsv | cut -f1,2,6
+coefficient	value	units
+percent agreement	0.6667	4
+Fleiss' kappa	0.3333	4
+Brennan-Prediger kappa	0.3333	4
+Gwet's AC1	0.3333	4
+Krippendorff's alpha, nominal	0.3889	4
+? 0
+
+$ printf 'unit,ja,nee\n1,18446744073709549568,0\n' > huge.csv && codeer agree --table huge.csv --layout counts
+! codeer: huge.csv:2: a unit with more than 1000000 values (counts add up past the limit)
+? 2
+
+$ printf 'unit,ja,nee\n1,999999,2\n' > sum.csv && codeer agree --table sum.csv --layout counts
+! codeer: sum.csv:2: a unit with more than 1000000 values (counts add up past the limit)
+? 2
+
 $ codeer agree --table "$DATA/agree/krippendorff2011.csv" --weights linear
 ! codeer: linear weights need ordered categories: nominal data have no order (use --level ordinal, interval or ratio)
 ? 2

@@ -3,14 +3,14 @@
 # turns against the rule definitions; see tests/answer-keys/README.md).
 
 $ codeer init p >/dev/null && cd p && codeer add "$CORPORA"/*.txt >/dev/null && codeer scheme add "$CODEER_SRCDIR"/codeschemes/*.xml >/dev/null && codeer autocode
-910 codings in 64 documents for coder auto (910 new, 0 gone, 0 kept as rejected)
+904 codings in 64 documents for coder auto (904 new, 0 gone, 0 kept as rejected)
 ? 0
 
 $ cd p && for key in "$CODEER_SRCDIR"/tests/answer-keys/*.tsv; do "$CODEER_SRCDIR"/tests/answer-keys/check "$key"; done
 bakens-wns: 25/25 rows agree
 empowerment: 25/25 rows agree
 generalist-models: 25/25 rows agree
-maatwerk: 25/25 rows agree
+maatwerk: 26/26 rows agree
 op-weg-naar-maatwerk: 25/25 rows agree
 verbinden: 25/25 rows agree
 ? 0

@@ -76,6 +76,15 @@ $ cd p && printf 'doc\tcode\nmini\tVB\n' > nocols.tsv && codeer code import noco
 ! codeer: nocols.tsv:1: the header must name the columns doc, code, and ref or start and end
 ? 2
 
+# rows of several coders: their files change in one journaled step, so an
+# import killed anywhere (CODEER_FAULT ends it at the N-th rename) leaves
+# none of them or, once the next command has completed it, all of them
+$ printf 'doc\tref\tcode\tcoder\nmini\tt1\tVB\terik\nmini\tt2\tEK\tfenna\n' > two.tsv && for n in 1 2 3; do rm -rf pk && cp -r p pk && (cd pk && CODEER_FAULT=rename:$n codeer code import ../two.tsv >/dev/null 2>&1; echo "rename:$n: exit $?, $(codeer docs >/dev/null && ls codings | tr '\n' ' ')"; codeer fsck); done; rm -rf pk
+rename:1: exit 137, anna.tsv bert.tsv carla.tsv 
+rename:2: exit 137, anna.tsv bert.tsv carla.tsv erik.tsv fenna.tsv 
+rename:3: exit 137, anna.tsv bert.tsv carla.tsv erik.tsv fenna.tsv 
+? 0
+
 # accepting a rule's proposal makes it the coder's own
 $ cd p && codeer autocode >/dev/null && codeer code accept --coder anna mini t4 EK && codeer code list --coder anna --code EK | cut -f3-6
 accepted 1 coding of mini/EK in mini t4

@@ -56,6 +56,14 @@ $ cd p && codeer scheme add "$CODEER_SRCDIR/codeschemes/maatwerk.xml" >/dev/null
 case	Vraagverheldering	Doel aanpak	Aanpak / hoe bepaald	Draaglast interventies	Draagkracht interventies / Motivatie	Draagkracht interventies / Competenties	Draagkracht interventies / Netwerk	Draagkracht interventies / Voorl.veld
 ? 0
 
+# Tabel 12's "Aanpak / hoe bepaald" holds F2.2 with its subcodes: a case
+# coded only H3 (samenspraak, the H3 definition's own example) is in the
+# table, under that column
+$ cd p && printf 'R: We hebben samen besproken wat de aanpak wordt.\n' > h3.txt && codeer add --case 7.1 h3.txt >/dev/null && codeer code add --coder eva h3 t1 maatwerk/H3 >/dev/null && codeer crosssection --coder eva "$CODEER_SRCDIR/codeschemes/maatwerk-dwarsdoorsnede.tsv" --format tsv | cut -f1,4
+case	Aanpak / hoe bepaald
+7.1	H3
+? 0
+
 # usage errors come from the command's table
 $ cd p && codeer crosssection --coder all
 ! codeer crosssection: missing arguments: LAYOUT.tsv

@@ -82,7 +82,7 @@ $ cd p && codeer scheme check nope
 
 $ cd p && codeer scheme check --max-share 1.5
 ! codeer scheme check: --max-share must be a number between 0 and 1
-! usage: codeer scheme check [--max-share P] [ID|FILE.xml]...
+! usage: codeer scheme check [--max-share P] [--against CODER] [ID|FILE.xml]...
 ? 2
 
 $ cd p && codeer scheme
@@ -90,7 +90,7 @@ $ cd p && codeer scheme
 ! usage: codeer scheme add [--replace] [--force] FILE.xml...
 !        codeer scheme list [--format F] [-o FILE]
 !        codeer scheme show [--format table|json|tsv|csv|md] ID
-!        codeer scheme check [--max-share P] [ID|FILE.xml]...
+!        codeer scheme check [--max-share P] [--against CODER] [ID|FILE.xml]...
 ? 2
 
 # a pattern at risk of catastrophic backtracking hits PCRE2's match limit
@@ -134,7 +134,7 @@ $ cd p && codeer scheme show --format html mini
 
 $ cd p && codeer scheme check --format json mini
 ! codeer scheme check: unknown option '--format'
-! usage: codeer scheme check [--max-share P] [ID|FILE.xml]...
+! usage: codeer scheme check [--max-share P] [--against CODER] [ID|FILE.xml]...
 ? 2
 
 $ cd p && codeer codes --format xlsx

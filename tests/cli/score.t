@@ -92,7 +92,8 @@ $ cd p && codeer score import a.tsv b.tsv
 
 $ cd p && codeer score
 ! codeer score: missing arguments: RULES
-! usage: codeer score [--coder NAME] [--items A,B] [--format F] [-o FILE] RULES
+! usage: codeer score [--coder NAME] [--items A,B] [--crosstab NAME]
+!                     [--transpose] [--format F] [-o FILE] RULES
 !        codeer score set CASE ITEM VALUE
 !        codeer score import FILE.tsv
 ? 2

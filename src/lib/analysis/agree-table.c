@@ -137,6 +137,10 @@ static int parse_number(const char *s, double *out)
 	return 0;
 }
 
+/* A counts table becomes a unit-by-value grid: these bound its size. */
+#define COUNTS_MAX ((size_t)1000000)        /* values (coders) of one unit */
+#define COUNTS_CELLS_MAX ((size_t)20000000) /* values of all units (160 MB) */
+
 int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *path,
 		   cdr_table_layout layout, cdr_level level)
 {
@@ -181,11 +185,20 @@ int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *p
 							   g.lines[u], first + k + 1, cell);
 					break;
 				}
+				/* bounded before adding: no sum can wrap, no cast overflow */
+				if (x > (double)(COUNTS_MAX - m)) {
+					rc = cdr_error_set(CDR_ELIMIT, "%s:%zu: a unit with more than %zu values (counts "
+							   "add up past the limit)", path, g.lines[u], (size_t)COUNTS_MAX);
+					break;
+				}
 				m += (size_t)x;
 			}
 			if (m > most)
 				most = m;
 		}
+		if (rc == 0 && most > 0 && units > COUNTS_CELLS_MAX / most)
+			rc = cdr_error_set(CDR_ELIMIT, "%s: %zu units of up to %zu values are more than the limit of %zu "
+					   "values in all", path, units, most, (size_t)COUNTS_CELLS_MAX);
 		if (rc == 0 && (rc = cdr_rdata_new(&d, units, most)) == 0) {
 			for (size_t u = 0; u < units; u++) {
 				size_t j = 0;

@@ -2,8 +2,14 @@
  *
  * The rules are parsed into items; derived items are evaluated in an
  * order where every input comes first (a cycle is an error naming its
- * items). Hand values come from scores.tsv and win over derivations. */
+ * items). Hand values come from scores.tsv and win over derivations.
+ * The cross-tabulation of the studies' tables 4 to 10 and of means per
+ * group (cdr_scores_crosstab) reads the evaluated values. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* strverscmp */
+#endif
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +23,7 @@
 #include "util/fileio.h"
 #include "util/tsv.h"
 
-enum kind { K_INPUT, K_TABLE, K_CODE, K_COUNT, K_ATTR };
+enum kind { K_INPUT, K_TABLE, K_CODE, K_COUNT, K_ATTR, K_MEAN };
 
 struct row {
 	char **in;
@@ -115,6 +121,50 @@ static char *trim(char *s)
 	return s;
 }
 
+/* A number as the studies print it: "2,5" or "2.5". */
+static int parse_number(const char *s, double *out)
+{
+	char buf[64], *end;
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n + 1);
+	for (char *c = buf; *c; c++)
+		if (*c == ',')
+			*c = '.';
+	errno = 0;
+	*out = strtod(buf, &end);
+	return *end == '\0' && errno == 0 && isfinite(*out);
+}
+
+/* A row cell ">= N" or "< N": a threshold on a number, not a value. */
+static int threshold_cell(const char *cell)
+{
+	return strncmp(cell, ">=", 2) == 0 || (cell[0] == '<' && cell[1] != '=');
+}
+
+static int threshold_valid(const char *cell)
+{
+	double x;
+	const char *num = cell + (cell[0] == '>' ? 2 : 1);
+	while (*num == ' ')
+		num++;
+	return parse_number(num, &x);
+}
+
+/* Does value v meet the threshold cell (v a number)? */
+static int threshold_match(const char *cell, const char *v)
+{
+	double x, t;
+	const char *num = cell + (cell[0] == '>' ? 2 : 1);
+	while (*num == ' ')
+		num++;
+	if (v == NULL || !parse_number(v, &x) || !parse_number(num, &t))
+		return 0;
+	return cell[0] == '>' ? x >= t : x < t;
+}
+
 /* Split on a separator into trimmed copies. */
 static int split(char ***out, size_t *n, char *s, char sep)
 {
@@ -198,6 +248,14 @@ static int add_row(struct item *it, char *text, const char *path, int line)
 				     r->nin == 1 ? "" : "s", it->ninputs, it->name);
 	if (it->kind == K_CODE && !(r->nin == 1 && (strcmp(r->in[0], "present") == 0 || strcmp(r->in[0], "absent") == 0)))
 		return cdr_error_set(CDR_EFORMAT, "%s:%d: a code rule reads 'present -> value' or 'absent -> value'", path, line);
+	if (it->kind == K_MEAN)
+		return cdr_error_set(CDR_EFORMAT, "%s:%d: a mean takes no rows", path, line);
+	if (it->kind == K_ATTR && r->nin != 1)
+		return cdr_error_set(CDR_EFORMAT, "%s:%d: an attribute rule reads 'value -> result'", path, line);
+	for (size_t k = 0; k < r->nin; k++)
+		if (threshold_cell(r->in[k]) && !threshold_valid(r->in[k]))
+			return cdr_error_set(CDR_EFORMAT, "%s:%d: '%s' is not '>= N' or '< N' with a number N", path, line,
+					     r->in[k]);
 	return 0;
 }
 
@@ -246,7 +304,9 @@ static int parse_rules(cdr_scores *s, const char *path)
 				break;
 			}
 			it->decl_line = lineno;
-			rc = split(&it->values, &it->nvalues, colon + 1, ',');
+			/* "item NAME:" with no values takes any value (free text, a number) */
+			if (*trim(colon + 1))
+				rc = split(&it->values, &it->nvalues, colon + 1, ',');
 			continue;
 		}
 		{
@@ -282,6 +342,10 @@ static int parse_rules(cdr_scores *s, const char *path)
 					break;
 				}
 				it->ninputs = 1;
+			} else if (strncmp(from, "mean ", 5) == 0) {
+				it->kind = K_MEAN;
+				if ((rc = split(&it->inputs, &it->ninputs, from + 5, ',')) < 0)
+					break;
 			} else {
 				it->kind = K_TABLE;
 				if ((rc = split(&it->inputs, &it->ninputs, from, ',')) < 0)
@@ -317,7 +381,7 @@ static int resolve(cdr_scores *s, const char *path, size_t *order)
 	}
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct item *it = &s->items[i];
-		if (it->kind != K_TABLE)
+		if (it->kind != K_TABLE && it->kind != K_MEAN)
 			continue;
 		if ((it->input_idx = cdr_calloc(it->ninputs, sizeof(size_t))) == NULL) {
 			rc = CDR_ENOMEM;
@@ -337,7 +401,7 @@ static int resolve(cdr_scores *s, const char *path, size_t *order)
 			const struct row *row = &it->rows[r];
 			for (size_t k = 0; k < row->nin && rc == 0; k++) {
 				const struct item *in = &s->items[it->input_idx[k]];
-				int ok = strcmp(row->in[k], "*") == 0 || in->nvalues == 0;
+				int ok = strcmp(row->in[k], "*") == 0 || in->nvalues == 0 || threshold_cell(row->in[k]);
 				for (size_t v = 0; v < in->nvalues && !ok; v++)
 					ok = strcmp(in->values[v], row->in[k]) == 0;
 				if (!ok)
@@ -368,7 +432,7 @@ static int resolve(cdr_scores *s, const char *path, size_t *order)
 		while (sp > 0 && rc == 0) {
 			size_t v = stack[sp - 1];
 			struct item *it = &s->items[v];
-			if (it->kind == K_TABLE && at[sp - 1] < it->ninputs) {
+			if ((it->kind == K_TABLE || it->kind == K_MEAN) && at[sp - 1] < it->ninputs) {
 				size_t w = it->input_idx[at[sp - 1]++];
 				if (state[w] == 1) {
 					cdr_buf cyc = CDR_BUF_INIT;
@@ -769,7 +833,10 @@ int cdr_scores_evaluate(cdr_scores **out, cdr_project *p, const cdr_schemes *set
 				case K_TABLE:
 					for (size_t k = 0; k < row->nin && match; k++) {
 						const char *v = s->vals[c * s->nitems + it->input_idx[k]];
-						match = v && *v && (strcmp(row->in[k], "*") == 0 || strcmp(row->in[k], v) == 0);
+						match = v && *v &&
+							(strcmp(row->in[k], "*") == 0 ||
+							 (threshold_cell(row->in[k]) ? threshold_match(row->in[k], v)
+										     : strcmp(row->in[k], v) == 0));
 					}
 					break;
 				case K_CODE:
@@ -781,7 +848,9 @@ int cdr_scores_evaluate(cdr_scores **out, cdr_project *p, const cdr_schemes *set
 				case K_ATTR: {
 					long ci = cdr_cases_find(cases, s->cases[c]);
 					const char *v = ci >= 0 ? cdr_cases_attr_by_name(cases, (size_t)ci, it->inputs[0]) : NULL;
-					match = strcmp(row->in[0], "*") == 0 || (v && strcmp(v, row->in[0]) == 0);
+					match = strcmp(row->in[0], "*") == 0 ||
+						(threshold_cell(row->in[0]) ? threshold_match(row->in[0], v)
+									    : v && strcmp(v, row->in[0]) == 0);
 					break;
 				}
 				default:
@@ -789,6 +858,25 @@ int cdr_scores_evaluate(cdr_scores **out, cdr_project *p, const cdr_schemes *set
 				}
 				if (match)
 					result = row->out;
+			}
+			if (it->kind == K_MEAN) {
+				/* the mean of the inputs that have a number; none: no value */
+				char num[32];
+				double sum = 0, x;
+				size_t n = 0;
+				for (size_t k = 0; k < it->ninputs; k++) {
+					const char *v = s->vals[c * s->nitems + it->input_idx[k]];
+					if (v && parse_number(v, &x)) {
+						sum += x;
+						n++;
+					}
+				}
+				if (n == 0)
+					continue;
+				snprintf(num, sizeof(num), "%.2f", sum / (double)n);
+				if ((s->vals[c * s->nitems + i] = cdr_strdup(num)) == NULL)
+					rc = CDR_ENOMEM;
+				continue;
 			}
 			if (result && (s->vals[c * s->nitems + i] = cdr_strdup(result)) == NULL)
 				rc = CDR_ENOMEM;
@@ -803,5 +891,143 @@ done:
 		return rc;
 	}
 	*out = s;
+	return 0;
+}
+
+/* ---- cross-tabulation -------------------------------------------------- */
+
+/* The value of the grouping for case c: an item of the rules, else a case
+ * attribute; NULL or "" leaves the case out. */
+static const char *group_value(const cdr_scores *s, cdr_cases *cases, long item, const char *attr, size_t c)
+{
+	long ci;
+
+	if (item >= 0)
+		return s->vals[c * s->nitems + (size_t)item];
+	ci = cdr_cases_find(cases, s->cases[c]);
+	return ci >= 0 ? cdr_cases_attr_by_name(cases, (size_t)ci, attr) : NULL;
+}
+
+static int cmp_vers(const void *a, const void *b)
+{
+	return strverscmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int cdr_scores_crosstab(cdr_table **out, const cdr_scores *s, cdr_project *p, const char *by,
+			const char *const *items, size_t nitems)
+{
+	cdr_cases *cases = cdr_project_cases(p);
+	long gi = find_item(s, by);
+	const char **groups = NULL, **row = NULL;
+	size_t ngroups = 0, gcap = 0, *idx = NULL;
+	cdr_table *t = NULL;
+	int rc = 0;
+
+	*out = NULL;
+	if (gi < 0) {
+		int known = 0;
+		for (size_t a = 0; a < cdr_cases_attr_count(cases); a++)
+			known |= strcmp(cdr_cases_attr_name(cases, a), by) == 0;
+		if (!known)
+			return cdr_error_set(CDR_ENOTFOUND, "no item or case attribute '%s'", by);
+	}
+	if (nitems == 0)
+		return cdr_error_set(CDR_EUSAGE, "name the items to count against '%s'", by);
+	if ((idx = cdr_calloc(nitems, sizeof(size_t))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t k = 0; k < nitems; k++) {
+		long i = find_item(s, items[k]);
+		if (i < 0) {
+			free(idx);
+			return cdr_error_set(CDR_ENOTFOUND, "no item '%s' in the rules", items[k]);
+		}
+		idx[k] = (size_t)i;
+	}
+	/* the groups: an item's declared values in order, else the values the
+	 * cases have, in natural order (2015 before 2016, "1.2" before "1.10") */
+	if (gi >= 0 && s->items[gi].nvalues > 0) {
+		if ((groups = cdr_calloc(s->items[gi].nvalues, sizeof(char *))) == NULL) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+		for (size_t v = 0; v < s->items[gi].nvalues; v++)
+			groups[ngroups++] = s->items[gi].values[v];
+	} else {
+		for (size_t c = 0; c < s->ncases; c++) {
+			const char *g = group_value(s, cases, gi, by, c);
+			int seen = 0;
+			if (g == NULL || *g == '\0')
+				continue;
+			for (size_t k = 0; k < ngroups && !seen; k++)
+				seen = strcmp(groups[k], g) == 0;
+			if (seen)
+				continue;
+			if (cdr_grow((void **)&groups, &gcap, ngroups + 1, sizeof(char *)) < 0) {
+				rc = CDR_ENOMEM;
+				goto done;
+			}
+			groups[ngroups++] = g;
+		}
+		if (ngroups > 1)
+			qsort(groups, ngroups, sizeof(char *), cmp_vers);
+	}
+	if ((row = cdr_calloc(ngroups + 2, sizeof(char *))) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	row[0] = "item";
+	row[1] = "value";
+	for (size_t g = 0; g < ngroups; g++)
+		row[g + 2] = groups[g];
+	if ((rc = cdr_table_new(&t, ngroups + 2, row)) < 0)
+		goto done;
+	for (size_t g = 0; g < ngroups; g++)
+		cdr_table_set_numeric(t, g + 2);
+	for (size_t k = 0; k < nitems && rc == 0; k++) {
+		const struct item *it = &s->items[idx[k]];
+		size_t nrows = it->nvalues ? it->nvalues + 1 : 2;
+		/* a row per value and the total (counts of cases), or, for an item
+		 * without declared values, the mean over the cases and their number */
+		for (size_t r = 0; r < nrows && rc == 0; r++) {
+			char (*cells)[32] = cdr_calloc(ngroups + 1, sizeof(*cells));
+			if (cells == NULL) {
+				rc = CDR_ENOMEM;
+				break;
+			}
+			row[0] = it->name;
+			row[1] = it->nvalues ? (r < it->nvalues ? it->values[r] : "total") : (r == 0 ? "mean" : "n");
+			for (size_t g = 0; g < ngroups; g++) {
+				double sum = 0, x;
+				size_t n = 0;
+				for (size_t c = 0; c < s->ncases; c++) {
+					const char *gv = group_value(s, cases, gi, by, c), *v = s->vals[c * s->nitems + idx[k]];
+					if (gv == NULL || strcmp(gv, groups[g]) != 0 || v == NULL || *v == '\0')
+						continue;
+					if (it->nvalues) {
+						n += r == it->nvalues || strcmp(v, it->values[r]) == 0;
+					} else if (parse_number(v, &x)) {
+						sum += x;
+						n++;
+					}
+				}
+				if (it->nvalues || r == 1)
+					snprintf(cells[g], sizeof(cells[g]), "%zu", n);
+				else if (n)
+					snprintf(cells[g], sizeof(cells[g]), "%.2f", sum / (double)n);
+				row[g + 2] = cells[g];
+			}
+			rc = cdr_table_add(t, row);
+			free(cells);
+		}
+	}
+done:
+	free(idx);
+	free(groups);
+	free(row);
+	if (rc < 0) {
+		cdr_table_free(t);
+		return rc;
+	}
+	*out = t;
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* import.c -- codings from a spreadsheet or another tool (coding.h):
- * all rows checked first, then written coder by coder.
+ * all rows checked first, then every coder's file written in one
+ * journaled transaction.
  *
  * A file written by `codeer code export` comes back as it was: its origin,
  * created and status columns are read, and (in TSV) its escapes undone. A
@@ -12,6 +13,7 @@
 #include "codeer/coding.h"
 #include "codeer/error.h"
 #include "codeer/scheme.h"
+#include "coding/store.h"
 #include "util/alloc.h"
 #include "util/array.h"
 #include "util/csv.h"
@@ -78,6 +80,7 @@ int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path,
 	cdr_tsv_row header = { 0 }, rec = { 0 };
 	struct row *rows = NULL;
 	cdr_document *doc = NULL;
+	cdr_txn *txn = NULL;
 	long c_doc, c_code, c_ref, c_start, c_end, c_memo, c_coder, c_origin, c_created, c_status;
 	int rc, escaped;
 
@@ -183,6 +186,9 @@ int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path,
 	}
 	if ((rc = cdr_project_lock(p, NULL)) < 0)
 		goto done;
+	/* one coder's file after another: a kill in between must not keep some */
+	if ((rc = cdr_txn_new_journaled(&txn, cdr_project_path(p))) < 0)
+		goto done;
 	cdr_now_iso(now);
 	cdr_sort(rows, n, sizeof(*rows), cmp_row);
 	for (size_t i = 0; i < n && rc == 0;) {
@@ -202,11 +208,14 @@ int cdr_codings_import(cdr_project *p, const cdr_schemes *set, const char *path,
 				(*imported)++;
 		}
 		if (rc == 0)
-			rc = cdr_codings_save(k);
+			rc = cdr_codings_stage(k, txn);
 		cdr_codings_free(k);
 		i = j;
 	}
+	if (rc == 0)
+		rc = cdr_txn_commit(txn);
 done:
+	cdr_txn_free(txn);
 	for (size_t i = 0; i < n; i++) {
 		free(rows[i].coder);
 		free(rows[i].doc);

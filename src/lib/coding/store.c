@@ -17,6 +17,7 @@
 #include "codeer/document.h"
 #include "codeer/error.h"
 #include "codeer/scheme.h"
+#include "coding/store.h"
 #include "util/alloc.h"
 #include "util/strmap.h"
 #include "util/array.h"
@@ -269,7 +270,8 @@ static int cmp_coding(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
-int cdr_codings_save(cdr_codings *c)
+/* Write the file, or with a transaction stage it there (store.h). */
+int cdr_codings_stage(cdr_codings *c, cdr_txn *txn)
 {
 	cdr_buf b = CDR_BUF_INIT;
 	int rc = cdr_buf_puts(&b, HEADER "\n");
@@ -302,9 +304,14 @@ int cdr_codings_save(cdr_codings *c)
 			rc = cdr_buf_putc(&b, '\n');
 	}
 	if (rc == 0)
-		rc = cdr_file_write_atomic(c->path, b.data, b.len);
+		rc = txn ? cdr_txn_write(txn, c->path, b.data, b.len) : cdr_file_write_atomic(c->path, b.data, b.len);
 	cdr_buf_free(&b);
 	return rc;
+}
+
+int cdr_codings_save(cdr_codings *c)
+{
+	return cdr_codings_stage(c, NULL);
 }
 
 char *cdr_codings_escape(const char *s)

@@ -16,7 +16,9 @@
  *
  * CODEER_FAULT=rename:N (or fsync:N) makes the N-th rename (fsync) of the
  * process end it with _exit(137) just before it happens: a SIGKILL at a
- * chosen point, for the tests. */
+ * chosen point, for the tests. CODEER_FAULT=write:N ends it in the middle
+ * of the N-th file written, after half of its bytes: a torn temporary
+ * file. */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* d_type in struct dirent */
 #endif
@@ -37,34 +39,39 @@
 
 /* ---- fault injection ----------------------------------------------------- */
 
-enum { FAULT_RENAME, FAULT_FSYNC };
-static long fault_left[2] = { -1, -1 };
+enum { FAULT_RENAME, FAULT_FSYNC, FAULT_WRITE, FAULT_KINDS };
+static const char *const fault_names[FAULT_KINDS] = { "rename", "fsync", "write" };
+static long fault_left[FAULT_KINDS] = { -1, -1, -1 };
 static int fault_env_read;
 
 void cdr_fault_after(const char *kind, long n)
 {
 	fault_env_read = 1;
-	fault_left[FAULT_RENAME] = fault_left[FAULT_FSYNC] = -1;
-	if (kind && strcmp(kind, "rename") == 0)
-		fault_left[FAULT_RENAME] = n;
-	else if (kind && strcmp(kind, "fsync") == 0)
-		fault_left[FAULT_FSYNC] = n;
+	for (int k = 0; k < FAULT_KINDS; k++)
+		fault_left[k] = kind && strcmp(kind, fault_names[k]) == 0 ? n : -1;
 }
 
-static void fault_point(int kind)
+/* Is the fault set for this point? Counts it down; reads CODEER_FAULT
+ * the first time. */
+static int fault_due(int kind)
 {
 	if (!fault_env_read) {
 		const char *e = getenv("CODEER_FAULT"), *colon;
 		fault_env_read = 1;
 		if (e && (colon = strchr(e, ':')) != NULL) {
 			long n = strtol(colon + 1, NULL, 10);
-			if (n > 0 && (size_t)(colon - e) == 6 && strncmp(e, "rename", 6) == 0)
-				fault_left[FAULT_RENAME] = n;
-			else if (n > 0 && (size_t)(colon - e) == 5 && strncmp(e, "fsync", 5) == 0)
-				fault_left[FAULT_FSYNC] = n;
+			for (int k = 0; k < FAULT_KINDS && n > 0; k++)
+				if (strlen(fault_names[k]) == (size_t)(colon - e) &&
+				    strncmp(e, fault_names[k], (size_t)(colon - e)) == 0)
+					fault_left[k] = n;
 		}
 	}
-	if (fault_left[kind] > 0 && --fault_left[kind] == 0)
+	return fault_left[kind] > 0 && --fault_left[kind] == 0;
+}
+
+static void fault_point(int kind)
+{
+	if (fault_due(kind))
 		_exit(137);
 }
 
@@ -193,6 +200,12 @@ static const char *below_root(const cdr_txn *txn, const char *path)
 
 static int write_all(int fd, const char *data, size_t len)
 {
+	if (fault_due(FAULT_WRITE)) {
+		/* torn: half of the bytes reach the file, then the process dies */
+		ssize_t torn = write(fd, data, len / 2);
+		(void)torn;
+		_exit(137);
+	}
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
 		if (n < 0) {

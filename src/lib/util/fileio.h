@@ -58,9 +58,10 @@ int cdr_tmp_sweep(const char *dir, const struct timespec *before, int depth,
 		  int (*found)(void *ctx, const char *path), void *ctx);
 
 /* Test hook: the n-th rename ("rename") or fsync ("fsync") from now ends
- * the process with _exit(137), as a SIGKILL there would; NULL or n < 1
- * disables. The environment variable CODEER_FAULT=rename:N does the same
- * for a whole process. */
+ * the process with _exit(137), as a SIGKILL there would; "write" ends it
+ * halfway through the n-th file written. NULL or n < 1 disables. The
+ * environment variable CODEER_FAULT=rename:N (fsync:N, write:N) does the
+ * same for a whole process. */
 void cdr_fault_after(const char *kind, long n);
 
 #endif

@@ -1,0 +1,144 @@
+# The tables of the seed studies, made by codeer, against the numbers the
+# studies print (docs/studies.md). Seed 000: Tabels 4 to 10 cross a
+# judgement collapsed to wel/geen with a case attribute. The thesis prints
+# the counts, not each case's attribute: tests/data/maatwerk/README.md says
+# which attributes the text gives (geestelijke problemen: cases 1.3 and
+# 4.1) and how the others were chosen to fit the printed margins.
+
+$ codeer init p >/dev/null && cd p && cut -f1-3 "$DATA/maatwerk/tabel3.tsv" > judged.tsv && codeer score import judged.tsv && codeer cases import "$DATA/maatwerk/tabel4-10-cases.tsv" && codeer scheme add "$CODEER_SRCDIR/codeschemes/maatwerk.xml" >/dev/null
+36 values set by hand
+18 cases
+? 0
+
+# Tabel 4: Geen maatwerk 3 3, Wel maatwerk 7 5, Totaal 10 8
+$ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items maatwerk-wg --crosstab problematiek --format table
+item         value  enkelvoudig  meervoudig
+maatwerk-wg  geen             3           3
+maatwerk-wg  wel              7           5
+maatwerk-wg  total           10           8
+? 0
+
+# Tabel 5: Geen eigenaarschap 6 1, Wel eigenaarschap 10 1, Totaal 16 2
+$ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items eigenaarschap-wg --crosstab geestelijk --format tsv
+item	value	geen	wel
+eigenaarschap-wg	geen	6	1
+eigenaarschap-wg	wel	10	1
+eigenaarschap-wg	total	16	2
+? 0
+
+# Tabels 6 to 10: professionals' questionnaire answers, one professional
+# without them (3 cases fewer), Tabel 8 with 9 cases
+$ cd p && R="$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" && codeer score $R --items eigenaarschap-wg --crosstab paternalisme --format plain && codeer score $R --items maatwerk-wg --crosstab tijd --format plain && codeer score $R --items maatwerk-wg --crosstab financien --format plain && codeer score $R --items passendheid-wg --crosstab informatie --format plain && codeer score $R --items passendheid-wg --crosstab bevoegdheden --format plain
+eigenaarschap-wg	geen	3	4
+eigenaarschap-wg	wel	3	5
+eigenaarschap-wg	total	6	9
+maatwerk-wg	geen	4	2
+maatwerk-wg	wel	5	4
+maatwerk-wg	total	9	6
+maatwerk-wg	geen	3	0
+maatwerk-wg	wel	3	3
+maatwerk-wg	total	6	3
+passendheid-wg	geen	6	3
+passendheid-wg	wel	3	3
+passendheid-wg	total	9	6
+passendheid-wg	geen	5	4
+passendheid-wg	wel	4	2
+passendheid-wg	total	9	6
+? 0
+
+$ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items maatwerk-wg --crosstab nope 2>&1 | sed "s|$CODEER_SRCDIR/||"
+codeer: codeschemes/maatwerk-score.rules: no item or case attribute 'nope'
+? 0
+
+$ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --crosstab problematiek 2>&1 | head -1
+codeer score: --crosstab needs --items: the items to count
+? 0
+
+# Tabel 14 in its layout (a row per item, a column per dossier): the
+# sub-judgements roll up where they agree; a mixed case stays empty for
+# the coder to judge, and a hand value wins
+$ cd p && printf 'case\tbeeld-probleem\taanpak-probleem\tbeeld-draagkracht\taanpak-draagkracht\te1\te2\n7.1\tja\tja\tja\tja\tja\tja\n7.2\tja\tnee\tja\tbeperkt\tnee\tnee\n' > t14.tsv && codeer score import t14.tsv >/dev/null && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --transpose --items beeld-probleem,aanpak-probleem,p1,beeld-draagkracht,aanpak-draagkracht,p2,passendheid,e1,e2,eigenaarschap,maatwerk --format tsv | cut -f1,20,21
+item	7.1	7.2
+beeld-probleem	ja	ja
+aanpak-probleem	ja	nee
+p1	ja	nee
+beeld-draagkracht	ja	ja
+aanpak-draagkracht	ja	beperkt
+p2	ja	
+passendheid	Volledig	
+e1	ja	nee
+e2	ja	nee
+eigenaarschap	Volledig	Geen
+maatwerk	Volledig	
+? 0
+
+$ cd p && codeer score set 7.2 passendheid Beperkt && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items passendheid,eigenaarschap,maatwerk --format plain | grep '^7.2'
+7.2	Beperkt	Geen	Nauwelijks
+? 0
+
+# Tabel 13 for Professional 1, D4 (case 1.1): points set by hand as the
+# thesis prints them; 8 (inspraak over de aanpak) and 9 (draagkracht/
+# draaglast) follow from the codes of the dossier (H3 samenspraak; DLP2,
+# DLP6 and APN)
+$ cd p && printf 'R: Veel samenspraak met de cliënt over de aanpak.\nR: Vervoersvoorziening en een vrijwilliger.\nR: Ik probeer de autonomie te versterken en zet een instelling in.\n' > d4.txt && codeer add --case 1.1 d4.txt >/dev/null && codeer code add --coder eva d4 t1 maatwerk/H3 >/dev/null && codeer code add --coder eva d4 t2 maatwerk/DLP2 >/dev/null && codeer code add --coder eva d4 t2 maatwerk/DLP6 >/dev/null && codeer code add --coder eva d4 t3 maatwerk/APN >/dev/null && codeer score import "$DATA/maatwerk/tabel13.tsv" && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-samenvatting.rules" --coder eva --transpose --items persoonlijke-achtergrond,hulpvraag,inspraak-hulpvraag,beeld-van-draagkracht,inspraak-draagkracht,aanpak-hulpvraag,aanpak-op-draagkracht,inspraak-aanpak,gericht-op,zelf-of-doorverwijzen --format tsv | cut -f1,2
+9 values set by hand
+item	1.1
+persoonlijke-achtergrond	Kort
+hulpvraag	Instrumenteel
+inspraak-hulpvraag	Nee
+beeld-van-draagkracht	Ja
+inspraak-draagkracht	Samenspraak
+aanpak-hulpvraag	Instrumenteel; onvolledig
+aanpak-op-draagkracht	1/4 via het versterken van de autonomie
+inspraak-aanpak	Ja
+gericht-op	Beide
+zelf-of-doorverwijzen	Samen met *instelling*
+? 0
+
+# Tabel 16: the method per part of draagkracht, by hand
+$ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-methoden.rules" --coder eva --items methode-netwerk,empathie --format plain | grep '^1.1'
+1.1	Autonomieversterking	nee
+? 0
+
+# Seed 004, Tabel 8: baken means from the 24 statements. The appendix
+# prints each statement's mean per year rounded to one decimal (lines
+# 6621-6690); one respondent per year with those means gives each baken's
+# mean within 0.05 of Tabel 8 for 2016 and 2017 (2015 lacks seven
+# statements and differs by up to 0.10).
+$ codeer init b >/dev/null && cd b && cut -f1,2 "$DATA/bakens-zelfscore.tsv" > c.tsv && cut -f1,3- "$DATA/bakens-zelfscore.tsv" > s.tsv && codeer cases import c.tsv && codeer score import s.tsv && codeer score "$CODEER_SRCDIR/codeschemes/bakens-zelfscore.rules" --crosstab jaar --items baken-1,baken-2,baken-3,baken-4,baken-5,baken-6,baken-7,baken-8 --format tsv > t8.tsv && grep mean t8.tsv
+3 cases
+65 values set by hand
+baken-1	mean	4.55	4.70	4.55
+baken-2	mean	4.65	4.65	4.55
+baken-3	mean	3.60	3.67	3.91
+baken-4	mean	3.60	3.40	3.73
+baken-5	mean	3.60	3.55	3.80
+baken-6	mean	3.85	3.93	4.37
+baken-7	mean	4.70	4.33	4.47
+baken-8	mean	4.80	4.75	4.70
+? 0
+
+$ cd b && printf '4.71 4.55\n4.65 4.59\n3.70 3.96\n3.36 3.71\n3.56 3.82\n3.95 4.35\n4.36 4.45\n4.76 4.74\n' > printed && grep mean t8.tsv | cut -f4,5 | paste - printed | awk '{ for (i = 1; i <= 2; i++) { d = $i - $(i + 2); if (d < 0) d = -d; if (d > 0.05) bad++ } } END { print (bad ? bad " off" : "Tabel 8 2016 and 2017: every baken within 0.05") }'
+Tabel 8 2016 and 2017: every baken within 0.05
+? 0
+
+# Rule precision against the hand coder coder-b (corpora/codings/README.md
+# says how coder-b was made): per rule, its proposals in the documents
+# coder-b coded, how many coder-b also coded, and the share each way
+$ codeer init r >/dev/null && cd r && codeer add "$CORPORA"/*.txt >/dev/null && codeer scheme add "$CODEER_SRCDIR"/codeschemes/empowerment.xml "$CODEER_SRCDIR"/codeschemes/verbinden.xml "$CODEER_SRCDIR"/codeschemes/generalist-models.xml >/dev/null && codeer autocode >/dev/null && codeer code import --coder coder-b "$CORPORA/codings/coder-b.tsv" >/dev/null 2>&1 && codeer scheme check --against coder-b empowerment
+rule	proposals	hits	precision	coded	found	recall	f1
+empowerment/EMP#r1	0	0		2	0	0.00	
+empowerment/EMP.EK#r1	29	4	0.14	13	3	0.23	0.17
+empowerment/EMP.EK#r2	2	2	1.00	13	2	0.15	0.27
+empowerment/EMP.ZR#r1	0	0		3	0	0.00	
+empowerment/EMP.ZR#r2	1	0	0.00	3	0	0.00	0.00
+empowerment/EMP.RG#r1	5	3	0.60	5	3	0.60	0.60
+? 0
+
+$ cd r && codeer scheme check --against nobody
+! codeer: no coder 'nobody' in the project
+? 2
+
+$ cd r && codeer scheme check --against coder-b nope
+! codeer: no scheme 'nope' in the project
+? 2
