@@ -48,10 +48,17 @@ void cdr_cases_prune(cdr_cases *cases);
 
 /**
  * Merge a user's TSV (header: case, optional docs, attribute columns).
- * `doc_exists` says whether a document id is in the project. Nothing is
- * changed when an error is returned.
+ * `doc_exists` says whether a document id is in the project. A column
+ * named twice is refused; an empty cell leaves the case's value as it is.
+ * Nothing is changed when an error is returned.
  */
 int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
 		     int (*doc_exists)(void *ctx, const char *doc), void *ctx);
+
+/** cdr_cases_import's flags: */
+#define CDR_CASES_CSV 1u         /* the data is CSV (RFC 4180: commas, quoted fields), not TSV */
+#define CDR_CASES_CLEAR_EMPTY 2u /* an empty cell clears the case's value */
+int cdr_cases_import_ex(cdr_cases *cases, char *data, size_t len, const char *name, unsigned flags,
+			int (*doc_exists)(void *ctx, const char *doc), void *ctx);
 
 #endif

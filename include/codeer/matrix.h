@@ -9,6 +9,7 @@
 #include "codeer/coding.h"
 #include "codeer/document.h"
 #include "codeer/project.h"
+#include "codeer/retrieve.h"
 #include "codeer/scheme.h"
 
 typedef enum cdr_rows { CDR_ROWS_CASE, CDR_ROWS_DOC, CDR_ROWS_SPEAKER, CDR_ROWS_ATTR } cdr_rows;
@@ -33,6 +34,9 @@ typedef struct cdr_matrix_options {
 	int all;                     /* keep rows and columns without codings */
 	const char *const *coders;   /* these coders' codings, added up (see cdr_coders_choose); */
 	size_t ncoders;              /* when ncoders > 0 they replace `coder` */
+	const cdr_filter *filter;    /* only these documents, cases and speakers (NULL: all); rows
+					of documents the filter leaves out are not made, and a share
+					is of the words the filter keeps */
 } cdr_matrix_options;
 
 int cdr_rows_parse(cdr_matrix_options *o, const char *spec);
@@ -142,5 +146,10 @@ int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const 
 /** The same over the codings of `coders` added up (NULL or none: every coder). */
 int cdr_cooccur_coders(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *const *coders,
 		       size_t ncoders, const char *const *codes, size_t ncodes, cdr_within within, int jaccard);
+/** The same with only the codings a filter keeps (NULL: all); units are the documents' whole
+ * sentences and turns, whichever codings of them the filter keeps. */
+int cdr_cooccur_filtered(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *const *coders,
+			 size_t ncoders, const char *const *codes, size_t ncodes, cdr_within within, int jaccard,
+			 const cdr_filter *f);
 
 #endif

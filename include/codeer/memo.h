@@ -1,6 +1,7 @@
-/* memo.h -- free-text memos on documents, codes and cases, one Markdown
- * file each under memos/ (memos/doc/<doc-id>.md,
- * memos/code/<scheme>/<code>.md, memos/case/<case-id>.md),
+/* memo.h -- free-text memos on documents, codes, cases and the project,
+ * one Markdown file each under memos/ (memos/doc/<doc-id>.md,
+ * memos/code/<scheme>/<code>.md, memos/case/<case-id>.md,
+ * memos/project.md),
  * so they diff and merge like any text. Memos on single codings live in
  * the memo column of the coder's codings file (coding.h). */
 #ifndef CODEER_MEMO_H
@@ -10,7 +11,13 @@
 
 #include "codeer/project.h"
 
-typedef enum cdr_memo_kind { CDR_MEMO_DOC, CDR_MEMO_CODE, CDR_MEMO_CASE } cdr_memo_kind;
+/* The project's memo (research questions, the road taken) has the id "project". */
+typedef enum cdr_memo_kind { CDR_MEMO_DOC, CDR_MEMO_CODE, CDR_MEMO_CASE, CDR_MEMO_PROJECT } cdr_memo_kind;
+
+/** "doc", "code", "case" or "project". */
+const char *cdr_memo_kind_name(cdr_memo_kind kind);
+/** The kind named so, or -1. */
+int cdr_memo_kind_parse(const char *name);
 
 /** The memo, or NULL in *out when there is none (caller frees). */
 int cdr_memo_get(char **out, const cdr_project *p, cdr_memo_kind kind, const char *id);
@@ -32,8 +39,21 @@ typedef enum cdr_memo_mode {
  */
 int cdr_memo_write(cdr_project *p, cdr_memo_kind kind, const char *id, const char *text, cdr_memo_mode mode);
 
-/** Called per memo: kind, id ("doc-id" or "scheme/code"), first line. */
+/** Called per memo: kind, id ("doc-id", "scheme/code", "case-id" or
+ * "project"), first line. The project's memo comes first, then those on
+ * documents, cases and codes, each sorted by id. */
 typedef int (*cdr_memo_fn)(void *ctx, cdr_memo_kind kind, const char *id, const char *first_line);
 int cdr_memo_each(const cdr_project *p, cdr_memo_fn fn, void *ctx);
+
+/** One line of a memo that matched cdr_memo_grep (line: 1-based). */
+typedef int (*cdr_memo_line_fn)(void *ctx, cdr_memo_kind kind, const char *id, size_t line, const char *text);
+
+/**
+ * Every line of every memo that matches `pattern` (PCRE2, UTF, caseless
+ * unless `case_sensitive`), in cdr_memo_each's order; *hits (may be NULL)
+ * receives how many. A pattern that does not compile is CDR_EUSAGE.
+ */
+int cdr_memo_grep(const cdr_project *p, const char *pattern, int case_sensitive, cdr_memo_line_fn fn, void *ctx,
+		  size_t *hits);
 
 #endif

@@ -22,12 +22,18 @@ const struct cdr_cmd cmd_cooccur = {
 		{ "coder", 0, CLI_OPT_STRING, "NAME",
 		  "whose codings: NAME, A,B or all (added up); default: the\n"
 		  "project's default coder, else the only coder with codings", NULL, 0 },
+		{ "doc", 0, CLI_OPT_STRING, "ID", "only this document (repeat for more)", NULL, 1 },
+		{ "case", 0, CLI_OPT_STRING, "ID", "only the documents of this case (repeat for more)", NULL, 1 },
+		{ "attr", 0, CLI_OPT_STRING, "KEY=VALUE", "only cases with this attribute value (repeat for more)", NULL, 1 },
+		{ "speaker", 0, CLI_OPT_STRING, "NAME", "only codings that start in this speaker's turns (repeat\nfor more)",
+		  NULL, 1 },
 		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
 		CLI_OUTPUT_OPTION,
 		{ NULL },
 	},
 	.examples = CLI_EXAMPLES("codeer cooccur --coder auto --within turn",
-				 "codeer cooccur --coder all --measure c --codes \"EK, VB+, HAND\" --format csv"),
+				 "codeer cooccur --coder all --measure c --codes \"EK, VB+, HAND\" --format csv",
+				 "codeer cooccur --coder auto --within turn --attr rol=cliënt"),
 	.exec = cooccur_exec,
 };
 
@@ -44,17 +50,22 @@ static int cooccur_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	cdr_matrix *m = NULL;
 	cdr_table *t = NULL;
 	struct cli_out out = { 0 };
+	cdr_filter f = { 0 };
 
 	if (cli_str(a, "within") && cdr_within_parse(&within, cli_str(a, "within")) < 0)
 		return cli_usage_error(a->cmd, "%s", cdr_error_last());
 	codes = cli_list(a, "codes", &ncodes);
+	f.docs = (const char *const *)cli_list(a, "doc", &f.ndocs);
+	f.cases = (const char *const *)cli_list(a, "case", &f.ncases);
+	f.attrs = (const char *const *)cli_list(a, "attr", &f.nattrs);
+	f.speakers = (const char *const *)cli_list(a, "speaker", &f.nspeakers);
 	if ((rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE)) != EXIT_OK ||
 	    (rc = cli_open_project(ctx, &p)) != EXIT_OK ||
 	    (rc = cli_coders_choose(p, cli_str(a, "coder"), &coders, &ncoders, &implicit)) != EXIT_OK)
 		goto done;
 	if (cdr_schemes_load(&set, p) < 0 ||
-	    cdr_cooccur_coders(&m, p, set, (const char *const *)coders, ncoders, (const char *const *)codes, ncodes,
-			       within, jaccard) < 0) {
+	    cdr_cooccur_filtered(&m, p, set, (const char *const *)coders, ncoders, (const char *const *)codes, ncodes,
+				 within, jaccard, &f) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}

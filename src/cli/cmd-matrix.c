@@ -25,6 +25,11 @@ const struct cdr_cmd cmd_matrix = {
 		{ "coder", 0, CLI_OPT_STRING, "NAME",
 		  "whose codings: NAME, A,B or all (added up); default: the\n"
 		  "project's default coder, else the only coder with codings", NULL, 0 },
+		{ "doc", 0, CLI_OPT_STRING, "ID", "only this document (repeat for more)", NULL, 1 },
+		{ "case", 0, CLI_OPT_STRING, "ID", "only the documents of this case (repeat for more)", NULL, 1 },
+		{ "attr", 0, CLI_OPT_STRING, "KEY=VALUE", "only cases with this attribute value (repeat for more)", NULL, 1 },
+		{ "speaker", 0, CLI_OPT_STRING, "NAME", "only codings that start in this speaker's turns (repeat\nfor more)",
+		  NULL, 1 },
 		{ "percent", 0, CLI_OPT_ENUM, NULL, "cells as percentages of their row or column total",
 		  CLI_CHOICES("row", "col"), 0 },
 		{ "all", 0, CLI_OPT_FLAG, NULL, "keep rows and columns without codings (the same shape every time)", NULL, 0 },
@@ -38,7 +43,8 @@ const struct cdr_cmd cmd_matrix = {
 	},
 	.examples = CLI_EXAMPLES("codeer matrix --coder auto --rows attr:gemeente --cols group --chi2",
 				 "codeer matrix --coder all --codes \"VB+, EK\" --cell words",
-				 "codeer matrix --coder auto --bom -o matrix.csv  # for Excel"),
+				 "codeer matrix --coder auto --bom -o matrix.csv  # for Excel",
+				 "codeer matrix --coder auto --rows doc --speaker R --cell share"),
 	.exec = matrix_exec,
 };
 
@@ -156,6 +162,7 @@ static void write_chi2(FILE *f, cdr_format fmt, double x2, double df, double pv,
 static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	cdr_matrix_options o = { 0 };
+	cdr_filter f = { 0 };
 	const char *corner, *percent_name = cli_str(a, "percent");
 	char **coders = NULL;
 	size_t ncoders = 0;
@@ -172,6 +179,11 @@ static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_usage_error(a->cmd, "%s", cdr_error_last());
 	o.codes = (const char *const *)cli_list(a, "codes", &o.ncodes);
 	o.all = cli_flag(a, "all");
+	f.docs = (const char *const *)cli_list(a, "doc", &f.ndocs);
+	f.cases = (const char *const *)cli_list(a, "case", &f.ncases);
+	f.attrs = (const char *const *)cli_list(a, "attr", &f.nattrs);
+	f.speakers = (const char *const *)cli_list(a, "speaker", &f.nspeakers);
+	o.filter = &f;
 	if ((rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE)) != EXIT_OK)
 		goto done;
 	if (chi2 && (out.fmt == CDR_FORMAT_CSV || out.fmt == CDR_FORMAT_TSV || out.fmt == CDR_FORMAT_PLAIN)) {

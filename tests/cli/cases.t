@@ -21,7 +21,8 @@ case	docs	rol	gemeente
 ? 0
 
 # import merges: MEE's two documents become one case (file names work
-# too), empty own-document cases disappear, new attributes are added
+# too), empty own-document cases disappear, new attributes are added; an
+# empty cell (frion's rol) leaves the value as it was
 $ cd p && printf 'case\tdocs\tteam\trol\nmee\ts002-mee-casussen.txt, s002-mee-interview\tMEE\tconsulent\nfrion\t\tFrion\t\n' > cases-extra.tsv && codeer cases import cases-extra.tsv
 3 cases
 ? 0
@@ -29,7 +30,7 @@ $ cd p && printf 'case\tdocs\tteam\trol\nmee\ts002-mee-casussen.txt, s002-mee-in
 $ cd p && codeer cases --format md
 | case                | docs                                     | rol       | gemeente        | team  |
 | ------------------- | ---------------------------------------- | --------- | --------------- | ----- |
-| frion               | s002-frion-casussen,s002-frion-interview |           | Súdwest-Fryslân | Frion |
+| frion               | s002-frion-casussen,s002-frion-interview | wijkcoach | Súdwest-Fryslân | Frion |
 | s000-professional-1 | s000-professional-1                      |           |                 |       |
 | mee                 | s002-mee-casussen,s002-mee-interview     | consulent |                 | MEE   |
 ? 0
@@ -44,14 +45,14 @@ s002-mee-interview	mee
 
 # json: one document, the documents as an array, an unset attribute null
 $ cd p && codeer cases --format json | python3 -c 'import json,sys; [print(c) for c in json.load(sys.stdin)]'
-{'case': 'frion', 'docs': ['s002-frion-casussen', 's002-frion-interview'], 'rol': None, 'gemeente': 'Súdwest-Fryslân', 'team': 'Frion'}
+{'case': 'frion', 'docs': ['s002-frion-casussen', 's002-frion-interview'], 'rol': 'wijkcoach', 'gemeente': 'Súdwest-Fryslân', 'team': 'Frion'}
 {'case': 's000-professional-1', 'docs': ['s000-professional-1'], 'rol': None, 'gemeente': None, 'team': None}
 {'case': 'mee', 'docs': ['s002-mee-casussen', 's002-mee-interview'], 'rol': 'consulent', 'gemeente': None, 'team': 'MEE'}
 ? 0
 
 $ cd p && codeer cases --format json
 [
- {"case": "frion", "docs": ["s002-frion-casussen", "s002-frion-interview"], "rol": null, "gemeente": "Súdwest-Fryslân", "team": "Frion"},
+ {"case": "frion", "docs": ["s002-frion-casussen", "s002-frion-interview"], "rol": "wijkcoach", "gemeente": "Súdwest-Fryslân", "team": "Frion"},
  {"case": "s000-professional-1", "docs": ["s000-professional-1"], "rol": null, "gemeente": null, "team": null},
  {"case": "mee", "docs": ["s002-mee-casussen", "s002-mee-interview"], "rol": "consulent", "gemeente": null, "team": "MEE"}
 ]
@@ -60,7 +61,7 @@ $ cd p && codeer cases --format json
 # -o FILE: the format from the extension; the list is unchanged when piped
 $ cd p && codeer cases -o cases.csv && tr -d '\r' < cases.csv
 case,docs,rol,gemeente,team
-frion,"s002-frion-casussen,s002-frion-interview",,Súdwest-Fryslân,Frion
+frion,"s002-frion-casussen,s002-frion-interview",wijkcoach,Súdwest-Fryslân,Frion
 s000-professional-1,s000-professional-1,,,
 mee,"s002-mee-casussen,s002-mee-interview",consulent,,MEE
 ? 0
@@ -72,35 +73,39 @@ $ cd p && codeer cases -o cases.xlsx; ls cases.xlsx
 
 $ cd p && codeer cases import --format json cases-extra.tsv
 ! codeer cases import: unknown option '--format'
-! usage: codeer cases import FILE.tsv
+! usage: codeer cases import [--clear-empty] FILE
 ? 2
 
 $ cd p && codeer cases import -o x.json cases-extra.tsv; ls x.json
 ! codeer cases import: unknown option '-o'
-! usage: codeer cases import FILE.tsv
+! usage: codeer cases import [--clear-empty] FILE
 ! ls: cannot access 'x.json': No such file or directory
 ? 2
 
 $ cd p && codeer cases import
-! codeer cases import: missing arguments: FILE.tsv
-! usage: codeer cases import FILE.tsv
+! codeer cases import: missing arguments: FILE
+! usage: codeer cases import [--clear-empty] FILE
 ? 2
 
 $ cd p && codeer cases import a.tsv b.tsv
 ! codeer cases import: unexpected argument 'b.tsv'
-! usage: codeer cases import FILE.tsv
+! usage: codeer cases import [--clear-empty] FILE
 ? 2
 
 $ cd p && codeer cases frobnicate
-! codeer cases: unknown subcommand 'frobnicate' (import)
+! codeer cases: unknown subcommand 'frobnicate' (import, set, unset)
 ! usage: codeer cases [--format F] [-o FILE]
-!        codeer cases import FILE.tsv
+!        codeer cases import [--clear-empty] FILE
+!        codeer cases set CASE KEY=VALUE...
+!        codeer cases unset CASE KEY...
 ? 2
 
 $ cd p && codeer cases import --help | head -1 && codeer cases --help | sed -n '/^Subcommands/,/^$/p'
-usage: codeer cases import FILE.tsv
+usage: codeer cases import [--clear-empty] FILE
 Subcommands:
-  cases import           create or update cases and their attributes from a TSV file
+  cases import           create or update cases and their attributes from a TSV or CSV file
+  cases set              set attributes of one case
+  cases unset            clear attributes of one case
 'codeer cases SUBCOMMAND --help' tells more.
 
 ? 0
@@ -148,3 +153,71 @@ interview-client-3
 3 cases
 c3,interview-client-3,,C:\data\tekst
 ? 0
+
+# ---- CSV, duplicate columns, empty cells, set and unset
+# a .csv file (or a header with commas and no tab) is read as CSV
+$ cd q && printf 'case,map,regio\nc3,"C:\\data, oud",Noord\n' > imp.csv && codeer cases import imp.csv && codeer cases --format tsv | grep c3
+3 cases
+c3	interview-client-3		C:\data, oud	Noord
+? 0
+
+$ cd q && printf 'case,regio\nfrion,Zuid\n' > export.txt && codeer cases import export.txt && codeer cases | grep '^frion	'
+3 cases
+frion	a	wijkcoach		Zuid
+? 0
+
+# an empty cell leaves the value as it was; --clear-empty clears it
+$ cd q && printf 'case\tmap\tregio\nc3\t\tOost\n' > blank.tsv && codeer cases import blank.tsv >/dev/null && codeer cases --format tsv | grep c3 && codeer cases import --clear-empty blank.tsv >/dev/null && codeer cases --format tsv | grep c3
+c3	interview-client-3		C:\data, oud	Oost
+c3	interview-client-3			Oost
+? 0
+
+# a column named twice is refused: which of the two holds the value?
+$ cd q && cp cases.tsv before.tsv && printf 'case\tregio\tmap\tregio\nc3\tA\tB\tC\n' > dup.tsv && codeer cases import dup.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: dup.tsv:1: column 'regio' appears twice
+? 2
+
+$ cd q && printf 'case\tdocs\tdoc\nc3\ta\ta\n' > dup2.tsv && codeer cases import dup2.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: dup2.tsv:1: column 'doc' appears twice
+? 2
+
+$ cd q && printf 'case,regio\nc3,"Noord\n' > open.csv && codeer cases import open.csv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: open.csv:2: unterminated quoted field
+? 2
+
+$ cd q && codeer cases set c3 regio=West rol=cliënt && codeer cases --format tsv | grep -e '^case' -e '^c3'
+case	docs	rol	map	regio
+c3	interview-client-3	cliënt		West
+? 0
+
+$ cd q && codeer cases unset c3 rol && codeer cases --format json | python3 -c 'import json,sys; print([c for c in json.load(sys.stdin) if c["case"] == "c3"])'
+[{'case': 'c3', 'docs': ['interview-client-3'], 'rol': None, 'map': None, 'regio': 'West'}]
+? 0
+
+# unset refuses a value the case does not have: a misspelt name is no silent success
+$ cd q && cp cases.tsv before.tsv && codeer cases unset c3 rol; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: case 'c3' has no value for 'rol'
+? 2
+
+$ cd q && codeer cases unset c3 kleur; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: no case attribute 'kleur' in the project (see 'codeer cases')
+? 2
+
+$ cd q && codeer cases set nobody regio=Zuid; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: no case 'nobody' in the project (see 'codeer cases')
+? 2
+
+$ cd q && codeer cases set c3 regio=Zuid docs=a; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer cases set: 'docs' cannot be an attribute name (not case or docs; no tab, newline or '=')
+! usage: codeer cases set CASE KEY=VALUE...
+? 2
+
+$ cd q && codeer cases set c3 regio; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer cases set: 'regio' is not KEY=VALUE
+! usage: codeer cases set CASE KEY=VALUE...
+? 2
+
+$ cd q && codeer cases set c3 regio=; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer cases set: 'regio=' has no value; 'codeer cases unset c3 regio' clears it
+! usage: codeer cases set CASE KEY=VALUE...
+? 2

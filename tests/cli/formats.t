@@ -83,26 +83,38 @@ $ cd q && codeer kwic nergens
 
 $ cd q && codeer kwic ''
 ! codeer kwic: the pattern is empty
-! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE]
-!                    PATTERN
+! usage: codeer kwic [--width N] [--case-sensitive] [-F] [--doc ID]...
+!                    [--case ID]... [--attr KEY=VALUE]... [--speaker NAME]...
+!                    [--code CODE] [--coder NAME]
+!                    [--scope match|sentence|paragraph|turn] [-n] [--format F]
+!                    [-o FILE] PATTERN
 ? 2
 
 $ cd q && codeer kwic --width 20000 verbind
 ! codeer kwic: --width must be a number from 0 to 10000
-! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE]
-!                    PATTERN
+! usage: codeer kwic [--width N] [--case-sensitive] [-F] [--doc ID]...
+!                    [--case ID]... [--attr KEY=VALUE]... [--speaker NAME]...
+!                    [--code CODE] [--coder NAME]
+!                    [--scope match|sentence|paragraph|turn] [-n] [--format F]
+!                    [-o FILE] PATTERN
 ? 2
 
 $ cd q && codeer kwic --width wide verbind
 ! codeer kwic: --width takes a whole number, not 'wide'
-! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE]
-!                    PATTERN
+! usage: codeer kwic [--width N] [--case-sensitive] [-F] [--doc ID]...
+!                    [--case ID]... [--attr KEY=VALUE]... [--speaker NAME]...
+!                    [--code CODE] [--coder NAME]
+!                    [--scope match|sentence|paragraph|turn] [-n] [--format F]
+!                    [-o FILE] PATTERN
 ? 2
 
 $ cd q && codeer kwic verbind mensen
 ! codeer kwic: unexpected argument 'mensen'
-! usage: codeer kwic [--width N] [--case-sensitive] [--format F] [-o FILE]
-!                    PATTERN
+! usage: codeer kwic [--width N] [--case-sensitive] [-F] [--doc ID]...
+!                    [--case ID]... [--attr KEY=VALUE]... [--speaker NAME]...
+!                    [--code CODE] [--coder NAME]
+!                    [--scope match|sentence|paragraph|turn] [-n] [--format F]
+!                    [-o FILE] PATTERN
 ? 2
 
 # options after the pattern, and a pattern that starts with a dash after --
@@ -153,45 +165,49 @@ $ cd q && codeer quotes --format json --case pre EK
 ? 1
 
 $ set -o pipefail; cd q && codeer quotes --format csv EK | tr -d '\r'
-doc,turn,speaker,start,end,code,coder,text,memo
+doc,case,turn,speaker,time,start,end,code,coder,text,memo
 ! codeer: no segments coded mini/EK
 ? 1
 
 # json: offsets are numbers; no turn, no speaker, no memo are null
 $ cd q && codeer quotes --format json VB | python3 -c 'import json,sys; [print(q) for q in json.load(sys.stdin)]'
-{'doc': 'mini', 'turn': 't1', 'speaker': 'I', 'start': 3, 'end': 25, 'code': 'mini/VB', 'coder': 'anna', 'text': 'Hoe verbindt u mensen?', 'memo': 'wie verbindt?'}
-{'doc': 'pre', 'turn': None, 'speaker': None, 'start': 0, 'end': 12, 'code': 'mini/VB', 'coder': 'anna', 'text': 'Interview 7,', 'memo': None}
+{'doc': 'mini', 'case': 'mini', 'turn': 't1', 'speaker': 'I', 'time': None, 'start': 3, 'end': 25, 'code': 'mini/VB', 'coder': 'anna', 'text': 'Hoe verbindt u mensen?', 'memo': 'wie verbindt?'}
+{'doc': 'pre', 'case': 'pre', 'turn': None, 'speaker': None, 'time': None, 'start': 0, 'end': 12, 'code': 'mini/VB', 'coder': 'anna', 'text': 'Interview 7,', 'memo': None}
 ? 0
 
 $ cd q && codeer quotes --format json VB
 [
- {"doc": "mini", "turn": "t1", "speaker": "I", "start": 3, "end": 25, "code": "mini/VB", "coder": "anna", "text": "Hoe verbindt u mensen?", "memo": "wie verbindt?"},
- {"doc": "pre", "turn": null, "speaker": null, "start": 0, "end": 12, "code": "mini/VB", "coder": "anna", "text": "Interview 7,", "memo": null}
+ {"doc": "mini", "case": "mini", "turn": "t1", "speaker": "I", "time": null, "start": 3, "end": 25, "code": "mini/VB", "coder": "anna", "text": "Hoe verbindt u mensen?", "memo": "wie verbindt?"},
+ {"doc": "pre", "case": "pre", "turn": null, "speaker": null, "time": null, "start": 0, "end": 12, "code": "mini/VB", "coder": "anna", "text": "Interview 7,", "memo": null}
 ]
 ? 0
 
 $ cd q && codeer quotes
 ! codeer quotes: missing arguments: CODE
-! usage: codeer quotes [--case ID] [--coder NAME] [--no-children] [--format F]
+! usage: codeer quotes [--doc ID]... [--case ID]... [--attr KEY=VALUE]...
+!                      [--speaker NAME]... [--coder NAME] [--no-children]
+!                      [--and CODE2] [--near CODE2] [--within N] [--format F]
 !                      [-o FILE] CODE
 ? 2
 
 $ cd q && codeer quotes --format xml VB
 ! codeer quotes: --format takes text, table, plain, tsv, csv, json, md, html; not 'xml'
-! usage: codeer quotes [--case ID] [--coder NAME] [--no-children] [--format F]
+! usage: codeer quotes [--doc ID]... [--case ID]... [--attr KEY=VALUE]...
+!                      [--speaker NAME]... [--coder NAME] [--no-children]
+!                      [--and CODE2] [--near CODE2] [--within N] [--format F]
 !                      [-o FILE] CODE
 ? 2
 
 $ cd q && codeer quotes --help | tail -1
-Exit status: 0 at least one segment; 1 no segments (after --case, --coder and --no-children; standard error says so); 2 an error, usage errors included.
+Exit status: 0 at least one segment; 1 no segments (after the filters; standard error says so); 2 an error, usage errors included.
 ? 0
 
 # -o FILE takes the table format of its extension; the text form stays
 # the default on a terminal and piped
 $ cd q && codeer quotes -o q.tsv VB && cat q.tsv
-doc	turn	speaker	start	end	code	coder	text	memo
-mini	t1	I	3	25	mini/VB	anna	Hoe verbindt u mensen?	wie verbindt?
-pre			0	12	mini/VB	anna	Interview 7,	
+doc	case	turn	speaker	time	start	end	code	coder	text	memo
+mini	mini	t1	I		3	25	mini/VB	anna	Hoe verbindt u mensen?	wie verbindt?
+pre	pre				0	12	mini/VB	anna	Interview 7,	
 ? 0
 
 $ cd q && codeer quotes --format text -o q.txt VB && tail -1 q.txt

@@ -97,8 +97,10 @@ $ cd p && codeer matrix --chi2 --coder all --format csv
 ! usage: codeer matrix [--rows case|doc|speaker|attr:NAME]
 !                      [--cols code|group|scheme] [--codes C1,C2+,...]
 !                      [--cell count|presence|docs|words|share|quotes]
-!                      [--coder NAME] [--percent row|col] [--all] [--chi2]
-!                      [--format F] [--bom] [-o FILE]
+!                      [--coder NAME] [--doc ID]... [--case ID]...
+!                      [--attr KEY=VALUE]... [--speaker NAME]...
+!                      [--percent row|col] [--all] [--chi2] [--format F] [--bom]
+!                      [-o FILE]
 ? 2
 
 # piped, the matrix keeps its header (TSV); -o takes the format from the

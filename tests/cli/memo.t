@@ -30,7 +30,7 @@ mini t2 R c30-105 mini/VB [anna]
 ? 0
 
 $ cd p && codeer memo nosuch "x"
-! codeer: 'nosuch' is neither a document nor a code of the project
+! codeer: 'nosuch' is neither a document, a code nor a case of the project
 ? 2
 
 $ cd p && codeer memo --doc VB
@@ -56,22 +56,34 @@ Eerste versie.
 
 $ cd p && codeer memo --append --replace mini "x"
 ! codeer memo: give one of --append, --replace and --clear
-! usage: codeer memo [--doc] [--code] [--append] [--replace] [--clear]
-!                    [--format F] [TARGET [TEXT...]]
+! usage: codeer memo [--doc] [--code] [--case] [--project] [--append]
+!                    [--replace] [--clear] [--format F] [TARGET [TEXT...]]
+!        codeer memo list [--kind doc|code|case|project] [--doc ID]...
+!                         [--case ID]... [--code CODE]... [--format F]
+!        codeer memo grep [--kind doc|code|case|project] [--case-sensitive]
+!                         [--format F] PATTERN
 ? 2
 
 $ cd p && codeer memo --replace mini
 ! codeer memo: --replace needs the TEXT to write
-! usage: codeer memo [--doc] [--code] [--append] [--replace] [--clear]
-!                    [--format F] [TARGET [TEXT...]]
+! usage: codeer memo [--doc] [--code] [--case] [--project] [--append]
+!                    [--replace] [--clear] [--format F] [TARGET [TEXT...]]
+!        codeer memo list [--kind doc|code|case|project] [--doc ID]...
+!                         [--case ID]... [--code CODE]... [--format F]
+!        codeer memo grep [--kind doc|code|case|project] [--case-sensitive]
+!                         [--format F] PATTERN
 ? 2
 
 # a name is a document or a code: both at once is refused, nothing written
 $ cd p && codeer memo --doc --code mini "x"; s=$?; codeer memo mini; exit $s
 Eerste versie.
-! codeer memo: give one of --doc and --code
-! usage: codeer memo [--doc] [--code] [--append] [--replace] [--clear]
-!                    [--format F] [TARGET [TEXT...]]
+! codeer memo: give one of --doc, --code, --case and --project
+! usage: codeer memo [--doc] [--code] [--case] [--project] [--append]
+!                    [--replace] [--clear] [--format F] [TARGET [TEXT...]]
+!        codeer memo list [--kind doc|code|case|project] [--doc ID]...
+!                         [--case ID]... [--code CODE]... [--format F]
+!        codeer memo grep [--kind doc|code|case|project] [--case-sensitive]
+!                         [--format F] PATTERN
 ? 2
 
 $ cd p && codeer memo --code VB && codeer memo list --format tsv
@@ -83,6 +95,80 @@ code	mini/VB	Alleen sociale verbindingen.
 
 $ cd p && codeer memo --format xlsx
 ! codeer memo: --format takes table, plain, tsv, csv, json, md, html; not 'xlsx'
-! usage: codeer memo [--doc] [--code] [--append] [--replace] [--clear]
-!                    [--format F] [TARGET [TEXT...]]
+! usage: codeer memo [--doc] [--code] [--case] [--project] [--append]
+!                    [--replace] [--clear] [--format F] [TARGET [TEXT...]]
+!        codeer memo list [--kind doc|code|case|project] [--doc ID]...
+!                         [--case ID]... [--code CODE]... [--format F]
+!        codeer memo grep [--kind doc|code|case|project] [--case-sensitive]
+!                         [--format F] PATTERN
+? 2
+
+# ---- memos on cases and on the project; memo list with filters; memo grep
+$ cd p && codeer memo --case mini "Buurtbewoner, eerste interview." && codeer memo --project "Onderzoeksvraag: wat is eigen kracht?" && codeer memo --code EK "Wat mensen zelf doen." && codeer memo list
+project	project	Onderzoeksvraag: wat is eigen kracht?
+doc	mini	Eerste versie.
+case	mini	Buurtbewoner, eerste interview.
+code	mini/EK	Wat mensen zelf doen.
+code	mini/VB	Alleen sociale verbindingen.
+? 0
+
+$ cd p && codeer memo --project && codeer memo --project "Tweede vraag." ; echo "exit $?"
+Onderzoeksvraag: wat is eigen kracht?
+exit 2
+! codeer: the project already has a memo (use --append to add to it or --replace to replace it)
+? 0
+
+$ cd p && codeer memo --project --append "Tweede vraag: wie helpt?" && ls memos && codeer memo --project
+case
+code
+doc
+project.md
+Onderzoeksvraag: wat is eigen kracht?
+
+Tweede vraag: wie helpt?
+? 0
+
+$ cd p && codeer memo --case nobody "x"
+! codeer: no case 'nobody' in the project (see 'codeer cases')
+? 2
+
+$ cd p && codeer memo list --case mini
+doc	mini	Eerste versie.
+case	mini	Buurtbewoner, eerste interview.
+? 0
+
+$ cd p && codeer memo list --code VB --format tsv
+kind	target	memo
+code	mini/VB	Alleen sociale verbindingen.
+? 0
+
+$ cd p && codeer memo list --kind code --doc mini
+? 0
+
+$ cd p && codeer memo list --doc nope
+! codeer: no document 'nope' in the project (see 'codeer docs')
+? 2
+
+$ cd p && codeer memo list --kind person
+! codeer memo list: --kind takes doc, code, case, project; not 'person'
+! usage: codeer memo list [--kind doc|code|case|project] [--doc ID]...
+!                         [--case ID]... [--code CODE]... [--format F]
+? 2
+
+$ cd p && codeer memo grep 'vraag'
+project	project	1	Onderzoeksvraag: wat is eigen kracht?
+project	project	3	Tweede vraag: wie helpt?
+? 0
+
+$ cd p && codeer memo grep --case-sensitive 'tweede' --format json; echo "exit $?"
+[]
+exit 1
+? 0
+
+$ cd p && codeer memo grep --kind doc 'vraag'; echo "exit $?"
+exit 1
+? 0
+
+$ cd p && codeer memo grep '(open'
+! codeer: pattern '(open': missing closing parenthesis at offset 5
 ? 2

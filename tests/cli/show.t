@@ -137,28 +137,33 @@ $ cd p && codeer show nosuch t1
 
 $ cd p && codeer show
 ! codeer show: missing arguments: DOC [REF]
-! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
+! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+!                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 $ cd p && codeer show s003-participant-5 t1 s2
 ! codeer show: unexpected argument 's2'
-! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
+! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+!                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 $ cd p && codeer show s003-participant-5 t1 --turns
 ! codeer show: --turns and --sentences list a whole document; leave out the reference
-! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
+! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+!                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 # one list at a time: the parser keeps no order, so neither may win
 $ cd p && codeer show --turns --sentences s003-participant-5
 ! codeer show: --turns or --sentences, not both
-! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
+! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+!                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 $ cd p && codeer show --format xml s003-participant-5 t1
 ! codeer show: --format takes table, plain, tsv, csv, json, md, html; not 'xml'
-! usage: codeer show [--turns] [--sentences] [--format F] [-o FILE] DOC [REF]
+! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+!                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 # options may follow the arguments, and abbreviate
@@ -186,3 +191,78 @@ pre
  {"sentence": "s3", "turn": "t1", "start": 50, "end": 63, "text": "Via de buurt."}
 ]
 ? 0
+
+# ---- --numbered: the transcript to read and code from, every turn with
+# its number, speaker and time, wrapped at spaces (piped: 80 columns)
+$ cd p && codeer show --numbered s003-participant-5 | head -12
+t1  Participant 5
+      En die SKJ dat maakt ook dat mensen, door wat er gebeurd is en omdat er
+      ook een vergrootglas natuurlijk op de jeugdzorg is komen te liggen. Zijn
+      professionals angstiger geworden van ik, ik mag geen fouten maken, want ik
+      kan hier ook persoonlijk op afgerekend worden.
+
+t2  Participant 5
+      voor 80% van de mensen werkt het gewoon zoals we het georganiseerd hebben
+      in Nederland. Voor 20%, misschien 15%, werkt het niet en is iets anders
+      nodig
+
+t3  Participant 5
+? 0
+
+$ cd p && codeer show --numbered --width 40 pre
+(no turn)
+      Interview 7, 3 maart.
+
+t1  I
+      Hoe verbindt u mensen?
+
+      Via de buurt.
+? 0
+
+# every word of every turn is there, in order
+$ cd p && codeer show --numbered s003-participant-5 | grep -v '^t[0-9]' | tr -s ' \n' '  ' | sed 's/^ //; s/ $//' > a && codeer show s003-participant-5 --turns --format tsv | tail -n +2 | cut -f7 | tr -s ' \n' '  ' | sed 's/^ //; s/ $//' > b && cmp a b && echo same words
+same words
+? 0
+
+$ cd p && codeer show --numbered --sentences --width 60 pre
+(no turn)
+  s1  Interview 7, 3 maart.
+
+t1  I
+  s2  Hoe verbindt u mensen?
+  s3  Via de buurt.
+? 0
+
+# --coded: the codes of each line in a margin; lines without codes end at their text
+$ cd p && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer code add --coder anna pre "Via de buurt" VB.NET >/dev/null && codeer code add --coder anna pre "Hoe verbindt" VB >/dev/null && codeer show --numbered --coded --width 60 pre | cat -A
+(no turn)$
+      Interview 7, 3 maart.$
+$
+t1  I$
+      Hoe verbindt u mensen?          | VB$
+$
+      Via de buurt.                   | VB.NET$
+! codeer: counting the codings of coder anna
+? 0
+
+$ cd p && codeer show --numbered --coded --coder nobody pre
+! codeer: no coder 'nobody' in the project (coders: anna)
+? 2
+
+$ cd p && codeer show --coded pre
+! codeer show: --coded and --width go with --numbered
+! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+!                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
+? 2
+
+$ cd p && codeer show --numbered pre t1
+! codeer show: --numbered prints the whole document; leave out --turns and the reference
+! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+!                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
+? 2
+
+$ cd p && codeer show --numbered --width 20 pre
+! codeer show: --width must be a number from 40 to 1000
+! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+!                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
+? 2

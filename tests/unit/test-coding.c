@@ -1421,6 +1421,11 @@ static void test_coding_accept_copies_once(void)
 	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&from, f.p, "auto", NULL, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&to, f.p, "anna", NULL, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(from, "d", 1, 5, "s/B", "rule:s/B#r1", "C", "m", "rejected"), 0);
+	/* a rejection stands: nothing is accepted until it is taken back */
+	CU_ASSERT_EQUAL(cdr_codings_accept(to, from, "d", 0, 10, "s/B", &n), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "rejected"));
+	CU_ASSERT_EQUAL(cdr_codings_count(to), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_unreject(from, "auto", 0, "d", 0, 10, "s/B", &n), 0);
 	CU_ASSERT_EQUAL(cdr_codings_accept(to, from, "d", 0, 10, "s/B", &n), 0);
 	CU_ASSERT_EQUAL(n, 1);
 	CU_ASSERT_EQUAL_FATAL(cdr_codings_count(to), 1);

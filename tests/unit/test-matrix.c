@@ -11,6 +11,7 @@
 #include "codeer/coding.h"
 #include "codeer/error.h"
 #include "codeer/matrix.h"
+#include "codeer/memo.h"
 #include "codeer/project.h"
 #include "codeer/retrieve.h"
 #include "codeer/scheme.h"
@@ -481,6 +482,245 @@ static void test_matrix_number_format_round_trips(void)
 	CU_ASSERT_STRING_EQUAL(buf, "");
 }
 
+
+/* ---- filters, quotes where codes meet, search-and-code ------------------- */
+
+static void test_matrix_filter_selection(void)
+{
+	struct mfx f;
+	cdr_selection *sel = NULL;
+	const char *nodoc[] = { "nope" }, *bad_attr[] = { "rol" }, *no_attr[] = { "rol=x" }, *twee[] = { "twee" };
+	const char *lower_r[] = { "r" };
+	cdr_filter flt = { 0 };
+
+	mfx_open(&f);
+	flt.docs = nodoc;
+	flt.ndocs = 1;
+	CU_ASSERT_EQUAL(cdr_selection_new(&sel, f.p, &flt), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "'nope'"));
+	CU_ASSERT_PTR_NULL(sel);
+	flt = (cdr_filter){ 0 };
+	flt.attrs = bad_attr;
+	flt.nattrs = 1;
+	CU_ASSERT_EQUAL(cdr_selection_new(&sel, f.p, &flt), CDR_EUSAGE);
+	flt.attrs = no_attr;
+	CU_ASSERT_EQUAL(cdr_selection_new(&sel, f.p, &flt), CDR_ENOTFOUND);
+	/* documents: only twee; speakers: r is R */
+	flt = (cdr_filter){ 0 };
+	flt.docs = twee;
+	flt.ndocs = 1;
+	flt.speakers = lower_r;
+	flt.nspeakers = 1;
+	CU_ASSERT_EQUAL_FATAL(cdr_selection_new(&sel, f.p, &flt), 0);
+	CU_ASSERT_FALSE(cdr_selection_all(sel));
+	CU_ASSERT_TRUE(cdr_selection_by_speaker(sel));
+	CU_ASSERT_TRUE(cdr_selection_doc(sel, "twee"));
+	CU_ASSERT_FALSE(cdr_selection_doc(sel, "mini"));
+	CU_ASSERT_EQUAL(cdr_selection_passage(sel, "twee", 20), 1);  /* R's turn */
+	CU_ASSERT_EQUAL(cdr_selection_passage(sel, "twee", 3), 0);   /* I's turn */
+	CU_ASSERT_EQUAL(cdr_selection_passage(sel, "mini", 40), 0);  /* another document */
+	cdr_selection_free(sel);
+	/* no filter passes everything */
+	CU_ASSERT_EQUAL_FATAL(cdr_selection_new(&sel, f.p, NULL), 0);
+	CU_ASSERT_TRUE(cdr_selection_all(sel));
+	CU_ASSERT_EQUAL(cdr_selection_passage(sel, "mini", 0), 1);
+	cdr_selection_free(sel);
+	mfx_close(&f);
+}
+
+static void test_matrix_filter_counts(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	cdr_filter flt = { 0 };
+	const char *twee[] = { "twee" }, *interviewer[] = { "I" }, *mini[] = { "mini" };
+	cdr_matrix *m;
+	cdr_freq *fr = NULL;
+	size_t n = 0;
+
+	mfx_open(&f);
+	/* only twee: one row, anna's one VB */
+	o.rows = CDR_ROWS_DOC;
+	o.all = 1;
+	o.filter = &flt;
+	flt.docs = twee;
+	flt.ndocs = 1;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cdr_matrix_rows(m), 1);
+	CU_ASSERT_EQUAL(cell(m, "twee", "mini/VB"), 1);
+	CU_ASSERT_EQUAL(cdr_matrix_total(m), 1);
+	cdr_matrix_free(m);
+	/* every coding is in an R turn: the interviewer has none */
+	flt = (cdr_filter){ 0 };
+	flt.speakers = interviewer;
+	flt.nspeakers = 1;
+	o.all = 0;
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cdr_matrix_total(m), 0);
+	CU_ASSERT_EQUAL(cdr_matrix_codings(m), 0);
+	cdr_matrix_free(m);
+	/* freq on mini only: VB twice (anna, bob), once per document */
+	flt = (cdr_filter){ 0 };
+	flt.docs = mini;
+	flt.ndocs = 1;
+	CU_ASSERT_EQUAL_FATAL(cdr_freqs_filtered(&fr, &n, f.p, f.set, NULL, 0, &flt), 0);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(fr[i].code->qualified, "mini/VB") == 0) {
+			CU_ASSERT_EQUAL(fr[i].segments, 2);
+			CU_ASSERT_EQUAL(fr[i].docs, 1);
+		}
+	free(fr);
+	mfx_close(&f);
+}
+
+static int count_quote(void *ctx, const cdr_quote *q)
+{
+	(void)q;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+static void test_matrix_quotes_and_near(void)
+{
+	struct mfx f;
+	const cdr_code *ek, *vb, *net;
+	size_t n = 0;
+
+	mfx_open(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_resolve(&ek, f.set, "EK"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_resolve(&vb, f.set, "VB"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_resolve(&net, f.set, "VB.NET"), 0);
+	/* anna's EK (t4) overlaps her VB.NET c131-140 */
+	CU_ASSERT_EQUAL(cdr_quotes_near(f.p, f.set, ek, net, 1, -1, NULL, 0, NULL, count_quote, &n), 0);
+	CU_ASSERT_EQUAL(n, 1);
+	/* VB in t2 ends at c105; EK starts at c131: "I: En eigen kracht? R:"
+	 * between, 5 words */
+	n = 0;
+	CU_ASSERT_EQUAL(cdr_quotes_near(f.p, f.set, vb, ek, 0, 4, NULL, 0, NULL, count_quote, &n), 0);
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT_EQUAL(cdr_quotes_near(f.p, f.set, vb, ek, 0, 5, NULL, 0, NULL, count_quote, &n), 0);
+	CU_ASSERT_EQUAL(n, 2); /* anna's and bob's VB, each once */
+	/* --and: no overlap */
+	n = 0;
+	CU_ASSERT_EQUAL(cdr_quotes_near(f.p, f.set, vb, ek, 0, -1, NULL, 0, NULL, count_quote, &n), 0);
+	CU_ASSERT_EQUAL(n, 0);
+	mfx_close(&f);
+}
+
+static void test_matrix_kwic_code_once(void)
+{
+	struct mfx f;
+	cdr_kwic_options o = { "buurt", 0, 0, 10, NULL };
+	cdr_codings *k = NULL;
+	size_t added = 9, skipped = 9, before;
+
+	mfx_open(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, f.p, "anna", NULL, NULL), 0);
+	before = cdr_codings_count(k);
+	cdr_codings_free(k);
+	/* a dry run counts and writes nothing */
+	CU_ASSERT_EQUAL(cdr_kwic_code(f.p, &o, "mini/VB.NET", "anna", CDR_SCOPE_TURN, 1, NULL, NULL, &added, &skipped), 0);
+	CU_ASSERT_EQUAL(added, 2); /* three hits in two turns */
+	CU_ASSERT_EQUAL(skipped, 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, f.p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_codings_count(k), before);
+	cdr_codings_free(k);
+	CU_ASSERT_EQUAL(cdr_kwic_code(f.p, &o, "mini/VB.NET", "anna", CDR_SCOPE_TURN, 0, NULL, NULL, &added, &skipped), 0);
+	CU_ASSERT_EQUAL(added, 2);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, f.p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_codings_count(k), before + 2);
+	CU_ASSERT(cdr_codings_find(k, "mini", 131, 276, "mini/VB.NET") >= 0);
+	CU_ASSERT_STRING_EQUAL(cdr_codings_get(k, (size_t)cdr_codings_find(k, "mini", 131, 276, "mini/VB.NET"))->origin,
+			       "kwic:buurt");
+	cdr_codings_free(k);
+	/* again: all skipped */
+	CU_ASSERT_EQUAL(cdr_kwic_code(f.p, &o, "mini/VB.NET", "anna", CDR_SCOPE_TURN, 0, NULL, NULL, &added, &skipped), 0);
+	CU_ASSERT_EQUAL(added, 0);
+	CU_ASSERT_EQUAL(skipped, 2);
+	/* a phrase is literal: "(" is no error */
+	o.pattern = "buurt (";
+	o.fixed = 1;
+	CU_ASSERT_EQUAL(cdr_kwic_code(f.p, &o, "mini/VB.NET", "anna", CDR_SCOPE_MATCH, 1, NULL, NULL, &added, &skipped), 0);
+	CU_ASSERT_EQUAL(added, 0);
+	CU_ASSERT_EQUAL(cdr_kwic_code(f.p, &o, "mini/VB.NET", "no/t valid", CDR_SCOPE_MATCH, 1, NULL, NULL, &added,
+				      &skipped), CDR_EUSAGE);
+	mfx_close(&f);
+}
+
+/* cases.h's import as the retrieval filters rely on it: CSV, a column
+ * named twice, empty cells that leave values alone */
+static int any_doc(void *ctx, const char *doc)
+{
+	(void)ctx;
+	return strcmp(doc, "mini") == 0 || strcmp(doc, "twee") == 0;
+}
+
+static void test_matrix_cases_import_csv(void)
+{
+	cdr_cases *c = NULL;
+	char csv[] = "case,docs,regio,map\nm,mini,\"Noord, oost\",A\n";
+	char dup[] = "case\tregio\tregio\nm\ta\tb\n";
+	char blank[] = "case\tregio\tmap\nm\t\tB\n";
+	long i;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_cases_new(&c), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_cases_import_ex(c, csv, strlen(csv), "c.csv", CDR_CASES_CSV, any_doc, NULL), 0);
+	CU_ASSERT_FATAL((i = cdr_cases_find(c, "m")) >= 0);
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(c, (size_t)i, "regio"), "Noord, oost");
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(c, "mini"), i);
+	CU_ASSERT_EQUAL(cdr_cases_import_ex(c, dup, strlen(dup), "d.tsv", 0, any_doc, NULL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "d.tsv:1: column 'regio' appears twice"));
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(c, (size_t)i, "regio"), "Noord, oost");
+	/* an empty cell leaves the value; with the flag it clears it */
+	CU_ASSERT_EQUAL(cdr_cases_import_ex(c, blank, strlen(blank), "b.tsv", 0, any_doc, NULL), 0);
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(c, (size_t)i, "regio"), "Noord, oost");
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(c, (size_t)i, "map"), "B");
+	memcpy(blank, "case\tregio\tmap\nm\t\tB\n", sizeof(blank));
+	CU_ASSERT_EQUAL(cdr_cases_import_ex(c, blank, strlen(blank), "b.tsv", CDR_CASES_CLEAR_EMPTY, any_doc, NULL), 0);
+	CU_ASSERT_STRING_EQUAL(cdr_cases_attr_by_name(c, (size_t)i, "regio"), "");
+	cdr_cases_free(c);
+}
+
+struct lines {
+	size_t n;
+	char last[128];
+};
+
+static int on_memo_line(void *ctx, cdr_memo_kind kind, const char *id, size_t line, const char *text)
+{
+	struct lines *l = ctx;
+	l->n++;
+	snprintf(l->last, sizeof(l->last), "%s %s %zu %s", cdr_memo_kind_name(kind), id, line, text);
+	return 0;
+}
+
+static void test_matrix_memo_grep(void)
+{
+	struct mfx f;
+	struct lines l = { 0, "" };
+	size_t hits = 9;
+	char *text = NULL;
+
+	mfx_open(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_memo_write(f.p, CDR_MEMO_PROJECT, "project", "Vraag een.\n\nTweede vraag?", CDR_MEMO_NEW), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_memo_write(f.p, CDR_MEMO_CASE, "mini", "Geen vraag hier.", CDR_MEMO_NEW), 0);
+	CU_ASSERT_EQUAL(cdr_memo_write(f.p, CDR_MEMO_PROJECT, "project", "x", CDR_MEMO_NEW), CDR_EEXISTS);
+	CU_ASSERT_EQUAL(cdr_memo_get(&text, f.p, CDR_MEMO_PROJECT, "anything"), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	CU_ASSERT_EQUAL(strncmp(text, "Vraag een.", 10), 0);
+	free(text);
+	CU_ASSERT_EQUAL(cdr_memo_grep(f.p, "vraag", 0, on_memo_line, &l, &hits), 0);
+	CU_ASSERT_EQUAL(hits, 3);
+	CU_ASSERT_STRING_EQUAL(l.last, "case mini 1 Geen vraag hier.");
+	l.n = 0;
+	CU_ASSERT_EQUAL(cdr_memo_grep(f.p, "Vraag", 1, on_memo_line, &l, &hits), 0);
+	CU_ASSERT_EQUAL(hits, 1);
+	CU_ASSERT_EQUAL(cdr_memo_grep(f.p, "(open", 0, on_memo_line, &l, &hits), CDR_EUSAGE);
+	CU_ASSERT_EQUAL(cdr_memo_kind_parse("project"), CDR_MEMO_PROJECT);
+	CU_ASSERT_EQUAL(cdr_memo_kind_parse("person"), -1);
+	mfx_close(&f);
+}
+
 void test_matrix_register(void)
 {
 	CU_pSuite s = CU_add_suite("matrix", NULL, NULL);
@@ -497,4 +737,10 @@ void test_matrix_register(void)
 	CU_add_test(s, "span_union_words", test_matrix_span_union_words);
 	CU_add_test(s, "cooccur_counts_units", test_matrix_cooccur_counts_units);
 	CU_add_test(s, "number_format_round_trips", test_matrix_number_format_round_trips);
+	CU_add_test(s, "filter_selection", test_matrix_filter_selection);
+	CU_add_test(s, "filter_counts", test_matrix_filter_counts);
+	CU_add_test(s, "quotes_and_near", test_matrix_quotes_and_near);
+	CU_add_test(s, "kwic_code_once", test_matrix_kwic_code_once);
+	CU_add_test(s, "cases_import_csv", test_matrix_cases_import_csv);
+	CU_add_test(s, "memo_grep", test_matrix_memo_grep);
 }

@@ -77,7 +77,7 @@ static void unit_count(struct unit *u, double *v, size_t n)
 /* The counted codings of the project's documents, with their columns;
  * *ncounted: those in a column. */
 static int collect(struct occ **out, size_t *nocc, size_t *ncounted, cdr_project *p, cdr_codings **sets,
-		   size_t nsets, const cdr_columns *cols, cdr_within within)
+		   size_t nsets, const cdr_columns *cols, cdr_within within, cdr_selection *sel)
 {
 	cdr_strmap docmap = { 0 };
 	struct occ *occ = NULL;
@@ -92,11 +92,17 @@ static int collect(struct occ **out, size_t *nocc, size_t *ncounted, cdr_project
 			const cdr_coding *k = cdr_codings_get(sets[s], i);
 			size_t d;
 			long col;
+			int pass;
 			if (strcmp(k->status, "rejected") == 0 || !cdr_strmap_get(&docmap, k->doc, &d) || k->end <= k->start)
 				continue;
 			col = cdr_columns_of(cols, k->code);
 			if (col < 0 && within != CDR_WITHIN_SEGMENT)
 				continue;
+			if ((pass = cdr_selection_passage(sel, k->doc, k->start)) <= 0) {
+				if ((rc = pass) < 0)
+					break;
+				continue;
+			}
 			if (cdr_grow((void **)&occ, &cap, *nocc + 1, sizeof(*occ)) < 0) {
 				rc = CDR_ENOMEM;
 				break;
@@ -185,6 +191,14 @@ int cdr_cooccur(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const 
 int cdr_cooccur_coders(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *const *coders,
 		       size_t ncoders, const char *const *codes, size_t ncodes, cdr_within within, int jaccard)
 {
+	return cdr_cooccur_filtered(out, p, set, coders, ncoders, codes, ncodes, within, jaccard, NULL);
+}
+
+int cdr_cooccur_filtered(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, const char *const *coders,
+			 size_t ncoders, const char *const *codes, size_t ncodes, cdr_within within, int jaccard,
+			 const cdr_filter *f)
+{
+	cdr_selection *sel = NULL;
 	cdr_columns *cols = NULL;
 	cdr_codings **sets = NULL;
 	struct occ *occ = NULL;
@@ -195,9 +209,10 @@ int cdr_cooccur_coders(cdr_matrix **out, cdr_project *p, const cdr_schemes *set,
 	int rc;
 
 	*out = NULL;
-	if ((rc = cdr_columns_make(&cols, set, CDR_COLS_CODE, codes, ncodes)) < 0 ||
+	if ((rc = cdr_selection_new(&sel, p, f)) < 0 ||
+	    (rc = cdr_columns_make(&cols, set, CDR_COLS_CODE, codes, ncodes)) < 0 ||
 	    (rc = cdr_counted_load(&sets, &nsets, p, coders, coders ? ncoders : 0)) < 0 ||
-	    (rc = collect(&occ, &nocc, &ncounted, p, sets, nsets, cols, within)) < 0)
+	    (rc = collect(&occ, &nocc, &ncounted, p, sets, nsets, cols, within, sel)) < 0)
 		goto done;
 	n = cdr_columns_count(cols);
 	if ((v = cdr_calloc(n * n + 1, sizeof(double))) == NULL || (tot = cdr_calloc(n + 1, sizeof(double))) == NULL ||
@@ -222,6 +237,7 @@ int cdr_cooccur_coders(cdr_matrix **out, cdr_project *p, const cdr_schemes *set,
 	    (rc = cdr_matrix_from(out, labels, n, labels, n, v, tot, tot, 0, ncounted)) < 0)
 		goto done;
 done:
+	cdr_selection_free(sel);
 	cdr_columns_free(cols);
 	cdr_counted_free(sets, nsets);
 	free(occ);

@@ -472,6 +472,7 @@ struct build {
 	cdr_matrix *m;
 	long *last_cell, *last_row, *last_col, last_any; /* docs: the document counted last */
 	double *row_words, total_words;                  /* shares: the words of each row */
+	cdr_selection *sel;        /* the filter */
 };
 
 /* CDR_ROWS_ATTR: the attribute must exist. */
@@ -512,8 +513,14 @@ static int select_codings(struct build *b)
 		for (size_t i = 0; i < cdr_codings_count(b->sets[s]); i++) {
 			const cdr_coding *k = cdr_codings_get(b->sets[s], i);
 			long col;
+			int pass;
 			if (strcmp(k->status, "rejected") == 0 || (col = cdr_columns_of(b->cols, k->code)) < 0)
 				continue;
+			if ((pass = cdr_selection_passage(b->sel, k->doc, k->start)) <= 0) {
+				if (pass < 0)
+					return pass;
+				continue;
+			}
 			if (cdr_grow((void **)&b->items, &cap, b->nitems + 1, sizeof(*b->items)) < 0)
 				return CDR_ENOMEM;
 			b->items[b->nitems].k = k;
@@ -547,6 +554,19 @@ static const char *speaker_label(const cdr_document *doc, size_t turn)
 	return *sp ? sp : "(no speaker)";
 }
 
+/* Does case c hold a document the filter keeps? Without a filter of
+ * documents every case is a row, documents or not. */
+static int case_selected(const struct build *b, size_t c)
+{
+	if (cdr_selection_all(b->sel))
+		return 1;
+	for (size_t d = 0; d < cdr_cases_doc_count(b->cases, c); d++)
+		if (cdr_project_has_doc(b->p, cdr_cases_doc(b->cases, c, d)) &&
+		    cdr_selection_doc(b->sel, cdr_cases_doc(b->cases, c, d)))
+			return 1;
+	return 0;
+}
+
 /* Every row there can be, in order: cases and documents in project
  * order, attribute values and speakers sorted. */
 static int make_rows(struct build *b)
@@ -556,18 +576,19 @@ static int make_rows(struct build *b)
 	switch (b->o->rows) {
 	case CDR_ROWS_CASE:
 		for (size_t c = 0; c < cdr_cases_count(b->cases) && rc == 0; c++)
-			if (labels_add(&b->rows, cdr_cases_id(b->cases, c)) < 0)
+			if (case_selected(b, c) && labels_add(&b->rows, cdr_cases_id(b->cases, c)) < 0)
 				rc = CDR_ENOMEM;
 		break;
 	case CDR_ROWS_DOC:
 		for (size_t d = 0; d < cdr_project_doc_count(b->p) && rc == 0; d++)
-			if (labels_add(&b->rows, cdr_project_doc_id(b->p, d)) < 0)
+			if (cdr_selection_doc(b->sel, cdr_project_doc_id(b->p, d)) &&
+			    labels_add(&b->rows, cdr_project_doc_id(b->p, d)) < 0)
 				rc = CDR_ENOMEM;
 		break;
 	case CDR_ROWS_ATTR:
 		for (size_t c = 0; c < cdr_cases_count(b->cases) && rc == 0; c++) {
 			const char *v = cdr_cases_attr(b->cases, c, (size_t)b->attr);
-			if (labels_add(&b->rows, *v ? v : "(missing)") < 0)
+			if (case_selected(b, c) && labels_add(&b->rows, *v ? v : "(missing)") < 0)
 				rc = CDR_ENOMEM;
 		}
 		if (rc == 0)
@@ -576,10 +597,13 @@ static int make_rows(struct build *b)
 	case CDR_ROWS_SPEAKER:
 		for (size_t d = 0; d < cdr_project_doc_count(b->p) && rc == 0; d++) {
 			cdr_document *sd;
+			if (!cdr_selection_doc(b->sel, cdr_project_doc_id(b->p, d)))
+				continue;
 			if ((rc = cdr_project_doc_load(&sd, b->p, cdr_project_doc_id(b->p, d), 0)) < 0)
 				break;
 			for (size_t t = 0; t < cdr_document_turn_count(sd) && rc == 0; t++)
-				if (labels_add(&b->rows, speaker_label(sd, t)) < 0)
+				if (cdr_selection_at(b->sel, sd, cdr_document_turn(sd, t)->span.start) &&
+				    labels_add(&b->rows, speaker_label(sd, t)) < 0)
 					rc = CDR_ENOMEM;
 			cdr_document_free(sd);
 		}
@@ -633,15 +657,26 @@ static int count_row_words(struct build *b)
 	for (size_t d = 0; d < cdr_project_doc_count(b->p) && rc == 0; d++) {
 		cdr_document *sd;
 		long r;
+		double words = 0;
+		if (!cdr_selection_doc(b->sel, cdr_project_doc_id(b->p, d)))
+			continue;
 		if ((rc = cdr_project_doc_load(&sd, b->p, cdr_project_doc_id(b->p, d), 0)) < 0)
 			break;
-		b->total_words += (double)cdr_document_words(sd);
+		/* with a speaker filter, only the words of the turns it keeps */
+		if (cdr_selection_by_speaker(b->sel)) {
+			for (size_t t = 0; t < cdr_document_turn_count(sd); t++)
+				if (cdr_selection_at(b->sel, sd, cdr_document_turn(sd, t)->span.start))
+					words += (double)cdr_document_turn(sd, t)->words;
+		} else {
+			words = (double)cdr_document_words(sd);
+		}
+		b->total_words += words;
 		if (b->o->rows == CDR_ROWS_SPEAKER) {
 			for (size_t t = 0; t < cdr_document_turn_count(sd); t++)
 				if ((r = map_get(&b->rowmap, speaker_label(sd, t))) >= 0)
 					b->row_words[r] += (double)cdr_document_turn(sd, t)->words;
 		} else if ((r = map_get(&b->rowmap, doc_row_label(b, d))) >= 0) {
-			b->row_words[r] += (double)cdr_document_words(sd);
+			b->row_words[r] += words;
 		}
 		cdr_document_free(sd);
 	}
@@ -859,7 +894,8 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	b.last_any = -1;
 	b.words = o->cell == CDR_CELL_WORDS || o->cell == CDR_CELL_SHARE;
 	b.need_doc = b.words || o->cell == CDR_CELL_QUOTES || o->rows == CDR_ROWS_SPEAKER;
-	if ((o->rows == CDR_ROWS_ATTR && (rc = resolve_attr(&b)) < 0) ||
+	if ((rc = cdr_selection_new(&b.sel, p, o->filter)) < 0 ||
+	    (o->rows == CDR_ROWS_ATTR && (rc = resolve_attr(&b)) < 0) ||
 	    (rc = cdr_columns_make(&b.cols, set, o->cols, o->codes, o->ncodes)) < 0 ||
 	    (rc = cdr_counted_load(&b.sets, &b.nsets, p, coders, ncoders)) < 0 ||
 	    (rc = map_documents(&b)) < 0 || (rc = select_codings(&b)) < 0 || (rc = make_rows(&b)) < 0 ||
@@ -869,6 +905,7 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	finish_totals(&b);
 	rc = drop_empty(&b);
 done:
+	cdr_selection_free(b.sel);
 	cdr_columns_free(b.cols);
 	cdr_counted_free(b.sets, b.nsets);
 	cdr_strmap_clear(&b.docmap);

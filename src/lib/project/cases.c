@@ -12,6 +12,7 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/strmap.h"
+#include "util/csv.h"
 #include "util/tsv.h"
 
 struct case_rec {
@@ -370,25 +371,40 @@ static char *resolve_doc(const char *token, int (*doc_exists)(void *, const char
 int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
 		     int (*doc_exists)(void *ctx, const char *doc), void *ctx)
 {
+	return cdr_cases_import_ex(cases, data, len, name, 0, doc_exists, ctx);
+}
+
+int cdr_cases_import_ex(cdr_cases *cases, char *data, size_t len, const char *name, unsigned flags,
+			int (*doc_exists)(void *ctx, const char *doc), void *ctx)
+{
 	cdr_cases *staged = NULL;
 	cdr_tsv_row header = { 0 }, row = { 0 };
-	size_t pos = 0, lineno = 1, docs_col = 0;
+	cdr_csv csv;
+	size_t docs_col = 0;
 	int has_docs = 0, rc;
-	char *line;
 
-	/* Spreadsheets like to start with a byte-order mark. */
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3;
-	if (!cdr_next_line(data, len, &pos, &line))
+	/* Spreadsheets like to start with a byte-order mark (cdr_csv skips it). */
+	cdr_csv_init(&csv, data, len, (flags & CDR_CASES_CSV) ? ',' : '\t');
+	if ((rc = cdr_csv_next(&csv, &header)) <= 0) {
+		if (rc < 0)
+			return cdr_error_set(rc, "%s:%zu: %s", name, csv.line, cdr_error_last());
 		return cdr_error_set(CDR_EFORMAT, "%s: empty file", name);
-	if ((rc = cdr_tsv_split_raw(&header, line)) < 0)
-		return rc;
+	}
 	if (strcasecmp(header.fields[0], "case") != 0) {
-		rc = cdr_error_set(CDR_EFORMAT, "%s:1: the first column must be named 'case' (tab-separated header)", name);
+		rc = cdr_error_set(CDR_EFORMAT, "%s:1: the first column must be named 'case' (%s header)", name,
+				   (flags & CDR_CASES_CSV) ? "comma-separated" : "tab-separated");
 		goto done;
 	}
 	for (size_t f = 1; f < header.n; f++) {
-		if (strcasecmp(header.fields[f], "docs") == 0 || strcasecmp(header.fields[f], "doc") == 0) {
+		int docs = strcasecmp(header.fields[f], "docs") == 0 || strcasecmp(header.fields[f], "doc") == 0;
+		/* two columns of one name: which one holds the value? */
+		for (size_t g = 0; g < f; g++)
+			if (strcmp(header.fields[g], header.fields[f]) == 0 ||
+			    (docs && has_docs && g == docs_col) || (g == 0 && strcasecmp(header.fields[f], "case") == 0)) {
+				rc = cdr_error_set(CDR_EFORMAT, "%s:1: column '%s' appears twice", name, header.fields[f]);
+				goto done;
+			}
+		if (docs) {
 			has_docs = 1;
 			docs_col = f;
 		}
@@ -396,13 +412,15 @@ int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
 	/* Validate everything into a staging table before touching `cases`. */
 	if ((rc = cdr_cases_new(&staged)) < 0)
 		goto done;
-	while (cdr_next_line(data, len, &pos, &line)) {
-		size_t i;
-		lineno++;
-		if (*line == '\0')
-			continue;
-		if ((rc = cdr_tsv_split_raw(&row, line)) < 0)
+	while ((rc = cdr_csv_next(&csv, &row)) != 0) {
+		size_t i, lineno = csv.line;
+		if (rc < 0) {
+			rc = cdr_error_set(rc, "%s:%zu: %s", name, lineno, cdr_error_last());
 			goto done;
+		}
+		rc = 0;
+		if (row.n == 1 && *row.fields[0] == '\0')
+			continue;
 		if (row.n > header.n) {
 			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: %zu fields but the header names %zu", name, lineno,
 					   row.n, header.n);
@@ -453,13 +471,18 @@ int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
 			}
 		}
 	}
-	/* Apply: attributes in header order, then documents. */
+	/* Apply: attributes in header order, then documents. An empty cell
+	 * leaves the value as it was, unless asked to clear it: a sheet with
+	 * a column left blank for some cases wipes nothing. */
 	for (size_t s = 0; s < staged->n && rc == 0; s++) {
 		size_t i;
 		if ((rc = cdr_cases_ensure(cases, staged->v[s].id, &i)) < 0)
 			break;
-		for (size_t a = 0; a < staged->nattrs && rc == 0; a++)
-			rc = cdr_cases_set_attr(cases, i, staged->attrs[a], cdr_cases_attr(staged, s, a));
+		for (size_t a = 0; a < staged->nattrs && rc == 0; a++) {
+			const char *v = cdr_cases_attr(staged, s, a);
+			if (*v || (flags & CDR_CASES_CLEAR_EMPTY) || cdr_cases_attr_by_name(cases, i, staged->attrs[a]) == NULL)
+				rc = cdr_cases_set_attr(cases, i, staged->attrs[a], v);
+		}
 		for (size_t d = 0; d < staged->v[s].ndocs && rc == 0; d++)
 			rc = cdr_cases_assign(cases, i, staged->v[s].docs[d]);
 	}
