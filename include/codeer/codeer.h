@@ -23,6 +23,7 @@
 #include "codeer/report.h"
 #include "codeer/score.h"
 #include "codeer/crosssection.h"
+#include "codeer/exchange.h"
 
 #define CODEER_VERSION "0.1.0"
 

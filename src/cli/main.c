@@ -17,8 +17,10 @@ extern const struct cdr_cmd cmd_codes;
 extern const struct cdr_cmd cmd_cooccur;
 extern const struct cdr_cmd cmd_crosssection;
 extern const struct cdr_cmd cmd_docs;
+extern const struct cdr_cmd cmd_export;
 extern const struct cdr_cmd cmd_freq;
 extern const struct cdr_cmd cmd_fsck;
+extern const struct cdr_cmd cmd_import;
 extern const struct cdr_cmd cmd_init;
 extern const struct cdr_cmd cmd_kwic;
 extern const struct cdr_cmd cmd_matrix;
@@ -41,8 +43,10 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_cooccur,
 	&cmd_crosssection,
 	&cmd_docs,
+	&cmd_export,
 	&cmd_freq,
 	&cmd_fsck,
+	&cmd_import,
 	&cmd_init,
 	&cmd_kwic,
 	&cmd_matrix,

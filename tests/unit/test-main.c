@@ -123,6 +123,9 @@ void test_project_done(cdr_project *p, char *root)
 	free(root);
 }
 
+/* the REFI-QDA exchange suite (test-exchange.c) */
+void test_exchange_register(void);
+
 int main(void)
 {
 	unsigned failures;
@@ -140,6 +143,7 @@ int main(void)
 	test_agree_register();
 	test_unitizing_register();
 	test_matrix_register();
+	test_exchange_register();
 	CU_basic_set_mode(CU_BRM_NORMAL);
 	CU_basic_run_tests();
 	failures = CU_get_number_of_failures();
