@@ -251,3 +251,19 @@ $ cd q && codeer docs mini
 ! codeer docs: unexpected argument 'mini'
 ! usage: codeer docs [--format F] [-o FILE]
 ? 2
+
+# a file that is no text is refused with what it seems to be, not read as
+# windows-1252; --encoding takes the bytes at their word
+$ cd q && head -c 2000 "$CORPORA/formats/s002-mee-interview-word.docx" > word.txt && printf '%%PDF-1.4\n%%\342\343\317\323\n' > scan.txt && printf 'R: ja\001\002\003\004\n' > ctl.txt && ls sources > before && for f in word scan ctl; do codeer add $f.txt; done; ls sources | cmp - before && echo unchanged
+unchanged
+! codeer: word.txt: this is a zip archive (a .docx, .odt or .xlsx under another name?), not text; save the transcript as text (.txt), Word (.docx) or OpenDocument (.odt) and add that file
+! codeer: nothing was added
+! codeer: scan.txt: this is a PDF, not text; save the transcript as text (.txt), Word (.docx) or OpenDocument (.odt) and add that file
+! codeer: nothing was added
+! codeer: ctl.txt: this is a binary file, not text; save the transcript as text (.txt), Word (.docx) or OpenDocument (.odt) and add that file
+! codeer: nothing was added
+? 0
+
+$ cd q && codeer add --encoding windows-1252 ctl.txt | cut -f1,4
+ctl	windows-1252
+? 0

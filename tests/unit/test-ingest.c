@@ -1261,6 +1261,34 @@ static void test_ingest_text_capped_at_limit(void)
 	cdr_document_free(doc);
 }
 
+/* A file that is no text is refused with what it seems to be, not read as
+ * windows-1252; a named encoding is taken at its word; a stray control
+ * character or a single NUL is no binary file (the NUL keeps its own
+ * message). */
+static void test_ingest_binary_refused(void)
+{
+	static const char pdf[] = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n";
+	static const char zip[] = "PK\x03\x04\x14\x00\x06\x00";
+	static const char ctl[] = "R: hallo\x01\x02\x03\x04 daar\n";
+	static const char one[] = "R: hallo\x01 daar, een lange zin van een respondent\n";
+	cdr_ingest_options opts = { 0 };
+	cdr_document *doc = NULL;
+
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, pdf, sizeof(pdf) - 1, "a.txt", NULL), CDR_EENCODING);
+	CU_ASSERT_PTR_NULL(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "a.txt: this is a PDF, not text"));
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, zip, sizeof(zip) - 1, "b.txt", NULL), CDR_EENCODING);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "zip archive"));
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, ctl, sizeof(ctl) - 1, "c.txt", NULL), CDR_EENCODING);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "c.txt: this is a binary file"));
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, one, sizeof(one) - 1, "d.txt", NULL), 0);
+	cdr_document_free(doc);
+	doc = NULL;
+	opts.encoding = "windows-1252";
+	CU_ASSERT_EQUAL(cdr_ingest_bytes(&doc, ctl, sizeof(ctl) - 1, "c.txt", &opts), 0);
+	cdr_document_free(doc);
+}
+
 /* Taking a tag out of "Cafe<i>" + U+0301 + "</i>" joins an e and a
  * combining accent: the stored text must still be NFC ("Café", U+00E9). */
 static void test_ingest_subtitle_tags_stripped_then_nfc(void)
@@ -1461,6 +1489,7 @@ void test_ingest_register(void)
 	CU_add_test(s, "max_bytes", test_ingest_max_bytes);
 	CU_add_test(s, "odt_spaces_capped_at_limit", test_ingest_odt_spaces_capped_at_limit);
 	CU_add_test(s, "text_capped_at_limit", test_ingest_text_capped_at_limit);
+	CU_add_test(s, "binary_refused", test_ingest_binary_refused);
 	CU_add_test(s, "subtitle_tags_stripped_then_nfc", test_ingest_subtitle_tags_stripped_then_nfc);
 	CU_add_test(s, "resolve_phrase_big_document", test_ingest_resolve_phrase_big_document);
 	CU_add_test(s, "meta_fuzz_turn_past_text", test_ingest_meta_fuzz_turn_past_text);

@@ -162,6 +162,57 @@ static const char *detect(const char *bytes, size_t n)
 	return found;
 }
 
+/* What a file that is no text at all most likely is, from its first
+ * bytes; NULL when they name nothing known. */
+static const char *magic(const char *b, size_t n)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *what;
+	} known[] = {
+		{ "%PDF", 4, "a PDF" },
+		{ "PK\x03\x04", 4, "a zip archive (a .docx, .odt or .xlsx under another name?)" },
+		{ "\xD0\xCF\x11\xE0", 4, "an old Word or Excel file (.doc, .xls)" },
+		{ "{\\rtf", 5, "an RTF document" },
+		{ "\x89PNG", 4, "a PNG image" },
+		{ "\xFF\xD8\xFF", 3, "a JPEG image" },
+		{ "ID3", 3, "an MP3 recording" },
+		{ "RIFF", 4, "a WAV recording" },
+		{ "OggS", 4, "an Ogg recording" },
+		{ "\x7F" "ELF", 4, "a program" },
+	};
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (n >= known[i].len && memcmp(b, known[i].bytes, known[i].len) == 0)
+			return known[i].what;
+	return NULL;
+}
+
+/* Bytes that are no text: NULs (UTF-16 is ruled out before) and control
+ * characters other than tab, line feed, vertical tab, form feed, carriage
+ * return and DOS's end-of-file mark (Ctrl-Z) in more than one in a
+ * hundred of the first 64 KiB, and at least four: a stray one in a short
+ * transcript is a typo, not a binary file. No transcript in any 8-bit
+ * encoding has them; every binary format does. */
+static int looks_binary(const char *b, size_t n)
+{
+	size_t sample = n > 65536 ? 65536 : n, ctl = 0;
+
+	for (size_t i = 0; i < sample; i++) {
+		unsigned char c = (unsigned char)b[i];
+		/* (a single NUL is reported where it is, by the normaliser) */
+		ctl += (c < 0x20 && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r' && c != 0x1A) ||
+		       c == 0x7F;
+	}
+	return ctl >= 4 && ctl * 100 > sample;
+}
+
+static int not_text(const char *name, const char *what)
+{
+	return cdr_error_set(CDR_EENCODING, "%s: this is %s, not text; save the transcript as text (.txt), "
+					    "Word (.docx) or OpenDocument (.odt) and add that file", name, what);
+}
+
 int cdr_text_decode(char **out, size_t *out_len, const char **encoding,
 		    const char *bytes, size_t n, const char *declared,
 		    const char *name)
@@ -194,12 +245,21 @@ int cdr_text_decode16(char **out, size_t *out_len, UChar **u16, int32_t *u16len,
 		bytes += 2;
 		n -= 2;
 	}
+	/* A file that is no text is refused, not read as windows-1252 into a
+	 * page of garbage that would then be coded: first by its signature
+	 * (zip and Word files hold NULs that could pass for UTF-16), then,
+	 * after UTF-16 is ruled out, by its control characters. A named
+	 * encoding is the user's word and is kept. */
+	if (enc == NULL && magic(bytes, n))
+		return not_text(name, magic(bytes, n));
 	/* NUL bytes are valid UTF-8 but, in a transcript, the sign of UTF-16. */
 	if (enc == NULL && memchr(bytes, 0, n > 65536 ? 65536 : n) != NULL) {
 		const char *guess = detect(bytes, n);
 		if (guess && strncmp(guess, "UTF-16", 6) == 0)
 			enc = guess;
 	}
+	if (enc == NULL && looks_binary(bytes, n))
+		return not_text(name, "a binary file");
 	if (enc == NULL || is_utf8_name(enc)) {
 		/* ICU's converter validates as it goes: one pass for valid text;
 		 * only on failure do we walk the bytes to say where. */
