@@ -113,3 +113,38 @@ $ for f in zip-slip absolute symlink bomb xxe no-qde; do cp "$DATA/refi/$f.qdpx"
 ! codeer: no-qde.qdpx: no project file (*.qde) at the top of the archive: not a .qdpx
 ! codeer: nothing was imported
 ? 1
+
+# Taguette's codebook (tests/data/refi/PROVENANCE): its empty <Sets/> is
+# no obstacle; the codes become one scheme named after the file
+$ codeer init t >/dev/null && cp "$DATA/refi/taguette.qdc" . && codeer import taguette.qdc --into t && codeer -C t codes | cut -f1,2
+taguette.qdc -> t: 1 scheme, 3 codes
+taguette/interesting	interesting
+taguette/people	people
+taguette/interesting.places	interesting.places
+? 0
+
+# QualCoder's own export of a project codeer made (tests/data/refi/PROVENANCE):
+# its byte-order marks, lower-case sources/, extra unreferenced copies of
+# the sources and codings without creationDateTime
+$ cp "$DATA/refi/qualcoder-export.qdpx" . && codeer import qualcoder-export.qdpx && cut -f1-4 qualcoder-export/codings/bob.tsv && cat qualcoder-export/cases.tsv && codeer -C qualcoder-export quotes --coder bob Eigen-kracht | head -4
+qualcoder-export.qdpx -> qualcoder-export: 1 scheme, 4 codes, 3 sources, 3 cases, 4 coders, 8 codings, 0 memos
+doc	start	end	code
+gesprek	23	32	q1.qda/Eigen-kracht
+mini	30	105	q1.qda/Eigen-kracht
+case	docs
+dutch-styles	dutch-styles
+gesprek	gesprek
+mini	mini
+gesprek t2 R c23-32 q1.qda/Eigen-kracht [bob]
+  café 😀 in
+
+mini t2 R c30-105 q1.qda/Eigen-kracht [bob]
+? 0
+
+$ codeer init qc >/dev/null && cp "$DATA/refi/qualcoder-codebook.qdc" . && codeer import qualcoder-codebook.qdc --into qc && codeer -C qc codes | cut -f1,2
+qualcoder-codebook.qdc -> qc: 1 scheme, 4 codes
+qualcoder-codebook/Verbinden	Verbinden
+qualcoder-codebook/Netwerk-in-de-buurt	Netwerk in de buurt
+qualcoder-codebook/Eigen-kracht	Eigen kracht
+qualcoder-codebook/Handmatig	Handmatig
+? 0

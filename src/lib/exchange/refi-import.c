@@ -566,38 +566,44 @@ static int add_sources(struct importer *im, cdr_project *p, const char *work)
 		if (rc < 0)
 			goto done;
 	}
-	/* case by case, so that cases.tsv keeps their order */
+	/* each source belongs to its first case (codeer keeps a document in one) */
+	for (size_t c = 0; c < m->ncases; c++) {
+		struct refi_case *k = &m->cases[c];
+		for (size_t j = 0; j < k->nsources; j++) {
+			long s = refi_find_source(m, k->sources[j]);
+			if (s < 0) {
+				say(im, "case '%s' (%s) names source %s, which the project does not have; left out",
+				    or_empty(k->name), or_empty(k->guid), k->sources[j]);
+			} else if (in_case[s]) {
+				if (in_case[s] != (int)c + 1)
+					say(im, "source '%s' is in more than one case; codeer keeps a document in one: kept in its first",
+					    or_empty(m->sources[s].name));
+			} else {
+				in_case[s] = (int)c + 1;
+			}
+		}
+	}
+	/* sources in no case first, each its own case named after it; then case
+	 * by case, so that cases.tsv keeps their order (and a case with a
+	 * source's name and no sources of its own is that source's case) */
 	for (size_t c = 0; c <= m->ncases; c++) {
 		const char **bp = NULL;
 		size_t nb = 0, *bs = NULL;
 		char **attrs = NULL, *case_id = NULL;
 		size_t nattrs = 0;
-		struct refi_case *rc_ = c < m->ncases ? &m->cases[c] : NULL;
+		struct refi_case *rc_ = c > 0 ? &m->cases[c - 1] : NULL;
 		cdr_add_options opts = { 0 };
 		if ((bp = cdr_calloc(ns + 1, sizeof(char *))) == NULL || (bs = cdr_calloc(ns + 1, sizeof(size_t))) == NULL) {
 			free(bp);
 			rc = CDR_ENOMEM;
 			goto done;
 		}
-		if (rc_) {
-			for (size_t k = 0; k < rc_->nsources; k++) {
-				long s = refi_find_source(m, rc_->sources[k]);
-				if (s < 0) {
-					say(im, "case '%s' (%s) names source %s, which the project does not have; left out",
-					    or_empty(rc_->name), or_empty(rc_->guid), rc_->sources[k]);
-					continue;
-				}
-				if (paths[s] == NULL)
-					continue;
-				if (in_case[s]) {
-					say(im, "source '%s' is in more than one case; codeer keeps a document in one: kept in its first",
-					    or_empty(m->sources[s].name));
-					continue;
-				}
-				in_case[s] = 1;
-				bs[nb] = (size_t)s;
+		for (size_t s = 0; s < ns; s++)
+			if (paths[s] && in_case[s] == (int)c) {
+				bs[nb] = s;
 				bp[nb++] = paths[s];
 			}
+		if (rc_) {
 			if ((case_id = one_line(rc_->name && *rc_->name ? rc_->name : rc_->guid)) == NULL ||
 			    (attrs = cdr_calloc(rc_->nvalues + 1, sizeof(char *))) == NULL) {
 				rc = CDR_ENOMEM;
@@ -606,12 +612,6 @@ static int add_sources(struct importer *im, cdr_project *p, const char *work)
 			for (size_t k = 0; k < rc_->nvalues; k++)
 				if ((attrs[nattrs] = attr_pair(im, &rc_->values[k], "case")) != NULL)
 					nattrs++;
-		} else {
-			for (size_t s = 0; s < ns; s++)
-				if (paths[s] && !in_case[s]) {
-					bs[nb] = s;
-					bp[nb++] = paths[s];
-				}
 		}
 		opts.case_id = case_id;
 		opts.attrs = (const char *const *)attrs;
