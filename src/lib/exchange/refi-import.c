@@ -510,7 +510,7 @@ static int add_sources(struct importer *im, cdr_project *p, const char *work)
 	/* each source's text, normalised, in a directory of its own */
 	for (size_t i = 0; i < ns; i++) {
 		struct refi_source *s = &m->sources[i];
-		char *text = NULL, *fname, dir[4096];
+		char *text = NULL, *fname, dir[4096 + 32];
 		size_t len = 0;
 		const char *t;
 		size_t tlen;
