@@ -43,6 +43,9 @@ int cdr_cases_ensure(cdr_cases *cases, const char *id, size_t *index);
 int cdr_cases_set_attr(cdr_cases *cases, size_t i, const char *name, const char *value);
 /** Put `doc` into case `i`, taking it out of any other case. */
 int cdr_cases_assign(cdr_cases *cases, size_t i, const char *doc);
+/** Rename document `doc` in its case to `to`, or take it out of its case
+ * when `to` is NULL (the case stays, with its attributes). */
+int cdr_cases_rename_doc(cdr_cases *cases, const char *doc, const char *to);
 /** Drop cases that hold no documents and have no attribute values. */
 void cdr_cases_prune(cdr_cases *cases);
 

@@ -15,6 +15,8 @@
 #include "codeer/autocode.h"
 #include "codeer/retrieve.h"
 #include "codeer/memo.h"
+#include "codeer/archive.h"
+#include "codeer/codebook.h"
 #include "codeer/version.h"
 #include "codeer/agree.h"
 #include "codeer/agreement.h"

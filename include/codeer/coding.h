@@ -39,8 +39,27 @@ int cdr_coder_valid(const char *name);
 /** Load a coder's codings; a coder without a file has none. */
 int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
 		     cdr_warn_fn warn, void *ctx);
+/** Load codings kept elsewhere (an archive) as coder `coder`'s; saving them
+ * writes `path`. */
+int cdr_codings_load_file(cdr_codings **out, const char *path, const char *coder, cdr_warn_fn warn, void *ctx);
 /** Write the file atomically, rows sorted by doc, start, end, code. */
 int cdr_codings_save(cdr_codings *c);
+/** The file's bytes as cdr_codings_save writes them (caller frees); with
+ * `pick`, a file of only the codings it picks (unreadable rows left out),
+ * for a change of several files written together. */
+int cdr_codings_format(char **out, size_t *len, cdr_codings *c, int (*pick)(void *ctx, const cdr_coding *k),
+		       void *ctx);
+/** The path of the set's file. */
+const char *cdr_codings_path(const cdr_codings *c);
+/** Document `from` becomes `to` in every coding; *n (may be NULL) how many. */
+int cdr_codings_rename_doc(cdr_codings *c, const char *from, const char *to, size_t *n);
+/**
+ * Every coding of code `from` gets code `to`; one whose span `to` already
+ * codes is dropped (it would be the same coding twice). *n (may be NULL)
+ * receives how many codings had `from`, *dropped (may be NULL) how many of
+ * them were dropped.
+ */
+int cdr_codings_recode(cdr_codings *c, const char *from, const char *to, size_t *n, size_t *dropped);
 void cdr_codings_free(cdr_codings *c);
 
 const char *cdr_codings_coder(const cdr_codings *c);

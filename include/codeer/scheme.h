@@ -81,6 +81,54 @@ size_t cdr_scheme_check_patterns(const cdr_scheme *s, cdr_pattern_report_fn repo
 /** Index of the code with this id (not qualified), or -1. */
 long cdr_scheme_find(const cdr_scheme *s, const char *id);
 
+/* ---- editing a scheme file (edit.c) -------------------------------------
+ * Changes made on the XML itself, so comments, rules and layout stay; the
+ * result is validated again by cdr_scheme_edit_save. */
+
+typedef struct cdr_scheme_edit cdr_scheme_edit;
+
+int cdr_scheme_edit_open(cdr_scheme_edit **out, const char *data, size_t len, const char *name);
+void cdr_scheme_edit_free(cdr_scheme_edit *e);
+/** Is there a code with this id? */
+int cdr_scheme_edit_has(const cdr_scheme_edit *e, const char *id);
+int cdr_scheme_edit_rename(cdr_scheme_edit *e, const char *id, const char *new_id);
+/** Make `id` the last child of `parent` (NULL: a top-level code). */
+int cdr_scheme_edit_move(cdr_scheme_edit *e, const char *id, const char *parent);
+/** Remove code `id`; its subcodes go under `children_to` (NULL: its parent). */
+int cdr_scheme_edit_remove(cdr_scheme_edit *e, const char *id, const char *children_to);
+/** Move the rules of `from` to `to` (a clashing rule id gets "<from>-" before
+ * it); *n (may be NULL) how many. */
+int cdr_scheme_edit_take_rules(cdr_scheme_edit *e, const char *from, const char *to, size_t *n);
+/** Add a code with a label and a definition under `parent` (NULL: at the top). */
+int cdr_scheme_edit_add(cdr_scheme_edit *e, const char *id, const char *label, const char *definition,
+			const char *parent);
+/** The changed file (caller frees), or CDR_EFORMAT when it is no valid scheme. */
+int cdr_scheme_edit_save(cdr_scheme_edit *e, char **out, size_t *len);
+
+/** Can `id` be a scheme or code id (a letter or digit, then letters, digits, . _ -)? */
+int cdr_scheme_id_valid(const char *id);
+/** The text of a minimal valid scheme with one code (caller frees). */
+int cdr_scheme_new_text(char **out, size_t *len, const char *id, const char *title, const char *code_id,
+			const char *code_label, const char *definition);
+
+/** One difference between two versions of a scheme. */
+typedef struct cdr_scheme_change {
+	const char *kind; /* "added", "removed", "renamed" (a code gone and one new with its label),
+			     "label", "definition", "criteria", "rules", "moved" */
+	char *code;       /* the code id (the old one for removed and renamed) */
+	char *detail;
+} cdr_scheme_change;
+
+typedef struct cdr_scheme_diff {
+	cdr_scheme_change *v;
+	size_t n, cap;
+} cdr_scheme_diff;
+
+/** What changed from `old` to `new`: renamed first, then removed, added, and
+ * per code in the new order its label, definition, criteria, rules, place. */
+int cdr_scheme_diff_make(cdr_scheme_diff *d, const cdr_scheme *old, const cdr_scheme *new);
+void cdr_scheme_diff_free(cdr_scheme_diff *d);
+
 /* ---- the schemes of a project (schemes/<id>.xml) ---------------------- */
 
 typedef struct cdr_project cdr_project;

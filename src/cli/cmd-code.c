@@ -12,6 +12,7 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *a);
 static int list_exec(struct cli_ctx *ctx, const struct cli_args *a);
 static int import_exec(struct cli_ctx *ctx, const struct cli_args *a);
 static int judge_exec(struct cli_ctx *ctx, const struct cli_args *a);
+extern const struct cdr_cmd cmd_code_edit; /* cmd-code-edit.c */
 
 #define CODER_OPTION { "coder", 0, CLI_OPT_STRING, "NAME", "the coder (default: $CODEER_CODER, else $USER, else me)", NULL, 0 }
 #define CODERS_OPTION { "coder", 0, CLI_OPT_STRING, "NAME", "only these coders' codings: NAME, A,B or all\n(default: every coder)", \
@@ -32,11 +33,17 @@ static const struct cdr_cmd cmd_code_add = {
 	.opts = (const struct cli_opt[]){
 		CODER_OPTION,
 		{ "memo", 0, CLI_OPT_STRING, "TEXT", "a memo on the coding", NULL, 0 },
+		{ "new", 0, CLI_OPT_FLAG, NULL, "CODE is a new code: make it in the project's own scheme\n"
+		  "(schemes/project.xml, made when missing), then code", NULL, 0 },
+		{ "label", 0, CLI_OPT_STRING, "TEXT", "with --new: the new code's label (default: its id)", NULL, 0 },
+		{ "under", 0, CLI_OPT_STRING, "PARENT", "with --new: the code of the project's scheme it goes under", NULL, 0 },
 		{ NULL },
 	},
-	.help = REF_HELP,
+	.help = REF_HELP "With --new, CODE is made in the project's own scheme 'project' (open\n"
+		"coding); 'codeer codes rename' and 'codes merge' tidy it up later.\n",
 	.examples = CLI_EXAMPLES("codeer code add --coder anna s002-mee-interview t4 EMP.RG",
-				 "codeer code add --memo \"twijfel\" s002-mee-interview \"elkaar blijven zoeken\" VM"),
+				 "codeer code add --memo \"twijfel\" s002-mee-interview \"elkaar blijven zoeken\" VM",
+				 "codeer code add --new --label \"Wantrouwen\" s002-mee-interview t7 WANTROUWEN"),
 	.exec = add_exec,
 };
 
@@ -174,7 +181,7 @@ const struct cdr_cmd cmd_code = {
 				 "codeer code export --coder anna -o anna.csv"),
 	.subcommands = (const struct cdr_cmd *const[]){ &cmd_code_add, &cmd_code_rm, &cmd_code_list, &cmd_code_import,
 							&cmd_code_export, &cmd_code_accept, &cmd_code_reject,
-							&cmd_code_unreject, NULL },
+							&cmd_code_unreject, &cmd_code_edit, NULL },
 };
 
 static const char *default_coder(void)
@@ -240,6 +247,37 @@ static int place_open(struct place *pl, struct cli_ctx *ctx, char **argv)
 	return EXIT_OK;
 }
 
+/* code add --new: the place first (a bad REF makes no code), then the
+ * code in the project's own scheme, then the place with it. */
+static int new_code(struct place *pl, struct cli_ctx *ctx, const struct cli_args *a)
+{
+	cdr_codebook_change c = { 0 };
+	char *report = NULL, ref[600];
+	const char *code = a->argv[2], *slash = strchr(code, '/');
+	int rc;
+
+	memset(pl, 0, sizeof(*pl));
+	if ((rc = cli_open_project(ctx, &pl->p)) != EXIT_OK)
+		return rc;
+	if (cdr_project_doc_load(&pl->doc, pl->p, a->argv[0], 1) < 0)
+		return cli_lib_error();
+	if (cdr_document_resolve(&pl->span, pl->doc, a->argv[1]) < 0)
+		return cli_error("%s: %s", a->argv[0], cdr_error_last());
+	c.op = CDR_CODES_ADD;
+	c.codes = &code;
+	c.ncodes = 1;
+	c.target = cli_str(a, "under");
+	c.label = cli_str(a, "label");
+	if (cdr_codebook_apply(pl->p, &c, 0, &report) < 0)
+		return cli_lib_error();
+	fputs(report, stderr);
+	free(report);
+	snprintf(ref, sizeof(ref), "%s/%s", CDR_PROJECT_SCHEME, slash ? slash + 1 : code);
+	if (cdr_schemes_load(&pl->set, pl->p) < 0 || cdr_schemes_resolve(&pl->code, pl->set, ref) < 0)
+		return cli_lib_error();
+	return EXIT_OK;
+}
+
 static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *coder = NULL, *memo = cli_str(a, "memo");
@@ -249,8 +287,14 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if ((rc = coder_of(a, "coder", default_coder(), &coder)) != EXIT_OK)
 		return rc;
-	if ((rc = place_open(&pl, ctx, a->argv)) != EXIT_OK)
+	if (!cli_flag(a, "new") && (cli_str(a, "label") || cli_str(a, "under")))
+		return cli_usage_error(a->cmd, "--label and --under go with --new");
+	if (cli_flag(a, "new")) {
+		if ((rc = new_code(&pl, ctx, a)) != EXIT_OK)
+			goto done;
+	} else if ((rc = place_open(&pl, ctx, a->argv)) != EXIT_OK) {
 		goto done;
+	}
 	if (cdr_project_lock(pl.p, NULL) < 0 || cdr_codings_load(&k, pl.p, coder, on_warn, NULL) < 0 ||
 	    cdr_codings_add(k, a->argv[0], pl.span.start, pl.span.end, pl.code->qualified, "manual", memo ? memo : "") < 0 ||
 	    cdr_codings_save(k) < 0) {

@@ -11,6 +11,44 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *a);
 static int list_exec(struct cli_ctx *ctx, const struct cli_args *a);
 static int show_exec(struct cli_ctx *ctx, const struct cli_args *a);
 static int check_exec(struct cli_ctx *ctx, const struct cli_args *a);
+static int new_exec(struct cli_ctx *ctx, const struct cli_args *a);
+static int diff_exec(struct cli_ctx *ctx, const struct cli_args *a);
+
+static const struct cdr_cmd cmd_scheme_new = {
+	.name = "scheme new",
+	.summary = "write a valid minimal scheme to start from",
+	.args = "ID",
+	.min_args = 1,
+	.max_args = 1,
+	.opts = (const struct cli_opt[]){
+		{ "output", 'o', CLI_OPT_STRING, "FILE", "write to FILE (atomically; an existing file is kept)", NULL, 0 },
+		{ "title", 0, CLI_OPT_STRING, "TEXT", "the scheme's title (default: the id)", NULL, 0 },
+		{ NULL },
+	},
+	.help = "The scheme has one code, EXAMPLE, with a label and a definition: rename it\n"
+		"and add codes, then 'codeer scheme add FILE'. Without -o it goes to\n"
+		"standard output.\n",
+	.examples = CLI_EXAMPLES("codeer scheme new wijkteams -o wijkteams.xml"),
+	.exec = new_exec,
+};
+
+static const struct cdr_cmd cmd_scheme_diff = {
+	.name = "scheme diff",
+	.summary = "what changed between two versions of a scheme",
+	.args = "OLD.xml NEW.xml",
+	.min_args = 2,
+	.max_args = 2,
+	.opts = (const struct cli_opt[]){
+		CLI_FORMAT_OPTION("table", "tsv", "csv", "json", "md"),
+		{ NULL },
+	},
+	.help = "One row per change: codes added, removed, renamed (a code gone and a new\n"
+		"one with its label), and per code a changed label, definition, criteria,\n"
+		"rules or place in the tree.\n",
+	.examples = CLI_EXAMPLES("codeer scheme diff concept.xml definitief.xml"),
+	.exit_status = "0 the schemes are alike; 1 they differ; 2 an error, usage errors included.",
+	.exec = diff_exec,
+};
 
 static const struct cdr_cmd cmd_scheme_add = {
 	.name = "scheme add",
@@ -86,11 +124,11 @@ static const struct cdr_cmd cmd_scheme_check = {
 
 const struct cdr_cmd cmd_scheme = {
 	.name = "scheme",
-	.summary = "add, list, show and check code schemes",
+	.summary = "add, list, show, check, start and compare code schemes",
 	.examples = CLI_EXAMPLES("codeer scheme add ../codeschemes/*.xml", "codeer scheme list", "codeer scheme check"),
 	.exit_status = "0 success; 1 scheme check found problems; 2 an error, usage errors included.",
 	.subcommands = (const struct cdr_cmd *const[]){ &cmd_scheme_add, &cmd_scheme_list, &cmd_scheme_show,
-							&cmd_scheme_check, NULL },
+							&cmd_scheme_check, &cmd_scheme_new, &cmd_scheme_diff, NULL },
 };
 
 static void on_installed(void *ctx, const char *id, const char *path)
@@ -495,4 +533,61 @@ done:
 	cdr_schemes_free(set);
 	cdr_project_free(p);
 	return rc;
+}
+
+static int new_exec(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	const char *out = cli_str(a, "output"), *title = cli_str(a, "title");
+	char *data = NULL;
+	size_t len;
+	int rc = EXIT_OK;
+
+	(void)ctx;
+	if (cdr_scheme_new_text(&data, &len, a->argv[0], title ? title : a->argv[0], "EXAMPLE", "Example",
+				"What this code means, and when a passage gets it. Rename the code and write its definition.") < 0)
+		return cli_lib_error();
+	if (out == NULL) {
+		fwrite(data, 1, len, stdout);
+	} else if (access(out, F_OK) == 0) {
+		rc = cli_error("%s is already there: nothing was written", out);
+	} else if (cdr_output_file(out, data, len) < 0) {
+		rc = cli_lib_error();
+	} else {
+		fprintf(stderr, "wrote %s (scheme '%s'); add it with 'codeer scheme add %s'\n", out, a->argv[0], out);
+	}
+	free(data);
+	return rc;
+}
+
+static int diff_exec(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	static const char *const headers[] = { "change", "code", "detail" };
+	cdr_scheme *old = NULL, *new = NULL;
+	cdr_scheme_diff d = { 0 };
+	cdr_table *t = NULL;
+	struct cli_out o;
+	int rc;
+
+	(void)ctx;
+	if ((rc = cli_out_open(&o, NULL, cli_str(a, "format"), CLI_TABLE)) != EXIT_OK)
+		return rc;
+	if (cdr_scheme_load(&old, a->argv[0]) < 0 || cdr_scheme_load(&new, a->argv[1]) < 0 ||
+	    cdr_scheme_diff_make(&d, old, new) < 0 || cdr_table_new(&t, 3, headers) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	for (size_t i = 0; i < d.n; i++) {
+		const char *row[] = { d.v[i].kind, d.v[i].code, d.v[i].detail };
+		if (cdr_table_add(t, row) < 0) {
+			rc = cli_lib_error();
+			goto done;
+		}
+	}
+	rc = cdr_table_write(t, o.f, o.fmt) < 0 ? cli_lib_error() : d.n ? EXIT_FOUND : EXIT_OK;
+done:
+	cdr_table_free(t);
+	cdr_scheme_diff_free(&d);
+	cdr_scheme_free(old);
+	cdr_scheme_free(new);
+	return cli_out_close(&o, rc);
 }

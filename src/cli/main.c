@@ -13,6 +13,7 @@ extern const struct cdr_cmd cmd_anon_check;
 extern const struct cdr_cmd cmd_autocode;
 extern const struct cdr_cmd cmd_cases;
 extern const struct cdr_cmd cmd_code;
+extern const struct cdr_cmd cmd_coders;
 extern const struct cdr_cmd cmd_codes;
 extern const struct cdr_cmd cmd_cooccur;
 extern const struct cdr_cmd cmd_crosssection;
@@ -25,8 +26,11 @@ extern const struct cdr_cmd cmd_init;
 extern const struct cdr_cmd cmd_kwic;
 extern const struct cdr_cmd cmd_matrix;
 extern const struct cdr_cmd cmd_memo;
+extern const struct cdr_cmd cmd_mv;
 extern const struct cdr_cmd cmd_quotes;
 extern const struct cdr_cmd cmd_report;
+extern const struct cdr_cmd cmd_restore;
+extern const struct cdr_cmd cmd_rm;
 extern const struct cdr_cmd cmd_scheme;
 extern const struct cdr_cmd cmd_score;
 extern const struct cdr_cmd cmd_serve;
@@ -39,6 +43,7 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_autocode,
 	&cmd_cases,
 	&cmd_code,
+	&cmd_coders,
 	&cmd_codes,
 	&cmd_cooccur,
 	&cmd_crosssection,
@@ -51,8 +56,11 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_kwic,
 	&cmd_matrix,
 	&cmd_memo,
+	&cmd_mv,
 	&cmd_quotes,
 	&cmd_report,
+	&cmd_restore,
+	&cmd_rm,
 	&cmd_scheme,
 	&cmd_score,
 	&cmd_serve,

@@ -151,7 +151,8 @@ rejected
 # each subcommand takes its own options and arguments
 $ cd p && codeer code add --force --coder anna mini t3 VB
 ! codeer code add: unknown option '--force'
-! usage: codeer code add [--coder NAME] [--memo TEXT] DOC REF CODE
+! usage: codeer code add [--coder NAME] [--memo TEXT] [--new] [--label TEXT]
+!                        [--under PARENT] DOC REF CODE
 ? 2
 
 $ cd p && codeer code accept --force --coder anna mini t3 VB
@@ -161,7 +162,8 @@ $ cd p && codeer code accept --force --coder anna mini t3 VB
 
 $ cd p && codeer code add --coder anna mini t3
 ! codeer code add: missing arguments: DOC REF CODE
-! usage: codeer code add [--coder NAME] [--memo TEXT] DOC REF CODE
+! usage: codeer code add [--coder NAME] [--memo TEXT] [--new] [--label TEXT]
+!                        [--under PARENT] DOC REF CODE
 ? 2
 
 $ cd p && codeer code list -o x.csv extra
@@ -182,8 +184,9 @@ $ cd p && codeer code reject --coder 'eva de vries' mini t3 VB
 ? 2
 
 $ cd p && codeer code remove a b c
-! codeer code: unknown subcommand 'remove' (add, rm, list, import, export, accept, reject, unreject)
-! usage: codeer code add [--coder NAME] [--memo TEXT] DOC REF CODE
+! codeer code: unknown subcommand 'remove' (add, rm, list, import, export, accept, reject, unreject, edit)
+! usage: codeer code add [--coder NAME] [--memo TEXT] [--new] [--label TEXT]
+!                        [--under PARENT] DOC REF CODE
 !        codeer code rm [--coder NAME] DOC REF CODE
 !        codeer code list [--coder NAME] [--code CODE] [--doc DOC] [--format F]
 !                         [-o FILE]
@@ -194,6 +197,7 @@ $ cd p && codeer code remove a b c
 !        codeer code reject [--coder NAME] [--from CODER] [--force] DOC REF CODE
 !        codeer code unreject [--coder NAME] [--from CODER] [--force]
 !                             DOC REF CODE
+!        codeer code edit [--coder NAME] DOC
 ? 2
 
 # rm removes only what lies within REF, and says so when nothing does

@@ -4,7 +4,14 @@
 $ codeer init p >/dev/null && cp "$CORPORA"/formats/* p/ && cd "$CORPORA" && cp s002-mee-interview.txt s003-participant-12.txt s003-participant-5.txt s000-professional-6.txt s004-interviews-eigen-kracht.txt s002-buurtzorg-casussen.txt s002-frion-casussen.txt "$OLDPWD/p/"
 ? 0
 
-$ cd p && codeer add *.docx *.odt *.md *.vtt *.srt *.txt
+# The same text from another format is the same document: refused like a
+# copy of the file, unless --force.
+$ cd p && codeer add s000-professional-6-utf16.txt s000-professional-6.txt
+! codeer: s000-professional-6.txt: already in the project as 's000-professional-6-utf16' (same content: the same text, read from another file); --force adds a copy
+! codeer: nothing was added
+? 2
+
+$ cd p && codeer add --force *.docx *.odt *.md *.vtt *.srt *.txt
 s002-mee-interview-word	s002-mee-interview-word.docx	docx	UTF-8	6 turns	19 sentences	223 words
 s003-participant-12-writer	s003-participant-12-writer.odt	odt	UTF-8	4 turns	10 sentences	276 words
 s003-participant-5-markdown	s003-participant-5-markdown.md	md	UTF-8	5 turns	13 sentences	243 words

@@ -41,7 +41,7 @@ mini
 # a scheme that fails the XML Schema: the line and what is wrong; nothing added
 $ cd p && cp "$DATA/schemes/invalid-xsd.xml" . && codeer scheme add invalid-xsd.xml; s=$?; ls schemes; exit $s
 mini.xml
-! codeer: invalid-xsd.xml:6: Element '{urn:codeer:scheme:1}rule', attribute 'scope': [facet 'enumeration'] The value 'paragraaf' is not an element of the set {'match', 'sentence', 'turn', 'paragraph'}.
+! codeer: invalid-xsd.xml:6: Element 'rule', attribute 'scope': [facet 'enumeration'] The value 'paragraaf' is not an element of the set {'match', 'sentence', 'turn', 'paragraph'}.
 ? 2
 
 # an invalid regular expression: the pattern and the offset
@@ -51,11 +51,11 @@ $ cd p && cp "$DATA/schemes/bad-regex.xml" . && codeer scheme add bad-regex.xml
 
 $ cd p && codeer scheme check bad-regex.xml invalid-xsd.xml
 bad-regex.xml:6: rule badregex/A#r1: pattern '\bverbind(en|ing': missing closing parenthesis at offset 16
-invalid-xsd.xml:6: Element '{urn:codeer:scheme:1}rule', attribute 'scope': [facet 'enumeration'] The value 'paragraaf' is not an element of the set {'match', 'sentence', 'turn', 'paragraph'}.
+invalid-xsd.xml:6: Element 'rule', attribute 'scope': [facet 'enumeration'] The value 'paragraaf' is not an element of the set {'match', 'sentence', 'turn', 'paragraph'}.
 ? 1
 
 $ cd p && printf '<scheme xmlns="urn:codeer:scheme:1" id="x" version="1"><title>X</title>\n<code id="A" label="A"><definition>a</definition></code>\n<code id="A" label="B"><definition>b</definition></code></scheme>\n' > dup.xml && codeer scheme check dup.xml
-dup.xml:3: Element '{urn:codeer:scheme:1}code': Duplicate key-sequence ['A'] in unique identity-constraint '{urn:codeer:scheme:1}uniqueCodeId'.
+dup.xml:3: the id 'A' is used twice: ids of codes must be unique in the scheme (of rules, in their code)
 ? 1
 
 $ cd p && printf '<?xml version="1.0"?>\n<!DOCTYPE scheme [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<scheme/>\n' > xxe.xml && codeer scheme add xxe.xml
@@ -91,6 +91,8 @@ $ cd p && codeer scheme
 !        codeer scheme list [--format F] [-o FILE]
 !        codeer scheme show [--format table|json|tsv|csv|md] ID
 !        codeer scheme check [--max-share P] [--against CODER] [ID|FILE.xml]...
+!        codeer scheme new [-o FILE] [--title TEXT] ID
+!        codeer scheme diff [--format table|tsv|csv|json|md] OLD.xml NEW.xml
 ? 2
 
 # a pattern at risk of catastrophic backtracking hits PCRE2's match limit
@@ -140,6 +142,11 @@ $ cd p && codeer scheme check --format json mini
 $ cd p && codeer codes --format xlsx
 ! codeer codes: --format takes table, plain, tsv, csv, json, md, html; not 'xlsx'
 ! usage: codeer codes [--tree] [--scheme ID] [--format F] [-o FILE]
+!        codeer codes rename [-n] CODE NEW-ID
+!        codeer codes merge [--into CODE] [-n] CODE...
+!        codeer codes move [--under PARENT] [--top] [-n] CODE
+!        codeer codes rm [--into OTHER] [--purge] [-n] CODE
+!        codeer codes log [--format table|tsv|csv|json|md] [-o FILE]
 ? 2
 
 $ cd p && codeer codes --scheme mini --format json

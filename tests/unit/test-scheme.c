@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "codeer/codebook.h"
+#include "codeer/coding.h"
 #include "codeer/error.h"
 #include "codeer/project.h"
 #include "codeer/scheme.h"
@@ -814,10 +816,312 @@ static void test_scheme_install_invalid_writes_nothing(void)
 	test_project_done(p, root);
 }
 
+/* ---- plain words, every error at once ---------------------------------------- */
+
+static void test_scheme_every_error_at_once(void)
+{
+	static const char xml[] =
+		HEAD OPEN("x")
+		"  <code id=\"A\" label=\"A\">\n"
+		"    <rule id=\"r\"><pattern>a</pattern></rule>\n"
+		"  </code>\n"
+		"  <code id=\"B\">\n"
+		"    <definition>b</definition>\n"
+		"  </code>\n"
+		"  <code id=\"C D\" label=\"C\">\n"
+		"    <definition>c</definition>\n"
+		"  </code>\n"
+		"</scheme>\n";
+	const char *m;
+
+	CU_ASSERT_EQUAL(parse_fails(xml, "drie.xml"), CDR_EFORMAT);
+	m = cdr_error_last();
+	CU_ASSERT_TRUE(error_at("drie.xml", line_of(xml, "<rule")));
+	CU_ASSERT_TRUE(error_has("code 'A' has no definition"));
+	CU_ASSERT_TRUE(error_has("code 'B' has no label"));
+	CU_ASSERT_TRUE(error_has("id 'C D'"));
+	/* one line per problem, and no namespace in element names */
+	CU_ASSERT_EQUAL(strchr(strchr(strchr(m, '\n') + 1, '\n') + 1, '\n'), NULL);
+	CU_ASSERT_PTR_NULL(strstr(m, "{urn:"));
+}
+
+static void test_scheme_plain_words_namespace_and_ampersand(void)
+{
+	static const char nons[] = "<scheme id=\"x\" version=\"1\"><title>X</title>"
+				   "<code id=\"A\" label=\"A\"><definition>a</definition></code></scheme>\n";
+	static const char amp[] = HEAD OPEN("x") "  <code id=\"A\" label=\"Wonen & zorg\"><definition>a</definition></code>\n"
+				  "</scheme>\n";
+
+	CU_ASSERT_EQUAL(parse_fails(nons, "nons.xml"), CDR_EFORMAT);
+	CU_ASSERT_TRUE(error_has("add xmlns=\"urn:codeer:scheme:1\""));
+	CU_ASSERT_EQUAL(parse_fails(amp, "amp.xml"), CDR_EFORMAT);
+	CU_ASSERT_TRUE(error_has("write & as &amp;"));
+}
+
+/* ---- editing a scheme file ------------------------------------------------------- */
+
+static const char edit_xml[] =
+	HEAD OPEN("e")
+	"  <!-- a comment that stays -->\n"
+	"  <code id=\"A\" label=\"Alfa\">\n"
+	"    <definition>a</definition>\n"
+	"    <rule id=\"r1\"><pattern>alfa</pattern></rule>\n"
+	"    <code id=\"A.1\" label=\"Alfa een\">\n"
+	"      <definition>a1</definition>\n"
+	"      <rule id=\"r1\"><pattern>een</pattern></rule>\n"
+	"    </code>\n"
+	"  </code>\n"
+	"  <code id=\"B\" label=\"Beta\">\n"
+	"    <definition>b</definition>\n"
+	"  </code>\n"
+	"</scheme>\n";
+
+static char *edited(cdr_scheme_edit *e)
+{
+	char *out = NULL;
+	size_t len;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_scheme_edit_save(e, &out, &len), 0);
+	CU_ASSERT_EQUAL(strlen(out), len);
+	return out;
+}
+
+static void test_scheme_edit_rename_move_remove_add(void)
+{
+	cdr_scheme_edit *e = NULL;
+	cdr_scheme *s;
+	char *out;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_scheme_edit_open(&e, edit_xml, strlen(edit_xml), "e.xml"), 0);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_rename(e, "A", "B"), CDR_EEXISTS);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_rename(e, "A", "ALFA"), 0);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_move(e, "ALFA", "A.1"), CDR_EUSAGE);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_move(e, "B", "ALFA"), 0);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_add(e, "C", "Gamma", "c", "B"), 0);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_remove(e, "A.1", NULL), 0);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_remove(e, "nosuch", NULL), CDR_ENOTFOUND);
+	out = edited(e);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<!-- a comment that stays -->"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "    <code id=\"B\" label=\"Beta\">\n      <definition>b</definition>"));
+	s = parse_ok(out, "e.xml");
+	CU_ASSERT_EQUAL(cdr_scheme_code_count(s), 3);
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_code(s, 0)->id, "ALFA");
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_code(s, 1)->id, "B");
+	CU_ASSERT_EQUAL(cdr_scheme_code(s, 1)->parent, 0);
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_code(s, 2)->id, "C");
+	CU_ASSERT_EQUAL(cdr_scheme_code(s, 2)->parent, 1);
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_code(s, 2)->label, "Gamma");
+	cdr_scheme_free(s);
+	free(out);
+	cdr_scheme_edit_free(e);
+}
+
+static void test_scheme_edit_take_rules_renames_clash(void)
+{
+	cdr_scheme_edit *e = NULL;
+	cdr_scheme *s;
+	size_t n = 0;
+	char *out;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_scheme_edit_open(&e, edit_xml, strlen(edit_xml), "e.xml"), 0);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_take_rules(e, "A.1", "A", &n), 0);
+	CU_ASSERT_EQUAL(n, 1);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_remove(e, "A.1", "A"), 0);
+	out = edited(e);
+	s = parse_ok(out, "e.xml");
+	CU_ASSERT_EQUAL_FATAL(cdr_scheme_code(s, 0)->nrules, 2);
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_code(s, 0)->rules[1].id, "A.1-r1");
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_code(s, 0)->rules[1].pattern, "een");
+	cdr_scheme_free(s);
+	free(out);
+	cdr_scheme_edit_free(e);
+}
+
+static void test_scheme_edit_refuses_an_invalid_result(void)
+{
+	static const char one[] = HEAD OPEN("x") "  <code id=\"A\" label=\"A\"><definition>a</definition></code>\n</scheme>\n";
+	cdr_scheme_edit *e = NULL;
+	char *out = (char *)1;
+	size_t len;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_scheme_edit_open(&e, one, strlen(one), "one.xml"), 0);
+	CU_ASSERT_EQUAL(cdr_scheme_edit_remove(e, "A", NULL), 0);
+	/* a scheme needs a code: the last one cannot go */
+	CU_ASSERT_EQUAL(cdr_scheme_edit_save(e, &out, &len), CDR_EFORMAT);
+	CU_ASSERT_PTR_NULL(out);
+	CU_ASSERT_TRUE(error_has("no code"));
+	cdr_scheme_edit_free(e);
+}
+
+static void test_scheme_new_text_is_valid(void)
+{
+	char *out = NULL;
+	size_t len;
+	cdr_scheme *s;
+
+	CU_ASSERT_EQUAL(cdr_scheme_new_text(&out, &len, "met spatie", "T", "A", "a", "d"), CDR_EUSAGE);
+	CU_ASSERT_EQUAL_FATAL(cdr_scheme_new_text(&out, &len, "wijk", "Wonen & <zorg>", "A", "a \"b\"", "d & e"), 0);
+	s = parse_ok(out, "wijk.xml");
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_id(s), "wijk");
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_title(s), "Wonen & <zorg>");
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_code(s, 0)->label, "a \"b\"");
+	cdr_scheme_free(s);
+	free(out);
+}
+
+static void test_scheme_diff_finds_renames_by_label(void)
+{
+	static const char newer[] =
+		HEAD OPEN("e")
+		"  <code id=\"ALFA\" label=\"Alfa\">\n"
+		"    <definition>a, nu scherper</definition>\n"
+		"    <rule id=\"r1\"><pattern>alfa</pattern></rule>\n"
+		"  </code>\n"
+		"  <code id=\"G\" label=\"Gamma\">\n"
+		"    <definition>g</definition>\n"
+		"    <code id=\"B\" label=\"Beta\"><definition>b</definition></code>\n"
+		"  </code>\n"
+		"</scheme>\n";
+	cdr_scheme *a = parse_ok(edit_xml, "old.xml"), *b = parse_ok(newer, "new.xml");
+	cdr_scheme_diff d;
+	const char *want[][2] = { { "renamed", "A" }, { "removed", "A.1" }, { "added", "G" }, { "definition", "ALFA" },
+				  { "moved", "B" } };
+
+	CU_ASSERT_EQUAL_FATAL(cdr_scheme_diff_make(&d, a, b), 0);
+	CU_ASSERT_EQUAL_FATAL(d.n, 5);
+	for (size_t i = 0; i < 5; i++) {
+		CU_ASSERT_STRING_EQUAL(d.v[i].kind, want[i][0]);
+		CU_ASSERT_STRING_EQUAL(d.v[i].code, want[i][1]);
+	}
+	cdr_scheme_diff_free(&d);
+	CU_ASSERT_EQUAL(cdr_scheme_diff_make(&d, a, a), 0);
+	CU_ASSERT_EQUAL(d.n, 0);
+	cdr_scheme_diff_free(&d);
+	cdr_scheme_free(a);
+	cdr_scheme_free(b);
+}
+
+/* ---- the codebook: scheme and codings change together ------------------------------ */
+
+static cdr_project *codebook_project(char **root)
+{
+	cdr_project *p = test_new_project(root);
+	char *path = test_join(cdr_project_path(p), "e.xml");
+	cdr_codings *k = NULL;
+
+	test_write_file(path, edit_xml);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_install(p, path, 0, NULL), 0);
+	free(path);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_codings_add(k, "d", 0, 10, "e/A", "manual", ""), 0);
+	CU_ASSERT_EQUAL(cdr_codings_add(k, "d", 0, 10, "e/A.1", "manual", ""), 0);
+	CU_ASSERT_EQUAL(cdr_codings_add(k, "d", 20, 30, "e/A.1", "manual", ""), 0);
+	CU_ASSERT_EQUAL(cdr_codings_add(k, "d", 40, 50, "e/B", "manual", ""), 0);
+	CU_ASSERT_EQUAL(cdr_codings_save(k), 0);
+	cdr_codings_free(k);
+	return p;
+}
+
+static size_t coded_with(cdr_project *p, const char *code)
+{
+	cdr_codings *k = NULL;
+	size_t n = 0;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, p, "anna", NULL, NULL), 0);
+	for (size_t i = 0; i < cdr_codings_count(k); i++)
+		n += strcmp(cdr_codings_get(k, i)->code, code) == 0;
+	cdr_codings_free(k);
+	return n;
+}
+
+static void test_scheme_codebook_merge_recodes_once(void)
+{
+	char *root, *report = NULL;
+	cdr_project *p = codebook_project(&root);
+	const char *codes[] = { "A.1" };
+	cdr_codebook_change c = { CDR_CODES_MERGE, codes, 1, "A", 0, NULL, NULL };
+	cdr_table *log = NULL;
+
+	/* a dry run says what would change and changes nothing */
+	CU_ASSERT_EQUAL_FATAL(cdr_codebook_apply(p, &c, 1, &report), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(report, "2 codings (anna 2) recoded, 1 of them dropped"));
+	free(report);
+	CU_ASSERT_EQUAL(coded_with(p, "e/A.1"), 2);
+	CU_ASSERT_EQUAL_FATAL(cdr_codebook_apply(p, &c, 0, &report), 0);
+	free(report);
+	/* the span coded with both is one coding of A now */
+	CU_ASSERT_EQUAL(coded_with(p, "e/A.1"), 0);
+	CU_ASSERT_EQUAL(coded_with(p, "e/A"), 2);
+	CU_ASSERT_EQUAL_FATAL(cdr_codebook_log(&log, p), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_table_rows(log), 1);
+	CU_ASSERT_STRING_EQUAL(cdr_table_cell(log, 1, 1), "merge e/A.1 into e/A");
+	CU_ASSERT_STRING_EQUAL(cdr_table_cell(log, 1, 2), "2");
+	cdr_table_free(log);
+	test_project_done(p, root);
+}
+
+static void test_scheme_codebook_remove_refused_while_used(void)
+{
+	char *root, *report = NULL;
+	cdr_project *p = codebook_project(&root);
+	const char *codes[] = { "B" };
+	cdr_codebook_change c = { CDR_CODES_REMOVE, codes, 1, NULL, 0, NULL, NULL };
+	cdr_schemes *set = NULL;
+
+	CU_ASSERT_EQUAL(cdr_codebook_apply(p, &c, 0, &report), CDR_EUNSAFE);
+	CU_ASSERT_TRUE(error_has("1 coding (anna 1)"));
+	c.target = "A";
+	CU_ASSERT_EQUAL_FATAL(cdr_codebook_apply(p, &c, 0, &report), 0);
+	free(report);
+	CU_ASSERT_EQUAL(coded_with(p, "e/B"), 0);
+	CU_ASSERT_EQUAL(coded_with(p, "e/A"), 2);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_load(&set, p), 0);
+	CU_ASSERT_EQUAL(cdr_scheme_find(cdr_schemes_find(set, "e"), "B"), -1);
+	cdr_schemes_free(set);
+	test_project_done(p, root);
+}
+
+static void test_scheme_codebook_add_makes_project_scheme(void)
+{
+	char *root, *report = NULL;
+	cdr_project *p = codebook_project(&root);
+	const char *first[] = { "OPEN" }, *second[] = { "project/OPEN.1" };
+	cdr_codebook_change c = { CDR_CODES_ADD, first, 1, NULL, 0, "Open", NULL };
+	cdr_schemes *set = NULL;
+	const cdr_code *code;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_codebook_apply(p, &c, 0, &report), 0);
+	free(report);
+	c.codes = second;
+	c.target = "OPEN";
+	c.label = NULL;
+	CU_ASSERT_EQUAL_FATAL(cdr_codebook_apply(p, &c, 0, &report), 0);
+	free(report);
+	CU_ASSERT_EQUAL(cdr_codebook_apply(p, &c, 0, &report), CDR_EEXISTS);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_load(&set, p), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_resolve(&code, set, "project/OPEN.1"), 0);
+	CU_ASSERT_STRING_EQUAL(code->label, "OPEN.1");
+	CU_ASSERT(code->parent >= 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_resolve(&code, set, "project/OPEN"), 0);
+	CU_ASSERT_STRING_EQUAL(code->label, "Open");
+	cdr_schemes_free(set);
+	test_project_done(p, root);
+}
+
 void test_scheme_register(void)
 {
 	CU_pSuite s = CU_add_suite("scheme", NULL, NULL);
 
+	CU_add_test(s, "every_error_at_once", test_scheme_every_error_at_once);
+	CU_add_test(s, "plain_words_namespace_and_ampersand", test_scheme_plain_words_namespace_and_ampersand);
+	CU_add_test(s, "edit_rename_move_remove_add", test_scheme_edit_rename_move_remove_add);
+	CU_add_test(s, "edit_take_rules_renames_clash", test_scheme_edit_take_rules_renames_clash);
+	CU_add_test(s, "edit_refuses_an_invalid_result", test_scheme_edit_refuses_an_invalid_result);
+	CU_add_test(s, "new_text_is_valid", test_scheme_new_text_is_valid);
+	CU_add_test(s, "diff_finds_renames_by_label", test_scheme_diff_finds_renames_by_label);
+	CU_add_test(s, "codebook_merge_recodes_once", test_scheme_codebook_merge_recodes_once);
+	CU_add_test(s, "codebook_remove_refused_while_used", test_scheme_codebook_remove_refused_while_used);
+	CU_add_test(s, "codebook_add_makes_project_scheme", test_scheme_codebook_add_makes_project_scheme);
 	CU_add_test(s, "parse_mini_codes", test_scheme_parse_mini_codes);
 	CU_add_test(s, "parse_mini_rules", test_scheme_parse_mini_rules);
 	CU_add_test(s, "parse_rule_attributes", test_scheme_parse_rule_attributes);

@@ -12,11 +12,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "codeer/archive.h"
 #include "codeer/cases.h"
+#include "codeer/coding.h"
 #include "codeer/document.h"
 #include "codeer/error.h"
 #include "codeer/ingest.h"
+#include "codeer/memo.h"
 #include "codeer/project.h"
+#include "codeer/edit.h"
+#include "codeer/scheme.h"
+#include "util/alloc.h"
+#include "project/change.h"
 #include "test.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -1201,10 +1208,634 @@ static void test_store_discover_outside_project(void)
 	free(root);
 }
 
+/* ---- housekeeping: the same text twice, removals, the archive ---------------- */
+
+static void test_store_add_same_text_other_format(void)
+{
+	static const char *const rel[] = { "corpora/formats/s000-professional-6-utf16.txt", "corpora/s000-professional-6.txt",
+					   NULL };
+	char *root;
+	cdr_project *p = test_new_project(&root);
+	char **paths = corpus_paths(rel);
+	cdr_add_options opts = { 0 };
+
+	CU_ASSERT_EQUAL_FATAL(cdr_project_add(p, (const char *const *)paths, 1, NULL, NULL, NULL), 0);
+	/* other bytes, the same text: a duplicate all the same */
+	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths + 1, 1, NULL, NULL, NULL), CDR_EEXISTS);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "same text"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "s000-professional-6-utf16"));
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 1);
+	opts.force = 1;
+	CU_ASSERT_EQUAL(cdr_project_add(p, (const char *const *)paths + 1, 1, &opts, NULL, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 2);
+	paths_free(paths);
+	test_project_done(p, root);
+}
+
+/* A removal list a killed change left is carried out by the next open. */
+static void test_store_removal_list_finished_on_open(void)
+{
+	char *root;
+	cdr_project *p = test_new_project(&root);
+	char *memo = test_join(cdr_project_path(p), "memos/doc/weg.md"), *list = test_join(cdr_project_path(p), CDR_REMOVE_LIST);
+	char *dir = test_join(cdr_project_path(p), "memos/doc");
+
+	mkdir(dir, 0777);
+	free(dir);
+	test_write_file(memo, "weg\n");
+	test_write_file(list, "memos/doc/weg.md\n../buiten\n");
+	p = reopen(p);
+	CU_ASSERT_EQUAL(access(memo, F_OK), -1);
+	CU_ASSERT_EQUAL(access(list, F_OK), -1);
+	free(memo);
+	free(list);
+	test_project_done(p, root);
+}
+
+/* A change writes and removes in one step; nothing of it before commit. */
+static void test_store_change_commit_and_drop(void)
+{
+	char *root;
+	cdr_project *p = test_new_project(&root);
+	char *a = test_join(cdr_project_path(p), "memos/doc/a.md"), *b = test_join(cdr_project_path(p), "memos/doc/b.md");
+	cdr_change *ch = NULL;
+	char *dir = test_join(cdr_project_path(p), "memos/doc");
+
+	mkdir(dir, 0777);
+	free(dir);
+	test_write_file(a, "a\n");
+	CU_ASSERT_EQUAL_FATAL(cdr_change_new(&ch, p), 0);
+	CU_ASSERT_EQUAL(cdr_change_write(ch, "memos/doc/b.md", "b\n", 2), 0);
+	CU_ASSERT_EQUAL(cdr_change_remove(ch, "memos/doc/a.md"), 0);
+	CU_ASSERT_EQUAL(cdr_change_remove(ch, "../outside"), CDR_EUSAGE);
+	cdr_change_free(ch); /* not committed: nothing happened */
+	CU_ASSERT_EQUAL(access(a, F_OK), 0);
+	CU_ASSERT_EQUAL(access(b, F_OK), -1);
+	CU_ASSERT_EQUAL_FATAL(cdr_change_new(&ch, p), 0);
+	CU_ASSERT_EQUAL(cdr_change_write(ch, "memos/doc/b.md", "b\n", 2), 0);
+	CU_ASSERT_EQUAL(cdr_change_remove(ch, "memos/doc/a.md"), 0);
+	CU_ASSERT_EQUAL(cdr_change_commit(ch), 0);
+	cdr_change_free(ch);
+	CU_ASSERT_EQUAL(access(a, F_OK), -1);
+	CU_ASSERT_EQUAL(access(b, F_OK), 0);
+	free(a);
+	free(b);
+	test_project_done(p, root);
+}
+
+/* A project with two documents, codings of two coders on both, a memo. */
+static cdr_project *coded_project(char **root)
+{
+	static const char *const rel[] = { "corpora/s003-participant-1.txt", "corpora/s003-participant-2.txt", NULL };
+	cdr_project *p = test_new_project(root);
+	char **paths = corpus_paths(rel);
+	const char *coders[] = { "anna", "bert" };
+
+	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
+	paths_free(paths);
+	for (int c = 0; c < 2; c++) {
+		cdr_codings *k = NULL;
+		CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, p, coders[c], NULL, NULL), 0);
+		CU_ASSERT_EQUAL(cdr_codings_add(k, "s003-participant-1", 0, 10, "s/A", "manual", "m"), 0);
+		CU_ASSERT_EQUAL(cdr_codings_add(k, "s003-participant-2", 5, 20, "s/B", "manual", ""), 0);
+		CU_ASSERT_EQUAL(cdr_codings_save(k), 0);
+		cdr_codings_free(k);
+	}
+	CU_ASSERT_EQUAL_FATAL(cdr_memo_set(p, CDR_MEMO_DOC, "s003-participant-1", "Een memo.", 0), 0);
+	return p;
+}
+
+static size_t codings_of(cdr_project *p, const char *coder, const char *doc)
+{
+	cdr_codings *k = NULL;
+	size_t n = 0;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, p, coder, NULL, NULL), 0);
+	for (size_t i = 0; i < cdr_codings_count(k); i++)
+		n += strcmp(cdr_codings_get(k, i)->doc, doc) == 0;
+	cdr_codings_free(k);
+	return n;
+}
+
+static void test_store_doc_remove_and_restore(void)
+{
+	char *root, *report = NULL, *memo;
+	cdr_project *p = coded_project(&root);
+	const char *ids[] = { "s003-participant-1" };
+	cdr_archive_entry *v = NULL;
+	size_t n = 0;
+	struct snapshot before, after;
+
+	snapshot(&before, root);
+	CU_ASSERT_EQUAL_FATAL(cdr_docs_remove(p, ids, 1, 0, &report), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(report, "2 codings (anna 1, bert 1)"));
+	free(report);
+	CU_ASSERT_FALSE(cdr_project_has_doc(p, "s003-participant-1"));
+	CU_ASSERT_EQUAL(cdr_project_doc_count(p), 1);
+	CU_ASSERT_EQUAL(codings_of(p, "anna", "s003-participant-1"), 0);
+	CU_ASSERT_EQUAL(codings_of(p, "bert", "s003-participant-2"), 1);
+	CU_ASSERT_EQUAL(cdr_cases_of_doc(cdr_project_cases(p), "s003-participant-1"), -1);
+	CU_ASSERT_EQUAL(cdr_memo_get(&memo, p, CDR_MEMO_DOC, "s003-participant-1"), 0);
+	CU_ASSERT_PTR_NULL(memo);
+	CU_ASSERT_EQUAL_FATAL(cdr_archive_list(&v, &n, p), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 1);
+	CU_ASSERT_STRING_EQUAL(v[0].kind, "document");
+	CU_ASSERT_STRING_EQUAL(v[0].id, "s003-participant-1");
+	cdr_archive_list_free(v, n);
+	/* back, as it was: the project's files byte for byte */
+	CU_ASSERT_EQUAL_FATAL(cdr_archive_restore(p, "s003-participant-1", NULL, &report), 0);
+	free(report);
+	CU_ASSERT_TRUE(cdr_project_has_doc(p, "s003-participant-1"));
+	CU_ASSERT_EQUAL(codings_of(p, "anna", "s003-participant-1"), 1);
+	p = reopen(p);
+	CU_ASSERT_EQUAL(cdr_archive_list(&v, &n, p), 0);
+	CU_ASSERT_EQUAL(n, 0);
+	cdr_archive_list_free(v, n);
+	{
+		/* the archive directory stays, empty */
+		char *dir = test_join(cdr_project_path(p), "archive");
+		rmdir(dir);
+		free(dir);
+	}
+	snapshot(&after, root);
+	CU_ASSERT_TRUE(same_snapshot(&before, &after));
+	snapshot_free(&before);
+	snapshot_free(&after);
+	test_project_done(p, root);
+}
+
+static void test_store_doc_remove_unknown_changes_nothing(void)
+{
+	char *root, *report = (char *)1;
+	cdr_project *p = coded_project(&root);
+	const char *ids[] = { "s003-participant-1", "nosuch" };
+	struct snapshot before, after;
+
+	snapshot(&before, root);
+	CU_ASSERT_EQUAL(cdr_docs_remove(p, ids, 2, 0, &report), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NULL(report);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "nosuch"));
+	snapshot(&after, root);
+	CU_ASSERT_TRUE(same_snapshot(&before, &after));
+	snapshot_free(&before);
+	snapshot_free(&after);
+	test_project_done(p, root);
+}
+
+static void test_store_doc_purge_leaves_no_archive(void)
+{
+	char *root, *report = NULL, *dir;
+	cdr_project *p = coded_project(&root);
+	const char *ids[] = { "s003-participant-2" };
+
+	CU_ASSERT_EQUAL_FATAL(cdr_docs_remove(p, ids, 1, 1, &report), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(report, "deleted s003-participant-2"));
+	free(report);
+	dir = test_join(cdr_project_path(p), "archive");
+	CU_ASSERT_FALSE(is_dir(dir));
+	free(dir);
+	CU_ASSERT_EQUAL(codings_of(p, "bert", "s003-participant-2"), 0);
+	test_project_done(p, root);
+}
+
+static void test_store_doc_rename_everywhere(void)
+{
+	char *root, *report = NULL, *memo = NULL;
+	cdr_project *p = coded_project(&root);
+
+	CU_ASSERT_EQUAL(cdr_doc_rename(p, "s003-participant-1", "s003-participant-2", &report), CDR_EEXISTS);
+	CU_ASSERT_EQUAL(cdr_doc_rename(p, "s003-participant-1", "Met Spatie", &report), CDR_EUSAGE);
+	CU_ASSERT_EQUAL_FATAL(cdr_doc_rename(p, "s003-participant-1", "deelnemer-1", &report), 0);
+	free(report);
+	p = reopen(p);
+	CU_ASSERT_TRUE(cdr_project_has_doc(p, "deelnemer-1"));
+	CU_ASSERT_FALSE(cdr_project_has_doc(p, "s003-participant-1"));
+	CU_ASSERT_EQUAL(codings_of(p, "anna", "deelnemer-1"), 1);
+	CU_ASSERT_EQUAL(codings_of(p, "bert", "s003-participant-1"), 0);
+	CU_ASSERT(cdr_cases_of_doc(cdr_project_cases(p), "deelnemer-1") >= 0);
+	CU_ASSERT_EQUAL(cdr_memo_get(&memo, p, CDR_MEMO_DOC, "deelnemer-1"), 0);
+	CU_ASSERT_PTR_NOT_NULL(memo);
+	free(memo);
+	{
+		/* the .meta names the new id and still matches its text */
+		cdr_document *doc = NULL;
+		CU_ASSERT_EQUAL_FATAL(cdr_project_doc_load(&doc, p, "deelnemer-1", 1), 0);
+		CU_ASSERT_STRING_EQUAL(cdr_document_info_get(doc)->id, "deelnemer-1");
+		cdr_document_free(doc);
+	}
+	test_project_done(p, root);
+}
+
+static void test_store_coders_rename_remove_restore(void)
+{
+	char *root, *report = NULL;
+	cdr_project *p = coded_project(&root);
+	cdr_coder_stats *st = NULL;
+	size_t n = 0;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_coders_stats(&st, &n, p), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	CU_ASSERT_STRING_EQUAL(st[0].name, "anna");
+	CU_ASSERT_EQUAL(st[0].codings, 2);
+	CU_ASSERT_EQUAL(st[0].docs, 2);
+	cdr_coders_stats_free(st, n);
+	CU_ASSERT_EQUAL(cdr_coder_rename(p, "anna", "bert", 0, &report), CDR_EEXISTS);
+	CU_ASSERT_EQUAL_FATAL(cdr_coder_rename(p, "anna", "anne", 0, &report), 0);
+	free(report);
+	CU_ASSERT_EQUAL_FATAL(cdr_coder_remove(p, "anne", &report), 0);
+	free(report);
+	CU_ASSERT_EQUAL(cdr_coders_stats(&st, &n, p), 0);
+	CU_ASSERT_EQUAL(n, 1);
+	cdr_coders_stats_free(st, n);
+	CU_ASSERT_EQUAL_FATAL(cdr_archive_restore(p, "anne", "coder", &report), 0);
+	free(report);
+	CU_ASSERT_EQUAL(codings_of(p, "anne", "s003-participant-1"), 1);
+	test_project_done(p, root);
+}
+
+static void test_store_auto_coder_renamed_only_with_force(void)
+{
+	char *root, *report = NULL;
+	cdr_project *p = coded_project(&root);
+	char *path = test_join(cdr_project_path(p), "codings/auto.tsv");
+
+	test_write_file(path, "doc\tstart\tend\tcode\torigin\tcreated\tmemo\tstatus\n");
+	CU_ASSERT_EQUAL(cdr_coder_rename(p, "auto", "regels", 0, &report), CDR_EUSAGE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "autocode"));
+	CU_ASSERT_EQUAL(access(path, F_OK), 0);
+	CU_ASSERT_EQUAL(cdr_coder_rename(p, "auto", "regels", 1, &report), 0);
+	free(report);
+	CU_ASSERT_EQUAL(access(path, F_OK), -1);
+	free(path);
+	test_project_done(p, root);
+}
+
+/* ---- code edit: the file of turns and codes, read back (edit.h) ---------- */
+
+/* The project of mini.txt (id "mini") with mini.xml, and anna's codings:
+ * mini/VB on the whole of t1 and mini/EK on "Eigen kracht" in t4. */
+struct edit_fx {
+	char *root;
+	cdr_project *p;
+	cdr_document *doc;
+	cdr_schemes *set;
+	cdr_codings *k;
+	char *text;  /* the file as written */
+	size_t len;
+};
+
+static void edit_fx_open(struct edit_fx *f)
+{
+	const char *paths[1];
+	char *path = strdup(test_path("tests/data/mini.txt"));
+
+	memset(f, 0, sizeof(*f));
+	f->p = test_new_project(&f->root);
+	paths[0] = path;
+	CU_ASSERT_EQUAL_FATAL(cdr_project_add(f->p, paths, 1, NULL, NULL, NULL), 0);
+	free(path);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_install(f->p, test_path("tests/data/schemes/mini.xml"), 0, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_load(&f->set, f->p), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_load(&f->doc, f->p, "mini", 1), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&f->k, f->p, "anna", NULL, NULL), 0);
+	const cdr_turn *t1 = cdr_document_turn(f->doc, 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_add(f->k, "mini", t1->span.start, t1->span.end, "mini/VB", "manual", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_add(f->k, "mini", 131, 143, "mini/EK", "manual", "kracht"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_edit_write(&f->text, &f->len, f->doc, "mini", f->set, f->k), 0);
+}
+
+static void edit_fx_close(struct edit_fx *f)
+{
+	free(f->text);
+	cdr_codings_free(f->k);
+	cdr_document_free(f->doc);
+	cdr_schemes_free(f->set);
+	test_project_done(f->p, f->root);
+}
+
+/* s with the first `from` replaced by `to` (caller frees); the test fails
+ * when `from` is not there. */
+static char *edit_replace(const char *s, const char *from, const char *to)
+{
+	const char *at = strstr(s, from);
+	char *out;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	out = malloc(strlen(s) - strlen(from) + strlen(to) + 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+	sprintf(out, "%.*s%s%s", (int)(at - s), s, to, at + strlen(from));
+	return out;
+}
+
+static int edit_read(struct edit_fx *f, cdr_edit_result *r, const char *text)
+{
+	return cdr_edit_read(r, text, strlen(text), f->doc, "mini", f->set, f->k);
+}
+
+static void test_store_edit_written_file(void)
+{
+	struct edit_fx f;
+
+	edit_fx_open(&f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.text, "\nt1 I || VB\n    Hoe verbindt u mensen?\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.text, "\nt2 R ||\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.text, "\nt4 R || EK[c131-143]\n#   EK[c131-143] \"Eigen kracht\"\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.text, "#     VB.NET  Netwerk in de buurt\n"));
+	/* every line of text within the wrap width */
+	for (const char *l = f.text; *l; l = strchr(l, '\n') + 1) {
+		size_t n = strcspn(l, "\n");
+		CU_ASSERT(n <= 4 + 72 || strncmp(l, "    aaaa", 8) == 0);
+	}
+	edit_fx_close(&f);
+}
+
+static void test_store_edit_unchanged_no_changes(void)
+{
+	struct edit_fx f;
+	cdr_edit_result r;
+
+	edit_fx_open(&f);
+	CU_ASSERT_EQUAL(edit_read(&f, &r, f.text), 0);
+	CU_ASSERT_EQUAL(r.nerrors, 0);
+	CU_ASSERT_EQUAL(r.nchanges, 0);
+	CU_ASSERT_FALSE(r.empty);
+	cdr_edit_result_free(&r);
+	/* only comments left: the user gave up */
+	CU_ASSERT_EQUAL(edit_read(&f, &r, "# nothing\n\n"), 0);
+	CU_ASSERT_TRUE(r.empty);
+	CU_ASSERT_EQUAL(r.nerrors, 0);
+	cdr_edit_result_free(&r);
+	edit_fx_close(&f);
+}
+
+static void test_store_edit_add_remove_and_move(void)
+{
+	struct edit_fx f;
+	cdr_edit_result r;
+	const cdr_turn *t2, *t3;
+
+	edit_fx_open(&f);
+	t2 = cdr_document_turn(f.doc, 1);
+	t3 = cdr_document_turn(f.doc, 2);
+	/* VB taken from t1 and put on t2 and t3; EK's part of t4 removed;
+	 * CRLF line ends read as LF */
+	char *a = edit_replace(f.text, "t1 I || VB\n", "t1 I ||\r\n");
+	char *b = edit_replace(a, "t2 R ||\n", "t2 R || VB\n");
+	char *c = edit_replace(b, "t3 I ||\n", "t3 I || mini/VB,,\n");
+	char *d = edit_replace(c, "t4 R || EK[c131-143]\n", "t4 R ||\n");
+	CU_ASSERT_EQUAL(edit_read(&f, &r, d), 0);
+	CU_ASSERT_EQUAL(r.nerrors, 0);
+	CU_ASSERT_EQUAL_FATAL(r.nchanges, 4);
+	/* removals first, each by place */
+	CU_ASSERT_FALSE(r.changes[0].add);
+	CU_ASSERT_EQUAL(r.changes[0].turn, 1);
+	CU_ASSERT_STRING_EQUAL(r.changes[0].code, "mini/VB");
+	CU_ASSERT_FALSE(r.changes[1].add);
+	CU_ASSERT_EQUAL(r.changes[1].start, 131);
+	CU_ASSERT_EQUAL(r.changes[1].end, 143);
+	CU_ASSERT_TRUE(r.changes[2].add);
+	CU_ASSERT_EQUAL(r.changes[2].start, t2->span.start);
+	CU_ASSERT_EQUAL(r.changes[2].end, t2->span.end);
+	CU_ASSERT_TRUE(r.changes[3].add);
+	CU_ASSERT_EQUAL(r.changes[3].turn, 3);
+	CU_ASSERT_EQUAL(r.changes[3].start, t3->span.start);
+	/* applied: exactly those, the memo of a coding kept is kept */
+	CU_ASSERT_EQUAL(cdr_edit_apply(f.k, "mini", &r), 0);
+	CU_ASSERT_EQUAL(cdr_codings_count(f.k), 2);
+	CU_ASSERT(cdr_codings_find(f.k, "mini", t2->span.start, t2->span.end, "mini/VB") >= 0);
+	CU_ASSERT(cdr_codings_find(f.k, "mini", 131, 143, "mini/EK") < 0);
+	cdr_edit_result_free(&r);
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+	edit_fx_close(&f);
+}
+
+static void test_store_edit_parts_of_turns(void)
+{
+	struct edit_fx f;
+	cdr_edit_result r;
+
+	edit_fx_open(&f);
+	char *a = edit_replace(f.text, "t4 R || EK[c131-143]\n",
+			       "t4 R || EK[c131-143] HAND[\"Het netwerk in de buurt\"], VB.NET[s6]\n");
+	CU_ASSERT_EQUAL(edit_read(&f, &r, a), 0);
+	CU_ASSERT_EQUAL(r.nerrors, 0);
+	CU_ASSERT_EQUAL_FATAL(r.nchanges, 2);
+	CU_ASSERT_STRING_EQUAL(r.changes[0].code, "mini/HAND");
+	CU_ASSERT_EQUAL(r.changes[0].start, 158);
+	CU_ASSERT_EQUAL(r.changes[0].end, 158 + 23);
+	CU_ASSERT_STRING_EQUAL(r.changes[1].code, "mini/VB.NET");
+	CU_ASSERT_EQUAL(r.changes[1].start, cdr_document_sentence(f.doc, 5)->start);
+	cdr_edit_result_free(&r);
+	free(a);
+	edit_fx_close(&f);
+}
+
+/* Every mistake found at once, each at its line, and then no changes. */
+static void test_store_edit_errors_at_their_lines(void)
+{
+	struct edit_fx f;
+	cdr_edit_result r;
+	size_t l1, l2;
+
+	edit_fx_open(&f);
+	char *a = edit_replace(f.text, "t2 R ||\n", "t2 R || VBB, VB[c1-2], EK[\"in\"], HAND[x9], VB[c3-\n");
+	char *b = edit_replace(a, "t3 I ||\n", "t1 I || HAND\n"); /* t1 twice, t3 gone */
+	char *c = edit_replace(b, "    slecht.\n", "    slecht!\n");
+	char *d = edit_replace(c, "t5 R ||", "t9 R || VB");
+	CU_ASSERT_EQUAL(edit_read(&f, &r, d), 0);
+	CU_ASSERT_EQUAL(r.nchanges, 0);
+	CU_ASSERT_EQUAL_FATAL(r.nerrors, 10);
+	/* the line of "t2 R || ..." in the file */
+	l1 = 1;
+	for (const char *p = d; p < strstr(d, "t2 R ||"); p++)
+		l1 += *p == '\n';
+	l2 = l1 + 4;
+	CU_ASSERT_EQUAL(r.errors[0].line, l1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[0].message, "no code 'VBB'"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[1].message, "not within t2"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[2].message, "\"in\" occurs 5 times in the turn"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[3].message, "'HAND[x9]' is no place in a turn"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[4].message, "needs its ']'"));
+	CU_ASSERT_EQUAL(r.errors[5].line, l1 + 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[5].message, "t2: the turn's text differs"));
+	CU_ASSERT_EQUAL(r.errors[6].line, l2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[6].message, "t1 appears twice (also on line"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[7].message, "t3 is missing"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[8].message, "t9: the document has turns t1 to t5"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[9].message, "t5 is missing"));
+	cdr_edit_result_free(&r);
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+	edit_fx_close(&f);
+}
+
+/* The errors go above their lines; those of an earlier round go. */
+static void test_store_edit_mark(void)
+{
+	struct edit_fx f;
+	cdr_edit_result r;
+	char *marked = NULL, *again = NULL;
+	size_t n, n2;
+
+	edit_fx_open(&f);
+	char *a = edit_replace(f.text, "t2 R ||\n", "t2 R || VBB\n");
+	CU_ASSERT_EQUAL(edit_read(&f, &r, a), 0);
+	CU_ASSERT_EQUAL_FATAL(r.nerrors, 1);
+	CU_ASSERT_EQUAL(cdr_edit_mark(&marked, &n, a, strlen(a), &r), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(marked, "\n# error: t2: no code 'VBB' in the project's schemes (see 'codeer codes')\n"
+					      "t2 R || VBB\n"));
+	cdr_edit_result_free(&r);
+	/* read again as it is: the same error, marked once */
+	CU_ASSERT_EQUAL(edit_read(&f, &r, marked), 0);
+	CU_ASSERT_EQUAL_FATAL(r.nerrors, 1);
+	CU_ASSERT_EQUAL(cdr_edit_mark(&again, &n2, marked, n, &r), 0);
+	CU_ASSERT_EQUAL(n2, n);
+	CU_ASSERT_STRING_EQUAL(again, marked);
+	cdr_edit_result_free(&r);
+	/* corrected, the error line is a comment like any other */
+	char *b = edit_replace(marked, "t2 R || VBB\n", "t2 R || VB\n");
+	CU_ASSERT_EQUAL(edit_read(&f, &r, b), 0);
+	CU_ASSERT_EQUAL(r.nerrors, 0);
+	CU_ASSERT_EQUAL(r.nchanges, 1);
+	cdr_edit_result_free(&r);
+	free(a);
+	free(b);
+	free(marked);
+	free(again);
+	edit_fx_close(&f);
+}
+
+/* A coding whose code the schemes lost stays as long as it is left alone;
+ * a rejected coding is neither shown nor made again. */
+static void test_store_edit_orphans_and_rejected(void)
+{
+	struct edit_fx f;
+	cdr_edit_result r;
+	const cdr_turn *t2;
+	char *text = NULL;
+	size_t len;
+
+	edit_fx_open(&f);
+	t2 = cdr_document_turn(f.doc, 1);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_add(f.k, "mini", t2->span.start, t2->span.end, "mini/OUD", "manual", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_add(f.k, "mini", 131, 143, "mini/HAND", "manual", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_set_status(f.k, (size_t)cdr_codings_find(f.k, "mini", 131, 143, "mini/HAND"),
+						     "rejected"),
+			      0);
+	CU_ASSERT_EQUAL_FATAL(cdr_edit_write(&text, &len, f.doc, "mini", f.set, f.k), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\nt2 R || mini/OUD\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\nt4 R || EK[c131-143]\n"));
+	CU_ASSERT_EQUAL(edit_read(&f, &r, text), 0);
+	CU_ASSERT_EQUAL(r.nerrors, 0);
+	CU_ASSERT_EQUAL(r.nchanges, 0);
+	cdr_edit_result_free(&r);
+	char *a = edit_replace(text, "t4 R || EK[c131-143]\n", "t4 R || EK[c131-143], HAND[c131-143], mini/OUD\n");
+	CU_ASSERT_EQUAL(edit_read(&f, &r, a), 0);
+	CU_ASSERT_EQUAL_FATAL(r.nerrors, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[0].message, "rejected"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[1].message, "no code 'OUD'"));
+	cdr_edit_result_free(&r);
+	free(a);
+	free(text);
+	edit_fx_close(&f);
+}
+
+/* Applying checks first: a change that no longer fits leaves the set as it was. */
+static void test_store_edit_apply_all_or_nothing(void)
+{
+	struct edit_fx f;
+	cdr_edit_result r;
+	const cdr_turn *t3;
+
+	edit_fx_open(&f);
+	t3 = cdr_document_turn(f.doc, 2);
+	char *a = edit_replace(f.text, "t1 I || VB\n", "t1 I ||\n");
+	char *b = edit_replace(a, "t3 I ||\n", "t3 I || HAND\n");
+	CU_ASSERT_EQUAL(edit_read(&f, &r, b), 0);
+	CU_ASSERT_EQUAL_FATAL(r.nchanges, 2);
+	/* someone coded t3 HAND meanwhile */
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_add(f.k, "mini", t3->span.start, t3->span.end, "mini/HAND", "manual", ""), 0);
+	CU_ASSERT_EQUAL(cdr_edit_apply(f.k, "mini", &r), CDR_EEXISTS);
+	CU_ASSERT_EQUAL(cdr_codings_count(f.k), 3);
+	CU_ASSERT(cdr_codings_find(f.k, "mini", 3, 25, "mini/VB") >= 0);
+	cdr_edit_result_free(&r);
+	free(a);
+	free(b);
+	edit_fx_close(&f);
+}
+
+/* Out of memory anywhere: CDR_ENOMEM, nothing leaked, no half result. */
+static void test_store_edit_out_of_memory(void)
+{
+	struct edit_fx f;
+	cdr_edit_result r;
+	char *out = NULL;
+	size_t len, before;
+	int rc = -1, wrc = -1;
+
+	edit_fx_open(&f);
+	char *a = edit_replace(f.text, "t2 R ||\n", "t2 R || VB, HAND[\"bewoners\"], VBB\n");
+	for (long n = 0; n < 400 && rc != 0; n++) {
+		cdr_alloc_fail_after(n);
+		rc = edit_read(&f, &r, a);
+		cdr_alloc_fail_after(-1);
+		CU_ASSERT(rc == 0 || rc == CDR_ENOMEM);
+		if (rc == 0) {
+			CU_ASSERT_EQUAL(r.nerrors, 1);
+		} else {
+			CU_ASSERT(r.nerrors == 0 && r.nchanges == 0 && r.errors == NULL && r.changes == NULL);
+		}
+		cdr_edit_result_free(&r);
+	}
+	CU_ASSERT_EQUAL(rc, 0);
+	for (long n = 0; n < 400 && wrc != 0; n++) {
+		cdr_alloc_fail_after(n);
+		wrc = cdr_edit_write(&out, &len, f.doc, "mini", f.set, f.k);
+		cdr_alloc_fail_after(-1);
+		CU_ASSERT(wrc == 0 || (wrc == CDR_ENOMEM && out == NULL));
+	}
+	CU_ASSERT_EQUAL(wrc, 0);
+	CU_ASSERT_STRING_EQUAL(out, f.text);
+	free(out);
+	/* apply: an addition that cannot be made takes the others back */
+	char *b = edit_replace(f.text, "t2 R ||\n", "t2 R || VB, HAND\n");
+	CU_ASSERT_EQUAL_FATAL(edit_read(&f, &r, b), 0);
+	before = cdr_codings_count(f.k);
+	for (long n = 0; n < 50; n++) {
+		cdr_alloc_fail_after(n);
+		rc = cdr_edit_apply(f.k, "mini", &r);
+		cdr_alloc_fail_after(-1);
+		if (rc == 0)
+			break;
+		CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+		CU_ASSERT_EQUAL(cdr_codings_count(f.k), before);
+	}
+	CU_ASSERT_EQUAL(rc, 0);
+	CU_ASSERT_EQUAL(cdr_codings_count(f.k), before + 2);
+	cdr_edit_result_free(&r);
+	free(a);
+	free(b);
+	edit_fx_close(&f);
+}
+
 void test_store_register(void)
 {
 	CU_pSuite s = CU_add_suite("store", NULL, NULL);
 
+	CU_add_test(s, "add_same_text_other_format", test_store_add_same_text_other_format);
+	CU_add_test(s, "removal_list_finished_on_open", test_store_removal_list_finished_on_open);
+	CU_add_test(s, "change_commit_and_drop", test_store_change_commit_and_drop);
+	CU_add_test(s, "doc_remove_and_restore", test_store_doc_remove_and_restore);
+	CU_add_test(s, "doc_remove_unknown_changes_nothing", test_store_doc_remove_unknown_changes_nothing);
+	CU_add_test(s, "doc_purge_leaves_no_archive", test_store_doc_purge_leaves_no_archive);
+	CU_add_test(s, "doc_rename_everywhere", test_store_doc_rename_everywhere);
+	CU_add_test(s, "coders_rename_remove_restore", test_store_coders_rename_remove_restore);
+	CU_add_test(s, "auto_coder_renamed_only_with_force", test_store_auto_coder_renamed_only_with_force);
 	CU_add_test(s, "init_creates_layout", test_store_init_creates_layout);
 	CU_add_test(s, "init_default_name_is_directory", test_store_init_default_name_is_directory);
 	CU_add_test(s, "init_name_round_trip", test_store_init_name_round_trip);
@@ -1245,4 +1876,13 @@ void test_store_register(void)
 	CU_add_test(s, "doc_id_from_path", test_store_doc_id_from_path);
 	CU_add_test(s, "discover_from_subdirectory", test_store_discover_from_subdirectory);
 	CU_add_test(s, "discover_outside_project", test_store_discover_outside_project);
+	CU_add_test(s, "edit_written_file", test_store_edit_written_file);
+	CU_add_test(s, "edit_unchanged_no_changes", test_store_edit_unchanged_no_changes);
+	CU_add_test(s, "edit_add_remove_and_move", test_store_edit_add_remove_and_move);
+	CU_add_test(s, "edit_parts_of_turns", test_store_edit_parts_of_turns);
+	CU_add_test(s, "edit_errors_at_their_lines", test_store_edit_errors_at_their_lines);
+	CU_add_test(s, "edit_mark", test_store_edit_mark);
+	CU_add_test(s, "edit_orphans_and_rejected", test_store_edit_orphans_and_rejected);
+	CU_add_test(s, "edit_apply_all_or_nothing", test_store_edit_apply_all_or_nothing);
+	CU_add_test(s, "edit_out_of_memory", test_store_edit_out_of_memory);
 }

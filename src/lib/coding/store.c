@@ -177,25 +177,39 @@ static int keep_broken(cdr_codings *c, const char *line)
 int cdr_codings_load(cdr_codings **out, const cdr_project *p, const char *coder,
 		     cdr_warn_fn warn, void *ctx)
 {
+	char *path;
+	size_t plen;
+	int rc;
+
+	*out = NULL;
+	if (!cdr_coder_valid(coder))
+		return cdr_error_set(CDR_EUSAGE, "'%s' is not a valid coder name (letters, digits, _ - .)", coder);
+	plen = strlen(cdr_project_path(p)) + strlen(coder) + 16;
+	if ((path = cdr_malloc(plen)) == NULL)
+		return CDR_ENOMEM;
+	snprintf(path, plen, "%s/codings/%s.tsv", cdr_project_path(p), coder);
+	rc = cdr_codings_load_file(out, path, coder, warn, ctx);
+	free(path);
+	return rc;
+}
+
+int cdr_codings_load_file(cdr_codings **out, const char *path, const char *coder, cdr_warn_fn warn, void *ctx)
+{
 	cdr_codings *c;
 	char *data = NULL, *line;
-	size_t len, pos = 0, lineno = 0, plen;
+	size_t len, pos = 0, lineno = 0;
 	cdr_tsv_row row = { 0 };
 	char *raw = NULL; /* the line before splitting, for a row kept as broken */
 	size_t raw_cap = 0;
 	int rc;
 
 	*out = NULL;
-	if (!cdr_coder_valid(coder))
-		return cdr_error_set(CDR_EUSAGE, "'%s' is not a valid coder name (letters, digits, _ - .)", coder);
 	if ((c = cdr_calloc(1, sizeof(*c))) == NULL)
 		return CDR_ENOMEM;
-	plen = strlen(cdr_project_path(p)) + strlen(coder) + 16;
-	if ((c->coder = cdr_strdup(coder)) == NULL || (c->path = cdr_malloc(plen)) == NULL) {
+	if ((c->coder = cdr_strdup(coder)) == NULL || (c->path = cdr_strdup(path)) == NULL) {
 		cdr_codings_free(c);
 		return CDR_ENOMEM;
 	}
-	snprintf(c->path, plen, "%s/codings/%s.tsv", cdr_project_path(p), coder);
 	rc = cdr_file_read(&data, &len, c->path, CODINGS_LIMIT);
 	if (rc == CDR_ENOTFOUND) {
 		cdr_error_clear();
@@ -426,6 +440,114 @@ void cdr_codings_filter(cdr_codings *c, int (*keep)(void *ctx, const cdr_coding 
 	}
 	c->n = w;
 	c->ident_ok = 0;
+}
+
+/* ---- whole files, documents and codes renamed (coding.h) ------------------ */
+
+const char *cdr_codings_path(const cdr_codings *c) { return c->path; }
+
+/* One row as the file has it. */
+static int put_row(cdr_buf *b, const cdr_coding *k)
+{
+	const char *rest[] = { k->code, k->origin, k->created, k->memo, k->status };
+	int rc = cdr_tsv_put(b, k->doc);
+
+	if (rc == 0)
+		rc = cdr_buf_printf(b, "\t%zu\t%zu", k->start, k->end);
+	for (size_t f = 0; f < 5 && rc == 0; f++) {
+		rc = cdr_buf_putc(b, '\t');
+		if (rc == 0)
+			rc = cdr_tsv_put(b, rest[f]);
+	}
+	return rc == 0 ? cdr_buf_putc(b, '\n') : rc;
+}
+
+int cdr_codings_format(char **out, size_t *len, cdr_codings *c, int (*pick)(void *ctx, const cdr_coding *k),
+		       void *ctx)
+{
+	cdr_buf b = CDR_BUF_INIT;
+	int rc = cdr_buf_puts(&b, HEADER "\n");
+
+	*out = NULL;
+	cdr_sort(c->v, c->n, sizeof(cdr_coding), cmp_coding);
+	c->ident_ok = 0;
+	for (size_t i = 0; i < c->n && rc == 0; i++)
+		if (pick == NULL || pick(ctx, &c->v[i]))
+			rc = put_row(&b, &c->v[i]);
+	/* unreadable rows stay in the set's own file, not in a part picked out */
+	for (size_t i = 0; i < c->nbroken && rc == 0 && pick == NULL; i++) {
+		rc = cdr_buf_puts(&b, c->broken[i]);
+		if (rc == 0)
+			rc = cdr_buf_putc(&b, '\n');
+	}
+	if (rc < 0) {
+		cdr_buf_free(&b);
+		return rc;
+	}
+	*out = b.data;
+	*len = b.len;
+	return 0;
+}
+
+int cdr_codings_rename_doc(cdr_codings *c, const char *from, const char *to, size_t *n)
+{
+	char *s = NULL;
+	size_t count = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		if (strcmp(c->v[i].doc, from) != 0)
+			continue;
+		if (s == NULL && (s = pooled(c, to)) == NULL)
+			return cdr_error_set(CDR_ENOMEM, "out of memory");
+		c->v[i].doc = s;
+		count++;
+	}
+	c->ident_ok = 0;
+	memset(c->last, 0, sizeof(c->last));
+	if (n)
+		*n = count;
+	return 0;
+}
+
+int cdr_codings_recode(cdr_codings *c, const char *from, const char *to, size_t *n, size_t *dropped)
+{
+	char *s, *drop;
+	size_t count = 0, gone = 0, w = 0;
+
+	if (c->n == 0 || (s = pooled(c, to)) == NULL || (drop = cdr_calloc(c->n, 1)) == NULL) {
+		if (n)
+			*n = 0;
+		if (dropped)
+			*dropped = 0;
+		return c->n == 0 ? 0 : cdr_error_set(CDR_ENOMEM, "out of memory");
+	}
+	/* look up first, change after: the index stays valid while it is used */
+	for (size_t i = 0; i < c->n; i++) {
+		if (strcmp(c->v[i].code, from) != 0)
+			continue;
+		count++;
+		/* the same span coded with both codes: one coding of the new code */
+		drop[i] = cdr_codings_find(c, c->v[i].doc, c->v[i].start, c->v[i].end, to) >= 0;
+		gone += drop[i];
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		if (drop[i]) {
+			coding_clear(&c->v[i]);
+			continue;
+		}
+		if (strcmp(c->v[i].code, from) == 0)
+			c->v[i].code = s;
+		c->v[w++] = c->v[i];
+	}
+	c->n = w;
+	free(drop);
+	c->ident_ok = 0;
+	memset(c->last, 0, sizeof(c->last));
+	if (n)
+		*n = count;
+	if (dropped)
+		*dropped = gone;
+	return 0;
 }
 
 /* ---- accept, reject, unreject (coding.h) ----------------------------------

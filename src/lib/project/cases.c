@@ -231,6 +231,38 @@ void cdr_cases_prune(cdr_cases *cases)
 	}
 }
 
+int cdr_cases_rename_doc(cdr_cases *cases, const char *doc, const char *to)
+{
+	long i = cdr_cases_of_doc(cases, doc);
+	struct case_rec *c;
+	char *copy = NULL;
+
+	if (i < 0)
+		return 0;
+	if (to && (copy = cdr_strdup(to)) == NULL)
+		return CDR_ENOMEM;
+	c = &cases->v[i];
+	for (size_t d = 0; d < c->ndocs; d++) {
+		if (strcmp(c->docs[d], doc) != 0)
+			continue;
+		free(c->docs[d]);
+		if (copy) {
+			c->docs[d] = copy;
+		} else {
+			memmove(c->docs + d, c->docs + d + 1, (c->ndocs - d - 1) * sizeof(char *));
+			c->ndocs--;
+		}
+		break;
+	}
+	/* a key was freed: refill the document map in place (no more keys
+	 * than before, so no allocation) */
+	cdr_strmap_reset(&cases->by_doc);
+	for (size_t k = 0; k < cases->n; k++)
+		for (size_t d = 0; d < cases->v[k].ndocs; d++)
+			cdr_strmap_put(&cases->by_doc, cases->v[k].docs[d], k);
+	return 0;
+}
+
 static int split_docs(cdr_cases *cases, size_t i, char *list)
 {
 	char *save = NULL;

@@ -26,6 +26,7 @@
 #include "codeer/error.h"
 #include "codeer/project.h"
 #include "ingest/document-internal.h"
+#include "project/change.h"
 #include "project/config.h"
 #include "project/meta.h"
 #include "project/project-internal.h"
@@ -276,6 +277,11 @@ static int load_lists(cdr_project *p, char **cases_error)
 	return default_cases(p);
 }
 
+int cdr_project_reload(cdr_project *p)
+{
+	return load_lists(p, NULL);
+}
+
 const char *cdr_project_cases_error(const cdr_project *p)
 {
 	return p->cases_error;
@@ -286,11 +292,20 @@ const char *cdr_project_cases_error(const cdr_project *p)
  * only writers that died can have left. *changed: files were renamed. */
 static int recover_locked(cdr_project *p, const struct timespec *since, int *changed)
 {
-	int outcome = CDR_JOURNAL_NONE, rc;
+	int outcome = CDR_JOURNAL_NONE, rc, pending;
+	char *path;
 
 	if ((rc = cdr_journal_recover(p->path, &outcome)) < 0)
 		return rc;
 	*changed = outcome == CDR_JOURNAL_ROLLED_FORWARD;
+	/* a committed change's removals come after its renames */
+	if ((path = join(p->path, CDR_REMOVE_LIST, NULL)) == NULL)
+		return CDR_ENOMEM;
+	pending = access(path, F_OK) == 0;
+	free(path);
+	if (pending && (rc = cdr_change_recover(p->path)) < 0)
+		return rc;
+	*changed |= pending;
 	/* a temporary file that cannot be removed harms no one: fsck lists it */
 	if ((rc = cdr_tmp_sweep(p->path, since, SWEEP_DEPTH, NULL, NULL)) == CDR_ENOMEM)
 		return rc;
@@ -316,6 +331,13 @@ static int recover_on_open(cdr_project *p)
 
 	if ((rc = cdr_journal_check(p->path, &complete)) < 0)
 		return rc;
+	if (rc == 0) {
+		/* removals a committed change left (change.h) */
+		if ((path = join(p->path, CDR_REMOVE_LIST, NULL)) == NULL)
+			return CDR_ENOMEM;
+		rc = access(path, F_OK) == 0;
+		free(path);
+	}
 	if (rc == 0 && (rc = cdr_tmp_sweep(p->path, NULL, SWEEP_DEPTH, stop_at_first, NULL)) <= 0)
 		return rc;
 	if ((path = join(p->path, ".codeer.lock", NULL)) == NULL)
@@ -575,6 +597,13 @@ static int load_known(struct known *k, const cdr_project *p)
 			rc = cdr_meta_parse(doc, data, len, path, 1, digest);
 		if (rc == 0)
 			rc = known_add(k, p->docs[i], cdr_document_info_get(doc)->sha256);
+		/* the text's digest too ("t:" before it): the same text from another
+		 * format is the same document */
+		if (rc == 0) {
+			char tagged[CDR_SHA256_HEX_LEN + 3];
+			snprintf(tagged, sizeof(tagged), "t:%s", digest);
+			rc = known_add(k, p->docs[i], tagged);
+		}
 		cdr_document_free(doc);
 		free(data);
 		free(path);
@@ -687,13 +716,22 @@ int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		cdr_document *doc = NULL;
 		const char *owner;
-		char *meta = NULL, *path = NULL, *id = NULL;
+		char *meta = NULL, *path = NULL, *id = NULL, text_digest[CDR_SHA256_HEX_LEN + 3];
 		size_t mlen, tlen;
 		const char *text;
 
 		if ((rc = cdr_ingest_file(&doc, paths[i], opts ? &opts->ingest : NULL)) < 0)
 			goto done;
+		text = cdr_document_text(doc, &tlen);
+		memcpy(text_digest, "t:", 2);
+		cdr_sha256_hex(text_digest + 2, text, tlen);
 		owner = known_digest_owner(&known, cdr_document_info_get(doc)->sha256);
+		if (owner == NULL && (owner = known_digest_owner(&known, text_digest)) != NULL && !(opts && opts->force)) {
+			rc = cdr_error_set(CDR_EEXISTS, "%s: already in the project as '%s' (same content: the same text, "
+					   "read from another file)", paths[i], owner);
+			cdr_document_free(doc);
+			goto done;
+		}
 		if (owner && !(opts && opts->force)) {
 			rc = cdr_error_set(CDR_EEXISTS, "%s: already in the project as '%s' (same content)",
 					   paths[i], owner);
@@ -704,9 +742,9 @@ int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 		    (rc = cdr_document_set_info(doc, "id", id)) < 0 ||
 		    (rc = cdr_document_set_info(doc, "added", added)) < 0 ||
 		    (rc = known_add(&known, id, cdr_document_info_get(doc)->sha256)) < 0 ||
+		    (rc = known_add(&known, id, text_digest)) < 0 ||
 		    (rc = cdr_meta_format(&meta, &mlen, doc)) < 0)
 			goto doc_done;
-		text = cdr_document_text(doc, &tlen);
 		/* the .txt before its .meta: a document is listed by its .meta */
 		if ((path = source_path(p->path, id, ".txt")) == NULL) {
 			rc = CDR_ENOMEM;

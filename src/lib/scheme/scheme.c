@@ -187,9 +187,84 @@ static int add_code(cdr_scheme *s, const xmlNode *node, long parent, size_t dept
 }
 
 struct validation {
-	cdr_buf first;
+	cdr_buf all;
 	const char *name;
+	size_t count;
 };
+
+/* The id="..." of the element an error is about, for "code 'VB'". */
+static void id_of_node(const xmlError *e, char *out, size_t cap)
+{
+	const xmlNode *n = e->node;
+	xmlChar *v;
+
+	out[0] = '\0';
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return;
+	if ((v = xmlGetProp(n, (const xmlChar *)"id")) != NULL) {
+		snprintf(out, cap, " '%s'", (const char *)v);
+		xmlFree(v);
+	}
+}
+
+/* libxml2's message in plain words where a common mistake is behind it;
+ * otherwise its own words without the namespace in every element name. */
+static void explain(cdr_buf *b, const xmlError *e, const char *msg)
+{
+	char id[160], elem[64] = "";
+	const char *q;
+
+	id_of_node(e, id, sizeof(id));
+	if (strncmp(msg, "Element '", 9) == 0 && (q = strchr(msg + 9, '\'')) != NULL) {
+		const char *local = msg + 9, *brace = memchr(local, '}', (size_t)(q - local));
+		if (brace)
+			local = brace + 1;
+		snprintf(elem, sizeof(elem), "%.*s", (int)(q - local), local);
+	}
+	if (strstr(msg, "No matching global declaration available for the validation root"))
+		cdr_buf_printf(b, "the root element <%s> is not in the scheme namespace: add xmlns=\"" NS "\" to it", elem);
+	else if (strcmp(elem, "code") == 0 && strstr(msg, "Missing child element") && strstr(msg, "definition"))
+		cdr_buf_printf(b, "code%s has no definition: a code needs a <definition> as its first element", id);
+	else if (strstr(msg, "This element is not expected") && strstr(msg, "Expected is ( {" NS "}definition )")) {
+		/* the element is where the definition should be: name its code */
+		const xmlNode *n = e->node;
+		xmlChar *v = n && n->parent && n->parent->type == XML_ELEMENT_NODE ?
+			xmlGetProp(n->parent, (const xmlChar *)"id") : NULL;
+		cdr_buf_printf(b, "code%s%s%s has no definition: a code needs a <definition> as its first element (found <%s>)",
+			       v ? " '" : "", v ? (const char *)v : "", v ? "'" : "", elem);
+		xmlFree(v);
+	}
+	else if (strstr(msg, "The attribute 'label' is required"))
+		cdr_buf_printf(b, "%s%s has no label: add label=\"...\"", elem, id);
+	else if (strstr(msg, "The attribute 'id' is required"))
+		cdr_buf_printf(b, "a <%s> has no id: add id=\"...\"", elem);
+	else if (strstr(msg, "Duplicate key-sequence")) {
+		const char *k = strchr(msg, '[');
+		const char *kend = k ? strchr(k, ']') : NULL;
+		cdr_buf_printf(b, "the id %.*s is used twice: ids of codes must be unique in the scheme (of rules, in their code)",
+			       k && kend ? (int)(kend - k - 1) : 0, k ? k + 1 : "");
+	} else if (strstr(msg, "[facet 'pattern']") && strstr(msg, "attribute 'id'")) {
+		const char *q1 = strstr(msg, "The value '"), *q2 = q1 ? strchr(q1 + 11, '\'') : NULL;
+		cdr_buf_printf(b, "%s id '%.*s': an id starts with a letter or digit and holds only letters, digits, '.', '_' "
+			       "and '-'", elem, q1 && q2 ? (int)(q2 - q1 - 11) : 0, q1 ? q1 + 11 : "");
+	}
+	else if (strstr(msg, "Missing child element") && strstr(msg, "title"))
+		cdr_buf_puts(b, "the scheme has no <title>: add one as the first element");
+	else if (strstr(msg, "Missing child element") && strcmp(elem, "scheme") == 0)
+		cdr_buf_puts(b, "the scheme has no code: a scheme needs at least one <code>");
+	else {
+		/* "{urn:codeer:scheme:1}code" reads as "code" */
+		for (const char *s = msg; *s;) {
+			const char *ns = strstr(s, "{" NS "}");
+			if (ns == NULL) {
+				cdr_buf_puts(b, s);
+				break;
+			}
+			cdr_buf_put(b, s, (size_t)(ns - s));
+			s = ns + sizeof(NS) + 1;
+		}
+	}
+}
 
 static void on_invalid(void *ctx, const xmlError *e)
 {
@@ -197,13 +272,18 @@ static void on_invalid(void *ctx, const xmlError *e)
 	char msg[512];
 	size_t n;
 
-	if (v->first.len > 0 || e == NULL)
+	/* libxml2 follows some errors with a warning that says nothing more */
+	if (e == NULL || v->count >= 50 || e->level == XML_ERR_WARNING ||
+	    (e->message && strstr(e->message, "No precomputed value")))
 		return;
 	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "invalid");
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	cdr_buf_printf(&v->first, "%s:%d: %s", v->name, e->line, msg);
+	/* every problem of the file at once, one a line */
+	cdr_buf_printf(&v->all, "%s%s:%d: ", v->count ? "\n" : "", v->name, e->line);
+	explain(&v->all, e, msg);
+	v->count++;
 }
 
 static void on_schema_error(void *ctx, const xmlError *e)
@@ -216,7 +296,7 @@ static int validate(xmlDocPtr doc, const char *name)
 {
 	static xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctx;
-	struct validation v = { CDR_BUF_INIT, name };
+	struct validation v = { CDR_BUF_INIT, name, 0 };
 	int rc;
 
 	if (schema == NULL) {
@@ -235,11 +315,12 @@ static int validate(xmlDocPtr doc, const char *name)
 	rc = xmlSchemaValidateDoc(vctx, doc);
 	xmlSchemaFreeValidCtxt(vctx);
 	if (rc != 0) {
-		rc = cdr_error_set(CDR_EFORMAT, "%s", v.first.len ? v.first.data : "the scheme is not valid");
-		cdr_buf_free(&v.first);
+		rc = v.all.data == NULL && v.count > 0 ? cdr_error_set(CDR_ENOMEM, "out of memory") :
+			cdr_error_set(CDR_EFORMAT, "%s", v.count ? v.all.data : "the scheme is not valid");
+		cdr_buf_free(&v.all);
 		return rc;
 	}
-	cdr_buf_free(&v.first);
+	cdr_buf_free(&v.all);
 	return 0;
 }
 
@@ -251,8 +332,16 @@ int cdr_scheme_parse(cdr_scheme **out, const char *data, size_t len, const char 
 	int rc;
 
 	*out = NULL;
-	if ((rc = cdr_xml_parse(&doc, data, len, name)) < 0)
+	if ((rc = cdr_xml_parse(&doc, data, len, name)) < 0) {
+		char m[1024];
+		snprintf(m, sizeof(m), "%s", cdr_error_last());
+		/* the usual slip in a hand-written scheme, said in plain words */
+		if (rc == CDR_EFORMAT && (strstr(m, "xmlParseEntityRef") || strstr(m, "EntityRef: expecting ';'")))
+			rc = cdr_error_set(CDR_EFORMAT, "%s (a bare '&': write & as &amp;)", m);
+		else if (rc == CDR_EFORMAT && strstr(m, "StartTag: invalid element name"))
+			rc = cdr_error_set(CDR_EFORMAT, "%s (a bare '<': write < as &lt;)", m);
 		return rc;
+	}
 	if ((rc = validate(doc, name)) < 0)
 		goto done;
 	root = xmlDocGetRootElement(doc);
