@@ -23,6 +23,7 @@ extern const struct cdr_cmd cmd_freq;
 extern const struct cdr_cmd cmd_fsck;
 extern const struct cdr_cmd cmd_import;
 extern const struct cdr_cmd cmd_init;
+extern const struct cdr_cmd cmd_involvement;
 extern const struct cdr_cmd cmd_kwic;
 extern const struct cdr_cmd cmd_matrix;
 extern const struct cdr_cmd cmd_memo;
@@ -53,6 +54,7 @@ static const struct cdr_cmd *const commands[] = {
 	&cmd_fsck,
 	&cmd_import,
 	&cmd_init,
+	&cmd_involvement,
 	&cmd_kwic,
 	&cmd_matrix,
 	&cmd_memo,

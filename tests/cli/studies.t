@@ -142,3 +142,71 @@ $ cd r && codeer scheme check --against nobody
 $ cd r && codeer scheme check --against coder-b nope
 ! codeer: no scheme 'nope' in the project
 ? 2
+
+# Seed 001, Table 4.5 from codings (hand-checked data; the report counts
+# questionnaire answers, not codings): four cases; IV.1 with the
+# professional and the netwerk on its segment (case 1), with the
+# professional alone (case 2), with the professional on another turn
+# (case 3, not involved); IV.2 with the voorliggend veld (case 2). IV.1:
+# 3 of 4, the professional in 2 of 3, alone in 1 of 2, actors 2, 1 and 0,
+# a mean of 1.00; IV.3 in no case: its shares are undefined
+$ codeer init d >/dev/null && cd d && for i in 1 2 3 4; do printf "R: Dossier $i: de professional en de buurvrouw.\n\nR: Verder.\n" > c$i.txt; done && codeer add c1.txt c2.txt c3.txt c4.txt >/dev/null && codeer scheme add "$CODEER_SRCDIR/codeschemes/draagkracht.xml" >/dev/null && A="codeer code add --coder eva" && $A c1 t1 IV.1 >/dev/null && $A c1 t1 AC.PRO >/dev/null && $A c1 t1 AC.NW >/dev/null && $A c2 t1 IV.1 >/dev/null && $A c2 t1 AC.PRO >/dev/null && $A c2 t2 IV.2 >/dev/null && $A c2 t2 AC.VV >/dev/null && $A c3 t1 IV.1 >/dev/null && $A c3 t2 AC.PRO >/dev/null && codeer involvement --codes "IV.1, IV.2, IV.3" --actors "AC.PRO, AC.NW, AC.VV, AC.SZ" --format table
+code              cases  with  with %  self  self %  solo  solo %  partners
+draagkracht/IV.1      4     3      75     2      67     1      50      1.00
+draagkracht/IV.2      4     1      25     0       0     0              1.00
+draagkracht/IV.3      4     0       0     0             0                  
+! codeer: counting the codings of coder eva
+? 0
+
+$ cd d && codeer involvement --codes "IV.1, IV.2" --actors "AC.PRO, AC.NW, AC.VV, AC.SZ" --format json 2>/dev/null
+[
+ {"code": "draagkracht/IV.1", "cases": 4, "with": 3, "with %": 75, "self": 2, "self %": 66.66666666666667, "solo": 1, "solo %": 50, "partners": 1},
+ {"code": "draagkracht/IV.2", "cases": 4, "with": 1, "with %": 25, "self": 0, "self %": 0, "solo": 0, "solo %": null, "partners": 1}
+]
+? 0
+
+# a code with its subtree is one row: any intervention
+$ cd d && codeer involvement --codes "IV+" --actors AC.PRO --format tsv 2>/dev/null
+code	cases	with	with %	self	self %	solo	solo %	partners
+draagkracht/IV	4	3	75	2	67	2	100	0.67
+? 0
+
+$ cd d && codeer involvement --codes IV.1
+! codeer involvement: --actors is required: the actor codes, the professional first
+! usage: codeer involvement [--codes LIST] [--actors LIST] [--coder NAME]
+!                           [--format F] [-o FILE]
+? 2
+
+$ cd d && codeer involvement --codes IV.9 --actors AC.PRO --coder eva
+! codeer: no code 'IV.9' in the project's schemes (see 'codeer codes')
+? 2
+
+# Seed 001, the four groups of draagkracht from the two scales of Tabel
+# 2.1 (the means of 8 and 7 items) cut at 3.5 (hand-checked: 20/8 = 2.50
+# and 14/7 = 2.00; 30/8 = 3.75 and 23/7 = 3.29; 31/8 = 3.875 and 25/7 = 3.57)
+$ cd d && printf 'case\tpc1\tpc2\tpc3\tpc4\tpc5\tpc6\tpc7\tpc8\tsk1\tsk2\tsk3\tsk4\tsk5\tsk6\tsk7\nc1\t2\t2\t3\t3\t2\t3\t2\t3\t2\t2\t1\t2\t3\t2\t2\nc2\t3\t3\t3\t3\t3\t3\t3\t3\t4\t4\t4\t4\t4\t4\t4\nc3\t4\t4\t4\t4\t4\t4\t3\t3\t3\t4\t3\t3\t3\t4\t3\nc4\t5\t4\t4\t4\t4\t3\t3\t4\t4\t4\t3\t3\t4\t3\t4\n' > z.tsv && codeer score import z.tsv && codeer score "$CODEER_SRCDIR/codeschemes/draagkracht-typologie.rules" --coder eva --items pc,sk,competenties,sociaal-kapitaal,typologie --format table
+60 values set by hand
+case  pc    sk    competenties  sociaal-kapitaal  typologie
+c1    2.50  2.00  zwak          zwak              1 zwakke draagkracht
+c2    3.00  4.00  zwak          sterk             2 enkelvoudig sociaal kapitaal
+c3    3.75  3.29  sterk         zwak              3 enkelvoudig competenties
+c4    3.88  3.57  sterk         sterk             4 dubbele draagkracht
+? 0
+
+$ cd d && printf 'case\tgemeente\nc1\tArnhem\nc2\tArnhem\nc3\tEde\nc4\tEde\n' > g.tsv && codeer cases import g.tsv >/dev/null && codeer score "$CODEER_SRCDIR/codeschemes/draagkracht-typologie.rules" --coder eva --items typologie --crosstab gemeente --format plain
+typologie	1 zwakke draagkracht	1	0
+typologie	2 enkelvoudig sociaal kapitaal	1	0
+typologie	3 enkelvoudig competenties	0	1
+typologie	4 dubbele draagkracht	0	1
+typologie	total	2	2
+? 0
+
+# Seed 001 in the shipped corpus: the scheme's proposals for case 7 (the
+# goal of a GGZ treatment "vanuit het gebiedsteam"); "voorliggend voor
+# mevrouw" is no voorliggend veld
+$ codeer init s >/dev/null && cd s && codeer add "$CORPORA"/s001-*.txt >/dev/null && codeer scheme add "$CODEER_SRCDIR/codeschemes/draagkracht.xml" >/dev/null && codeer autocode >/dev/null && codeer code list --coder auto --doc s001-case-7 --format tsv | tail -n +2 | cut -f5 | sort | uniq -c
+      1 draagkracht/AC.PRO
+      2 draagkracht/AC.SZ
+      1 draagkracht/DK.NW
+      1 draagkracht/DL.6
+? 0

@@ -810,7 +810,7 @@ static void test_coding_prefilter_shipped_schemes_corpus(void)
 		free(path);
 	}
 	closedir(d);
-	CU_ASSERT_EQUAL(docs, 64);
+	CU_ASSERT_EQUAL(docs, 74);
 	CU_ASSERT_TRUE(total > 0);
 	CU_ASSERT_EQUAL(differ, 0);
 	cdr_engine_free(on);

@@ -212,9 +212,9 @@ static void test_ingest_txt_corpus_turns_as_labelled(void)
 		cdr_document_free(doc);
 	}
 	closedir(d);
-	/* PROVENANCE.md: "Total: 64 files, 507 turns." */
-	CU_ASSERT_EQUAL(files, 64);
-	CU_ASSERT_EQUAL(turns, 507);
+	/* PROVENANCE.md: "Total: 74 files, 530 turns." */
+	CU_ASSERT_EQUAL(files, 74);
+	CU_ASSERT_EQUAL(turns, 530);
 }
 
 static void test_ingest_txt_words_and_length(void)

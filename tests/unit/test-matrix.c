@@ -10,13 +10,17 @@
 
 #include "codeer/coding.h"
 #include "codeer/error.h"
+#include "codeer/involvement.h"
 #include "codeer/matrix.h"
 #include "codeer/memo.h"
 #include "codeer/project.h"
 #include "codeer/retrieve.h"
+#include "codeer/rule-eval.h"
 #include "codeer/scheme.h"
+#include "codeer/score.h"
 #include "codeer/table.h"
 #include "test.h"
+#include "util/alloc.h"
 
 /*
  * mini (tests/data/mini.txt, 50 words): t2 R c30-105 (12 words), t4 R
@@ -721,6 +725,259 @@ static void test_matrix_memo_grep(void)
 	mfx_close(&f);
 }
 
+/* ---- rule precision, score cross-tables, involvement ------------------------------------ */
+
+static void code_by(cdr_project *p, const char *coder, const char *doc, size_t a, size_t b, const char *c,
+		    const char *origin, const char *status)
+{
+	cdr_codings *k = NULL;
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, p, coder, NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(k, doc, a, b, c, origin, "2026-11-25T12:00:00Z", "", status), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_save(k), 0);
+	cdr_codings_free(k);
+}
+
+static const cdr_rule_eval *eval_row(const cdr_rule_eval *rows, size_t n, const char *rule)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].rule, rule) == 0)
+			return &rows[i];
+	return NULL;
+}
+
+/* Against bob, who coded only mini (VB at 30-105; a rejected HAND): the
+ * proposals in twee do not count, a rejected proposal does, an accepted
+ * one counts for its rule. VB#r1: 3 proposals in mini (30-105 overlaps
+ * bob's VB, 281-300 and the rejected 300-310 do not): precision 1/3,
+ * recall 1/1, F1 0.5. EK#r1: one proposal, bob never coded EK: precision
+ * 0, recall undefined. VB.NET#r1: no proposals. */
+static void test_matrix_rules_evaluate(void)
+{
+	struct mfx f;
+	cdr_rule_eval *rows = NULL;
+	const cdr_rule_eval *e;
+	const char *mini = "mini";
+	size_t n = 0, want;
+	int done = 0;
+
+	mfx_open(&f);
+	code_by(f.p, "auto", "mini", 30, 105, "mini/VB", "rule:mini/VB#r1", "");
+	code_by(f.p, "auto", "mini", 281, 300, "mini/VB", "rule:mini/VB#r1", "");
+	code_by(f.p, "auto", "mini", 300, 310, "mini/VB", "rule:mini/VB#r1", "rejected");
+	code_by(f.p, "auto", "mini", 131, 276, "mini/EK", "accept:rule:mini/EK#r1", "");
+	code_by(f.p, "auto", "twee", 14, 37, "mini/VB", "rule:mini/VB#r1", "");
+	code_by(f.p, "auto", "mini", 200, 210, "mini/VB", "manual", "");
+	CU_ASSERT_EQUAL_FATAL(cdr_rules_evaluate(&rows, &n, f.p, f.set, NULL, "bob", &mini, 1), 0);
+	want = n;
+	CU_ASSERT_EQUAL(n, 3);
+	e = eval_row(rows, n, "mini/VB#r1");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	CU_ASSERT_EQUAL(e->proposals, 3);
+	CU_ASSERT_EQUAL(e->hits, 1);
+	CU_ASSERT_EQUAL(e->hand, 1);
+	CU_ASSERT_EQUAL(e->found, 1);
+	CU_ASSERT_DOUBLE_EQUAL(e->precision, 1.0 / 3, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(e->recall, 1.0, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(e->f1, 0.5, 1e-12);
+	e = eval_row(rows, n, "mini/EK#r1");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	CU_ASSERT_EQUAL(e->proposals, 1);
+	CU_ASSERT_EQUAL(e->hits, 0);
+	CU_ASSERT_DOUBLE_EQUAL(e->precision, 0.0, 1e-12);
+	CU_ASSERT_TRUE(isnan(e->recall));
+	CU_ASSERT_TRUE(isnan(e->f1));
+	e = eval_row(rows, n, "mini/VB.NET#r1");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	CU_ASSERT_EQUAL(e->proposals, 0);
+	CU_ASSERT_TRUE(isnan(e->precision));
+	cdr_rules_evaluate_free(rows, n);
+	/* against anna, who coded twee too, its proposal counts */
+	CU_ASSERT_EQUAL_FATAL(cdr_rules_evaluate(&rows, &n, f.p, f.set, "auto", "anna", NULL, 0), 0);
+	e = eval_row(rows, n, "mini/VB#r1");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	CU_ASSERT_EQUAL(e->proposals, 4);
+	CU_ASSERT_EQUAL(e->hits, 2);
+	CU_ASSERT_EQUAL(e->hand, 2);
+	CU_ASSERT_EQUAL(e->found, 2);
+	cdr_rules_evaluate_free(rows, n);
+	CU_ASSERT_EQUAL(cdr_rules_evaluate(&rows, &n, f.p, f.set, NULL, "nobody", NULL, 0), CDR_ENOTFOUND);
+	CU_ASSERT_EQUAL(cdr_rules_evaluate(&rows, &n, f.p, f.set, "ghost", "bob", NULL, 0), CDR_ENOTFOUND);
+	{
+		const char *nope = "nope";
+		CU_ASSERT_EQUAL(cdr_rules_evaluate(&rows, &n, f.p, f.set, NULL, "bob", &nope, 1), CDR_ENOTFOUND);
+	}
+	CU_ASSERT_PTR_NULL(rows);
+	CU_ASSERT_EQUAL(n, 0);
+	for (long i = 0; i < 5000 && !done; i++) {
+		int rc;
+		cdr_alloc_fail_after(i);
+		rc = cdr_rules_evaluate(&rows, &n, f.p, f.set, NULL, "bob", &mini, 1);
+		cdr_alloc_fail_after(-1);
+		if (rc == 0) {
+			CU_ASSERT_EQUAL(n, want);
+			e = eval_row(rows, n, "mini/VB#r1");
+			CU_ASSERT(e != NULL && e->hits == 1 && e->proposals == 3);
+			done = 1;
+		} else {
+			CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+			CU_ASSERT_PTR_NULL(rows);
+		}
+		cdr_rules_evaluate_free(rows, n);
+		rows = NULL;
+	}
+	CU_ASSERT_TRUE(done);
+	mfx_close(&f);
+}
+
+/* the cell of a cross-table at the row (item, value) and column `col` */
+static const char *xt_cell(const cdr_table *t, const char *item, const char *value, const char *col)
+{
+	size_t c = 0;
+	for (size_t j = 0; j < cdr_table_cols(t); j++)
+		if (strcmp(cdr_table_cell(t, 0, j), col) == 0)
+			c = j;
+	if (c == 0)
+		return NULL;
+	for (size_t i = 1; i <= cdr_table_rows(t); i++)
+		if (strcmp(cdr_table_cell(t, i, 0), item) == 0 && strcmp(cdr_table_cell(t, i, 1), value) == 0)
+			return cdr_table_cell(t, i, c);
+	return NULL;
+}
+
+/* Three cases by hand: mini (groep A, goed, 2), twee (B, slecht, 4) and
+ * drie (A, goed, no number; no documents: a case by its hand values).
+ * By groep: goed A 2 B 0, slecht A 0 B 1, total 2 1; getal: the mean of
+ * the cases with a number, 2.00 (n 1) and 4.00 (n 1). By vb, derived from
+ * anna's VB codings (present in mini and twee, absent in drie): a case
+ * without a value for the item is left out. */
+static void test_matrix_score_crosstab(void)
+{
+	struct mfx f;
+	cdr_scores *s = NULL;
+	cdr_table *t = NULL;
+	const char *items[] = { "oordeel", "getal" };
+	const char *anna = "anna";
+	char *rules;
+	int done = 0;
+
+	mfx_open(&f);
+	rules = test_join(f.root, "t.rules");
+	test_write_file(rules, "item groep: A, B\nitem oordeel: goed, slecht\nitem getal:\n"
+			       "item vb: ja, nee\nvb from code mini/VB: present -> ja | absent -> nee\n");
+	CU_ASSERT_EQUAL_FATAL(cdr_score_set(f.p, "mini", "groep", "A"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_score_set(f.p, "mini", "oordeel", "goed"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_score_set(f.p, "mini", "getal", "2"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_score_set(f.p, "twee", "groep", "B"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_score_set(f.p, "twee", "oordeel", "slecht"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_score_set(f.p, "twee", "getal", "4,0"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_score_set(f.p, "drie", "groep", "A"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_score_set(f.p, "drie", "oordeel", "goed"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_scores_evaluate(&s, f.p, f.set, rules, &anna, 1), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_scores_crosstab(&t, s, f.p, "groep", items, 2), 0);
+	CU_ASSERT_EQUAL(cdr_table_cols(t), 4);
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "oordeel", "goed", "A"), "2");
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "oordeel", "goed", "B"), "0");
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "oordeel", "slecht", "B"), "1");
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "oordeel", "total", "A"), "2");
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "getal", "mean", "A"), "2.00");
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "getal", "n", "A"), "1");
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "getal", "mean", "B"), "4.00");
+	cdr_table_free(t);
+	t = NULL;
+	CU_ASSERT_EQUAL_FATAL(cdr_scores_crosstab(&t, s, f.p, "vb", items, 1), 0);
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "oordeel", "goed", "ja"), "1");
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "oordeel", "slecht", "ja"), "1");
+	CU_ASSERT_STRING_EQUAL(xt_cell(t, "oordeel", "goed", "nee"), "1");
+	cdr_table_free(t);
+	t = NULL;
+	CU_ASSERT_NOT_EQUAL(cdr_scores_crosstab(&t, s, f.p, "nope", items, 2), 0);
+	CU_ASSERT_PTR_NULL(t);
+	for (long i = 0; i < 5000 && !done; i++) {
+		int rc;
+		cdr_alloc_fail_after(i);
+		rc = cdr_scores_crosstab(&t, s, f.p, "groep", items, 2);
+		cdr_alloc_fail_after(-1);
+		if (rc == 0) {
+			CU_ASSERT_STRING_EQUAL(xt_cell(t, "oordeel", "goed", "A"), "2");
+			done = 1;
+		} else {
+			CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+			CU_ASSERT_PTR_NULL(t);
+		}
+		cdr_table_free(t);
+		t = NULL;
+	}
+	CU_ASSERT_TRUE(done);
+	cdr_scores_free(s);
+	free(rules);
+	mfx_close(&f);
+}
+
+/* VB by anna in both cases; EK (the first actor) on the same segment in
+ * twee only, HAND in mini only (bob's rejected HAND there does not
+ * count): with 2 of 2, self 1 of 2, solo 1 of 1, partners (1 + 1) / 2.
+ * HAND as the only row: no case has it, so every share is undefined. */
+static void test_matrix_involvement(void)
+{
+	struct mfx f;
+	cdr_involvement *rows = NULL;
+	const char *anna = "anna", *codes[] = { "VB", "HAND" }, *actors[] = { "EK", "HAND" }, *nope = "NOPE";
+	size_t n = 0;
+	int done = 0;
+
+	mfx_open(&f);
+	code(f.p, "anna", "twee", 14, 20, "mini/EK", "");
+	code(f.p, "anna", "mini", 40, 60, "mini/HAND", "");
+	CU_ASSERT_EQUAL_FATAL(cdr_involvement_build(&rows, &n, f.p, f.set, &anna, 1, codes, 1, actors, 2), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 1);
+	CU_ASSERT_STRING_EQUAL(rows[0].code, "mini/VB");
+	CU_ASSERT_EQUAL(rows[0].cases, 2);
+	CU_ASSERT_EQUAL(rows[0].with, 2);
+	CU_ASSERT_EQUAL(rows[0].self, 1);
+	CU_ASSERT_EQUAL(rows[0].solo, 1);
+	CU_ASSERT_DOUBLE_EQUAL(rows[0].with_pct, 100, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(rows[0].self_pct, 50, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(rows[0].solo_pct, 100, 1e-12);
+	CU_ASSERT_DOUBLE_EQUAL(rows[0].partners, 1.0, 1e-12);
+	cdr_involvement_free(rows, n);
+	/* bob: VB in mini, his HAND rejected; the actors touch nothing */
+	{
+		const char *bob = "bob";
+		CU_ASSERT_EQUAL_FATAL(cdr_involvement_build(&rows, &n, f.p, f.set, &bob, 1, codes, 2, actors, 2), 0);
+		CU_ASSERT_EQUAL(rows[0].with, 1);
+		CU_ASSERT_EQUAL(rows[0].self, 0);
+		CU_ASSERT_TRUE(isnan(rows[0].solo_pct));
+		CU_ASSERT_DOUBLE_EQUAL(rows[0].partners, 0.0, 1e-12);
+		CU_ASSERT_EQUAL(rows[1].with, 0);
+		CU_ASSERT_TRUE(isnan(rows[1].self_pct));
+		CU_ASSERT_TRUE(isnan(rows[1].partners));
+		cdr_involvement_free(rows, n);
+	}
+	rows = NULL;
+	CU_ASSERT_EQUAL(cdr_involvement_build(&rows, &n, f.p, f.set, &anna, 1, codes, 0, actors, 2), CDR_EUSAGE);
+	CU_ASSERT_EQUAL(cdr_involvement_build(&rows, &n, f.p, f.set, &anna, 1, codes, 1, actors, 0), CDR_EUSAGE);
+	CU_ASSERT_EQUAL(cdr_involvement_build(&rows, &n, f.p, f.set, &anna, 1, &nope, 1, actors, 2), CDR_ENOTFOUND);
+	CU_ASSERT_PTR_NULL(rows);
+	for (long i = 0; i < 5000 && !done; i++) {
+		int rc;
+		cdr_alloc_fail_after(i);
+		rc = cdr_involvement_build(&rows, &n, f.p, f.set, &anna, 1, codes, 1, actors, 2);
+		cdr_alloc_fail_after(-1);
+		if (rc == 0) {
+			CU_ASSERT(n == 1 && rows[0].self == 1 && rows[0].solo == 1);
+			done = 1;
+		} else {
+			CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+			CU_ASSERT_PTR_NULL(rows);
+			n = 0;
+		}
+		cdr_involvement_free(rows, n);
+		rows = NULL;
+	}
+	CU_ASSERT_TRUE(done);
+	mfx_close(&f);
+}
+
 void test_matrix_register(void)
 {
 	CU_pSuite s = CU_add_suite("matrix", NULL, NULL);
@@ -743,4 +1000,7 @@ void test_matrix_register(void)
 	CU_add_test(s, "kwic_code_once", test_matrix_kwic_code_once);
 	CU_add_test(s, "cases_import_csv", test_matrix_cases_import_csv);
 	CU_add_test(s, "memo_grep", test_matrix_memo_grep);
+	CU_add_test(s, "rules_evaluate", test_matrix_rules_evaluate);
+	CU_add_test(s, "score_crosstab", test_matrix_score_crosstab);
+	CU_add_test(s, "involvement", test_matrix_involvement);
 }

@@ -958,15 +958,15 @@ static void test_store_cases_import_corpus(void)
 	cdr_cases *cases;
 	long c;
 
-	CU_ASSERT_EQUAL_FATAL(count(paths), 64);
+	CU_ASSERT_EQUAL_FATAL(count(paths), 74);
 	CU_ASSERT_EQUAL_FATAL(add(p, paths, NULL), 0);
-	CU_ASSERT_EQUAL(cdr_cases_count(cdr_project_cases(p)), 64);
+	CU_ASSERT_EQUAL(cdr_cases_count(cdr_project_cases(p)), 74);
 	CU_ASSERT_EQUAL_FATAL(cdr_cases_import(cdr_project_cases(p), data, n, "cases.tsv", has_doc_cb, p), 0);
 	CU_ASSERT_EQUAL_FATAL(cdr_project_lock(p, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(cdr_project_cases_save(p), 0);
 	p = reopen(p);
 	cases = cdr_project_cases(p);
-	CU_ASSERT_EQUAL(cdr_cases_count(cases), 55);
+	CU_ASSERT_EQUAL(cdr_cases_count(cases), 65);
 	CU_ASSERT_EQUAL_FATAL(cdr_cases_attr_count(cases), 5);
 	for (size_t a = 0; a < 5; a++)
 		CU_ASSERT_STRING_EQUAL(cdr_cases_attr_name(cases, a), attrs[a]);
