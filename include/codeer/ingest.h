@@ -33,6 +33,11 @@ int cdr_ingest_file(cdr_document **out, const char *path, const cdr_ingest_optio
 int cdr_ingest_bytes(cdr_document **out, const char *bytes, size_t n,
 		     const char *name, const cdr_ingest_options *opts);
 
+/** Words that the ingest of `doc` found in paragraphs of no turn (a
+ * preamble, text around a transcript table); not counted in
+ * cdr_document_words. 0 for a document read back from a project. */
+size_t cdr_ingest_words_outside(const cdr_document *doc);
+
 /** The format name for a file name ("docx"), or NULL when unsupported. */
 const char *cdr_ingest_format_of(const char *filename);
 

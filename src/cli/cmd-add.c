@@ -31,16 +31,29 @@ const struct cdr_cmd cmd_add = {
 	.exec = add_exec,
 };
 
+struct added {
+	FILE *listing;
+	FILE *warnings;
+};
+
 static void on_added(void *ctx, const char *path, const cdr_document *doc)
 {
+	struct added *out = ctx;
 	const cdr_document_info *info = cdr_document_info_get(doc);
 
 	size_t turns = cdr_document_turn_count(doc), sentences = cdr_document_sentence_count(doc);
-	size_t words = cdr_document_words(doc);
+	size_t words = cdr_document_words(doc), outside = cdr_ingest_words_outside(doc);
 
-	fprintf((FILE *)ctx, "%s\t%s\t%s\t%s\t%zu turn%s\t%zu sentence%s\t%zu word%s\n", info->id, path,
+	fprintf(out->listing, "%s\t%s\t%s\t%s\t%zu turn%s\t%zu sentence%s\t%zu word%s\n", info->id, path,
 		info->format, info->encoding, turns, turns == 1 ? "" : "s", sentences, sentences == 1 ? "" : "s",
 		words, words == 1 ? "" : "s");
+	/* most of the text in no turn: the labels were probably not recognised
+	 * (a title over a short exchange is no reason to warn) */
+	if (outside > words && outside >= 50)
+		fprintf(out->warnings,
+			"codeer: warning: %s: %zu of its %zu words are outside any speaker turn; "
+			"if its speakers have labels codeer did not recognise, give their pattern with --speaker-regex\n",
+			path, outside, outside + words);
 }
 
 static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
@@ -49,9 +62,9 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	size_t nattrs;
 	char *const *attrs = cli_list(a, "attr", &nattrs);
 	cdr_project *p = NULL;
-	char *listing = NULL;
-	size_t listing_len = 0;
-	FILE *out;
+	char *listing = NULL, *warnings = NULL;
+	size_t listing_len = 0, warnings_len = 0;
+	struct added out;
 	int rc;
 
 	for (size_t i = 0; i < nattrs; i++)
@@ -65,16 +78,22 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	add.force = cli_flag(a, "force");
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
-	/* The listing is printed only once the documents are really in. */
-	if ((out = open_memstream(&listing, &listing_len)) == NULL) {
+	/* The listing and warnings are printed only once the documents are really in. */
+	if ((out.listing = open_memstream(&listing, &listing_len)) == NULL ||
+	    (out.warnings = open_memstream(&warnings, &warnings_len)) == NULL) {
+		if (out.listing)
+			fclose(out.listing);
+		free(listing);
 		cdr_project_free(p);
 		return cli_error("out of memory");
 	}
-	rc = cdr_project_add(p, (const char *const *)a->argv, (size_t)a->argc, &add, on_added, out);
-	fclose(out);
+	rc = cdr_project_add(p, (const char *const *)a->argv, (size_t)a->argc, &add, on_added, &out);
+	fclose(out.listing);
+	fclose(out.warnings);
 	cdr_project_free(p);
 	if (rc < 0) {
 		free(listing);
+		free(warnings);
 		/* the library says what is wrong; the way out is an option here */
 		if (rc == CDR_EEXISTS && strstr(cdr_error_last(), "same content"))
 			cli_error("%s; --force adds a copy", cdr_error_last());
@@ -88,6 +107,9 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_error("nothing was added");
 	}
 	fwrite(listing, 1, listing_len, stdout);
+	fflush(stdout);
+	fwrite(warnings, 1, warnings_len, stderr);
 	free(listing);
+	free(warnings);
 	return EXIT_OK;
 }

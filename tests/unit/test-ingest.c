@@ -480,6 +480,22 @@ static const struct style styles[] = {
 	{ "AMW De Kern: Wij ook.", "AMW De Kern", "", "Wij ook." },
 	{ "__I:__ Vraag?", "I", "", "Vraag?" },
 	{ "Geïnterviewde 2 – Nee.", "Geïnterviewde 2", "", "Nee." },
+	{ "INT: Hoe gaat het?", "INT", "", "Hoe gaat het?" },
+	{ "R1: Goed.", "R1", "", "Goed." },
+	{ "i: Wat doet u?", "i", "", "Wat doet u?" },
+	{ "r2: Ik luister.", "r2", "", "Ik luister." },
+	{ "int: En toen?", "int", "", "En toen?" },
+	{ "respondent 2: Ja.", "respondent 2", "", "Ja." },
+	{ "Interviewer (Anna): Dag.", "Interviewer (Anna)", "", "Dag." },
+	{ "Respondent (Piet de Vries): Nee.", "Respondent (Piet de Vries)", "", "Nee." },
+	{ "r (Els): Soms.", "r (Els)", "", "Soms." },
+	{ "Speaker 1 (00:05): Hallo.", "Speaker 1", "00:05", "Hallo." },
+	{ "Jan de Vries [00:01:02]: Klopt.", "Jan de Vries", "00:01:02", "Klopt." },
+	{ "#00:00:05-2# B: Ja.", "B", "00:00:05-2", "Ja." },
+	{ "R: [00:01:02] Tekst.", "R", "00:01:02", "Tekst." },
+	{ "I: (00:01) Vraag?", "I", "00:01", "Vraag?" },
+	{ "[00:00:04] I: [00:00:05] Eerst.", "I", "00:00:04", "Eerst." },
+	{ "B: Gut. #00:00:08-4#", "B", "", "Gut." },
 };
 
 static void test_ingest_speaker_styles_inline(void)
@@ -534,6 +550,261 @@ static void test_ingest_sentence_colon_is_not_a_label(void)
 
 	CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 2);
 	cdr_document_free(doc);
+}
+
+/* Lines with a colon near their start that are ordinary sentences: each
+ * must stay in the turn before it. */
+static void test_ingest_colon_sentences_are_no_labels(void)
+{
+	static const char *const lines[] = {
+		"Let op: niet elk gezin wil dat.", "Dus: we bellen eerst.", "NB: dat staat in het protocol.",
+		"URL: https://www.wijkteam.example/afspraak", "https://www.wijkteam.example/afspraak is het adres.",
+		"om 10:30 hebben we overleg.", "10:30 is te vroeg.", "Om 10:30: overleg.", "Ja: dat werkt.",
+		"Maar: niet altijd.", "Zie: de bijlage.", "PS: tot morgen.", "dus: zo gaat het.",
+		"wat: een vraag.", "(10:30) begon het overleg.",
+	};
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		char text[256], *t;
+		cdr_document *doc;
+
+		snprintf(text, sizeof(text), "R: Begin.\n%s\n\nI: Slot.\n", lines[i]);
+		doc = load_text(text, "dubbele-punt.txt", NULL);
+		if (cdr_document_turn_count(doc) != 2)
+			fprintf(stderr, "\n'%s' was read as a label\n", lines[i]);
+		CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 2);
+		t = turn_text(doc, 0);
+		CU_ASSERT_PTR_NOT_NULL(strstr(t, lines[i][0] == '(' ? "begon" : lines[i]));
+		free(t);
+		cdr_document_free(doc);
+	}
+}
+
+static void test_ingest_f4_marks(void)
+{
+	static const struct { const char *speaker, *time, *text; } expect[] = {
+		{ "I", "00:00:02-1", "Hoe lang werkt u al in het wijkteam?" },
+		{ "B", "00:00:05-2", "Sinds de start, dus vier jaar." },
+		{ "I", "00:00:09-8", "En wat is er in die tijd veranderd?" },
+		{ "B", "00:00:13-0", "We kennen de buurt beter. #00:00:17-4#\nMaar de wachtlijsten zijn langer." },
+		{ "I", "00:00:21-9", "Dank u wel." },
+	};
+	cdr_document *doc = load("tests/data/transcripts/f4-export.txt", NULL);
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 5);
+	for (size_t i = 0; i < 5; i++) {
+		char *t = turn_text(doc, i);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->speaker, expect[i].speaker);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->time, expect[i].time);
+		CU_ASSERT_STRING_EQUAL(t, expect[i].text);
+		free(t);
+	}
+	/* a mark ends its paragraph and is in no paragraph, sentence or count */
+	CU_ASSERT_EQUAL(cdr_document_paragraph_count(doc), 7);
+	for (size_t i = 0; i < cdr_document_sentence_count(doc); i++) {
+		char *t = cdr_document_slice(doc, *cdr_document_sentence(doc, i));
+		CU_ASSERT_PTR_NULL(strchr(t, '#'));
+		free(t);
+	}
+	CU_ASSERT_EQUAL(cdr_document_turn(doc, 3)->words, 10);
+	CU_ASSERT_EQUAL(cdr_ingest_words_outside(doc), 4); /* "Interview 12 wijkteam Zuid" */
+	cdr_document_free(doc);
+}
+
+static void test_ingest_timestamp_marks(void)
+{
+	static const struct { const char *speaker, *time, *text; } expect[] = {
+		{ "I", "00:00:04", "Wat doet u precies?" },
+		{ "R", "00:00:09", "Ik ben wijkcoach in Zwolle-Zuid." },
+		{ "Interviewer", "00:00:15", "En hoe bepaalt u wat nodig is?" },
+		/* a mark alone on a line is the time of the turn after it */
+		{ "R", "00:21", "Door eerst te luisteren.\n\n[00:00:30] Soms duurt dat weken." },
+		/* a bracketed mark at the end of a line stays text */
+		{ "I", "", "Herkenbaar. [00:00:41]" },
+	};
+	cdr_document *doc = load("tests/data/transcripts/tijden.txt", NULL);
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 5);
+	for (size_t i = 0; i < 5; i++) {
+		char *t = turn_text(doc, i);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->speaker, expect[i].speaker);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->time, expect[i].time);
+		CU_ASSERT_STRING_EQUAL(t, expect[i].text);
+		free(t);
+	}
+	/* "[00:00:30]" is out of its paragraph; "Start opname" is in no turn */
+	for (size_t i = 0; i < cdr_document_paragraph_count(doc); i++) {
+		char *t = cdr_document_slice(doc, *cdr_document_paragraph(doc, i));
+		CU_ASSERT_NOT_EQUAL(t[0], '[');
+		free(t);
+	}
+	CU_ASSERT_EQUAL(cdr_document_turn(doc, 3)->words, 8);
+	CU_ASSERT_EQUAL(cdr_ingest_words_outside(doc), 2);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_timestamps_without_labels(void)
+{
+	cdr_document *doc = load_text("[00:00:01] Eerste alinea.\n\n(00:07) Tweede alinea.\n\nDerde zonder tijd.\n",
+				      "tijden.txt", NULL);
+	char *t;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 3);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->time, "00:00:01");
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 1)->time, "00:07");
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 2)->time, "");
+	t = turn_text(doc, 1);
+	CU_ASSERT_STRING_EQUAL(t, "Tweede alinea.");
+	free(t);
+	CU_ASSERT_EQUAL(cdr_document_words(doc), 7);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_words_outside_turns(void)
+{
+	cdr_document *doc = load("tests/data/transcripts/verslag.txt", NULL);
+
+	CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 1);
+	CU_ASSERT_EQUAL(cdr_document_words(doc), 5);
+	CU_ASSERT_EQUAL(cdr_ingest_words_outside(doc), 62);
+	cdr_document_free(doc);
+}
+
+/* ---- transcripts laid out as a table ---------------------------------------- */
+
+struct row_expect {
+	const char *speaker, *time, *text;
+};
+
+static void check_rows(cdr_document *doc, const struct row_expect *expect, size_t n)
+{
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), n);
+	for (size_t i = 0; i < n; i++) {
+		char *t = turn_text(doc, i);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->speaker, expect[i].speaker);
+		CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, i)->time, expect[i].time);
+		CU_ASSERT_STRING_EQUAL(t, expect[i].text);
+		free(t);
+	}
+}
+
+static void test_ingest_docx_table_transcript(void)
+{
+	static const struct row_expect expect[] = {
+		{ "Interviewer", "00:00:03", "Hoe lang werkt u al als wijkverpleegkundige?" },
+		/* a row without a speaker goes on with the one before */
+		{ "Respondent", "00:00:07",
+		  "Een jaar of acht. Eerst in de thuiszorg, nu bij Buurtzorg.\n\nEn daarvoor in het ziekenhuis." },
+		{ "Interviewer", "00:00:19", "Wat is het grootste verschil?" },
+		{ "Respondent", "00:00:24", "De ruimte om zelf te beslissen.\n\nDat had ik in het ziekenhuis nooit." },
+	};
+	cdr_document *doc = load("tests/data/transcripts/dienst-tabel.docx", NULL);
+	size_t len;
+	const char *text = cdr_document_text(doc, &len);
+
+	check_rows(doc, expect, 4);
+	/* the text reads as a transcript; title, header and note are in no turn */
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\n\n00:00:03 Interviewer: Hoe lang"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\n\nTijd\tSpreker\tTekst\n\n"));
+	CU_ASSERT_EQUAL(cdr_document_turn_at(doc, 0), -1);
+	CU_ASSERT_EQUAL(cdr_document_turn_at(doc, cdr_document_length(doc) - 2), -1);
+	/* "Interview wijkverpleging, 3 maart", "Transcriptie: Tekstbureau
+	 * Noord", "Tijd Spreker Tekst", "Einde van de opname." */
+	CU_ASSERT_EQUAL(cdr_ingest_words_outside(doc), 14);
+	CU_ASSERT_EQUAL(cdr_document_words(doc), 41);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_docx_f4_table(void)
+{
+	static const struct row_expect expect[] = {
+		{ "I", "00:00:01-4", "Wat betekent eigen kracht voor u?" },
+		{ "B", "00:00:06-0", "Dat mensen eerst zelf kijken wat ze kunnen." },
+		{ "I", "00:00:12-7", "En als dat niet lukt?" },
+		{ "B", "00:00:15-2", "Dan kijken we samen naar het netwerk." },
+	};
+	cdr_document *doc = load("tests/data/transcripts/f4-tabel.docx", NULL);
+
+	check_rows(doc, expect, 4);
+	cdr_document_free(doc);
+}
+
+static void test_ingest_odt_table_transcript(void)
+{
+	static const struct row_expect two[] = {
+		{ "Onderzoeker", "", "Hoe verloopt de samenwerking met de gemeente?" },
+		{ "Cliënt 2", "", "Wisselend. Soms snel, soms duurt het maanden." },
+		{ "Onderzoeker", "", "Kunt u een voorbeeld geven?" },
+		{ "Cliënt 2", "", "Mijn aanvraag voor een traplift lag drie maanden stil." },
+	};
+	static const struct row_expect focus[] = {
+		{ "Moderator", "00:01:02", "Welkom allemaal bij deze focusgroep." },
+		{ "Deelnemer 1", "00:01:10", "Dank je. Ik werk bij het AMW." },
+		{ "Deelnemer 2", "00:01:15", "En ik bij MEE." },
+	};
+	cdr_document *doc = load("tests/data/transcripts/twee-kolommen.odt", NULL);
+
+	check_rows(doc, two, 4);
+	CU_ASSERT_EQUAL(cdr_ingest_words_outside(doc), 6);
+	cdr_document_free(doc);
+	doc = load("tests/data/transcripts/focusgroep.odt", NULL);
+	check_rows(doc, focus, 3);
+	cdr_document_free(doc);
+}
+
+/* A table of names and functions is no transcript: its cells stay loose
+ * paragraphs, inside the turn around them, as they always were. */
+static void test_ingest_table_not_a_transcript(void)
+{
+	cdr_document *doc = load("tests/data/transcripts/geen-transcript.docx", NULL);
+	char *t;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->speaker, "I");
+	t = turn_text(doc, 0);
+	CU_ASSERT_STRING_EQUAL(t, "Wie zaten er aan tafel?\n\nNaam\n\nFunctie\n\nAnna\n\nwijkcoach\n\nBram\n\n"
+				  "teamleider\n\nCees\n\nbeleidsmedewerker\n\nDewi\n\nhuisarts");
+	free(t);
+	CU_ASSERT_EQUAL(cdr_document_paragraph_count(doc), 12);
+	cdr_document_free(doc);
+}
+
+/* The rows' offsets survive normalisation of the text around them: a
+ * NEL before the table becomes LF (one byte less), a CR LF one LF, and
+ * decomposed letters in the cells are composed. */
+static void test_ingest_table_offsets_after_normalisation(void)
+{
+	char *dir = strdup(test_tmpdir());
+	char path[512], *t;
+	const char *members[] = {
+		"word/document.xml",
+		"<?xml version=\"1.0\"?><w:document xmlns:w=\"" W_NS "\"><w:body>"
+		"<w:p><w:r><w:t>Titel\xC2\x85met NEL&#13;\nen CR LF</w:t></w:r></w:p>"
+		"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Clie\xCC\x88nt</w:t></w:r></w:p></w:tc>"
+		"<w:tc><w:p><w:r><w:t>Ik heb e\xCC\x81" "e\xCC\x81n vraag over de cafe\xCC\x81.</w:t></w:r></w:p></w:tc></w:tr>"
+		"<w:tr><w:tc><w:p><w:r><w:t>Coach</w:t></w:r></w:p></w:tc>"
+		"<w:tc><w:p><w:r><w:t>Vraag maar.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+		"</w:body></w:document>",
+	};
+	cdr_document *doc = NULL;
+
+	snprintf(path, sizeof(path), "%s/nfd.docx", dir);
+	write_zip(path, members, 1);
+	CU_ASSERT_EQUAL_FATAL(cdr_ingest_file(&doc, path, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->speaker, "Cli\xC3\xABnt");
+	t = turn_text(doc, 0);
+	CU_ASSERT_STRING_EQUAL(t, "Ik heb \xC3\xA9\xC3\xA9n vraag over de caf\xC3\xA9.");
+	free(t);
+	t = turn_text(doc, 1);
+	CU_ASSERT_STRING_EQUAL(t, "Vraag maar.");
+	free(t);
+	CU_ASSERT_STRING_EQUAL(cdr_document_text(doc, NULL),
+			       "Titel\nmet NEL\nen CR LF\n\nCli\xC3\xABnt: Ik heb \xC3\xA9\xC3\xA9n vraag over de "
+			       "caf\xC3\xA9.\n\nCoach: Vraag maar.\n\n");
+	cdr_document_free(doc);
+	test_rm_rf(dir);
+	free(dir);
 }
 
 static void test_ingest_custom_speaker_regex(void)
@@ -1442,6 +1713,16 @@ void test_ingest_register(void)
 	CU_add_test(s, "speaker_styles_inline", test_ingest_speaker_styles_inline);
 	CU_add_test(s, "speaker_styles_fixture", test_ingest_speaker_styles_fixture);
 	CU_add_test(s, "sentence_colon_is_not_a_label", test_ingest_sentence_colon_is_not_a_label);
+	CU_add_test(s, "colon_sentences_are_no_labels", test_ingest_colon_sentences_are_no_labels);
+	CU_add_test(s, "f4_marks", test_ingest_f4_marks);
+	CU_add_test(s, "timestamp_marks", test_ingest_timestamp_marks);
+	CU_add_test(s, "timestamps_without_labels", test_ingest_timestamps_without_labels);
+	CU_add_test(s, "words_outside_turns", test_ingest_words_outside_turns);
+	CU_add_test(s, "docx_table_transcript", test_ingest_docx_table_transcript);
+	CU_add_test(s, "docx_f4_table", test_ingest_docx_f4_table);
+	CU_add_test(s, "odt_table_transcript", test_ingest_odt_table_transcript);
+	CU_add_test(s, "table_not_a_transcript", test_ingest_table_not_a_transcript);
+	CU_add_test(s, "table_offsets_after_normalisation", test_ingest_table_offsets_after_normalisation);
 	CU_add_test(s, "custom_speaker_regex", test_ingest_custom_speaker_regex);
 	CU_add_test(s, "custom_regex_without_speaker_group", test_ingest_custom_regex_without_speaker_group);
 	CU_add_test(s, "custom_regex_invalid", test_ingest_custom_regex_invalid);

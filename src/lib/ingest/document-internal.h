@@ -17,6 +17,7 @@ struct cdr_document {
 	size_t len;        /* bytes */
 	size_t length;     /* code points */
 	size_t words;
+	size_t words_outside; /* in paragraphs of no turn; known only after ingest */
 	cdr_turn *turns;
 	size_t nturns, turns_cap;
 	cdr_span *sentences;
@@ -41,9 +42,11 @@ int cdr_document_add_turn(cdr_document *doc, cdr_span span, const char *speaker,
 int cdr_document_add_sentence(cdr_document *doc, cdr_span span);
 int cdr_document_add_paragraph(cdr_document *doc, cdr_span span);
 
-/* A turn a reader already knows (subtitle cues), in bytes of its text. */
+/* A turn a reader already knows (subtitle cues, rows of a transcript
+ * table), in bytes of its text. */
 typedef struct cdr_preset_turn {
 	size_t start, end;
+	size_t from;       /* where its label starts; used when the raw is mixed */
 	char *speaker;
 	char *time;
 } cdr_preset_turn;
@@ -55,6 +58,7 @@ typedef struct cdr_raw {
 	const char *encoding;
 	cdr_preset_turn *turns; /* NULL: find turns with the speaker pattern */
 	size_t nturns, turns_cap;
+	int mixed;              /* the turns cover part of the text: search the rest */
 	unsigned short *u16;    /* the same text in UTF-16, when the reader has it */
 	int32_t u16len;
 } cdr_raw;
@@ -90,7 +94,10 @@ int cdr_structure_build(cdr_document *doc, cdr_raw *raw, const cdr_ingest_option
  * line, without piling up blank lines for empty paragraphs. */
 int cdr_raw_end_paragraph(cdr_buf *b);
 /* Normalise a reader's UTF-8 buffer into raw->text (consumes b); the
- * normalised text may not be longer than `limit` bytes. */
+ * normalised text may not be longer than `limit` bytes. The offsets of
+ * raw->turns, into b, are moved along: each stretch between two of them
+ * is normalised by itself, so they must lie where nothing composes across
+ * (after a space, before a line break). */
 int cdr_raw_take(cdr_raw *raw, cdr_buf *b, const char *name, size_t limit);
 /* The largest text a reader may produce: the ingest limit (opts->max_bytes
  * or CDR_INGEST_MAX_BYTES), so that no input inflates past what a file

@@ -110,6 +110,7 @@ const char *cdr_document_text(const cdr_document *doc, size_t *len_bytes)
 
 size_t cdr_document_length(const cdr_document *doc) { return doc->length; }
 size_t cdr_document_words(const cdr_document *doc) { return doc->words; }
+size_t cdr_ingest_words_outside(const cdr_document *doc) { return doc->words_outside; }
 size_t cdr_document_turn_count(const cdr_document *doc) { return doc->nturns; }
 size_t cdr_document_sentence_count(const cdr_document *doc) { return doc->nsentences; }
 size_t cdr_document_paragraph_count(const cdr_document *doc) { return doc->nparagraphs; }
@@ -322,6 +323,41 @@ int cdr_raw_too_large(const char *name, size_t limit)
 	return cdr_error_set(CDR_ELIMIT, "%s: its text is larger than the limit of %zu bytes", name, limit);
 }
 
+/* Normalise b stretch by stretch between the offsets of raw->turns and
+ * move those offsets to the normalised text. */
+static int normalize_around_turns(cdr_raw *raw, const cdr_buf *b)
+{
+	cdr_buf out = CDR_BUF_INIT;
+	size_t pos = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i <= 3 * raw->nturns && rc == 0; i++) {
+		cdr_preset_turn *t = i < 3 * raw->nturns ? &raw->turns[i / 3] : NULL;
+		size_t *mark = t == NULL ? NULL : i % 3 == 0 ? &t->from : i % 3 == 1 ? &t->start : &t->end;
+		size_t upto = mark ? *mark : b->len;
+		char *norm;
+		size_t nlen;
+
+		if (upto < pos || upto > b->len) {
+			rc = cdr_error_set(CDR_ERROR, "turn offsets out of order");
+			break;
+		}
+		if (upto > pos) {
+			if ((rc = cdr_text_normalize(&norm, &nlen, b->data + pos, upto - pos)) < 0)
+				break;
+			rc = cdr_buf_put(&out, norm, nlen);
+			free(norm);
+		}
+		pos = upto;
+		if (mark)
+			*mark = out.len;
+	}
+	if (rc == 0 && (raw->text = cdr_buf_detach(&out, &raw->len)) == NULL)
+		rc = CDR_ENOMEM;
+	cdr_buf_free(&out);
+	return rc;
+}
+
 int cdr_raw_take(cdr_raw *raw, cdr_buf *b, const char *name, size_t limit)
 {
 	size_t bad;
@@ -335,7 +371,10 @@ int cdr_raw_take(cdr_raw *raw, cdr_buf *b, const char *name, size_t limit)
 		cdr_buf_free(b);
 		return cdr_error_set(CDR_EENCODING, "%s: invalid UTF-8 in the document text", name);
 	}
-	rc = cdr_text_normalize(&raw->text, &raw->len, b->data ? b->data : "", b->len);
+	if (raw->nturns > 0)
+		rc = normalize_around_turns(raw, b);
+	else
+		rc = cdr_text_normalize(&raw->text, &raw->len, b->data ? b->data : "", b->len);
 	cdr_buf_free(b);
 	if (rc == CDR_EFORMAT || rc == CDR_ELIMIT)
 		return cdr_error_set(rc, "%s: %s", name, cdr_error_last());

@@ -3,7 +3,11 @@
  * <w:tab/> as a tab, <w:br/> and <w:cr/> as a line break. Deleted text of
  * tracked changes, field instructions and the fallback copy of
  * alternate content are skipped; styles and images are ignored. The text
- * is measured as it grows and refused past the ingest limit. */
+ * is measured as it grows and refused past the ingest limit.
+ *
+ * A table laid out as a transcript (speaker, text, perhaps time columns)
+ * becomes one turn per row (see transcript-table.c); other tables give a paragraph
+ * per cell paragraph, like the rest of the document. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +15,7 @@
 
 #include "codeer/error.h"
 #include "ingest/document-internal.h"
+#include "ingest/transcript-table.h"
 #include "ingest/xmlsafe.h"
 #include "ingest/zipread.h"
 #include "util/buf.h"
@@ -22,7 +27,79 @@ struct out {
 	cdr_buf *b;
 	size_t limit;
 	const char *name;
+	cdr_raw *raw;      /* NULL inside a table cell: tables there are plain */
 };
+
+static int walk(const xmlNode *node, const struct out *o);
+
+/* Call `fn` for each child element `local` of node, also inside content
+ * controls and custom XML wrapped around rows and cells. */
+static int each_child(const xmlNode *node, const char *local, int (*fn)(const xmlNode *, void *), void *ctx)
+{
+	int rc = 0;
+
+	for (node = node->children; node && rc == 0; node = node->next) {
+		if (cdr_xml_is(node, W_NS, local))
+			rc = fn(node, ctx);
+		else if (cdr_xml_is(node, W_NS, "sdt") || cdr_xml_is(node, W_NS, "sdtContent") ||
+			 cdr_xml_is(node, W_NS, "customXml"))
+			rc = each_child(node, local, fn, ctx);
+	}
+	return rc;
+}
+
+struct collect {
+	cdr_ttable *t;
+	const struct out *o;
+};
+
+static int on_cell(const xmlNode *tc, void *ctx)
+{
+	struct collect *k = ctx;
+	cdr_buf cb = CDR_BUF_INIT;
+	size_t used = k->o->b->len + k->t->chars;
+	struct out co = { &cb, k->o->limit > used ? k->o->limit - used : 0, k->o->name, NULL };
+	int rc = walk(tc->children, &co);
+
+	if (rc == CDR_ELIMIT || (rc == 0 && cb.len > co.limit))
+		rc = cdr_raw_too_large(k->o->name, k->o->limit);
+	if (rc < 0) {
+		cdr_buf_free(&cb);
+		return rc;
+	}
+	return cdr_ttable_add_cell(k->t, cdr_buf_detach(&cb, NULL));
+}
+
+static int on_row(const xmlNode *tr, void *ctx)
+{
+	struct collect *k = ctx;
+	int rc;
+
+	if ((rc = cdr_ttable_add_row(k->t)) < 0)
+		return rc;
+	/* rows marked to repeat as a heading on each page */
+	for (const xmlNode *c = tr->children; c; c = c->next)
+		if (cdr_xml_is(c, W_NS, "trPr"))
+			for (const xmlNode *h = c->children; h; h = h->next)
+				if (cdr_xml_is(h, W_NS, "tblHeader") && k->t->header_rows + 1 == k->t->nrows)
+					k->t->header_rows++;
+	return each_child(tr, "tc", on_cell, ctx);
+}
+
+/* A table: as a transcript when it is laid out as one, else as paragraphs. */
+static int table(const xmlNode *tbl, const struct out *o)
+{
+	cdr_ttable t = { 0 };
+	struct collect k = { &t, o };
+	int rc;
+
+	if (o->raw == NULL)
+		return walk(tbl->children, o);
+	if ((rc = each_child(tbl, "tr", on_row, &k)) == 0 && (rc = cdr_ttable_write(o->raw, o->b, &t)) == 0)
+		rc = walk(tbl->children, o);
+	cdr_ttable_free(&t);
+	return rc < 0 ? rc : 0;
+}
 
 static int walk(const xmlNode *node, const struct out *o)
 {
@@ -49,6 +126,8 @@ static int walk(const xmlNode *node, const struct out *o)
 		} else if (cdr_xml_is(node, W_NS, "p")) {
 			if ((rc = walk(node->children, o)) == 0)
 				rc = cdr_raw_end_paragraph(b);
+		} else if (cdr_xml_is(node, W_NS, "tbl")) {
+			rc = table(node, o);
 		} else {
 			rc = walk(node->children, o);
 		}
@@ -60,7 +139,7 @@ int cdr_read_docx(cdr_raw *raw, const char *bytes, size_t n, const char *name,
 		  const cdr_ingest_options *opts)
 {
 	cdr_buf b = CDR_BUF_INIT;
-	struct out o = { &b, cdr_ingest_xml_text_limit(opts), name };
+	struct out o = { &b, cdr_ingest_xml_text_limit(opts), name, raw };
 	char *xml = NULL, where[512];
 	size_t xlen;
 	xmlDocPtr doc = NULL;

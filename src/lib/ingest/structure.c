@@ -6,7 +6,18 @@
  * of non-blank lines, also cut where a turn starts; sentences never cross
  * a paragraph. A document without any speaker label gets one unnamed turn
  * per paragraph, so that turn-level work still has units. Text before the
- * first label (a title, a preamble) belongs to no turn. */
+ * first label (a title, a preamble) belongs to no turn.
+ *
+ * Timestamps are transcription marks, not words: a bracketed one at the
+ * start of a paragraph ("[00:01:02] ", "(00:01) ", "#00:00:05-2# ") and
+ * an f4/f5 one at the end of a line ("... #00:00:05-2#") are left out of
+ * paragraphs, sentences and word counts. The first gives its turn's time
+ * when the label had none; the second marks where the recording was when
+ * the line ended, so it is the time of the next turn (as f4 and MAXQDA
+ * read it). An f4 mark ends a paragraph, since f4 writes one per Enter.
+ *
+ * A reader may know some turns already (the rows of a transcript table):
+ * then the text between them belongs to no turn. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdlib.h>
@@ -14,21 +25,36 @@
 
 #include "codeer/error.h"
 #include "ingest/document-internal.h"
+#include "ingest/transcript-table.h"
 #include "text/text-internal.h"
 #include "util/alloc.h"
 
 /* Line-start forms: "I:", "R:", "P1 -", "Interviewer:", "Respondent 3:",
- * "[00:12:03] Naam:", "**R:**" (Markdown), "Wijkcoach B1:". */
+ * "[00:12:03] Naam:", "#00:00:05-2# I:", "**R:**" (Markdown), "Wijkcoach
+ * B1:", "i:", "int:", "Interviewer (Anna):", "Speaker 1 (00:05):". Words
+ * that start ordinary sentences with a colon ("Dus:", "NB:", "URL:") are
+ * no speakers. */
+#define TIME_RE "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?"
+#define NAME_IN_BRACKETS "(?:[ \\t]*\\((?=[^()]*\\p{L})[\\p{L}\\d'’. -]{1,40}\\))?"
+#define TIME_IN_LABEL "(?:[ \\t]+[\\[(](?<time>" TIME_RE ")[\\])])?"
 const char *const cdr_default_speaker_regex =
-	"(?:[\\[(]?(?<time>\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?)[\\])]?[ \\t]+)?"
+	"(?:(?:#(?<time>\\d{1,2}:\\d{2}:\\d{2}(?:[-.,]\\d{1,3})?)#"
+	  "|[\\[(]?(?<time>" TIME_RE ")[\\])]?)[ \\t]+)?"
 	"(?:\\*\\*|__)?"
+	"(?!(?:Dus|Maar|En|Of|Want|Nou|Ja|Nee|Oké|Ok|Kortom|Oftewel|Namelijk|Bijvoorbeeld|Zoals|Zie|Let"
+	  "|Dat|Dit|Die|Wat|Hoe|Waarom|Wie|Toen|Daarna|Eerst|Ook|Nu|Dan|Zo|NB|PS|URL"
+	  "|So|But|And|Or|Well|Yes|No|Note|See)(?:\\*\\*|__)?[ \\t]*:)"
 	"(?:"
-	  "(?<speaker>[A-Z]{1,3}\\d{0,3}"
+	  "(?<speaker>(?:[A-Z]{1,3}\\d{0,3}"
 	    "|(?:Interviewer|Interviewee|Respondent|Participant|Deelnemer|Professional"
-	    "|Geïnterviewde|Cliënt|Client|Moderator|Spreker|Speaker)(?:[ \\t]+[\\p{L}\\d]{1,12})?)"
-	    "(?:\\*\\*|__)?(?:[ \\t]*:|[ \\t]+[-–—](?=[ \\t]))"
+	    "|Geïnterviewde|Cliënt|Client|Moderator|Spreker|Speaker)(?:[ \\t]+[\\p{L}\\d]{1,12})?)" NAME_IN_BRACKETS ")"
+	    TIME_IN_LABEL "(?:\\*\\*|__)?(?:[ \\t]*:|[ \\t]+[-–—](?=[ \\t]))"
+	  "|(?<speaker>(?:(?:[a-z]|int|iv|res|resp)\\d{0,3}"
+	    "|(?:interviewer|interviewee|respondent|participant|deelnemer|professional"
+	    "|geïnterviewde|cliënt|client|moderator|spreker|speaker)(?:[ \\t]+\\d{1,3})?)" NAME_IN_BRACKETS ")"
+	    TIME_IN_LABEL "(?:\\*\\*|__)?[ \\t]*:"
 	  "|(?<speaker>\\p{Lu}[\\p{L}'’.-]{0,30}(?:[ \\t]+(?:\\p{Lu}[\\p{L}\\d'’.-]{0,30}|\\d{1,3}|van|de|der|den|ter|ten|het))"
-	    "{0,3})(?:\\*\\*|__)?[ \\t]*:"
+	    "{0,3}" NAME_IN_BRACKETS ")" TIME_IN_LABEL "(?:\\*\\*|__)?[ \\t]*:"
 	")"
 	"(?:\\*\\*|__)?(?=\\s|$)[ \\t]*";
 
@@ -49,6 +75,8 @@ struct builder {
 	int32_t u16_unit;     /* ... and its UTF-16 index */
 	size_t region_cp;     /* code-point offset of the region being segmented */
 	size_t region_words;
+	size_t outside;       /* words in paragraphs of no turn */
+	char *pending;        /* the f4 time that ended the last paragraph: the next turn's */
 };
 
 static int compile_pattern(pcre2_code **out, const char *pattern, const char *name)
@@ -132,18 +160,113 @@ static int32_t u16_index(struct builder *bd, size_t byte)
 	return bd->u16_unit;
 }
 
-/* One paragraph: trim, record it, segment it; adds its words to *words. */
+static size_t trim_end(const char *t, size_t a, size_t b)
+{
+	while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n'))
+		b--;
+	return b;
+}
+
+static size_t trim_start(const char *t, size_t a, size_t b)
+{
+	while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n'))
+		a++;
+	return a;
+}
+
+/* A timestamp mark at s: "[00:01:02]", "(00:01)" or "#00:00:05-2#".
+ * Returns its length and the time inside it, or 0. */
+static size_t stamp_len(const char *s, size_t n, const char **time, size_t *time_len)
+{
+	char close = n < 2 ? 0 : s[0] == '[' ? ']' : s[0] == '(' ? ')' : s[0] == '#' ? '#' : 0;
+	size_t k;
+
+	if (close == 0 || (k = cdr_clock_len(s + 1, n - 1, s[0] == '#')) == 0 || k + 1 >= n || s[k + 1] != close)
+		return 0;
+	*time = s + 1;
+	*time_len = k;
+	return k + 2;
+}
+
+/* A mark at the start of [a, b), followed by white space or the end:
+ * returns where the text after it starts (or a), and its time in *time
+ * when time is not NULL. */
+static int cut_leading_stamp(size_t *a, size_t b, const char *t, char **time)
+{
+	const char *tm;
+	size_t tn, k = stamp_len(t + *a, b - *a, &tm, &tn);
+
+	if (k == 0 || (*a + k < b && t[*a + k] != ' ' && t[*a + k] != '\t' && t[*a + k] != '\n'))
+		return 0;
+	if (time && (*time = cdr_strndup(tm, tn)) == NULL)
+		return CDR_ENOMEM;
+	*a = trim_start(t, *a + k, b);
+	return 0;
+}
+
+/* Where an f4 mark "#00:00:05-2#" ends [a, b) after white space (or is
+ * all of it), the offset of its "#"; else b. */
+static size_t f4_stamp_at_end(const char *t, size_t a, size_t b)
+{
+	const char *tm;
+	size_t tn, k;
+
+	if (b - a < 6 || t[b - 1] != '#')
+		return b;
+	for (k = b - 2; k > a && b - k <= 16 && t[k] != '#'; k--)
+		;
+	if (t[k] != '#' || stamp_len(t + k, b - k, &tm, &tn) != b - k)
+		return b;
+	return k == a || t[k - 1] == ' ' || t[k - 1] == '\t' || t[k - 1] == '\n' ? k : b;
+}
+
+/* Cut the mark that ends [a, b): an f4 mark after white space, or any
+ * mark alone on the last line ("[00:00:20]" before the next label).
+ * Returns the new end, with the mark's time in *time (NULL: none). */
+static int cut_trailing_stamp(size_t a, size_t *b, const char *t, char **time)
+{
+	size_t k = f4_stamp_at_end(t, a, *b), line = *b, tn;
+	const char *tm;
+
+	*time = NULL;
+	if (k < *b) {
+		tm = t + k + 1;
+		tn = *b - k - 2;
+	} else {
+		while (line > a && t[line - 1] != '\n')
+			line--;
+		line = trim_start(t, line, *b);
+		if (line == *b || stamp_len(t + line, *b - line, &tm, &tn) != *b - line)
+			return 0;
+		k = line;
+	}
+	if ((*time = cdr_strndup(tm, tn)) == NULL)
+		return CDR_ENOMEM;
+	*b = trim_end(t, a, k);
+	return 0;
+}
+
+/* One paragraph: trim, leave out its timestamp marks, record it, segment
+ * it; adds its words to *words. */
 static int add_region(struct builder *bd, size_t a, size_t b, size_t *words)
 {
 	const char *t = bd->doc->text;
+	char *after;
 	size_t w = 0;
 	cdr_span p;
 	int rc;
 
-	while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n'))
-		a++;
-	while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n'))
-		b--;
+	b = trim_end(t, a, b);
+	a = trim_start(t, a, b);
+	/* the end first: a paragraph that is only a mark is the next turn's time */
+	if ((rc = cut_trailing_stamp(a, &b, t, &after)) < 0 || (rc = cut_leading_stamp(&a, b, t, NULL)) < 0) {
+		free(after);
+		return rc;
+	}
+	if (after) {
+		free(bd->pending);
+		bd->pending = after;
+	}
 	if (a == b)
 		return 0;
 	/* the cursor is cheap only forwards */
@@ -165,23 +288,17 @@ static int add_region(struct builder *bd, size_t a, size_t b, size_t *words)
 	return cdr_document_add_paragraph(bd->doc, p);
 }
 
-static size_t trim_end(const char *t, size_t a, size_t b)
+/* A paragraph outside any turn: its words count apart. */
+static int add_outside_region(struct builder *bd, size_t a, size_t b, size_t *words)
 {
-	while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n'))
-		b--;
-	return b;
-}
-
-static size_t trim_start(const char *t, size_t a, size_t b)
-{
-	while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n'))
-		a++;
-	return a;
+	(void)words;
+	return add_region(bd, a, b, &bd->outside);
 }
 
 typedef int (*block_fn)(struct builder *bd, size_t a, size_t b, size_t *words);
 
-/* Call `fn` for each block of [a, b) between blank lines. */
+/* Call `fn` for each block of [a, b) between blank lines; a line that
+ * ends in an f4 mark ends its block too. */
 static int each_block(struct builder *bd, size_t a, size_t b, block_fn fn, size_t *words)
 {
 	const char *t = bd->doc->text;
@@ -195,6 +312,11 @@ static int each_block(struct builder *bd, size_t a, size_t b, block_fn fn, size_
 			if (!is_blank(t + start, pos - start) && (rc = fn(bd, start, pos, words)) < 0)
 				return rc;
 			start = line_end;
+		} else if (line_end < b && f4_stamp_at_end(t, pos, trim_end(t, pos, line_end)) <
+						   trim_end(t, pos, line_end)) {
+			if ((rc = fn(bd, start, line_end, words)) < 0)
+				return rc;
+			start = line_end;
 		}
 		pos = line_end + 1;
 	}
@@ -203,22 +325,39 @@ static int each_block(struct builder *bd, size_t a, size_t b, block_fn fn, size_
 	return 0;
 }
 
-/* Record a turn over [a, b) bytes with its paragraphs and sentences. */
+/* Record a turn over [a, b) bytes with its paragraphs and sentences. Its
+ * time is the label's, else a mark at its start, else the f4 mark that
+ * ended the paragraph before it. */
 static int add_turn(struct builder *bd, size_t a, size_t b, const char *speaker, const char *time)
 {
 	const char *t = bd->doc->text;
+	char *lead = NULL, *after = NULL, *before = bd->pending;
 	size_t words = 0;
 	cdr_span s;
 	int rc;
 
+	bd->pending = NULL;
 	b = trim_end(t, a, b);
 	a = trim_start(t, a, b);
+	if ((rc = cut_leading_stamp(&a, b, t, &lead)) < 0 || (rc = cut_trailing_stamp(a, &b, t, &after)) < 0)
+		goto done;
+	if (time == NULL || *time == '\0')
+		time = lead ? lead : before ? before : "";
 	/* the cursor only moves forward cheaply: start, paragraphs, then end */
 	s.start = cdr_cp_cursor_at(&bd->cursor, a);
 	if ((rc = each_block(bd, a, b, add_region, &words)) < 0)
-		return rc;
+		goto done;
 	s.end = cdr_cp_cursor_at(&bd->cursor, b);
-	return cdr_document_add_turn(bd->doc, s, speaker, time, words);
+	rc = cdr_document_add_turn(bd->doc, s, speaker, time, words);
+	/* a mark inside the turn says nothing about where the next one starts */
+	free(bd->pending);
+	bd->pending = after;
+	after = NULL;
+done:
+	free(lead);
+	free(after);
+	free(before);
+	return rc;
 }
 
 static int add_unnamed_turn(struct builder *bd, size_t a, size_t b, size_t *words)
@@ -279,19 +418,17 @@ int cdr_speaker_matcher_match(cdr_speaker_matcher *m, const char *line, size_t l
 	return 1;
 }
 
-static int find_turn_starts(struct turn_start **out, size_t *nout, const char *text, size_t len,
-			    const cdr_ingest_options *opts, const char *name)
+/* The labelled lines of [a, b). */
+static int find_turn_starts(struct turn_start **out, size_t *nout, cdr_speaker_matcher *m, const char *text,
+			    size_t a, size_t b)
 {
-	cdr_speaker_matcher *m;
 	struct turn_start *starts = NULL;
-	size_t n = 0, cap = 0, pos = 0;
-	int rc;
+	size_t n = 0, cap = 0, pos = a;
+	int rc = 0;
 
-	if ((rc = cdr_speaker_matcher_new(&m, opts ? opts->speaker_regex : NULL, name)) < 0)
-		return rc;
-	while (pos < len) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) : len, content;
+	while (pos < b) {
+		const char *nl = memchr(text + pos, '\n', b - pos);
+		size_t end = nl ? (size_t)(nl - text) : b, content;
 		char *speaker, *time;
 
 		rc = cdr_speaker_matcher_match(m, text + pos, end - pos, &speaker, &time, &content);
@@ -312,9 +449,40 @@ static int find_turn_starts(struct turn_start **out, size_t *nout, const char *t
 		rc = 0;
 		pos = end + 1;
 	}
-	cdr_speaker_matcher_free(m);
 	*out = starts;
 	*nout = n;
+	return rc;
+}
+
+static void free_starts(struct turn_start *starts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(starts[i].speaker);
+		free(starts[i].time);
+	}
+	free(starts);
+}
+
+/* Turns by their labels in [a, b); text before the first label is in no
+ * turn. Without any label, *found is 0 and nothing is recorded. */
+static int labelled_turns(struct builder *bd, cdr_speaker_matcher *m, size_t a, size_t b, size_t *found)
+{
+	struct turn_start *starts = NULL;
+	size_t nstarts = 0;
+	int rc;
+
+	if ((rc = find_turn_starts(&starts, &nstarts, m, bd->doc->text, a, b)) < 0 || nstarts == 0)
+		goto done;
+	/* A preamble before the first label: paragraphs without a turn. */
+	if (starts[0].line > a && (rc = each_block(bd, a, starts[0].line, add_outside_region, NULL)) < 0)
+		goto done;
+	for (size_t i = 0; i < nstarts && rc == 0; i++) {
+		size_t end = i + 1 < nstarts ? starts[i + 1].line : b;
+		rc = add_turn(bd, starts[i].content, end, starts[i].speaker, starts[i].time);
+	}
+done:
+	free_starts(starts, nstarts);
+	*found = nstarts;
 	return rc;
 }
 
@@ -322,8 +490,8 @@ int cdr_structure_build(cdr_document *doc, cdr_raw *raw, const cdr_ingest_option
 			const char *name)
 {
 	struct builder bd = { 0 };
-	struct turn_start *starts = NULL;
-	size_t nstarts = 0, i;
+	cdr_speaker_matcher *m = NULL;
+	size_t found, pos = 0, i;
 	int rc;
 
 	cdr_document_set_text(doc, raw->text, raw->len);
@@ -336,35 +504,37 @@ int cdr_structure_build(cdr_document *doc, cdr_raw *raw, const cdr_ingest_option
 	bd.doc = doc;
 	cdr_cp_cursor_init(&bd.cursor, doc->text, doc->len);
 
-	if (raw->turns) {
+	if (raw->turns && !raw->mixed) {
 		for (i = 0; i < raw->nturns && rc == 0; i++)
 			rc = add_turn(&bd, raw->turns[i].start, raw->turns[i].end,
 				      raw->turns[i].speaker, raw->turns[i].time);
 		goto done;
 	}
-	if ((rc = find_turn_starts(&starts, &nstarts, doc->text, doc->len, opts, name)) < 0)
+	if (raw->mixed) {
+		/* the reader's turns; the text around them (a title, a note) is
+		 * in no turn and not searched for labels, which there are
+		 * mostly header lines ("Transcriptie: ...") */
+		for (i = 0; i <= raw->nturns && rc == 0; i++) {
+			size_t gap_end = i < raw->nturns ? raw->turns[i].from : doc->len;
+			if (gap_end > pos)
+				rc = each_block(&bd, pos, gap_end, add_outside_region, NULL);
+			if (rc == 0 && i < raw->nturns) {
+				rc = add_turn(&bd, raw->turns[i].start, raw->turns[i].end,
+					      raw->turns[i].speaker, raw->turns[i].time);
+				pos = raw->turns[i].end;
+			}
+		}
 		goto done;
-	if (nstarts == 0) {
-		/* No labels: every paragraph is an unnamed turn. */
+	}
+	if ((rc = cdr_speaker_matcher_new(&m, opts ? opts->speaker_regex : NULL, name)) < 0)
+		goto done;
+	/* No labels: every paragraph is an unnamed turn. */
+	if ((rc = labelled_turns(&bd, m, 0, doc->len, &found)) == 0 && found == 0)
 		rc = each_block(&bd, 0, doc->len, add_unnamed_turn, NULL);
-		goto done;
-	}
-	/* A preamble before the first label: paragraphs without a turn. */
-	if (starts[0].line > 0) {
-		size_t words = 0;
-		if ((rc = each_block(&bd, 0, starts[0].line, add_region, &words)) < 0)
-			goto done;
-	}
-	for (i = 0; i < nstarts && rc == 0; i++) {
-		size_t end = i + 1 < nstarts ? starts[i + 1].line : doc->len;
-		rc = add_turn(&bd, starts[i].content, end, starts[i].speaker, starts[i].time);
-	}
 done:
-	for (i = 0; i < nstarts; i++) {
-		free(starts[i].speaker);
-		free(starts[i].time);
-	}
-	free(starts);
+	doc->words_outside = bd.outside;
+	cdr_speaker_matcher_free(m);
+	free(bd.pending);
 	cdr_segmenter_free(bd.seg);
 	return rc;
 }
