@@ -76,12 +76,14 @@ static void usage(FILE *f)
 	      "Qualitative coding of interview transcripts, from the command line.\n\n"
 	      "Commands:\n", f);
 	for (int i = 0; commands[i]; i++)
-		fprintf(f, "  %-11s %s\n", commands[i]->name, commands[i]->summary);
+		fprintf(f, "  %-13s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\nGlobal options:\n"
-	      "  -C DIR      use the project in DIR (or the one DIR is in) instead of the current one\n"
-	      "  --version   print the version\n"
-	      "  -h, --help  this help; 'codeer help COMMAND' or 'codeer COMMAND --help' for one command\n"
-	      "\nExit status: 0 success, 1 something found (anon-check, scheme check) or\nnothing found (kwic), 2 error.\n", f);
+	      "  -C DIR        use the project in DIR (or the one DIR is in) instead of the current one\n"
+	      "  --version     print the version\n"
+	      "  -h, --help    this help; 'codeer help COMMAND' or 'codeer COMMAND --help' for one command\n"
+	      "\nExit status: 0 success; 1 ran fine but found something to report (anon-check,\n"
+	      "scheme check, scheme diff, fsck) or nothing (kwic, quotes), as each command\n"
+	      "documents; 2 an error, usage errors and a failed write to standard output included.\n", f);
 }
 
 static const struct cdr_cmd *find_command(const char *name)
