@@ -14,6 +14,9 @@
 #include "codeer/document.h"
 #include "codeer/scheme.h"
 
+/** The project's cache directory (safe to delete; listed in the project's .gitignore). */
+#define CDR_CACHE_DIR ".codeer-cache"
+
 /** PCRE2 match limit per match attempt; a rule that hits it is skipped for that turn. */
 #define CDR_MATCH_LIMIT 1000000u
 
@@ -54,6 +57,43 @@ int cdr_engine_has_scheme(const cdr_engine *e, const char *scheme_id);
 int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
 		   cdr_limit_fn on_limit, void *ctx);
 
+/**
+ * Keep the compiled prefilter in `dir` (made when needed), keyed by the
+ * patterns and the Hyperscan version: with a database there, the
+ * prefilter is used at once instead of after 4 MiB of text. A damaged
+ * file is reported to `warn` and rebuilt. The directory may be deleted
+ * at any time.
+ */
+int cdr_engine_set_cache(cdr_engine *e, const char *dir, cdr_warn_fn warn, void *ctx);
+
+/** Where the documents of cdr_engine_map come from and where their proposals go. */
+typedef struct cdr_doc_source {
+	/* the next item: 1 with *item set, 0 at the end, or an error;
+	 * called by one thread at a time, in order */
+	int (*next)(void *ctx, void **item);
+	/* make the item's document; called on any thread, concurrently */
+	int (*load)(void *ctx, void *item, cdr_document **doc);
+	/* the proposals of an item, on the calling thread, in item order;
+	 * an error stops the run */
+	int (*done)(void *ctx, void *item, const cdr_document *doc, const cdr_proposals *props);
+	/* release an item (may be NULL) */
+	void (*drop)(void *ctx, void *item);
+	/* match-limit reports, on the calling thread, before the item's `done` */
+	cdr_limit_fn on_limit;
+	void *ctx;
+} cdr_doc_source;
+
+/**
+ * Code every item of `src` on `threads` threads (0: one per core). The
+ * calls to `done` and `on_limit` come in the same order, with the same
+ * arguments, whatever the number of threads. At most two documents per
+ * thread are held at a time.
+ */
+int cdr_engine_map(cdr_engine *e, unsigned threads, const cdr_doc_source *src);
+
+/** Cores available to this process (at least 1). */
+unsigned cdr_cpu_count(void);
+
 /** Per-rule statistics of the runs so far, for `scheme check`. */
 typedef struct cdr_rule_stats {
 	const cdr_code *code;
@@ -75,6 +115,8 @@ typedef struct cdr_autocode_options {
 	const char *const *docs;     /* document ids; none = all */
 	size_t ndocs;
 	int dry_run;                 /* report, write nothing */
+	unsigned threads;            /* documents coded at once; 0 = one per core */
+	int no_cache;                /* do not keep the prefilter in .codeer-cache/ */
 	/* per document, with its proposals (dry runs list them from here) */
 	void (*on_doc)(void *ctx, const cdr_document *doc, const cdr_proposals *props);
 	cdr_limit_fn on_limit;

@@ -16,6 +16,7 @@ const struct cdr_cmd cmd_autocode = {
 		{ "doc", 0, CLI_OPT_STRING, "D", "only document D (default: all documents)", NULL, 1 },
 		{ "coder", 0, CLI_OPT_STRING, "NAME", "store the codings as this coder (default: auto)", NULL, 0 },
 		{ "dry-run", 0, CLI_OPT_FLAG, NULL, "print what would be coded; change nothing", NULL, 0 },
+		{ "jobs", 'j', CLI_OPT_INT, "N", "code N documents at once (default: one per core)", NULL, 0 },
 		CLI_FORMAT_OPTION("table", "tsv", "csv", "json", "md", "html"),
 		CLI_OUTPUT_OPTION,
 		{ NULL },
@@ -100,6 +101,9 @@ static int autocode_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	o.docs = (const char *const *)cli_list(a, "doc", &o.ndocs);
 	o.coder = cli_str(a, "coder");
 	o.dry_run = cli_flag(a, "dry-run");
+	if (cli_int(a, "jobs", 0) < 0 || cli_int(a, "jobs", 0) > 1024)
+		return cli_usage_error(a->cmd, "--jobs takes a number from 1 to 1024 (0: one per core)");
+	o.threads = (unsigned)cli_int(a, "jobs", 0);
 	if (!o.dry_run && (cli_str(a, "format") || cli_str(a, "output")))
 		return cli_usage_error(a->cmd, "--format and -o go with --dry-run (autocode itself prints one line)");
 	rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE);

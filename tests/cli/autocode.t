@@ -113,5 +113,35 @@ $ cd q && codeer autocode --dry-run -o dry.xlsx
 $ cd q && codeer autocode --format json
 ! codeer autocode: --format and -o go with --dry-run (autocode itself prints one line)
 ! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
-!                        [--format table|tsv|csv|json|md|html] [-o FILE]
+!                        [-j N] [--format table|tsv|csv|json|md|html] [-o FILE]
+? 2
+
+# Documents on several threads: the shipped corpus and schemes give the
+# same codings file byte for byte with 1, 2 and 4 threads, with and
+# without the prefilter (forced on: the corpus is below its threshold)
+$ codeer init c >/dev/null && cd c && codeer add "$CODEER_SRCDIR"/corpora/*.txt >/dev/null && codeer scheme add "$CODEER_SRCDIR"/codeschemes/*.xml >/dev/null && for j in 1 2 4; do codeer autocode -j $j >/dev/null && cp codings/auto.tsv ../j$j.tsv; done && CODEER_PREFILTER=on codeer autocode -j 2 >/dev/null && cmp ../j1.tsv ../j2.tsv && cmp ../j1.tsv ../j4.tsv && cmp ../j1.tsv codings/auto.tsv && echo identical
+identical
+? 0
+
+# The prefilter is kept in .codeer-cache/ and used at once from there;
+# the same proposals with it, without it, and from a damaged file,
+# which is reported and rebuilt
+$ cd c && rm -rf .codeer-cache && CODEER_PREFILTER=on codeer autocode --dry-run --format tsv > ../built.tsv && ls .codeer-cache | sed 's/hs-[0-9a-f]*\.db/hs-KEY.db/' && codeer autocode --dry-run --format tsv > ../cached.tsv && cmp ../j1.tsv codings/auto.tsv && cmp ../built.tsv ../cached.tsv && echo same
+hs-KEY.db
+same
+? 0
+
+$ cd c && f=$(ls .codeer-cache/hs-*.db) && printf 'garbage' | dd of=$f bs=1 seek=300 conv=notrunc 2>/dev/null && codeer autocode --dry-run --format tsv 2>../warn.txt > ../damaged.tsv && cmp ../built.tsv ../damaged.tsv && sed 's/hs-[0-9a-f]*\.db/hs-KEY.db/' ../warn.txt && codeer autocode --dry-run --format tsv > /dev/null && echo rebuilt quietly
+codeer: ./.codeer-cache/hs-KEY.db: damaged or unreadable prefilter cache; rebuilding it
+rebuilt quietly
+? 0
+
+$ cd c && rm -rf .codeer-cache && codeer autocode --dry-run --format tsv | cmp - ../built.tsv && echo deleted cache is no loss
+deleted cache is no loss
+? 0
+
+$ cd c && codeer autocode -j -1
+! codeer autocode: --jobs takes a number from 1 to 1024 (0: one per core)
+! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
+!                        [-j N] [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2

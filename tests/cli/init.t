@@ -77,9 +77,10 @@ case	docs	gemeente
 *.bak
 ? 0
 
-# the lock, temporary files and a write's journal stay out of git
+# the lock, temporary files, a write's journal and the cache stay out of git
 $ codeer init ignored > /dev/null && cat ignored/.gitignore
 .codeer.lock
 .codeer-tmp-*
 .codeer-journal
+.codeer-cache/
 ? 0

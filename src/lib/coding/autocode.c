@@ -7,6 +7,7 @@
  * unchanged schemes give the same file byte for byte. The old codings are
  * set aside in one pass and looked up by binary search, so the work stays
  * linear in documents plus codings. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "codeer/error.h"
 #include "util/alloc.h"
 #include "util/array.h"
+#include "util/buf.h"
 #include "util/clock.h"
 
 struct old_coding {
@@ -170,13 +172,77 @@ static int store_doc(cdr_codings *codings, struct setaside *s, const char *doc, 
 	return rc;
 }
 
+/* The project's documents as a source for cdr_engine_map: items are
+ * indexes into the list of documents to code. */
+struct feed {
+	cdr_project *p;
+	const cdr_autocode_options *opts;
+	struct setaside *aside;
+	cdr_codings *codings;
+	cdr_autocode_result *result;
+	size_t ndocs, next;
+};
+
+static const char *feed_id(const struct feed *f, size_t i)
+{
+	return f->opts->ndocs ? f->aside->docs[i] : cdr_project_doc_id(f->p, i);
+}
+
+static int feed_next(void *ctx, void **item)
+{
+	struct feed *f = ctx;
+
+	if (f->next == f->ndocs)
+		return 0;
+	*item = (void *)(uintptr_t)f->next++;
+	return 1;
+}
+
+static int feed_load(void *ctx, void *item, cdr_document **doc)
+{
+	struct feed *f = ctx;
+	return cdr_project_doc_load(doc, f->p, feed_id(f, (size_t)(uintptr_t)item), 1);
+}
+
+static int feed_done(void *ctx, void *item, const cdr_document *doc, const cdr_proposals *props)
+{
+	struct feed *f = ctx;
+	int rc;
+
+	if (f->opts->on_doc)
+		f->opts->on_doc(f->opts->ctx, doc, props);
+	if ((rc = store_doc(f->codings, f->aside, feed_id(f, (size_t)(uintptr_t)item), props, f->result)) < 0)
+		return rc;
+	f->result->docs++;
+	return 0;
+}
+
+static void feed_limit(void *ctx, const cdr_document *doc, long turn, const cdr_code *code, const cdr_rule *rule)
+{
+	struct feed *f = ctx;
+	f->opts->on_limit(f->opts->ctx, doc, turn, code, rule);
+}
+
+static int set_cache(cdr_engine *e, const cdr_project *p, const cdr_autocode_options *opts)
+{
+	cdr_buf b = CDR_BUF_INIT;
+	int rc;
+
+	if (cdr_buf_printf(&b, "%s/%s", cdr_project_path(p), CDR_CACHE_DIR) < 0) {
+		cdr_buf_free(&b);
+		return CDR_ENOMEM;
+	}
+	rc = cdr_engine_set_cache(e, b.data, opts->on_warn, opts->ctx);
+	cdr_buf_free(&b);
+	return rc;
+}
+
 int cdr_autocode(cdr_project *p, const cdr_schemes *set, const cdr_autocode_options *opts,
 		 cdr_autocode_result *result)
 {
 	const char *coder = opts->coder ? opts->coder : "auto";
 	cdr_engine *engine = NULL;
 	cdr_codings *codings = NULL;
-	cdr_proposals props = { 0 };
 	struct setaside aside = { 0 };
 	size_t ndocs = opts->ndocs ? opts->ndocs : cdr_project_doc_count(p);
 	int rc;
@@ -220,19 +286,13 @@ int cdr_autocode(cdr_project *p, const cdr_schemes *set, const cdr_autocode_opti
 	/* what the coder has besides: a proposal equal to one of those is not added twice */
 	if ((rc = index_kept(&aside, codings)) < 0)
 		goto done;
-	for (size_t i = 0; i < ndocs; i++) {
-		const char *id = opts->ndocs ? aside.docs[i] : cdr_project_doc_id(p, i);
-		cdr_document *doc;
-		if ((rc = cdr_project_doc_load(&doc, p, id, 1)) < 0)
+	{
+		struct feed f = { p, opts, &aside, codings, result, ndocs, 0 };
+		cdr_doc_source src = { feed_next, feed_load, feed_done, NULL, opts->on_limit ? feed_limit : NULL, &f };
+		if (!opts->no_cache && (rc = set_cache(engine, p, opts)) < 0)
 			goto done;
-		props.n = 0;
-		rc = cdr_engine_run(engine, doc, &props, opts->on_limit, opts->ctx);
-		if (rc == 0 && opts->on_doc)
-			opts->on_doc(opts->ctx, doc, &props);
-		cdr_document_free(doc);
-		if (rc < 0 || (rc = store_doc(codings, &aside, id, &props, result)) < 0)
+		if ((rc = cdr_engine_map(engine, opts->threads, &src)) < 0)
 			goto done;
-		result->docs++;
 	}
 	for (size_t i = 0; i < aside.nold; i++)
 		result->removed += !aside.old[i].matched;
@@ -240,7 +300,6 @@ int cdr_autocode(cdr_project *p, const cdr_schemes *set, const cdr_autocode_opti
 		rc = cdr_codings_save(codings);
 done:
 	setaside_free(&aside);
-	cdr_proposals_free(&props);
 	cdr_codings_free(codings);
 	cdr_engine_free(engine);
 	return rc;

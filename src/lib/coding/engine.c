@@ -10,6 +10,7 @@
  * the end, in one forward pass. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "codeer/autocode.h"
 #include "codeer/error.h"
 #include "codeer/text.h"
+#include "coding/engine.h"
 #include "coding/prefilter.h"
 #include "util/alloc.h"
 #include "util/array.h"
@@ -33,20 +35,30 @@ struct compiled_rule {
 	cdr_rule_stats stats;
 };
 
+/* The compiled rules are shared by every thread; what a run changes
+ * (match data, Hyperscan scratch, statistics) is a worker's. */
 struct cdr_engine {
 	struct compiled_rule *rules;
 	size_t n, cap;
-	cdr_rule_stats *stats;
 	const cdr_scheme **schemes;
 	size_t nschemes;
 	pcre2_match_context *mctx;
-	pcre2_match_data *md;
-	size_t turns_seen;
+	cdr_engine_worker *w0;    /* cdr_engine_run's, and where statistics add up */
+	pthread_mutex_t lock;     /* guards the prefilter's lazy construction */
 	cdr_prefilter *prefilter;
-	int prefilter_tried;
+	int prefilter_tried, cache_checked;
 	size_t bytes_seen;
-	unsigned char *cand;      /* rules x regions of the current document */
-	size_t cand_cap;
+	char *cache_dir;
+	cdr_warn_fn on_warn;
+	void *warn_ctx;
+};
+
+struct cdr_engine_worker {
+	cdr_engine *e;
+	pcre2_match_data *md;
+	cdr_prefilter_state *pf;
+	cdr_rule_stats *stats;
+	size_t turns_seen;
 };
 
 #define CDR_PREFILTER_AFTER ((size_t)4 << 20)
@@ -65,6 +77,7 @@ struct layout {
 struct hit {
 	size_t start, end;   /* bytes */
 	size_t rule;         /* index into engine->rules */
+	const cdr_code *code;
 };
 
 static int compile(pcre2_code **out, const char *pattern, int caseless, const struct compiled_rule *r,
@@ -120,14 +133,72 @@ void cdr_engine_free(cdr_engine *e)
 		pcre2_code_free(r->speaker);
 		pcre2_code_free(r->speaker_not);
 	}
+	cdr_engine_worker_free(e->w0);
 	free(e->rules);
-	free(e->stats);
 	free(e->schemes);
 	cdr_prefilter_free(e->prefilter);
-	free(e->cand);
+	free(e->cache_dir);
 	pcre2_match_context_free(e->mctx);
-	pcre2_match_data_free(e->md);
+	pthread_mutex_destroy(&e->lock);
 	free(e);
+}
+
+int cdr_engine_worker_new(cdr_engine_worker **out, cdr_engine *e)
+{
+	cdr_engine_worker *w;
+
+	*out = NULL;
+	if ((w = cdr_calloc(1, sizeof(*w))) == NULL || (w->md = pcre2_match_data_create(16, NULL)) == NULL ||
+	    (w->stats = cdr_calloc(e->n ? e->n : 1, sizeof(cdr_rule_stats))) == NULL) {
+		cdr_engine_worker_free(w);
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	}
+	w->e = e;
+	for (size_t i = 0; i < e->n; i++) {
+		w->stats[i].code = e->rules[i].code;
+		w->stats[i].rule = e->rules[i].rule;
+	}
+	*out = w;
+	return 0;
+}
+
+void cdr_engine_worker_free(cdr_engine_worker *w)
+{
+	if (w == NULL)
+		return;
+	pcre2_match_data_free(w->md);
+	cdr_prefilter_state_free(w->pf);
+	free(w->stats);
+	free(w);
+}
+
+void cdr_engine_worker_merge(cdr_engine_worker *w)
+{
+	cdr_engine_worker *to = w->e->w0;
+
+	if (w == to)
+		return;
+	for (size_t i = 0; i < w->e->n; i++) {
+		to->stats[i].matches += w->stats[i].matches;
+		to->stats[i].turns += w->stats[i].turns;
+		to->stats[i].limit_hits += w->stats[i].limit_hits;
+		w->stats[i].matches = w->stats[i].turns = w->stats[i].limit_hits = 0;
+	}
+	to->turns_seen += w->turns_seen;
+	w->turns_seen = 0;
+}
+
+int cdr_engine_set_cache(cdr_engine *e, const char *dir, cdr_warn_fn warn, void *ctx)
+{
+	char *copy = NULL;
+
+	if (dir && (copy = cdr_strdup(dir)) == NULL)
+		return CDR_ENOMEM;
+	free(e->cache_dir);
+	e->cache_dir = copy;
+	e->on_warn = warn;
+	e->warn_ctx = ctx;
+	return 0;
 }
 
 int cdr_engine_new(cdr_engine **out, const cdr_schemes *set, const char *const *ids, size_t n)
@@ -139,6 +210,10 @@ int cdr_engine_new(cdr_engine **out, const cdr_schemes *set, const char *const *
 	*out = NULL;
 	if ((e = cdr_calloc(1, sizeof(*e))) == NULL)
 		return CDR_ENOMEM;
+	if (pthread_mutex_init(&e->lock, NULL) != 0) {
+		free(e);
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < n; i++)
 		if (cdr_schemes_find(set, ids[i]) == NULL) {
 			cdr_engine_free(e);
@@ -169,55 +244,71 @@ int cdr_engine_new(cdr_engine **out, const cdr_schemes *set, const char *const *
 			}
 		}
 	}
-	if (rc == 0 && ((e->mctx = pcre2_match_context_create(NULL)) == NULL ||
-			(e->md = pcre2_match_data_create(16, NULL)) == NULL ||
-			(e->stats = cdr_calloc(e->n ? e->n : 1, sizeof(cdr_rule_stats))) == NULL))
+	if (rc == 0 && (e->mctx = pcre2_match_context_create(NULL)) == NULL)
 		rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+	if (rc == 0)
+		rc = cdr_engine_worker_new(&e->w0, e);
 	if (rc < 0) {
 		cdr_engine_free(e);
 		return rc;
 	}
 	pcre2_set_match_limit(e->mctx, CDR_MATCH_LIMIT);
 	pcre2_set_depth_limit(e->mctx, CDR_MATCH_LIMIT / 10);
-	for (size_t i = 0; i < e->n; i++) {
-		e->stats[i].code = e->rules[i].code;
-		e->stats[i].rule = e->rules[i].rule;
-	}
 	*out = e;
 	return 0;
 }
 
 /* Compile the prefilter once enough text has passed to repay its
  * compilation (about a second for the shipped schemes): small projects
- * never wait for it. CODEER_PREFILTER=on builds it at once, =off never. */
-static int ensure_prefilter(cdr_engine *e, size_t upcoming)
+ * never wait for it. A database in the cache costs next to nothing, so
+ * it is read at once. CODEER_PREFILTER=on builds it at once, =off never.
+ * Called with e->lock held. */
+static int build_prefilter(cdr_engine *e, int only_cached)
 {
-	const char *env = getenv("CODEER_PREFILTER");
 	const char **pats;
-	int *caseless, rc;
+	int *caseless, rc = 0;
 
-	if (e->prefilter_tried)
-		return 0;
-	e->bytes_seen += upcoming;
-	if (env && strcmp(env, "off") == 0)
-		return 0;
-	if (!(env && strcmp(env, "on") == 0) && e->bytes_seen < CDR_PREFILTER_AFTER)
-		return 0;
-	e->prefilter_tried = 1;
 	pats = cdr_calloc(e->n ? e->n : 1, sizeof(char *));
 	caseless = cdr_calloc(e->n ? e->n : 1, sizeof(int));
 	if (pats == NULL || caseless == NULL) {
 		free(pats);
 		free(caseless);
-		return CDR_ENOMEM;
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < e->n; i++) {
 		pats[i] = e->rules[i].rule->pattern;
 		caseless[i] = e->rules[i].rule->caseless;
 	}
-	rc = cdr_prefilter_new(&e->prefilter, pats, caseless, e->n);
+	if (!only_cached || cdr_prefilter_cached(e->cache_dir, pats, caseless, e->n)) {
+		e->prefilter_tried = 1;
+		rc = cdr_prefilter_new(&e->prefilter, pats, caseless, e->n, e->cache_dir, e->on_warn, e->warn_ctx);
+	}
 	free(pats);
 	free(caseless);
+	return rc;
+}
+
+static int ensure_prefilter(cdr_engine_worker *w, size_t upcoming)
+{
+	cdr_engine *e = w->e;
+	const char *env = getenv("CODEER_PREFILTER");
+	const cdr_prefilter *pf;
+	int rc = 0;
+
+	pthread_mutex_lock(&e->lock);
+	if (!e->prefilter_tried && !(env && strcmp(env, "off") == 0)) {
+		e->bytes_seen += upcoming;
+		if ((env && strcmp(env, "on") == 0) || e->bytes_seen >= CDR_PREFILTER_AFTER) {
+			rc = build_prefilter(e, 0);
+		} else if (e->cache_dir && !e->cache_checked) {
+			e->cache_checked = 1;
+			rc = build_prefilter(e, 1);
+		}
+	}
+	pf = e->prefilter;
+	pthread_mutex_unlock(&e->lock);
+	if (rc == 0 && w->pf == NULL && pf)
+		rc = cdr_prefilter_state_new(&w->pf, pf);
 	return rc;
 }
 
@@ -227,11 +318,11 @@ const char *cdr_engine_prefilter(const cdr_engine *e)
 }
 
 size_t cdr_engine_rule_count(const cdr_engine *e) { return e->n; }
-size_t cdr_engine_turns_seen(const cdr_engine *e) { return e->turns_seen; }
+size_t cdr_engine_turns_seen(const cdr_engine *e) { return e->w0->turns_seen; }
 
 size_t cdr_engine_stats(const cdr_engine *e, const cdr_rule_stats **out)
 {
-	*out = e->stats;
+	*out = e->w0->stats;
 	return e->n;
 }
 
@@ -358,7 +449,7 @@ static void spans_free(struct spans *s)
 /* Returned by collect when PCRE2's match limit stopped it. */
 #define LIMIT_HIT 1
 
-static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct layout *L, size_t lo, size_t hi)
+static int collect(struct spans *s, cdr_engine_worker *w, pcre2_code *re, const struct layout *L, size_t lo, size_t hi)
 {
 	size_t pos = 0;
 
@@ -367,13 +458,13 @@ static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct 
 	 * that overlapping matches are all found: an <unless> "de wijk|wijk
 	 * team" must veto "team" in "de wijk team". */
 	while (pos <= hi - lo) {
-		int m = pcre2_match(re, (PCRE2_SPTR)(L->text + lo), hi - lo, pos, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
+		int m = pcre2_match(re, (PCRE2_SPTR)(L->text + lo), hi - lo, pos, PCRE2_NO_UTF_CHECK, w->md, w->e->mctx);
 		PCRE2_SIZE *ov;
 		if (m == PCRE2_ERROR_NOMATCH)
 			break;
 		if (m < 0)
 			return LIMIT_HIT;
-		ov = pcre2_get_ovector_pointer(e->md);
+		ov = pcre2_get_ovector_pointer(w->md);
 		if (ov[1] > ov[0]) {
 			if (cdr_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(cdr_span)) < 0)
 				return CDR_ENOMEM;
@@ -388,7 +479,7 @@ static int collect(struct spans *s, cdr_engine *e, pcre2_code *re, const struct 
 	return 0;
 }
 
-static int collect_all(struct spans *s, cdr_engine *e, pcre2_code **res, size_t n, const struct layout *L,
+static int collect_all(struct spans *s, cdr_engine_worker *w, pcre2_code **res, size_t n, const struct layout *L,
 		       size_t lo, size_t hi)
 {
 	int rc;
@@ -397,7 +488,7 @@ static int collect_all(struct spans *s, cdr_engine *e, pcre2_code **res, size_t 
 	free(s->max_end);
 	s->max_end = NULL;
 	for (size_t i = 0; i < n; i++)
-		if ((rc = collect(s, e, res[i], L, lo, hi)) != 0)
+		if ((rc = collect(s, w, res[i], L, lo, hi)) != 0)
 			return rc;
 	/* several patterns: sort by start, then the prefix maximum of ends */
 	for (size_t i = 1; i < s->n; i++) {
@@ -473,11 +564,11 @@ static int near_enough(const struct spans *s, const struct layout *L, size_t a, 
 
 /* ---- running the rules --------------------------------------------------- */
 
-static int speaker_ok(cdr_engine *e, const struct compiled_rule *r, const char *speaker)
+static int speaker_ok(cdr_engine_worker *w, const struct compiled_rule *r, const char *speaker)
 {
-	if (r->speaker && pcre2_match(r->speaker, (PCRE2_SPTR)speaker, PCRE2_ZERO_TERMINATED, 0, 0, e->md, NULL) < 0)
+	if (r->speaker && pcre2_match(r->speaker, (PCRE2_SPTR)speaker, PCRE2_ZERO_TERMINATED, 0, 0, w->md, NULL) < 0)
 		return 0;
-	if (r->speaker_not && pcre2_match(r->speaker_not, (PCRE2_SPTR)speaker, PCRE2_ZERO_TERMINATED, 0, 0, e->md, NULL) >= 0)
+	if (r->speaker_not && pcre2_match(r->speaker_not, (PCRE2_SPTR)speaker, PCRE2_ZERO_TERMINATED, 0, 0, w->md, NULL) >= 0)
 		return 0;
 	return 1;
 }
@@ -519,29 +610,37 @@ static void expand(const struct compiled_rule *r, const struct layout *L, long t
 	}
 }
 
-static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_document *doc,
+static int run_rule(cdr_engine_worker *w, size_t ri, const struct layout *L, const cdr_document *doc,
 		    struct hit **hits, size_t *nhits, size_t *hcap, cdr_limit_fn on_limit, void *ctx)
 {
+	cdr_engine *e = w->e;
 	struct compiled_rule *r = &e->rules[ri];
+	cdr_rule_stats *st = &w->stats[ri];
 	struct spans unless = { 0 }, near = { 0 };
-	const unsigned char *cand = e->prefilter ? e->cand + ri * L->nregions : NULL;
+	size_t ncand = 0;
+	const cdr_prefilter_cand *cand = w->pf ? cdr_prefilter_cands(w->pf, ri, &ncand) : NULL;
+	size_t nvisit = cand ? ncand : L->nregions;
 	int rc = 0, filtered = r->speaker || r->speaker_not, gap_ok = -1;
 
-	for (size_t g = 0; g < L->nregions && rc == 0; g++) {
+	for (size_t k = 0; k < nvisit && rc == 0; k++) {
+		size_t g = cand ? cand[k].region : k;
 		long turn = L->region_turn[g];
-		size_t lo = L->regions[g].start, hi = L->regions[g].end, pos = 0;
+		size_t lo = L->regions[g].start, hi = L->regions[g].end;
+		/* no match starts before the prefilter's `from`. Its `to` is not
+		 * used to stop early: the rest of the region must still be
+		 * searched, so that a rule hitting the match limit there is
+		 * skipped as it is without the prefilter. */
+		size_t pos = cand ? cand[k].from - lo : 0;
 		int have_spans = 0, counted = 0, limited = 0;
-		size_t first_hit = *nhits, first_matches = e->stats[ri].matches;
+		size_t first_hit = *nhits, first_matches = st->matches;
 
-		if (cand && !cand[g])
-			continue;
 		if (filtered) {
 			int ok;
 			if (turn >= 0) {
-				ok = speaker_ok(e, r, cdr_document_turn(doc, (size_t)turn)->speaker);
+				ok = speaker_ok(w, r, cdr_document_turn(doc, (size_t)turn)->speaker);
 			} else {
 				if (gap_ok < 0)
-					gap_ok = speaker_ok(e, r, "");
+					gap_ok = speaker_ok(w, r, "");
 				ok = gap_ok;
 			}
 			if (!ok)
@@ -551,7 +650,7 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 		 * end of the turn, and lookbehind does not see the turn before */
 		while (pos <= hi - lo) {
 			int m = pcre2_match(r->re, (PCRE2_SPTR)(L->text + lo), hi - lo, pos, PCRE2_NO_UTF_CHECK,
-					    e->md, e->mctx);
+					    w->md, e->mctx);
 			PCRE2_SIZE *ov;
 			size_t a, b;
 
@@ -561,15 +660,15 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 				limited = 1;
 				break;
 			}
-			ov = pcre2_get_ovector_pointer(e->md);
+			ov = pcre2_get_ovector_pointer(w->md);
 			pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 			if (ov[0] == ov[1])
 				continue;
 			a = lo + ov[0];
 			b = lo + ov[1];
 			if (!have_spans) {
-				if ((r->rule->nunless && (rc = collect_all(&unless, e, r->unless, r->rule->nunless, L, lo, hi)) != 0) ||
-				    (r->near && (rc = collect_all(&near, e, &r->near, 1, L, lo, hi)) != 0)) {
+				if ((r->rule->nunless && (rc = collect_all(&unless, w, r->unless, r->rule->nunless, L, lo, hi)) != 0) ||
+				    (r->near && (rc = collect_all(&near, w, &r->near, 1, L, lo, hi)) != 0)) {
 					if (rc == LIMIT_HIT) {
 						rc = 0;
 						limited = 1;
@@ -588,10 +687,11 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 			(*hits)[*nhits].start = a;
 			(*hits)[*nhits].end = b;
 			(*hits)[*nhits].rule = ri;
+			(*hits)[*nhits].code = r->code;
 			(*nhits)++;
-			e->stats[ri].matches++;
+			st->matches++;
 			if (!counted && turn >= 0) {
-				e->stats[ri].turns++;
+				st->turns++;
 				counted = 1;
 			}
 		}
@@ -599,9 +699,9 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 			/* the match limit (in the pattern, an unless or the near
 			 * pattern): the rule is skipped for the whole region */
 			*nhits = first_hit;
-			e->stats[ri].matches = first_matches;
-			e->stats[ri].turns -= (size_t)counted;
-			e->stats[ri].limit_hits++;
+			st->matches = first_matches;
+			st->turns -= (size_t)counted;
+			st->limit_hits++;
 			if (on_limit)
 				on_limit(ctx, doc, turn, r->code, r->rule);
 		}
@@ -611,13 +711,10 @@ static int run_rule(cdr_engine *e, size_t ri, const struct layout *L, const cdr_
 	return rc;
 }
 
-static const cdr_engine *sort_engine;
-
 static int cmp_hit(const void *x, const void *y)
 {
 	const struct hit *a = x, *b = y;
-	const struct compiled_rule *ra = &sort_engine->rules[a->rule], *rb = &sort_engine->rules[b->rule];
-	int c = ra->code == rb->code ? 0 : strcmp(ra->code->qualified, rb->code->qualified);
+	int c = a->code == b->code ? 0 : strcmp(a->code->qualified, b->code->qualified);
 
 	if (c)
 		return c;
@@ -666,6 +763,13 @@ static void origin_add(char *origin, size_t cap, const struct compiled_rule *r)
 int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
 		   cdr_limit_fn on_limit, void *ctx)
 {
+	return cdr_engine_worker_run(e->w0, doc, out, on_limit, ctx);
+}
+
+int cdr_engine_worker_run(cdr_engine_worker *w, const cdr_document *doc, cdr_proposals *out,
+			  cdr_limit_fn on_limit, void *ctx)
+{
+	cdr_engine *e = w->e;
 	struct layout L;
 	struct hit *hits = NULL;
 	size_t nhits = 0, hcap = 0, first = out->n;
@@ -673,24 +777,19 @@ int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
 
 	if ((rc = layout_init(&L, doc)) < 0)
 		goto done;
-	e->turns_seen += L.nturns;
-	if ((rc = ensure_prefilter(e, L.len)) < 0)
+	w->turns_seen += L.nturns;
+	if ((rc = ensure_prefilter(w, L.len)) < 0)
 		goto done;
-	if (e->prefilter) {
-		if ((rc = cdr_grow((void **)&e->cand, &e->cand_cap, e->n * L.nregions + 1, 1)) < 0)
-			goto done;
-		memset(e->cand, 0, e->n * L.nregions);
-		cdr_prefilter_scan(e->prefilter, L.text, L.len, L.regions, L.nregions, e->cand);
-	}
+	if (w->pf)
+		cdr_prefilter_scan(e->prefilter, w->pf, L.text, L.len, L.regions, L.nregions);
 	for (size_t ri = 0; ri < e->n && rc == 0; ri++)
-		rc = run_rule(e, ri, &L, doc, &hits, &nhits, &hcap, on_limit, ctx);
+		rc = run_rule(w, ri, &L, doc, &hits, &nhits, &hcap, on_limit, ctx);
 	if (rc < 0)
 		goto done;
-	sort_engine = e;
 	cdr_sort(hits, nhits, sizeof(struct hit), cmp_hit);
 	/* merge overlapping or touching spans of one code */
 	for (size_t i = 0; i < nhits;) {
-		const cdr_code *code = e->rules[hits[i].rule].code;
+		const cdr_code *code = hits[i].code;
 		size_t a = hits[i].start, b = hits[i].end, j = i;
 		cdr_proposal *p;
 		if ((rc = cdr_grow((void **)&out->v, &out->cap, out->n + 1, sizeof(*p))) < 0)
@@ -698,7 +797,7 @@ int cdr_engine_run(cdr_engine *e, const cdr_document *doc, cdr_proposals *out,
 		p = &out->v[out->n++];
 		memset(p, 0, sizeof(*p));
 		p->code = code;
-		while (j < nhits && e->rules[hits[j].rule].code == code && hits[j].start <= b) {
+		while (j < nhits && hits[j].code == code && hits[j].start <= b) {
 			if (hits[j].end > b)
 				b = hits[j].end;
 			origin_add(p->origin, sizeof(p->origin), &e->rules[hits[j].rule]);

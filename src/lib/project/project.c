@@ -77,7 +77,7 @@ static char *source_path(const char *dir, const char *id, const char *ext)
 int cdr_project_init(const char *dir, const char *name)
 {
 	static const char *const subdirs[] = { "sources", "codings", "schemes", "memos", NULL };
-	static const char gitignore[] = ".codeer.lock\n.codeer-tmp-*\n.codeer-journal\n";
+	static const char gitignore[] = ".codeer.lock\n.codeer-tmp-*\n.codeer-journal\n.codeer-cache/\n";
 	cdr_config cfg = { 0 };
 	char created[32], *path = NULL, *data = NULL, *abs = NULL;
 	size_t len;
