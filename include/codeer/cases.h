@@ -22,8 +22,38 @@ size_t cdr_cases_count(const cdr_cases *cases);
 const char *cdr_cases_id(const cdr_cases *cases, size_t i);
 /** Index of a case, or -1. */
 long cdr_cases_find(const cdr_cases *cases, const char *id);
-/** Index of the case holding document `doc`, or -1. */
+/** Index of the case holding document `doc` as a whole, or -1. */
 long cdr_cases_of_doc(const cdr_cases *cases, const char *doc);
+
+struct cdr_project;
+
+/**
+ * Stretches: a case may hold a range of turns of a document
+ * ("DOC:t3-t9" in the docs column of cases.tsv) rather than the whole
+ * of it, as a professional discusses several dossiers in one interview.
+ * The stretches of one document do not overlap; the rest of the document
+ * belongs to the case that holds it as a whole, if any.
+ *
+ * The case of code point `offset` of document `doc` (where a coding
+ * starts): the case whose stretch contains it, else the case holding the
+ * whole document, else -1, in *out. A stretch covers its first turn's
+ * label and ends where its last turn ends. The first question about a
+ * document with stretches loads its turns from `p`; a stretch past the
+ * document's last turn holds only the turns there are. Returns 0 or a
+ * CDR_E* code (the document cannot be read).
+ */
+int cdr_cases_case_at(cdr_cases *cases, const struct cdr_project *p, const char *doc, size_t offset, long *out);
+/** Stretches of case `i`, in the order of cases.tsv: document and turns
+ * (1-based, inclusive). */
+size_t cdr_cases_stretch_count(const cdr_cases *cases, size_t i);
+const char *cdr_cases_stretch(const cdr_cases *cases, size_t i, size_t s, size_t *first, size_t *last);
+/** Give case `i` turns first..last (1-based) of `doc`; a stretch of
+ * another case that overlaps them is taken out of that case. */
+int cdr_cases_add_stretch(cdr_cases *cases, size_t i, const char *doc, size_t first, size_t last);
+/** Parse "DOC:tA-tB" or "DOC:tA"; *doc_len is the length of DOC.
+ * Returns 1 when `token` names a stretch, 0 when it has no ':' (a whole
+ * document), CDR_EFORMAT (message set) when it is malformed. */
+int cdr_cases_parse_stretch(const char *token, size_t *doc_len, size_t *first, size_t *last);
 
 size_t cdr_cases_attr_count(const cdr_cases *cases);
 const char *cdr_cases_attr_name(const cdr_cases *cases, size_t a);
@@ -43,10 +73,11 @@ int cdr_cases_ensure(cdr_cases *cases, const char *id, size_t *index);
 int cdr_cases_set_attr(cdr_cases *cases, size_t i, const char *name, const char *value);
 /** Put `doc` into case `i`, taking it out of any other case. */
 int cdr_cases_assign(cdr_cases *cases, size_t i, const char *doc);
-/** Rename document `doc` in its case to `to`, or take it out of its case
- * when `to` is NULL (the case stays, with its attributes). */
+/** Rename document `doc` in its case (and its stretches) to `to`, or take
+ * it out of its case and drop its stretches when `to` is NULL (the cases
+ * stay, with their attributes). */
 int cdr_cases_rename_doc(cdr_cases *cases, const char *doc, const char *to);
-/** Drop cases that hold no documents and have no attribute values. */
+/** Drop cases that hold no documents, no stretches and no attribute values. */
 void cdr_cases_prune(cdr_cases *cases);
 
 /**

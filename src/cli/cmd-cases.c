@@ -227,6 +227,27 @@ static int cases_import_exec(struct cli_ctx *ctx, const struct cli_args *a)
  * numbers and the documents are an array of ids (row r is case r - 1); an
  * attribute a case has no value for is null (an empty cell in cases.tsv
  * means unset). */
+/* Room for ":tN-tN" with two turn numbers of up to 20 digits. */
+#define STRETCH_TURNS_MAX 46
+
+/* A stretch as the docs column writes it, "DOC:tA-tB" or "DOC:tA" (caller
+ * frees; NULL when out of memory). */
+static char *stretch_entry(const cdr_cases *cases, size_t i, size_t k)
+{
+	size_t first, last;
+	const char *doc = cdr_cases_stretch(cases, i, k, &first, &last);
+	size_t n = strlen(doc) + STRETCH_TURNS_MAX + 1;
+	char *out = malloc(n);
+
+	if (out == NULL)
+		return NULL;
+	if (first == last)
+		snprintf(out, n, "%s:t%zu", doc, first);
+	else
+		snprintf(out, n, "%s:t%zu-t%zu", doc, first, last);
+	return out;
+}
+
 static void write_json(FILE *f, const cdr_table *t, const cdr_cases *cases)
 {
 	size_t n = cdr_table_rows(t);
@@ -241,9 +262,16 @@ static void write_json(FILE *f, const cdr_table *t, const cdr_cases *cases)
 			fputs(": ", f);
 			if (c == 1) {
 				fputc('[', f);
-				for (size_t d = 0; d < cdr_cases_doc_count(cases, r - 1); d++) {
+				size_t nd = cdr_cases_doc_count(cases, r - 1);
+				for (size_t d = 0; d < nd; d++) {
 					fputs(d ? ", " : "", f);
 					cdr_json_string(f, cdr_cases_doc(cases, r - 1, d));
+				}
+				for (size_t k = 0; k < cdr_cases_stretch_count(cases, r - 1); k++) {
+					char *entry = stretch_entry(cases, r - 1, k);
+					fputs(nd + k ? ", " : "", f);
+					cdr_json_string(f, entry ? entry : "");
+					free(entry);
 				}
 				fputc(']', f);
 			} else if (c > 1 && *s == '\0') {
@@ -276,10 +304,14 @@ static int cases_list(cdr_project *p, FILE *f, cdr_format fmt)
 		return cli_lib_error();
 	}
 	for (size_t i = 0; i < cdr_cases_count(cases) && rc == EXIT_OK; i++) {
-		size_t total = 1;
+		size_t total = 1, ns = cdr_cases_stretch_count(cases, i);
 		char *docs;
 		for (size_t d = 0; d < cdr_cases_doc_count(cases, i); d++)
 			total += strlen(cdr_cases_doc(cases, i, d)) + 1;
+		for (size_t k = 0; k < ns; k++) {
+			size_t first, last;
+			total += strlen(cdr_cases_stretch(cases, i, k, &first, &last)) + STRETCH_TURNS_MAX + 1;
+		}
 		if ((docs = calloc(1, total)) == NULL) {
 			rc = cli_error("out of memory");
 			break;
@@ -288,6 +320,22 @@ static int cases_list(cdr_project *p, FILE *f, cdr_format fmt)
 			if (d)
 				strcat(docs, ",");
 			strcat(docs, cdr_cases_doc(cases, i, d));
+		}
+		for (size_t k = 0; k < ns; k++) {
+			char *entry = stretch_entry(cases, i, k);
+			if (entry == NULL) {
+				free(docs);
+				docs = NULL;
+				break;
+			}
+			if (*docs)
+				strcat(docs, ",");
+			strcat(docs, entry);
+			free(entry);
+		}
+		if (docs == NULL) {
+			rc = cli_error("out of memory");
+			break;
 		}
 		row[0] = cdr_cases_id(cases, i);
 		row[1] = docs;

@@ -131,14 +131,58 @@ $ cd p && codeer cases import missing.tsv
 ! codeer: missing.tsv: cannot open: No such file or directory
 ? 2
 
-# the shipped corpus: 55 cases with the attributes the reports give
+# the shipped corpus: 83 cases with the attributes the reports give, the
+# 18 dossiers of seed 000 among them
 $ codeer init corpus >/dev/null && cd corpus && codeer add "$CORPORA"/*.txt > /dev/null && codeer cases import "$CORPORA/cases.tsv"
-65 cases
+83 cases
 ? 0
 
 $ cd corpus && codeer cases --format tsv | head -1 && codeer cases | grep -c 'Gemeente A'
 case	docs	gemeente	rol	team	ronde	bron
-2
+8
+? 0
+
+# ---- cases below the document: stretches of turns
+# a dossier is a stretch of a professional's interview; dossiers without
+# quotes in the corpus keep their attributes and hold nothing
+$ cd corpus && codeer cases | grep -E '^(s000-professional-6|6\.[123]|1\.2)	' && codeer cases --format json | grep '"6.1"'
+s000-professional-6	s000-professional-6	Gemeente C	professional			000
+1.2		Gemeente A	professional			000
+6.1	s000-professional-6:t1-t2	Gemeente C	professional			000
+6.2	s000-professional-6:t3	Gemeente C	professional			000
+6.3	s000-professional-6:t4	Gemeente C	professional			000
+ {"case": "6.1", "docs": ["s000-professional-6:t1-t2"], "gemeente": "Gemeente C", "rol": "professional", "team": null, "ronde": null, "bron": "000"},
+? 0
+
+# a coding belongs to the case whose stretch holds its start; the rest of
+# the document to the case that holds it whole
+$ codeer init s >/dev/null && cd s && printf 'I: een\nR: twee\nI: drie\nR: vier\n' > a.txt && codeer add --case heel a.txt >/dev/null && printf 'case\tdocs\nd1\ta.txt:t2-t3\n' > d.tsv && codeer cases import d.tsv && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer code add a t1 VB >/dev/null && codeer code add a t2 VB >/dev/null && codeer code add a t3 EK >/dev/null && codeer code add a t4 VB >/dev/null && codeer matrix --rows case --codes "mini/VB, mini/EK" --format tsv
+2 cases
+case	mini/VB	mini/EK	total
+heel	2	0	2
+d1	1	1	2
+total	3	1	4
+! codeer: counting the codings of coder me
+? 0
+
+# stretches are written back as read; turns listed again move to the new
+# case with the whole stretch that held them, as a document listed again
+# moves (and a case left empty goes)
+$ cd s && cat cases.tsv && printf 'case\tdocs\nd2\ta:t3\nd3\ta:t2\n' > m.tsv && codeer cases import m.tsv && cat cases.tsv && codeer matrix --rows case --codes "mini/VB, mini/EK" --format tsv
+case	docs
+heel	a
+d1	a:t2-t3
+3 cases
+case	docs
+heel	a
+d2	a:t3
+d3	a:t2
+case	mini/VB	mini/EK	total
+heel	2	0	2
+d2	0	1	1
+d3	1	0	1
+total	3	1	4
+! codeer: counting the codings of coder me
 ? 0
 
 # a new document whose id is already a case name gets a case of its own
@@ -220,4 +264,21 @@ $ cd q && codeer cases set c3 regio; s=$?; cmp cases.tsv before.tsv && exit $s
 $ cd q && codeer cases set c3 regio=; s=$?; cmp cases.tsv before.tsv && exit $s
 ! codeer cases set: 'regio=' has no value; 'codeer cases unset c3 regio' clears it
 ! usage: codeer cases set CASE KEY=VALUE...
+? 2
+
+# bad stretches: the message names the file, the line and the entry
+$ cd s && cp cases.tsv before.tsv && printf 'case\tdocs\nx\ta:t3-t2\n' > bad.tsv && codeer cases import bad.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: bad.tsv:2: 'a:t3-t2' is not a document or a stretch of turns (DOC:tFIRST-tLAST)
+? 2
+
+$ cd s && printf 'case\tdocs\nx\ta:t1-t2\ny\ta:t2\n' > ov.tsv && codeer cases import ov.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: ov.tsv:3: turns of 'a' are listed twice ('a:t2' overlaps t1-t2 of case 'x')
+? 2
+
+$ cd s && printf 'case\tdocs\nx\tb:t1\n' > nd.tsv && codeer cases import nd.tsv; s=$?; cmp cases.tsv before.tsv && exit $s
+! codeer: nd.tsv:2: no document 'b' in the project
+? 2
+
+$ cd s && sed -i 's/a:t2$/a:x2/' cases.tsv && codeer cases
+! codeer: ./cases.tsv:4: 'a:x2' is not a document or a stretch of turns (DOC:tFIRST-tLAST)
 ? 2

@@ -210,3 +210,27 @@ $ codeer init s >/dev/null && cd s && codeer add "$CORPORA"/s001-*.txt >/dev/nul
       1 draagkracht/DK.NW
       1 draagkracht/DL.6
 ? 0
+
+# Seed 000 per dossier: the shipped corpus links the dossiers 1.1 to 6.3
+# to the turns that quote them (corpora/cases.tsv); a coding counts for
+# the dossier whose turns hold its start, so a matrix and a score run per
+# dossier, not per professional.
+$ codeer init c >/dev/null && cd c && codeer add "$CORPORA"/s000-*.txt >/dev/null && grep -E '^(case|[1-6]\.[1-3])	' "$CORPORA/cases.tsv" > dossiers.tsv && codeer cases import dossiers.tsv && codeer scheme add "$CODEER_SRCDIR/codeschemes/maatwerk.xml" >/dev/null && for c in "s000-professional-1 t1 maatwerk/H3" "s000-professional-1 t2 maatwerk/H4" "s000-professional-4 t2 maatwerk/H4" "s000-professional-4 t3 maatwerk/DLP2" "s000-professional-6 t1 maatwerk/H5" "s000-professional-6 t2 maatwerk/H3"; do codeer code add --coder eva $c >/dev/null || exit 1; done && codeer matrix --coder eva --rows case --codes "maatwerk/H3, maatwerk/H4, maatwerk/H5, maatwerk/DLP2" --format tsv 2>/dev/null
+24 cases
+case	maatwerk/H3	maatwerk/H4	maatwerk/H5	maatwerk/DLP2	total
+1.1	1	0	0	0	1
+1.3	0	1	0	0	1
+4.2	0	1	0	0	1
+4.3	0	0	0	1	1
+6.1	1	0	1	0	2
+total	2	2	1	1	6
+? 0
+
+$ cd c && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-samenvatting.rules" --coder eva --items inspraak-aanpak --format tsv | grep -E '^(case|1\.[13]|4\.[23]|6\.1)	'
+case	inspraak-aanpak
+1.1	Ja
+1.3	Nee
+4.2	Nee
+4.3	
+6.1	Ja
+? 0

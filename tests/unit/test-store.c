@@ -966,7 +966,25 @@ static void test_store_cases_import_corpus(void)
 	CU_ASSERT_EQUAL_FATAL(cdr_project_cases_save(p), 0);
 	p = reopen(p);
 	cases = cdr_project_cases(p);
-	CU_ASSERT_EQUAL(cdr_cases_count(cases), 65);
+	CU_ASSERT_EQUAL(cdr_cases_count(cases), 83);
+	/* seed 000's dossiers are stretches of the professionals' interviews,
+	 * back from the file as written; a place belongs to its stretch */
+	{
+		size_t first = 0, last = 0;
+		long at = -2;
+		c = cdr_cases_find(cases, "2.3");
+		CU_ASSERT_FATAL(c >= 0);
+		CU_ASSERT_EQUAL(cdr_cases_doc_count(cases, (size_t)c), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_cases_stretch_count(cases, (size_t)c), 1);
+		CU_ASSERT_STRING_EQUAL(cdr_cases_stretch(cases, (size_t)c, 0, &first, &last), "s000-professional-2");
+		CU_ASSERT_EQUAL(first, 2);
+		CU_ASSERT_EQUAL(last, 3);
+		CU_ASSERT_EQUAL(cdr_cases_case_at(cases, p, "s000-professional-2", 0, &at), 0);
+		CU_ASSERT_EQUAL(at, cdr_cases_find(cases, "2.1"));
+		CU_ASSERT_EQUAL(cdr_cases_case_at(cases, p, "s000-professional-2", 100000, &at), 0);
+		CU_ASSERT_EQUAL(at, c);
+		CU_ASSERT_EQUAL(cdr_cases_of_doc(cases, "s000-professional-2"), cdr_cases_find(cases, "s000-professional-2"));
+	}
 	CU_ASSERT_EQUAL_FATAL(cdr_cases_attr_count(cases), 5);
 	for (size_t a = 0; a < 5; a++)
 		CU_ASSERT_STRING_EQUAL(cdr_cases_attr_name(cases, a), attrs[a]);

@@ -243,7 +243,12 @@ int cdr_crosssection(cdr_table **out, cdr_project *p, const cdr_schemes *set, co
 		for (size_t i = 0; i < cdr_codings_count(sets[c]); i++) {
 			const cdr_coding *k = cdr_codings_get(sets[c], i);
 			long ci;
-			if (strcmp(k->status, "rejected") == 0 || (ci = cdr_cases_of_doc(cases, k->doc)) < 0)
+			if (strcmp(k->status, "rejected") == 0)
+				continue;
+			/* a coding belongs to the case whose stretch holds its start */
+			if ((rc = cdr_cases_case_at(cases, p, k->doc, k->start, &ci)) < 0)
+				goto done;
+			if (ci < 0)
 				continue;
 			if (cdr_grow((void **)&hits, &hcap, nhits + 1, sizeof(*hits)) < 0) {
 				rc = CDR_ENOMEM;

@@ -531,10 +531,10 @@ static int select_codings(struct build *b)
 	return 0;
 }
 
-/* The row of document d for rows other than speakers. */
-static const char *doc_row_label(const struct build *b, size_t d)
+/* The row of case c (-1: none) of document d for rows other than
+ * speakers. */
+static const char *case_row_label(const struct build *b, long c, size_t d)
 {
-	long c = b->doc_case[d];
 	const char *v;
 
 	switch (b->o->rows) {
@@ -546,6 +546,12 @@ static const char *doc_row_label(const struct build *b, size_t d)
 	default:
 		return cdr_project_doc_id(b->p, d);
 	}
+}
+
+/* The row of document d as a whole. */
+static const char *doc_row_label(const struct build *b, size_t d)
+{
+	return case_row_label(b, b->doc_case[d], d);
 }
 
 static const char *speaker_label(const cdr_document *doc, size_t turn)
@@ -564,6 +570,12 @@ static int case_selected(const struct build *b, size_t c)
 		if (cdr_project_has_doc(b->p, cdr_cases_doc(b->cases, c, d)) &&
 		    cdr_selection_doc(b->sel, cdr_cases_doc(b->cases, c, d)))
 			return 1;
+	for (size_t s = 0; s < cdr_cases_stretch_count(b->cases, c); s++) {
+		size_t first, last;
+		const char *doc = cdr_cases_stretch(b->cases, c, s, &first, &last);
+		if (cdr_project_has_doc(b->p, doc) && cdr_selection_doc(b->sel, doc))
+			return 1;
+	}
 	return 0;
 }
 
@@ -769,7 +781,12 @@ static int fill_cells(struct build *b)
 			long t = cdr_document_turn_at(doc, k->start);
 			label = t >= 0 ? speaker_label(doc, (size_t)t) : "(no speaker)";
 		} else {
-			label = doc_row_label(b, (size_t)docno);
+			/* a coding belongs to the case whose stretch holds its start */
+			long c = b->doc_case[docno];
+			if ((o->rows == CDR_ROWS_CASE || o->rows == CDR_ROWS_ATTR) &&
+			    (rc = cdr_cases_case_at(b->cases, b->p, k->doc, k->start, &c)) < 0)
+				break;
+			label = case_row_label(b, c, (size_t)docno);
 		}
 		if ((row = map_get(&b->rowmap, label)) < 0)
 			continue;

@@ -648,7 +648,9 @@ int cdr_freqs_filtered(cdr_freq **out, size_t *n, cdr_project *p, const cdr_sche
 				f[fi].docs++;
 				last_doc[fi] = k->doc;
 			}
-			ci = cdr_cases_of_doc(cases, k->doc);
+			/* a coding belongs to the case whose stretch holds its start */
+			if ((rc = cdr_cases_case_at(cases, p, k->doc, k->start, &ci)) < 0)
+				break;
 			{
 				int seen = 0;
 				for (size_t j = 0; j < ncases_seen[fi]; j++)

@@ -712,8 +712,12 @@ static int count_code(long *counts, const cdr_scores *s, cdr_project *p, const c
 				const cdr_scheme *sc = cdr_schemes_scheme_of(set, xc);
 				match = sc && cdr_scheme_code_is_below(sc, xc, code);
 			}
-			if (!match || (ci = cdr_cases_of_doc(cases, x->doc)) < 0 ||
-			    (si = case_index(s, cdr_cases_id(cases, (size_t)ci))) < 0)
+			if (!match)
+				continue;
+			/* a coding belongs to the case whose stretch holds its start */
+			if ((rc = cdr_cases_case_at(cases, p, x->doc, x->start, &ci)) < 0)
+				break;
+			if (ci < 0 || (si = case_index(s, cdr_cases_id(cases, (size_t)ci))) < 0)
 				continue;
 			counts[si]++;
 		}

@@ -1,12 +1,16 @@
 /* cases.c -- the case table: cases, the documents in each, attributes.
  *
  * On disk (cases.tsv): a header "case<TAB>docs<TAB>attr..." and one row
- * per case, documents comma-separated. Every document is in one case. */
+ * per case, documents comma-separated. Every document is in one case as
+ * a whole, or in none; a docs entry "DOC:tA-tB" gives a case a stretch of
+ * turns of a document instead, for a case below the document (a dossier
+ * discussed in part of an interview). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "codeer/cases.h"
+#include "codeer/document.h"
 #include "codeer/error.h"
 #include "codeer/project.h"
 #include "util/alloc.h"
@@ -23,9 +27,21 @@ struct case_rec {
 	size_t values_cap;
 };
 
+/* A stretch of turns of a document that belongs to a case. Its code-point
+ * range [lo, hi) is found the first time its document is asked about. */
+struct stretch {
+	char *doc;
+	size_t case_index;
+	size_t first, last; /* turns, 1-based, inclusive */
+	int resolved;
+	size_t lo, hi;
+};
+
 struct cdr_cases {
 	struct case_rec *v;
 	size_t n, cap;
+	struct stretch *st; /* in the order of cases.tsv */
+	size_t nst, st_cap;
 	char **attrs;
 	size_t nattrs, attrs_cap;
 	/* case id -> case and document -> case: a lookup per document or per
@@ -59,6 +75,9 @@ void cdr_cases_free(cdr_cases *cases)
 	for (size_t a = 0; a < cases->nattrs; a++)
 		free(cases->attrs[a]);
 	free(cases->attrs);
+	for (size_t s = 0; s < cases->nst; s++)
+		free(cases->st[s].doc);
+	free(cases->st);
 	cdr_strmap_clear(&cases->by_id);
 	cdr_strmap_clear(&cases->by_doc);
 	free(cases);
@@ -211,13 +230,18 @@ void cdr_cases_prune(cdr_cases *cases)
 
 	for (size_t i = 0; i < cases->n; i++) {
 		struct case_rec *c = &cases->v[i];
-		int keep = c->ndocs > 0;
+		int keep = c->ndocs > 0 || cdr_cases_stretch_count(cases, i) > 0;
 		for (size_t a = 0; a < c->values_cap && !keep; a++)
 			keep = c->values[a] != NULL;
-		if (keep)
+		if (keep) {
+			/* a kept case's stretches follow it to its new index */
+			for (size_t s = 0; s < cases->nst; s++)
+				if (cases->st[s].case_index == i)
+					cases->st[s].case_index = w;
 			cases->v[w++] = *c;
-		else
+		} else {
 			case_free(c);
+		}
 	}
 	cases->n = w;
 	/* case indices moved and ids were freed: refill the maps in place
@@ -231,12 +255,37 @@ void cdr_cases_prune(cdr_cases *cases)
 	}
 }
 
+/* The stretches of a renamed document follow it; those of a removed one go. */
+static int rename_stretches(cdr_cases *cases, const char *doc, const char *to)
+{
+	size_t w = 0;
+
+	for (size_t s = 0; s < cases->nst; s++) {
+		struct stretch *st = &cases->st[s];
+		if (strcmp(st->doc, doc) == 0) {
+			char *copy = NULL;
+			if (to && (copy = cdr_strdup(to)) == NULL)
+				return CDR_ENOMEM;
+			free(st->doc);
+			if (copy == NULL)
+				continue;
+			st->doc = copy;
+		}
+		cases->st[w++] = *st;
+	}
+	cases->nst = w;
+	return 0;
+}
+
 int cdr_cases_rename_doc(cdr_cases *cases, const char *doc, const char *to)
 {
 	long i = cdr_cases_of_doc(cases, doc);
 	struct case_rec *c;
 	char *copy = NULL;
+	int rc;
 
+	if ((rc = rename_stretches(cases, doc, to)) < 0)
+		return rc;
 	if (i < 0)
 		return 0;
 	if (to && (copy = cdr_strdup(to)) == NULL)
@@ -263,7 +312,209 @@ int cdr_cases_rename_doc(cdr_cases *cases, const char *doc, const char *to)
 	return 0;
 }
 
-static int split_docs(cdr_cases *cases, size_t i, char *list)
+/* ---- stretches */
+
+size_t cdr_cases_stretch_count(const cdr_cases *cases, size_t i)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < cases->nst; s++)
+		n += cases->st[s].case_index == i;
+	return n;
+}
+
+const char *cdr_cases_stretch(const cdr_cases *cases, size_t i, size_t s, size_t *first, size_t *last)
+{
+	for (size_t k = 0; k < cases->nst; k++) {
+		const struct stretch *st = &cases->st[k];
+		if (st->case_index != i || s-- > 0)
+			continue;
+		*first = st->first;
+		*last = st->last;
+		return st->doc;
+	}
+	return NULL;
+}
+
+static int parse_turn(const char **p, size_t *out)
+{
+	size_t v = 0;
+
+	if (**p != 't' || (*p)[1] < '0' || (*p)[1] > '9')
+		return -1;
+	for (++*p; **p >= '0' && **p <= '9'; ++*p) {
+		if (v > 100000000)
+			return -1;
+		v = v * 10 + (size_t)(**p - '0');
+	}
+	*out = v;
+	return v > 0 ? 0 : -1;
+}
+
+int cdr_cases_parse_stretch(const char *token, size_t *doc_len, size_t *first, size_t *last)
+{
+	const char *colon = strchr(token, ':'), *p;
+
+	if (colon == NULL)
+		return 0;
+	p = colon + 1;
+	if (colon == token || parse_turn(&p, first) < 0)
+		goto bad;
+	*last = *first;
+	if (*p == '-') {
+		p++;
+		if (parse_turn(&p, last) < 0)
+			goto bad;
+	}
+	if (*p != '\0' || *last < *first)
+		goto bad;
+	*doc_len = (size_t)(colon - token);
+	return 1;
+bad:
+	return cdr_error_set(CDR_EFORMAT, "'%s' is not a document or a stretch of turns (DOC:tFIRST-tLAST)",
+			     token);
+}
+
+int cdr_cases_add_stretch(cdr_cases *cases, size_t i, const char *doc, size_t first, size_t last)
+{
+	size_t w = 0;
+	struct stretch *st;
+	char *copy;
+
+	if (cdr_grow((void **)&cases->st, &cases->st_cap, cases->nst + 1, sizeof(*st)) < 0 ||
+	    (copy = cdr_strdup(doc)) == NULL)
+		return CDR_ENOMEM;
+	/* turns move to the new case, as a document listed again moves */
+	for (size_t s = 0; s < cases->nst; s++) {
+		st = &cases->st[s];
+		if (strcmp(st->doc, doc) == 0 && st->first <= last && first <= st->last) {
+			free(st->doc);
+			continue;
+		}
+		cases->st[w++] = *st;
+	}
+	cases->nst = w;
+	cases->st[cases->nst++] = (struct stretch){ copy, i, first, last, 0, 0, 0 };
+	return 0;
+}
+
+/* One entry of a docs cell: a stretch or a whole document. With `staged`
+ * (an import), the document part is resolved through `resolve` and a
+ * document or turns listed twice in the file are refused. */
+static int stretch_or_doc(cdr_cases *cases, size_t i, const char *tok, const char *name, size_t lineno,
+			  char *(*resolve)(const char *token, void *ctx), void *ctx, const char *what)
+{
+	size_t dlen = 0, first = 0, last = 0;
+	char *doc, *id;
+	int rc = cdr_cases_parse_stretch(tok, &dlen, &first, &last);
+
+	if (rc < 0)
+		return cdr_error_set(rc, "%s:%zu: %s", name, lineno, cdr_error_last());
+	if (rc == 0) {
+		if (resolve == NULL)
+			return cdr_cases_assign(cases, i, tok);
+		if ((id = resolve(tok, ctx)) == NULL)
+			return cdr_error_set(CDR_ENOTFOUND, "%s:%zu: no %s '%s' in the project", name, lineno, what, tok);
+		if (cdr_cases_of_doc(cases, id) >= 0)
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: document '%s' is listed in two cases", name, lineno, id);
+		else
+			rc = cdr_cases_assign(cases, i, id);
+		free(id);
+		return rc;
+	}
+	if ((doc = cdr_strndup(tok, dlen)) == NULL)
+		return CDR_ENOMEM;
+	id = doc;
+	if (resolve && (id = resolve(doc, ctx)) == NULL) {
+		rc = cdr_error_set(CDR_ENOTFOUND, "%s:%zu: no %s '%s' in the project", name, lineno, what, doc);
+		free(doc);
+		return rc;
+	}
+	/* in one file, turns of a document belong to one case */
+	for (size_t s = 0; s < cases->nst; s++) {
+		const struct stretch *st = &cases->st[s];
+		if (strcmp(st->doc, id) == 0 && st->first <= last && first <= st->last) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: turns of '%s' are listed twice ('%s' overlaps t%zu-t%zu of case '%s')",
+					   name, lineno, id, tok, st->first, st->last, cases->v[st->case_index].id);
+			break;
+		}
+	}
+	if (rc == 1)
+		rc = cdr_cases_add_stretch(cases, i, id, first, last);
+	if (id != doc)
+		free(id);
+	free(doc);
+	return rc;
+}
+
+static int format_stretches(cdr_buf *b, const cdr_cases *cases, size_t i, int comma)
+{
+	int rc = 0;
+
+	for (size_t s = 0; s < cases->nst && rc == 0; s++) {
+		const struct stretch *st = &cases->st[s];
+		if (st->case_index != i)
+			continue;
+		if (comma)
+			rc = cdr_buf_putc(b, ',');
+		comma = 1;
+		if (rc == 0)
+			rc = cdr_tsv_put(b, st->doc);
+		if (rc == 0)
+			rc = st->first == st->last ? cdr_buf_printf(b, ":t%zu", st->first)
+						   : cdr_buf_printf(b, ":t%zu-t%zu", st->first, st->last);
+	}
+	return rc;
+}
+
+/* The code points of each stretch of `doc`, from its turns: from the end
+ * of the turn before the first (so the first turn's label is inside) to the
+ * end of the last turn, or to the end of the document when the last turn
+ * is the document's last. */
+static int resolve_stretches(cdr_cases *cases, const cdr_project *p, const char *doc)
+{
+	cdr_document *d = NULL;
+	size_t nt;
+	int rc;
+
+	if ((rc = cdr_project_doc_load(&d, p, doc, 0)) < 0)
+		return rc;
+	nt = cdr_document_turn_count(d);
+	for (size_t s = 0; s < cases->nst; s++) {
+		struct stretch *st = &cases->st[s];
+		if (st->resolved || strcmp(st->doc, doc) != 0)
+			continue;
+		st->resolved = 1;
+		if (st->first > nt) {
+			st->lo = st->hi = 0; /* no such turns: holds nothing */
+			continue;
+		}
+		st->lo = st->first == 1 ? 0 : cdr_document_turn(d, st->first - 2)->span.end;
+		st->hi = st->last >= nt ? (size_t)-1 : cdr_document_turn(d, st->last - 1)->span.end;
+	}
+	cdr_document_free(d);
+	return 0;
+}
+
+int cdr_cases_case_at(cdr_cases *cases, const cdr_project *p, const char *doc, size_t offset, long *out)
+{
+	int rc;
+
+	for (size_t s = 0; s < cases->nst; s++) {
+		struct stretch *st = &cases->st[s];
+		if (strcmp(st->doc, doc) != 0)
+			continue;
+		if (!st->resolved && (rc = resolve_stretches(cases, p, doc)) < 0)
+			return rc;
+		if (offset >= st->lo && offset < st->hi) {
+			*out = (long)st->case_index;
+			return 0;
+		}
+	}
+	*out = cdr_cases_of_doc(cases, doc);
+	return 0;
+}
+
+static int split_docs(cdr_cases *cases, size_t i, char *list, const char *name, size_t lineno)
 {
 	char *save = NULL;
 	int rc;
@@ -275,7 +526,9 @@ static int split_docs(cdr_cases *cases, size_t i, char *list)
 		end = tok + strlen(tok);
 		while (end > tok && end[-1] == ' ')
 			*--end = '\0';
-		if (*tok && (rc = cdr_cases_assign(cases, i, tok)) < 0)
+		if (*tok == '\0')
+			continue;
+		if ((rc = stretch_or_doc(cases, i, tok, name, lineno, NULL, NULL, NULL)) < 0)
 			return rc;
 	}
 	return 0;
@@ -333,7 +586,7 @@ int cdr_cases_parse(cdr_cases **out, char *data, size_t len, const char *name)
 				rc = cdr_error_set(rc, "%s:%zu: %s", name, lineno, cdr_error_last());
 			goto fail;
 		}
-		if ((rc = split_docs(cases, i, row.fields[1])) < 0)
+		if ((rc = split_docs(cases, i, row.fields[1], name, lineno)) < 0)
 			goto fail;
 		for (size_t f = 2; f < row.n; f++)
 			if ((rc = cdr_cases_set_attr(cases, i, cases->attrs[cols[f]], row.fields[f])) < 0)
@@ -373,6 +626,7 @@ int cdr_cases_format(char **out, size_t *out_len, const cdr_cases *cases)
 			if (rc == 0)
 				rc = cdr_tsv_put(&b, c->docs[d]);
 		}
+		rc = rc < 0 ? rc : format_stretches(&b, cases, i, c->ndocs > 0);
 		for (size_t a = 0; a < cases->nattrs && rc == 0; a++)
 			if ((rc = cdr_buf_putc(&b, '\t')) == 0)
 				rc = cdr_tsv_put(&b, cdr_cases_attr(cases, i, a));
@@ -400,6 +654,17 @@ static char *resolve_doc(const char *token, int (*doc_exists)(void *, const char
 	return NULL;
 }
 
+struct resolve_ctx {
+	int (*doc_exists)(void *, const char *);
+	void *ctx;
+};
+
+static char *resolve_import_doc(const char *token, void *ctx)
+{
+	const struct resolve_ctx *rx = ctx;
+	return resolve_doc(token, rx->doc_exists, rx->ctx);
+}
+
 int cdr_cases_import(cdr_cases *cases, char *data, size_t len, const char *name,
 		     int (*doc_exists)(void *ctx, const char *doc), void *ctx)
 {
@@ -414,6 +679,7 @@ int cdr_cases_import_ex(cdr_cases *cases, char *data, size_t len, const char *na
 	cdr_csv csv;
 	size_t docs_col = 0;
 	int has_docs = 0, rc;
+	struct resolve_ctx rx = { doc_exists, ctx };
 
 	/* Spreadsheets like to start with a byte-order mark (cdr_csv skips it). */
 	cdr_csv_init(&csv, data, len, (flags & CDR_CASES_CSV) ? ',' : '\t');
@@ -475,7 +741,7 @@ int cdr_cases_import_ex(cdr_cases *cases, char *data, size_t len, const char *na
 					goto done;
 				}
 				for (char *tok = strtok_r(list, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
-					char *id, *end;
+					char *end;
 					while (*tok == ' ')
 						tok++;
 					end = tok + strlen(tok);
@@ -483,16 +749,8 @@ int cdr_cases_import_ex(cdr_cases *cases, char *data, size_t len, const char *na
 						*--end = '\0';
 					if (*tok == '\0')
 						continue;
-					id = resolve_doc(tok, doc_exists, ctx);
-					if (id == NULL)
-						rc = cdr_error_set(CDR_ENOTFOUND, "%s:%zu: no document '%s' in the project",
-								   name, lineno, tok);
-					else if (cdr_cases_of_doc(staged, id) >= 0)
-						rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: document '%s' is listed in two cases",
-								   name, lineno, id);
-					else
-						rc = cdr_cases_assign(staged, i, id);
-					free(id);
+					rc = stretch_or_doc(staged, i, tok, name, lineno, resolve_import_doc, &rx,
+							    "document");
 				}
 				free(list);
 				if (rc < 0)
@@ -517,6 +775,10 @@ int cdr_cases_import_ex(cdr_cases *cases, char *data, size_t len, const char *na
 		}
 		for (size_t d = 0; d < staged->v[s].ndocs && rc == 0; d++)
 			rc = cdr_cases_assign(cases, i, staged->v[s].docs[d]);
+		for (size_t k = 0; k < staged->nst && rc == 0; k++)
+			if (staged->st[k].case_index == s)
+				rc = cdr_cases_add_stretch(cases, i, staged->st[k].doc, staged->st[k].first,
+							   staged->st[k].last);
 	}
 	if (rc == 0)
 		cdr_cases_prune(cases);
