@@ -46,6 +46,11 @@ const cdr_span *cdr_document_sentence(const cdr_document *doc, size_t i);
 size_t cdr_document_paragraph_count(const cdr_document *doc);
 const cdr_span *cdr_document_paragraph(const cdr_document *doc, size_t i);
 
+/** Header lines (see cdr_ingest_options.header_lines): outside every
+ * turn, paragraph and sentence, in the order of the text. */
+size_t cdr_document_header_count(const cdr_document *doc);
+const cdr_span *cdr_document_header(const cdr_document *doc, size_t i);
+
 const cdr_document_info *cdr_document_info_get(const cdr_document *doc);
 /** Set one descriptive field by name ("id", "original", ...). */
 int cdr_document_set_info(cdr_document *doc, const char *field, const char *value);

@@ -17,6 +17,11 @@ typedef struct cdr_ingest_options {
 	const char *locale;        /* sentence rules; NULL: "nl" */
 	const char *format;        /* NULL: from the file name's extension */
 	size_t max_bytes;          /* largest input file; 0: CDR_INGEST_MAX_BYTES */
+	/* PCRE2 patterns of header lines ("Locatie: ...", "Datum: ..."),
+	 * matched at a line start before the speaker pattern: such a line is
+	 * no turn and no part of one, and is marked as a header */
+	const char *const *header_lines;
+	size_t nheader_lines;
 } cdr_ingest_options;
 
 #define CDR_INGEST_MAX_BYTES ((size_t)512 << 20)

@@ -1,8 +1,10 @@
-/* cmd-add.c -- ingest transcript files into the project. */
+/* cmd-add.c -- ingest transcript files into the project, or read one
+ * again with other rules (--reread). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "codeer/reread.h"
 
 static int add_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
@@ -10,7 +12,7 @@ const struct cdr_cmd cmd_add = {
 	.name = "add",
 	.summary = "add transcripts (.txt .md .docx .odt .srt .vtt) to the project",
 	.args = "FILE...",
-	.min_args = 1,
+	.min_args = 0, /* FILE... is required unless --reread */
 	.max_args = -1,
 	.opts = (const struct cli_opt[]){
 		{ "case", 0, CLI_OPT_STRING, "ID", "put the documents in case ID (default: a case per document)", NULL, 0 },
@@ -21,13 +23,23 @@ const struct cdr_cmd cmd_add = {
 		{ "speaker-regex", 0, CLI_OPT_STRING, "RE",
 		  "PCRE2 pattern for a turn label at a line start; it needs a\n"
 		  "group (?<speaker>...) and may have (?<time>...)", NULL, 0 },
-		{ "force", 0, CLI_OPT_FLAG, NULL, "add a file whose content is already in the project (new id)", NULL, 0 },
+		{ "header-line", 0, CLI_OPT_STRING, "RE",
+		  "PCRE2 pattern for a header line such as 'Locatie: ...' at a\n"
+		  "line start: kept in the text, but in no turn (repeatable)", NULL, 1 },
+		{ "reread", 0, CLI_OPT_STRING, "DOC",
+		  "read document DOC again with these options, keeping its\n"
+		  "codings; FILE (at most one) is where its file is now", NULL, 0 },
+		{ "force", 0, CLI_OPT_FLAG, NULL,
+		  "add a file whose content is already in the project (new id);\n"
+		  "with --reread: archive the codings whose text is gone", NULL, 0 },
 		{ NULL },
 	},
 	.help = "All files are added, or none: on an error the project is left as it was.\n",
 	.examples = CLI_EXAMPLES("codeer add interviews/*.docx",
 				 "codeer add --case wijkteam-zuid --attr gemeente=Zwolle --attr ronde=1 zuid-*.txt",
-				 "codeer add --encoding windows-1252 oud-interview.txt"),
+				 "codeer add --encoding windows-1252 oud-interview.txt",
+				 "codeer add --header-line 'Locatie:' --header-line 'Datum:' interview-3.txt",
+				 "codeer add --reread interview-3 --speaker-regex '(?<speaker>[A-Z]+):'"),
 	.exec = add_exec,
 };
 
@@ -56,6 +68,41 @@ static void on_added(void *ctx, const char *path, const cdr_document *doc)
 			path, outside, outside + words);
 }
 
+/* add --reread DOC [FILE] */
+static int reread_exec(struct cli_ctx *ctx, const struct cli_args *a, const cdr_ingest_options *ingest, size_t nattrs)
+{
+	cdr_reread_options o = { 0 };
+	cdr_project *p = NULL;
+	char *report = NULL;
+	int rc;
+
+	if (a->argc > 1)
+		return cli_usage_error(a->cmd, "--reread reads one file, not %d", a->argc);
+	if (cli_str(a, "case") || nattrs)
+		return cli_usage_error(a->cmd, "--case and --attr do not go with --reread (see 'codeer cases')");
+	o.file = a->argc == 1 ? a->argv[0] : NULL;
+	o.force = cli_flag(a, "force");
+	o.ingest = *ingest;
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	rc = cdr_doc_reread(p, cli_str(a, "reread"), &o, &report);
+	cdr_project_free(p);
+	if (rc < 0) {
+		if (rc == CDR_EUNSAFE)
+			cli_error("%s\n--force archives them and re-reads the document", cdr_error_last());
+		else if (rc == CDR_ENOTFOUND && strstr(cdr_error_last(), "original file"))
+			cli_error("%s, as in: codeer add --reread %s FILE", cdr_error_last(), cli_str(a, "reread"));
+		else if (rc == CDR_EUSAGE && strstr(cdr_error_last(), "has changed since"))
+			cli_error("%s, as in: codeer add --reread %s FILE", cdr_error_last(), cli_str(a, "reread"));
+		else
+			cli_lib_error();
+		return cli_error("nothing was changed");
+	}
+	fputs(report, stdout);
+	free(report);
+	return EXIT_OK;
+}
+
 static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	cdr_add_options add = { 0 };
@@ -75,7 +122,12 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	add.nattrs = nattrs;
 	add.ingest.encoding = cli_str(a, "encoding");
 	add.ingest.speaker_regex = cli_str(a, "speaker-regex");
+	add.ingest.header_lines = (const char *const *)cli_list(a, "header-line", &add.ingest.nheader_lines);
 	add.force = cli_flag(a, "force");
+	if (cli_str(a, "reread"))
+		return reread_exec(ctx, a, &add.ingest, nattrs);
+	if (a->argc == 0)
+		return cli_usage_error(a->cmd, "missing arguments: FILE...");
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;
 	/* The listing and warnings are printed only once the documents are really in. */

@@ -19,6 +19,7 @@ const struct cdr_cmd cmd_show = {
 		{ "turns", 0, CLI_OPT_FLAG, NULL, "list the turns: number, speaker, time, span, words, text", NULL, 0 },
 		{ "sentences", 0, CLI_OPT_FLAG, NULL, "list the sentences with their spans (with --numbered: number\n"
 		  "the sentences in each turn)", NULL, 0 },
+		{ "headers", 0, CLI_OPT_FLAG, NULL, "list the header lines (add --header-line) with their spans", NULL, 0 },
 		{ "numbered", 0, CLI_OPT_FLAG, NULL, "the whole transcript for reading: every turn with its number,\n"
 		  "speaker, time and text, wrapped", NULL, 0 },
 		{ "coded", 0, CLI_OPT_FLAG, NULL, "with --numbered: the codes of each line in a right-hand margin", NULL, 0 },
@@ -100,6 +101,37 @@ static int list_units(const cdr_document *doc, int turns, FILE *f, cdr_format fm
 			const char *row[] = { num, tnum, start, end, text };
 			rc = cdr_table_add(t, row);
 		}
+		free(text);
+	}
+	if (rc == 0)
+		rc = cdr_table_write(t, f, fmt);
+	cdr_table_free(t);
+	return rc < 0 ? cli_lib_error() : EXIT_OK;
+}
+
+/* The header lines, apart from the turns they are no part of. */
+static int list_headers(const cdr_document *doc, FILE *f, cdr_format fmt)
+{
+	static const char *const headers[] = { "header", "start", "end", "text" };
+	cdr_table *t;
+	int rc = 0;
+
+	if (cdr_table_new(&t, 4, headers) < 0)
+		return cli_lib_error();
+	cdr_table_set_numeric(t, 1);
+	cdr_table_set_numeric(t, 2);
+	for (size_t i = 0; i < cdr_document_header_count(doc) && rc == 0; i++) {
+		const cdr_span *span = cdr_document_header(doc, i);
+		char num[32], start[32], end[32], *text = cdr_document_slice(doc, *span);
+		if (text == NULL) {
+			rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+			break;
+		}
+		snprintf(num, sizeof(num), "h%zu", i + 1);
+		snprintf(start, sizeof(start), "%zu", span->start);
+		snprintf(end, sizeof(end), "%zu", span->end);
+		const char *row[] = { num, start, end, text };
+		rc = cdr_table_add(t, row);
 		free(text);
 	}
 	if (rc == 0)
@@ -531,6 +563,10 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *a)
 		return numbered_exec(ctx, a, width);
 	if (turns && cli_flag(a, "sentences"))
 		return cli_usage_error(a->cmd, "--turns or --sentences, not both");
+	if (list && cli_flag(a, "headers"))
+		return cli_usage_error(a->cmd, "--headers lists the header lines alone; leave out --turns and --sentences");
+	if (cli_flag(a, "headers") && a->argc > 1)
+		return cli_usage_error(a->cmd, "--headers lists a whole document; leave out the reference");
 	if (list && a->argc > 1)
 		return cli_usage_error(a->cmd, "--turns and --sentences list a whole document; leave out the reference");
 	/* the lists are lists (one unit a line, starting with its number, for
@@ -545,7 +581,9 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *a)
 		rc = cli_lib_error();
 		goto done;
 	}
-	if (list) {
+	if (cli_flag(a, "headers")) {
+		rc = list_headers(doc, o.f, o.fmt);
+	} else if (list) {
 		rc = list_units(doc, turns, o.f, o.fmt, o.fmt == CDR_FORMAT_TABLE && outpath == NULL);
 	} else if (a->argc > 1) {
 		const char *ref = a->argv[1];

@@ -80,13 +80,15 @@ $ cd p && codeer add report.pdf
 $ cd p && codeer add --attr noequals s000-professional-3.txt
 ! codeer add: --attr 'noequals': expected KEY=VALUE
 ! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME]
-!                   [--speaker-regex RE] [--force] FILE...
+!                   [--speaker-regex RE] [--header-line RE]... [--reread DOC]
+!                   [--force] FILE...
 ? 2
 
 $ cd p && codeer add
 ! codeer add: missing arguments: FILE...
 ! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME]
-!                   [--speaker-regex RE] [--force] FILE...
+!                   [--speaker-regex RE] [--header-line RE]... [--reread DOC]
+!                   [--force] FILE...
 ? 2
 
 # the speaker pattern can be replaced; it must name its speaker group
@@ -147,3 +149,100 @@ fsck 1
 20
 0
 ? 0
+
+# header lines: kept in the text at their place, in no turn, paragraph or
+# sentence, marked in the .meta (version 2); their words are not counted
+# as outside the turns, so no warning
+$ codeer init h >/dev/null && printf 'Locatie: buurthuis De Kern\nDatum: 12 maart\n\nINT: Hoe gaat het met u?\nRES: Goed, dank u. Het wijkteam helpt mij veel.\nINT: Wat doet de wijkcoach?\nRES: Ze komt elke week langs en denkt mee.\n' > iv.txt && cd h && codeer add ../iv.txt && codeer add --force --header-line 'Locatie:' --header-line 'Datum:' ../iv.txt && codeer show iv-2 --turns --format tsv && grep -E '^(codeer-meta|head)' sources/iv-2.meta sources/iv.meta && cmp sources/iv.txt sources/iv-2.txt
+iv	../iv.txt	txt	UTF-8	6 turns	7 sentences	30 words
+iv-2	../iv.txt	txt	UTF-8	4 turns	5 sentences	25 words
+turn	speaker	time	start	end	words	text
+t1	INT		49	68	5	Hoe gaat het met u?
+t2	RES		74	116	8	Goed, dank u. Het wijkteam helpt mij veel.
+t3	INT		122	144	4	Wat doet de wijkcoach?
+t4	RES		150	187	8	Ze komt elke week langs en denkt mee.
+sources/iv-2.meta:codeer-meta	2
+sources/iv-2.meta:head	0	26
+sources/iv-2.meta:head	27	42
+sources/iv.meta:codeer-meta	1
+? 0
+
+$ cd h && codeer show iv-2 --headers --format tsv && codeer show iv --headers --format tsv
+header	start	end	text
+h1	0	26	Locatie: buurthuis De Kern
+h2	27	42	Datum: 12 maart
+header	start	end	text
+? 0
+
+# a header line ends the turn before it; the text after it, up to the
+# next label, is in no turn
+$ cd h && printf 'I: Eerste vraag?\nR: Antwoord.\nPauze: 10 minuten\nnog wat ruis\nI: Tweede vraag?\n' > ../pauze.txt && codeer add --header-line 'Pauze:' ../pauze.txt | cut -f5 && codeer show pauze --sentences --format tsv
+3 turns
+sentence	turn	start	end	text
+s1	t1	3	16	Eerste vraag?
+s2	t2	20	29	Antwoord.
+s3		48	60	nog wat ruis
+s4	t3	64	77	Tweede vraag?
+? 0
+
+$ cd h && codeer add --force --header-line '(Locatie' ../iv.txt
+! codeer: ../iv.txt: header line pattern '(Locatie': missing closing parenthesis at offset 8
+! codeer: nothing was added
+? 2
+
+# --reread: the same text with other rules keeps every coding byte for byte
+$ cd h && codeer code add iv "wijkteam helpt" steun --new >/dev/null 2>&1 && codeer code add iv t6 steun >/dev/null && codeer code add iv "Hoe gaat het" vraag --new --coder anna >/dev/null 2>&1 && cp -r codings ../codings-before && codeer add --reread iv ../iv.txt --header-line 'Locatie:' --header-line 'Datum:' && diff -r ../codings-before codings && codeer show iv --turns --format tsv | cut -f1,2,7
+re-read iv from ../iv.txt: 4 turns, 5 sentences, 2 header lines; the same text: every coding kept as it was
+turn	speaker	text
+t1	INT	Hoe gaat het met u?
+t2	RES	Goed, dank u. Het wijkteam helpt mij veel.
+t3	INT	Wat doet de wijkcoach?
+t4	RES	Ze komt elke week langs en denkt mee.
+? 0
+
+# without FILE the original name is looked for in the current directory,
+# and it must hold the bytes that were added
+$ cd h && codeer add --reread iv
+! codeer: iv.txt: the original file of 'iv' is not here; name the file to read, as in: codeer add --reread iv FILE
+! codeer: nothing was changed
+? 2
+
+# the text changed: codings follow their words; one whose words are gone
+# refuses the re-read, listing it, and nothing changes
+$ sed -e 's/Goed, dank u./Goed hoor, dank u wel./' -e 's/Ze komt elke week langs en denkt mee./Ze komt soms langs./' iv.txt > iv-new.txt && cp -r h h-before && cd h && cp ../iv-new.txt iv.txt && codeer add --reread iv; echo "exit $?"; codeer add --reread iv ../iv-new.txt; echo "exit $?"; rm iv.txt; cd .. && diff -r h-before h && echo unchanged
+exit 2
+exit 2
+unchanged
+! codeer: iv.txt: this file has changed since 'iv' was added from it (its sha256 differs); name the file to read it all the same, as in: codeer add --reread iv FILE
+! codeer: nothing was changed
+! codeer: ../iv-new.txt: 1 coding of 'iv' would not find its text in the new one (coder, code, old span, first words):
+!   me	project/steun	c150-187	Ze komt elke week langs en…
+! --force archives them and re-reads the document
+! codeer: nothing was changed
+? 0
+
+# --force: the placed codings move, the lost one is archived with the old
+# text and .meta, and the project is consistent
+$ cd h && codeer add --reread iv --force ../iv-new.txt | sed 's/archive\/[0-9TZ]*-/archive\/TIME-/' && cat codings/me.tsv | cut -f1-4 && ls archive/*/ && cut -f1-4 archive/*/codings-me.tsv && codeer fsck
+re-read iv from ../iv-new.txt: 6 turns, 7 sentences, 0 header lines; the text changed: 2 codings placed on their text (1 moved); 1 not found, archived in archive/TIME-iv
+doc	start	end	code
+iv	101	115	project/steun
+ARCHIVED
+codings-me.tsv
+iv.meta
+iv.txt
+doc	start	end	code
+iv	150	187	project/steun
+? 0
+
+$ cd h && codeer add --reread nope ../iv.txt
+! codeer: no document 'nope' in the project
+! codeer: nothing was changed
+? 2
+
+$ cd h && codeer add --reread iv --case x ../iv.txt
+! codeer add: --case and --attr do not go with --reread (see 'codeer cases')
+! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME]
+!                   [--speaker-regex RE] [--header-line RE]... [--reread DOC]
+!                   [--force] FILE...
+? 2

@@ -63,7 +63,7 @@ usage: codeer init [--name NAME] [DIR]
 ? 0
 
 $ codeer help show | head -1
-usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+usage: codeer show [--turns] [--sentences] [--headers] [--numbered] [--coded]
 ? 0
 
 $ codeer init --name

@@ -137,32 +137,32 @@ $ cd p && codeer show nosuch t1
 
 $ cd p && codeer show
 ! codeer show: missing arguments: DOC [REF]
-! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+! usage: codeer show [--turns] [--sentences] [--headers] [--numbered] [--coded]
 !                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 $ cd p && codeer show s003-participant-5 t1 s2
 ! codeer show: unexpected argument 's2'
-! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+! usage: codeer show [--turns] [--sentences] [--headers] [--numbered] [--coded]
 !                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 $ cd p && codeer show s003-participant-5 t1 --turns
 ! codeer show: --turns and --sentences list a whole document; leave out the reference
-! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+! usage: codeer show [--turns] [--sentences] [--headers] [--numbered] [--coded]
 !                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 # one list at a time: the parser keeps no order, so neither may win
 $ cd p && codeer show --turns --sentences s003-participant-5
 ! codeer show: --turns or --sentences, not both
-! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+! usage: codeer show [--turns] [--sentences] [--headers] [--numbered] [--coded]
 !                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 $ cd p && codeer show --format xml s003-participant-5 t1
 ! codeer show: --format takes table, plain, tsv, csv, json, md, html; not 'xml'
-! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+! usage: codeer show [--turns] [--sentences] [--headers] [--numbered] [--coded]
 !                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
@@ -251,18 +251,18 @@ $ cd p && codeer show --numbered --coded --coder nobody pre
 
 $ cd p && codeer show --coded pre
 ! codeer show: --coded and --width go with --numbered
-! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+! usage: codeer show [--turns] [--sentences] [--headers] [--numbered] [--coded]
 !                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 $ cd p && codeer show --numbered pre t1
 ! codeer show: --numbered prints the whole document; leave out --turns and the reference
-! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+! usage: codeer show [--turns] [--sentences] [--headers] [--numbered] [--coded]
 !                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2
 
 $ cd p && codeer show --numbered --width 20 pre
 ! codeer show: --width must be a number from 40 to 1000
-! usage: codeer show [--turns] [--sentences] [--numbered] [--coded]
+! usage: codeer show [--turns] [--sentences] [--headers] [--numbered] [--coded]
 !                    [--coder NAME] [--width N] [--format F] [-o FILE] DOC [REF]
 ? 2

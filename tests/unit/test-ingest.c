@@ -825,6 +825,62 @@ static void test_ingest_custom_speaker_regex(void)
 	cdr_document_free(doc);
 }
 
+/* Header lines: no turn, paragraph or sentence; their words count
+ * nowhere; the .meta keeps them (version 2) and reads them back. */
+static void test_ingest_header_lines(void)
+{
+	const char *const pats[] = { "Locatie:", "Datum:" };
+	cdr_ingest_options opts = { 0 };
+	cdr_document *doc, *back = NULL;
+	char *t, *meta, digest[65];
+	size_t mlen;
+
+	opts.header_lines = pats;
+	opts.nheader_lines = 2;
+	doc = load_text("Locatie: De Kern\nDatum: 12 maart\n\nI: Hoe gaat het?\nR: Goed.\n", "h.txt", &opts);
+	CU_ASSERT_EQUAL_FATAL(cdr_document_turn_count(doc), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_document_turn(doc, 0)->speaker, "I");
+	CU_ASSERT_EQUAL_FATAL(cdr_document_header_count(doc), 2);
+	t = cdr_document_slice(doc, *cdr_document_header(doc, 0));
+	CU_ASSERT_STRING_EQUAL(t, "Locatie: De Kern");
+	free(t);
+	t = cdr_document_slice(doc, *cdr_document_header(doc, 1));
+	CU_ASSERT_STRING_EQUAL(t, "Datum: 12 maart");
+	free(t);
+	CU_ASSERT_EQUAL(cdr_document_paragraph_count(doc), 2);
+	CU_ASSERT_EQUAL(cdr_document_sentence_count(doc), 2);
+	CU_ASSERT_EQUAL(cdr_ingest_words_outside(doc), 0);
+	CU_ASSERT_EQUAL(cdr_document_words(doc), 4);
+	CU_ASSERT_EQUAL_FATAL(cdr_meta_format(&meta, &mlen, doc), 0);
+	CU_ASSERT(strncmp(meta, "codeer-meta\t2\n", 14) == 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(meta, "\nhead\t0\t16\n"));
+	CU_ASSERT_EQUAL_FATAL(cdr_document_new(&back), 0);
+	CU_ASSERT_EQUAL(cdr_meta_parse(back, meta, mlen, "h.meta", 0, digest), 0);
+	CU_ASSERT_EQUAL(cdr_document_header_count(back), 2);
+	CU_ASSERT_EQUAL(cdr_document_header(back, 1)->start, 17);
+	cdr_document_free(back);
+	free(meta);
+	cdr_document_free(doc);
+
+	/* without any label every paragraph is a turn, headers still apart */
+	doc = load_text("Datum: 1 mei\nEen alinea.\n\nNog een.\n", "g.txt", &opts);
+	CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 2);
+	CU_ASSERT_EQUAL(cdr_document_header_count(doc), 1);
+	t = turn_text(doc, 0);
+	CU_ASSERT_STRING_EQUAL(t, "Een alinea.");
+	free(t);
+	cdr_document_free(doc);
+
+	/* without header patterns the same line is a turn, and the .meta v1 */
+	doc = load_text("Locatie: De Kern\n\nI: Hoe gaat het?\n", "v.txt", NULL);
+	CU_ASSERT_EQUAL(cdr_document_turn_count(doc), 2);
+	CU_ASSERT_EQUAL(cdr_document_header_count(doc), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_meta_format(&meta, &mlen, doc), 0);
+	CU_ASSERT(strncmp(meta, "codeer-meta\t1\n", 14) == 0);
+	free(meta);
+	cdr_document_free(doc);
+}
+
 static void test_ingest_custom_regex_without_speaker_group(void)
 {
 	cdr_ingest_options opts = { 0 };
@@ -1670,6 +1726,8 @@ static int meta_refused(const char *text, const char *want)
 
 static void test_ingest_meta_refuses_duplicates_and_overruns(void)
 {
+	CU_ASSERT_EQUAL(meta_refused("codeer-meta\t2\nid\td\ntext-sha256\tx\nlength\t5\nhead\t0\t9\n",
+				     "d.meta:5: header line ends past the text"), CDR_EFORMAT);
 	CU_ASSERT_EQUAL(meta_refused(META_HEAD "length\t100\nwords\t3\nturn\t0\t50\t3\tR\t\nlength\t10\n",
 				     "d.meta:7: 'length' given twice (first on line 4)"), CDR_EFORMAT);
 	CU_ASSERT_EQUAL(meta_refused(META_HEAD "id\te\nlength\t100\n", "d.meta:4: 'id' given twice"), CDR_EFORMAT);
@@ -1724,6 +1782,7 @@ void test_ingest_register(void)
 	CU_add_test(s, "table_not_a_transcript", test_ingest_table_not_a_transcript);
 	CU_add_test(s, "table_offsets_after_normalisation", test_ingest_table_offsets_after_normalisation);
 	CU_add_test(s, "custom_speaker_regex", test_ingest_custom_speaker_regex);
+	CU_add_test(s, "header_lines", test_ingest_header_lines);
 	CU_add_test(s, "custom_regex_without_speaker_group", test_ingest_custom_regex_without_speaker_group);
 	CU_add_test(s, "custom_regex_invalid", test_ingest_custom_regex_invalid);
 	CU_add_test(s, "no_labels_one_turn_per_paragraph", test_ingest_no_labels_one_turn_per_paragraph);

@@ -24,6 +24,8 @@ struct cdr_document {
 	size_t nsentences, sentences_cap;
 	cdr_span *paragraphs;
 	size_t nparagraphs, paragraphs_cap;
+	cdr_span *headers;
+	size_t nheaders, headers_cap;
 	char *info_values[INFO_COUNT];
 	cdr_document_info info;
 	/* byte offset of every CDR_CP_STEP-th code point, built on the first
@@ -41,6 +43,7 @@ int cdr_document_add_turn(cdr_document *doc, cdr_span span, const char *speaker,
 			  const char *time, size_t words);
 int cdr_document_add_sentence(cdr_document *doc, cdr_span span);
 int cdr_document_add_paragraph(cdr_document *doc, cdr_span span);
+int cdr_document_add_header(cdr_document *doc, cdr_span span);
 
 /* A turn a reader already knows (subtitle cues, rows of a transcript
  * table), in bytes of its text. */

@@ -101,6 +101,14 @@ int cdr_document_add_paragraph(cdr_document *doc, cdr_span span)
 	return 0;
 }
 
+int cdr_document_add_header(cdr_document *doc, cdr_span span)
+{
+	if (cdr_grow((void **)&doc->headers, &doc->headers_cap, doc->nheaders + 1, sizeof(cdr_span)) < 0)
+		return CDR_ENOMEM;
+	doc->headers[doc->nheaders++] = span;
+	return 0;
+}
+
 const char *cdr_document_text(const cdr_document *doc, size_t *len_bytes)
 {
 	if (len_bytes)
@@ -114,6 +122,12 @@ size_t cdr_ingest_words_outside(const cdr_document *doc) { return doc->words_out
 size_t cdr_document_turn_count(const cdr_document *doc) { return doc->nturns; }
 size_t cdr_document_sentence_count(const cdr_document *doc) { return doc->nsentences; }
 size_t cdr_document_paragraph_count(const cdr_document *doc) { return doc->nparagraphs; }
+size_t cdr_document_header_count(const cdr_document *doc) { return doc->nheaders; }
+
+const cdr_span *cdr_document_header(const cdr_document *doc, size_t i)
+{
+	return i < doc->nheaders ? &doc->headers[i] : NULL;
+}
 
 const cdr_turn *cdr_document_turn(const cdr_document *doc, size_t i)
 {
@@ -280,6 +294,7 @@ void cdr_document_free(cdr_document *doc)
 	free(doc->turns);
 	free(doc->sentences);
 	free(doc->paragraphs);
+	free(doc->headers);
 	for (int i = 0; i < INFO_COUNT; i++)
 		free(doc->info_values[i]);
 	free(doc->text);

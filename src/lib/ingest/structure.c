@@ -17,7 +17,14 @@
  * read it). An f4 mark ends a paragraph, since f4 writes one per Enter.
  *
  * A reader may know some turns already (the rows of a transcript table):
- * then the text between them belongs to no turn. */
+ * then the text between them belongs to no turn.
+ *
+ * Header lines ("Locatie: buurthuis De Kern"), when the caller gives their
+ * patterns, are tried before the speaker pattern: such a line is no turn,
+ * ends the turn before it, and is in no paragraph or sentence; it is
+ * recorded as a header so it can be shown apart. Its words count nowhere,
+ * not even as words outside the turns: a header was meant to be there.
+ * Text after a header line and before the next label is in no turn. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdlib.h>
@@ -60,9 +67,16 @@ const char *const cdr_default_speaker_regex =
 
 struct turn_start {
 	size_t line;     /* byte offset of the label line */
-	size_t content;  /* byte offset after the label */
-	char *speaker;
+	size_t content;  /* byte offset after the label; for a header, its line end */
+	char *speaker;   /* NULL for a header line */
 	char *time;
+};
+
+/* The compiled header-line patterns. */
+struct headers {
+	pcre2_code **re;
+	pcre2_match_data **md;
+	size_t n;
 };
 
 struct builder {
@@ -418,9 +432,61 @@ int cdr_speaker_matcher_match(cdr_speaker_matcher *m, const char *line, size_t l
 	return 1;
 }
 
-/* The labelled lines of [a, b). */
-static int find_turn_starts(struct turn_start **out, size_t *nout, cdr_speaker_matcher *m, const char *text,
-			    size_t a, size_t b)
+static void headers_free(struct headers *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		pcre2_match_data_free(h->md[i]);
+		pcre2_code_free(h->re[i]);
+	}
+	free(h->md);
+	free(h->re);
+	h->re = NULL;
+	h->md = NULL;
+	h->n = 0;
+}
+
+static int headers_compile(struct headers *h, const char *const *patterns, size_t n, const char *name)
+{
+	h->n = 0;
+	if ((h->re = cdr_calloc(n, sizeof(*h->re))) == NULL || (h->md = cdr_calloc(n, sizeof(*h->md))) == NULL) {
+		headers_free(h);
+		return CDR_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int errcode;
+		PCRE2_SIZE erroff;
+		pcre2_code *re = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+					       PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_MATCH_INVALID_UTF,
+					       &errcode, &erroff, NULL);
+		if (re == NULL) {
+			PCRE2_UCHAR msg[256];
+			pcre2_get_error_message(errcode, msg, sizeof(msg));
+			headers_free(h);
+			return cdr_error_set(CDR_EUSAGE, "%s: header line pattern '%s': %s at offset %zu", name,
+					     patterns[i], (char *)msg, (size_t)erroff);
+		}
+		h->re[h->n] = re;
+		if ((h->md[h->n++] = pcre2_match_data_create_from_pattern(re, NULL)) == NULL) {
+			headers_free(h);
+			return CDR_ENOMEM;
+		}
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	}
+	return 0;
+}
+
+/* Does a header pattern match at the start of this line? */
+static int is_header(const struct headers *h, const char *line, size_t len)
+{
+	for (size_t i = 0; h && i < h->n; i++)
+		if (pcre2_match(h->re[i], (PCRE2_SPTR)line, len, 0, 0, h->md[i], NULL) >= 0)
+			return 1;
+	return 0;
+}
+
+/* The labelled lines of [a, b), and the header lines among them. */
+static int find_turn_starts(struct turn_start **out, size_t *nout, cdr_speaker_matcher *m,
+			    const struct headers *h, const char *text, size_t a, size_t b)
 {
 	struct turn_start *starts = NULL;
 	size_t n = 0, cap = 0, pos = a;
@@ -431,6 +497,16 @@ static int find_turn_starts(struct turn_start **out, size_t *nout, cdr_speaker_m
 		size_t end = nl ? (size_t)(nl - text) : b, content;
 		char *speaker, *time;
 
+		if (is_header(h, text + pos, end - pos)) {
+			if ((rc = cdr_grow((void **)&starts, &cap, n + 1, sizeof(*starts))) < 0)
+				break;
+			starts[n].line = pos;
+			starts[n].content = end;
+			starts[n].speaker = starts[n].time = NULL;
+			n++;
+			pos = end + 1;
+			continue;
+		}
 		rc = cdr_speaker_matcher_match(m, text + pos, end - pos, &speaker, &time, &content);
 		if (rc < 0)
 			break;
@@ -471,7 +547,7 @@ static int labelled_turns(struct builder *bd, cdr_speaker_matcher *m, size_t a, 
 	size_t nstarts = 0;
 	int rc;
 
-	if ((rc = find_turn_starts(&starts, &nstarts, m, bd->doc->text, a, b)) < 0 || nstarts == 0)
+	if ((rc = find_turn_starts(&starts, &nstarts, m, NULL, bd->doc->text, a, b)) < 0 || nstarts == 0)
 		goto done;
 	/* A preamble before the first label: paragraphs without a turn. */
 	if (starts[0].line > a && (rc = each_block(bd, a, starts[0].line, add_outside_region, NULL)) < 0)
@@ -483,6 +559,57 @@ static int labelled_turns(struct builder *bd, cdr_speaker_matcher *m, size_t a, 
 done:
 	free_starts(starts, nstarts);
 	*found = nstarts;
+	return rc;
+}
+
+/* Turns as labelled_turns finds them, with header lines taken out: each
+ * header line cuts the text into stretches, and each stretch is read as
+ * a whole text would be (a preamble before its first label is in no
+ * turn). Without any label in the text, every paragraph is an unnamed
+ * turn, as without header lines. */
+static int headed_turns(struct builder *bd, cdr_speaker_matcher *m, const struct headers *h, size_t b)
+{
+	const char *t = bd->doc->text;
+	struct turn_start *starts = NULL;
+	size_t nstarts = 0, nlabels = 0, pos = 0, i = 0;
+	int rc;
+
+	if ((rc = find_turn_starts(&starts, &nstarts, m, h, t, 0, b)) < 0)
+		goto done;
+	for (size_t k = 0; k < nstarts; k++)
+		nlabels += starts[k].speaker != NULL;
+	for (;;) {
+		size_t j = i, seg_end;
+		while (j < nstarts && starts[j].speaker != NULL)
+			j++;
+		seg_end = j < nstarts ? starts[j].line : b;
+		if (nlabels == 0)
+			rc = each_block(bd, pos, seg_end, add_unnamed_turn, NULL);
+		else if (i == j)
+			rc = each_block(bd, pos, seg_end, add_outside_region, NULL);
+		else if (starts[i].line > pos)
+			rc = each_block(bd, pos, starts[i].line, add_outside_region, NULL);
+		for (size_t k = i; k < j && rc == 0 && nlabels; k++)
+			rc = add_turn(bd, starts[k].content, k + 1 < j ? starts[k + 1].line : seg_end,
+				      starts[k].speaker, starts[k].time);
+		if (rc < 0 || j == nstarts)
+			break;
+		{
+			size_t ha = trim_start(t, starts[j].line, starts[j].content);
+			size_t hb = trim_end(t, ha, starts[j].content);
+			cdr_span s;
+			if (hb > ha) {
+				s.start = cdr_cp_cursor_at(&bd->cursor, ha);
+				s.end = cdr_cp_cursor_at(&bd->cursor, hb);
+				if ((rc = cdr_document_add_header(bd->doc, s)) < 0)
+					break;
+			}
+		}
+		pos = starts[j].content < b ? starts[j].content + 1 : b;
+		i = j + 1;
+	}
+done:
+	free_starts(starts, nstarts);
 	return rc;
 }
 
@@ -528,6 +655,13 @@ int cdr_structure_build(cdr_document *doc, cdr_raw *raw, const cdr_ingest_option
 	}
 	if ((rc = cdr_speaker_matcher_new(&m, opts ? opts->speaker_regex : NULL, name)) < 0)
 		goto done;
+	if (opts && opts->nheader_lines) {
+		struct headers h = { 0 };
+		if ((rc = headers_compile(&h, opts->header_lines, opts->nheader_lines, name)) == 0)
+			rc = headed_turns(&bd, m, &h, doc->len);
+		headers_free(&h);
+		goto done;
+	}
 	/* No labels: every paragraph is an unnamed turn. */
 	if ((rc = labelled_turns(&bd, m, 0, doc->len, &found)) == 0 && found == 0)
 		rc = each_block(&bd, 0, doc->len, add_unnamed_turn, NULL);

@@ -7,7 +7,11 @@
  *   turn<TAB>start<TAB>end<TAB>words<TAB>speaker<TAB>time
  *   para<TAB>start<TAB>end
  *   sent<TAB>start<TAB>end
- * Offsets are code points into sources/<id>.txt.
+ *   head<TAB>start<TAB>end   (a header line; only in version 2)
+ * Offsets are code points into sources/<id>.txt. A document without
+ * header lines is written as version 1, so older codeers read it; one
+ * with header lines as version 2, which they refuse by its version
+ * instead of a line they do not know.
  *
  * A .meta is read as untrusted input (fuzz-meta): a key given twice, a NUL
  * byte, or a turn, paragraph or sentence that starts before the length
@@ -60,7 +64,7 @@ int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc)
 		memcpy(digest, info->text_sha256, sizeof(digest));
 	else
 		cdr_sha256_hex(digest, text, len);
-	rc = cdr_buf_printf(&b, "codeer-meta\t%d\n", CDR_META_VERSION);
+	rc = cdr_buf_printf(&b, "codeer-meta\t%d\n", cdr_document_header_count(doc) ? CDR_META_VERSION : 1);
 	for (int i = 0; info_keys[i] && rc == 0; i++) {
 		rc = cdr_buf_printf(&b, "%s\t", info_keys[i]);
 		if (rc == 0)
@@ -94,6 +98,10 @@ int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc)
 	for (size_t i = 0; i < cdr_document_sentence_count(doc) && rc == 0; i++) {
 		const cdr_span *s = cdr_document_sentence(doc, i);
 		rc = put_fields(&b, "sent", s->start, s->end, 0);
+	}
+	for (size_t i = 0; i < cdr_document_header_count(doc) && rc == 0; i++) {
+		const cdr_span *s = cdr_document_header(doc, i);
+		rc = put_fields(&b, "head", s->start, s->end, 0);
 	}
 	if (rc < 0) {
 		cdr_buf_free(&b);
@@ -151,9 +159,11 @@ int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 			}
 			continue;
 		}
-		if (strcmp(key, "turn") == 0 || strcmp(key, "para") == 0 || strcmp(key, "sent") == 0) {
+		if (strcmp(key, "turn") == 0 || strcmp(key, "para") == 0 || strcmp(key, "sent") == 0 ||
+		    strcmp(key, "head") == 0) {
 			int turn = key[0] == 't';
-			const char *what = turn ? "turn" : key[0] == 'p' ? "paragraph" : "sentence";
+			const char *what = turn ? "turn" : key[0] == 'p' ? "paragraph" : key[0] == 'h' ? "header line" :
+				"sentence";
 			if (head_only)
 				break;
 			if (row.n != (turn ? 6u : 3u) || cdr_parse_size_field(row.fields[1], &s.start) < 0 ||
@@ -181,6 +191,8 @@ int cdr_meta_parse(cdr_document *doc, char *data, size_t len, const char *name,
 				doc->words -= words; /* the stored total is authoritative */
 			} else if (key[0] == 'p') {
 				rc = cdr_document_add_paragraph(doc, s);
+			} else if (key[0] == 'h') {
+				rc = cdr_document_add_header(doc, s);
 			} else {
 				rc = cdr_document_add_sentence(doc, s);
 			}

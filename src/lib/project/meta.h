@@ -7,7 +7,8 @@
 
 #include "codeer/document.h"
 
-#define CDR_META_VERSION 1
+/* the newest version written: 2 adds header lines */
+#define CDR_META_VERSION 2
 
 /* Serialise `doc` (text digest included) as a .meta file. */
 int cdr_meta_format(char **out, size_t *out_len, const cdr_document *doc);
