@@ -9,6 +9,7 @@
 #define CODEER_AUTOCODE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "codeer/coding.h"
 #include "codeer/document.h"
@@ -90,6 +91,27 @@ typedef struct cdr_doc_source {
  * thread are held at a time.
  */
 int cdr_engine_map(cdr_engine *e, unsigned threads, const cdr_doc_source *src);
+
+/** What cdr_autocode_stream did. */
+typedef struct cdr_stream_result {
+	size_t docs;          /* records coded */
+	size_t codings;       /* codings written */
+	size_t bad;           /* lines reported and skipped */
+	size_t limit_hits;    /* match-limit reports */
+} cdr_stream_result;
+
+/**
+ * Code documents without a project: JSON lines on `in`, one record a line
+ * ({"id": ..., "text": ..., "case": ..., "attributes": {...}}; blank lines
+ * skipped), segmented as a .txt file with the default settings; the
+ * codings on `out` as JSON lines ({"doc", "start", "end", "code",
+ * "origin"}; offsets in code points, end exclusive) in input order,
+ * whatever the number of threads. A line that is no such record is
+ * reported to `warn` with its number, counted in res->bad and skipped;
+ * the other lines are still coded.
+ */
+int cdr_autocode_stream(cdr_engine *e, FILE *in, FILE *out, unsigned threads, cdr_warn_fn warn, void *ctx,
+			cdr_stream_result *res);
 
 /** Cores available to this process (at least 1). */
 unsigned cdr_cpu_count(void);

@@ -136,6 +136,8 @@ typedef struct cdr_schemes cdr_schemes;
 
 /** Load every scheme of the project (an empty set when there are none). */
 int cdr_schemes_load(cdr_schemes **out, const cdr_project *p);
+/** The same from scheme files outside a project (no project needed). */
+int cdr_schemes_load_files(cdr_schemes **out, const char *const *paths, size_t n);
 void cdr_schemes_free(cdr_schemes *set);
 size_t cdr_schemes_count(const cdr_schemes *set);
 const cdr_scheme *cdr_schemes_get(const cdr_schemes *set, size_t i);

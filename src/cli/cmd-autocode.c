@@ -1,5 +1,6 @@
 /* cmd-autocode.c -- propose codings with the schemes' rules and store them
- * under a coder (default "auto"), or only show them (--dry-run). */
+ * under a coder (default "auto"), or only show them (--dry-run); or, with
+ * --stream, code JSON lines from standard input without a project. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,11 +13,14 @@ const struct cdr_cmd cmd_autocode = {
 	.name = "autocode",
 	.summary = "code documents with the rules of the schemes (PCRE2, one pass per rule)",
 	.opts = (const struct cli_opt[]){
-		{ "scheme", 0, CLI_OPT_STRING, "S", "only the rules of scheme S (default: all schemes)", NULL, 1 },
+		{ "scheme", 0, CLI_OPT_STRING, "S", "only the rules of scheme S (default: all schemes); with\n"
+		  "--stream: a scheme file FILE.xml (repeat for more)", NULL, 1 },
 		{ "doc", 0, CLI_OPT_STRING, "D", "only document D (default: all documents)", NULL, 1 },
 		{ "coder", 0, CLI_OPT_STRING, "NAME", "store the codings as this coder (default: auto)", NULL, 0 },
 		{ "dry-run", 0, CLI_OPT_FLAG, NULL, "print what would be coded; change nothing", NULL, 0 },
 		{ "jobs", 'j', CLI_OPT_INT, "N", "code N documents at once (default: one per core)", NULL, 0 },
+		{ "stream", 0, CLI_OPT_FLAG, NULL, "no project: JSON lines of documents on standard input,\n"
+		  "JSON lines of codings on standard output", NULL, 0 },
 		CLI_FORMAT_OPTION("table", "tsv", "csv", "json", "md", "html"),
 		CLI_OUTPUT_OPTION,
 		{ NULL },
@@ -24,8 +28,13 @@ const struct cdr_cmd cmd_autocode = {
 	.help = "Rerunning is idempotent: the coder's rule codings of these schemes and documents\n"
 		"are replaced; manual codings, other schemes and rejected proposals are kept.\n"
 		"A rule that hits the PCRE2 match limit is reported and skipped for that turn.\n"
-		"--format and -o apply to --dry-run's listing (a table: piped, it keeps its header).\n",
-	.examples = CLI_EXAMPLES("codeer autocode", "codeer autocode --scheme empowerment --doc s002-mee-interview --dry-run"),
+		"--format and -o apply to --dry-run's listing (a table: piped, it keeps its header).\n"
+		"--stream reads {\"id\", \"text\", \"case\", \"attributes\"} a line and writes\n"
+		"{\"doc\", \"start\", \"end\", \"code\", \"origin\"} a line, in input order; a bad line\n"
+		"is reported with its number and skipped, the others are coded, and the exit\n"
+		"status is 2. See docs/autocode.md and docs/scale.md.\n",
+	.examples = CLI_EXAMPLES("codeer autocode", "codeer autocode --scheme empowerment --doc s002-mee-interview --dry-run",
+				 "codeer autocode --stream --scheme schemes/empowerment.xml < docs.jsonl > codings.jsonl"),
 	.exec = autocode_exec,
 };
 
@@ -86,6 +95,48 @@ static void on_wait(const char *dir)
 	fprintf(stderr, "codeer: %s: another codeer is writing this project; waiting for it\n", dir);
 }
 
+static void on_stream_warn(void *ctx, const char *message)
+{
+	(void)ctx;
+	fprintf(stderr, "codeer: %s\n", message);
+}
+
+/* --stream: the schemes from files, no project, no lock, nothing stored. */
+static int stream_exec(const struct cli_args *a, unsigned threads)
+{
+	size_t nfiles = 0;
+	const char *const *files = (const char *const *)cli_list(a, "scheme", &nfiles);
+	cdr_schemes *set = NULL;
+	cdr_engine *e = NULL;
+	cdr_stream_result res;
+	int rc = EXIT_OK;
+
+	if (cli_str(a, "doc"))
+		return cli_usage_error(a->cmd, "--stream codes every record it reads; leave out --doc");
+	if (cli_str(a, "coder") || cli_flag(a, "dry-run") || cli_str(a, "format") || cli_str(a, "output"))
+		return cli_usage_error(a->cmd, "--stream stores nothing and writes JSON lines to standard output; "
+					       "leave out --coder, --dry-run, --format and -o");
+	if (nfiles == 0)
+		return cli_usage_error(a->cmd, "--stream needs the rules: --scheme FILE.xml (repeat for more)");
+	if (cdr_schemes_load_files(&set, files, nfiles) < 0 || cdr_engine_new(&e, set, NULL, 0) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if (cdr_autocode_stream(e, stdin, stdout, threads, on_stream_warn, NULL, &res) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if (res.bad) {
+		fprintf(stderr, "codeer: %zu bad line%s skipped; the other %zu record%s coded\n", res.bad,
+			res.bad == 1 ? "" : "s", res.docs, res.docs == 1 ? "" : "s");
+		rc = EXIT_ERROR;
+	}
+done:
+	cdr_engine_free(e);
+	cdr_schemes_free(set);
+	return rc;
+}
+
 static int autocode_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	static const char *const headers[] = { "doc", "turn", "span", "code", "origin", "text" };
@@ -104,6 +155,8 @@ static int autocode_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	if (cli_int(a, "jobs", 0) < 0 || cli_int(a, "jobs", 0) > 1024)
 		return cli_usage_error(a->cmd, "--jobs takes a number from 1 to 1024 (0: one per core)");
 	o.threads = (unsigned)cli_int(a, "jobs", 0);
+	if (cli_flag(a, "stream"))
+		return stream_exec(a, o.threads);
 	if (!o.dry_run && (cli_str(a, "format") || cli_str(a, "output")))
 		return cli_usage_error(a->cmd, "--format and -o go with --dry-run (autocode itself prints one line)");
 	rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE);

@@ -113,7 +113,8 @@ $ cd q && codeer autocode --dry-run -o dry.xlsx
 $ cd q && codeer autocode --format json
 ! codeer autocode: --format and -o go with --dry-run (autocode itself prints one line)
 ! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
-!                        [-j N] [--format table|tsv|csv|json|md|html] [-o FILE]
+!                        [-j N] [--stream] [--format table|tsv|csv|json|md|html]
+!                        [-o FILE]
 ? 2
 
 # Documents on several threads: the shipped corpus and schemes give the
@@ -143,5 +144,53 @@ deleted cache is no loss
 $ cd c && codeer autocode -j -1
 ! codeer autocode: --jobs takes a number from 1 to 1024 (0: one per core)
 ! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
-!                        [-j N] [--format table|tsv|csv|json|md|html] [-o FILE]
+!                        [-j N] [--stream] [--format table|tsv|csv|json|md|html]
+!                        [-o FILE]
+? 2
+
+# --stream: no project; JSON lines in, codings as JSON lines out, the
+# same codings as autocode in a project gives for the same text
+$ python3 -c 'import json,sys; print(json.dumps({"id": "mini", "text": open(sys.argv[1], encoding="utf-8").read(), "case": "k1", "attributes": {"gemeente": "Zwolle"}}))' "$DATA/mini.txt" > mini.jsonl && codeer autocode --stream --scheme "$DATA/schemes/mini.xml" < mini.jsonl
+{"doc": "mini", "start": 7, "end": 15, "code": "mini/VB", "origin": "rule:mini/VB#r1"}
+{"doc": "mini", "start": 33, "end": 40, "code": "mini/VB", "origin": "rule:mini/VB#r1"}
+{"doc": "mini", "start": 131, "end": 276, "code": "mini/EK", "origin": "rule:mini/EK#r1"}
+{"doc": "mini", "start": 158, "end": 211, "code": "mini/VB.NET", "origin": "rule:mini/VB.NET#r1"}
+? 0
+
+# in input order whatever the number of threads: the shipped corpus
+# gives the same lines with 1 and 4 threads, and the same codings as the
+# project run above (which stores them sorted by document)
+$ for f in "$CODEER_SRCDIR"/corpora/*.txt; do python3 -c 'import json,sys,os; print(json.dumps({"id": os.path.basename(sys.argv[1])[:-4], "text": open(sys.argv[1], encoding="utf-8").read()}))' "$f"; done > corpus.jsonl && codeer autocode --stream -j 1 $(printf -- '--scheme %s ' "$CODEER_SRCDIR"/codeschemes/*.xml) < corpus.jsonl > s1.jsonl && codeer autocode --stream -j 4 $(printf -- '--scheme %s ' "$CODEER_SRCDIR"/codeschemes/*.xml) < corpus.jsonl | cmp - s1.jsonl && python3 -c 'import json; [print(d["doc"], d["start"], d["end"], d["code"], d["origin"], sep="\t") for d in map(json.loads, open("s1.jsonl"))]' | sort > s1.tsv && grep -v '^#' j1.tsv | tail -n +2 | cut -f1-5 | sort | cmp - s1.tsv && echo same codings
+same codings
+? 0
+
+# a bad line is reported with its number and skipped; the good lines are
+# still coded, and the exit status says the run was not clean
+$ codeer autocode --stream --scheme "$DATA/schemes/mini.xml" > out.jsonl; rc=$?; cut -c1-40 out.jsonl; exit $rc
+< {"id": "a", "text": "Ik verbind bewoners met elkaar."}
+< not json
+< {"id": "b"}
+< {"text": "zonder id"}
+< {"id": "c", "text": "  "}
+< {"id": "d", "text": "De buurt verbindt.", "attributes": {"n": 1}}
+< {"id": "e", "text": "Ik verbind de buurt.", "case": "k2"}
+{"doc": "a", "start": 3, "end": 10, "cod
+{"doc": "e", "start": 3, "end": 10, "cod
+! codeer: line 2: not JSON ('[' or '{' expected near 'not'); skipped
+! codeer: line 3: no "text" (a string); skipped
+! codeer: line 4: no "id" (a non-empty string); skipped
+! codeer: line 5: the "text" is empty; skipped
+! codeer: line 6: an attribute's value is not a string; skipped
+! codeer: 5 bad lines skipped; the other 2 records coded
+? 2
+
+$ codeer autocode --stream --coder anna --scheme "$DATA/schemes/mini.xml"
+! codeer autocode: --stream stores nothing and writes JSON lines to standard output; leave out --coder, --dry-run, --format and -o
+! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
+!                        [-j N] [--stream] [--format table|tsv|csv|json|md|html]
+!                        [-o FILE]
+? 2
+
+$ codeer autocode --stream --scheme nonexistent.xml < /dev/null
+! codeer: nonexistent.xml: No such file or directory
 ? 2

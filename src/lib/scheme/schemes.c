@@ -73,6 +73,37 @@ int cdr_schemes_load(cdr_schemes **out, const cdr_project *p)
 	return 0;
 }
 
+int cdr_schemes_load_files(cdr_schemes **out, const char *const *paths, size_t n)
+{
+	cdr_schemes *set;
+	int rc = 0;
+
+	*out = NULL;
+	if ((set = cdr_calloc(1, sizeof(*set))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		cdr_scheme *s;
+		if ((rc = cdr_scheme_load(&s, paths[i])) < 0)
+			break;
+		for (size_t k = 0; k < set->n && rc == 0; k++)
+			if (strcmp(cdr_scheme_id(set->v[k]), cdr_scheme_id(s)) == 0)
+				rc = cdr_error_set(CDR_EFORMAT, "%s and %s both define scheme '%s'",
+						   cdr_scheme_path(set->v[k]), paths[i], cdr_scheme_id(s));
+		if (rc == 0 && (rc = cdr_grow((void **)&set->v, &set->cap, set->n + 1, sizeof(cdr_scheme *))) == 0)
+			set->v[set->n++] = s;
+		else
+			cdr_scheme_free(s);
+	}
+	if (rc < 0) {
+		cdr_schemes_free(set);
+		return rc;
+	}
+	/* in id order, as a project's schemes are */
+	cdr_sort(set->v, set->n, sizeof(cdr_scheme *), cmp_scheme);
+	*out = set;
+	return 0;
+}
+
 void cdr_schemes_free(cdr_schemes *set)
 {
 	if (set == NULL)
