@@ -37,7 +37,8 @@ int cdr_rdata_new(cdr_rdata **out, size_t units, size_t coders);
 void cdr_rdata_free(cdr_rdata *d);
 size_t cdr_rdata_units(const cdr_rdata *d);
 size_t cdr_rdata_coders(const cdr_rdata *d);
-void cdr_rdata_set(cdr_rdata *d, size_t unit, size_t coder, double value);
+/** Set one value (NAN: missing). A cell outside the data is refused. */
+int cdr_rdata_set(cdr_rdata *d, size_t unit, size_t coder, double value);
 double cdr_rdata_get(const cdr_rdata *d, size_t unit, size_t coder);
 /**
  * Give a unit a weight (multiplicity): the unit counts as that many
@@ -74,6 +75,7 @@ typedef struct cdr_coef {
 	double se;            /* standard error where the method has one, else NAN */
 	double lo, hi;        /* bootstrap interval, NAN unless computed */
 	size_t units;         /* units that entered the computation */
+	int rc;               /* 0, or CDR_ENOMEM when it could not be computed: an error, not a value */
 } cdr_coef;
 
 /** Percent agreement (pairwise, over units with two or more values), 0..1. */

@@ -27,6 +27,8 @@
 #include "codeer/crosssection.h"
 #include "codeer/exchange.h"
 
-#define CODEER_VERSION "0.1.0"
+/* The version is configure's alone (AC_INIT in configure.ac), through the
+ * config.h every file of the build includes first. */
+#define CODEER_VERSION PACKAGE_VERSION
 
 #endif

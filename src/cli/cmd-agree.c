@@ -205,6 +205,8 @@ static int compute(cdr_coef *out, const cdr_coef_choice *rows, size_t n, const c
 {
 	for (size_t i = 0; i < n; i++) {
 		out[i] = cdr_agree_compute(d, &rows[i].spec);
+		if (out[i].rc < 0)
+			return cli_lib_error();
 		if (boot && out[i].defined && o->bootstrap > 0 &&
 		    cdr_agree_bootstrap(&out[i], d, &rows[i].spec, o->bootstrap, o->seed, 0.95) < 0)
 			return cli_lib_error();
@@ -820,7 +822,7 @@ static int unitizing_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cd
 	cdr_schemes *set = NULL;
 	cdr_agreement *a = NULL;
 	cdr_table *t = NULL;
-	struct urow *u = NULL, all = { "(all codes)", 0, { 0, 0, { 0, 0, NULL, 0, 0, 0, 0 } } };
+	struct urow *u = NULL, all = { "(all codes)", 0, { 0, 0, { 0, 0, NULL, 0, 0, 0, 0, 0 } } };
 	cdr_ualpha *per = NULL;
 	const char **docs = NULL;
 	size_t length = 0, n, ndocs;
@@ -861,6 +863,10 @@ static int unitizing_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cd
 		u[i].units = cdr_udata_units(d, code);
 		length = cdr_udata_length(d);
 		cdr_udata_free(d);
+		if (u[i].r.alpha.rc < 0) {
+			rc = cli_lib_error();
+			goto done;
+		}
 	}
 	all.r = cdr_unitizing_pool(per, n);
 	all.units = all.r.alpha.units;

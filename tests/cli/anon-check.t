@@ -77,7 +77,7 @@ $ cd p && codeer anon-check --format json pre anon | head -3
  {"doc": "pre", "turn": null, "span": "c12-29", "kind": "email", "text": "j.smit@example.nl"},
  {"doc": "anon", "turn": "t2", "span": "c80-101", "kind": "email", "text": "m.jansen@voorbeeld.nl"},
 ! codeer: 7 possible personal data items found
-? 0
+? 1
 
 # nothing found: exit 0, and json is still a document
 $ cd p && codeer anon-check --format json nr

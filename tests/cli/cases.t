@@ -100,7 +100,7 @@ $ cd p && codeer cases frobnicate
 !        codeer cases unset CASE KEY...
 ? 2
 
-$ cd p && codeer cases import --help | head -1 && codeer cases --help | sed -n '/^Subcommands/,/^$/p'
+$ cd p && codeer cases import --help | sed -n 1,1p && codeer cases --help | sed -n '/^Subcommands/,/^$/p'
 usage: codeer cases import [--clear-empty] FILE
 Subcommands:
   cases import           create or update cases and their attributes from a TSV or CSV file
@@ -137,7 +137,7 @@ $ codeer init corpus >/dev/null && cd corpus && codeer add "$CORPORA"/*.txt > /d
 83 cases
 ? 0
 
-$ cd corpus && codeer cases --format tsv | head -1 && codeer cases | grep -c 'Gemeente A'
+$ cd corpus && codeer cases --format tsv | sed -n 1,1p && codeer cases | grep -c 'Gemeente A'
 case	docs	gemeente	rol	team	ronde	bron
 8
 ? 0

@@ -15,7 +15,7 @@ mini	VB, VB.NET	EK
 ? 0
 
 # piped: TSV with its header; -o FILE in the format of its extension
-$ cd p && codeer crosssection --coder auto layout.tsv | head -1 && codeer crosssection --coder auto -o x.json layout.tsv && python3 -c 'import json; print(json.load(open("x.json")))'
+$ cd p && codeer crosssection --coder auto layout.tsv | sed -n 1,1p && codeer crosssection --coder auto -o x.json layout.tsv && python3 -c 'import json; print(json.load(open("x.json")))'
 case	Verbinden	Kracht / eigen	Kracht / anders
 [{'case': 'mini', 'Verbinden': 'VB, VB.NET', 'Kracht / eigen': 'EK', 'Kracht / anders': ''}]
 ? 0

@@ -42,7 +42,7 @@ sources/.codeer-tmp-X: a temporary file left by an interrupted command (the next
 sources/.codeer-tmp-X: a temporary file left by an interrupted command (the next codeer command removes it)
 sources/.codeer-tmp-X: a temporary file left by an interrupted command (the next codeer command removes it)
 sources/s000-professional-2.txt: no sources/s000-professional-2.meta beside it (not a document of the project)
-fsck 0
+fsck 1
 s000-professional-2
 s000-professional-3
 fsck 0

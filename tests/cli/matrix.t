@@ -230,7 +230,7 @@ mini/HAND	0.750	1.000
 
 # piped with its header, -o by extension, JSON with full precision and
 # null for an undefined c (VB occurs nowhere: 0 / 0)
-$ cd p && codeer cooccur --coder hc | head -1 && codeer cooccur --coder hc -o co.csv && tr -d '\r' < co.csv | head -1
+$ cd p && codeer cooccur --coder hc | sed -n 1,1p && codeer cooccur --coder hc -o co.csv && tr -d '\r' < co.csv | head -1
 code	mini/EK	mini/HAND
 code,mini/EK,mini/HAND
 ? 0

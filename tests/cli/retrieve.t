@@ -196,7 +196,7 @@ $ cd p && codeer quotes VB --and EK --coder anna
 $ cd p && codeer quotes EK --near VB --no-children --within 6 --format tsv | cut -f1,3,6-8
 doc	turn	start	end	code
 ! codeer: no segments coded mini/EK within 6 words of mini/VB
-? 0
+? 1
 
 $ cd p && codeer quotes EK --near VB --no-children --within 7 --format tsv | cut -f1,3,6-8
 doc	turn	start	end	code

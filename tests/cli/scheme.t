@@ -32,7 +32,7 @@ mini/VB  Verbinden
 # the same id again only with --replace
 $ cd p && codeer scheme add "$DATA/schemes/mini.xml" 2>&1 | sed "s|$DATA|DATA|"
 codeer: DATA/schemes/mini.xml: the project already has a scheme 'mini' (use --replace to update it)
-? 0
+? 2
 
 $ cd p && codeer scheme add --replace "$DATA/schemes/mini.xml" | cut -f1
 mini

@@ -48,11 +48,11 @@ passendheid-wg	total	9	6
 
 $ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items maatwerk-wg --crosstab nope 2>&1 | sed "s|$CODEER_SRCDIR/||"
 codeer: codeschemes/maatwerk-score.rules: no item or case attribute 'nope'
-? 0
+? 2
 
 $ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --crosstab problematiek 2>&1 | head -1
 codeer score: --crosstab needs --items: the items to count
-? 0
+? 2
 
 # Tabel 14 in its layout (a row per item, a column per dossier): the
 # sub-judgements roll up where they agree; a mixed case stays empty for

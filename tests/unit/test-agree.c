@@ -15,7 +15,11 @@
 #include <string.h>
 
 #include "codeer/agree.h"
+#include "codeer/agreement.h"
+#include "codeer/coding.h"
 #include "codeer/error.h"
+#include "codeer/scheme.h"
+#include "util/alloc.h"
 #include "test.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -1045,6 +1049,320 @@ static void test_agree_holsti_undefined(void)
 	cdr_rdata_free(d1);
 }
 
+/* ---- bounds and out of memory ---------------------------------------------- */
+
+/* A cell outside the data is refused, never written past the end. */
+static void test_agree_rdata_set_bounds(void)
+{
+	cdr_rdata *d = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_new(&d, 2, 3), 0);
+	CU_ASSERT_EQUAL(cdr_rdata_set(d, 1, 2, 7), 0);
+	CU_ASSERT_EQUAL(cdr_rdata_get(d, 1, 2), 7);
+	CU_ASSERT(cdr_rdata_set(d, 2, 0, 1) < 0);
+	CU_ASSERT(cdr_rdata_set(d, 0, 3, 1) < 0);
+	CU_ASSERT(cdr_rdata_set(d, (size_t)-1, 0, 1) < 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "2 units and 3 coders"));
+	CU_ASSERT(cdr_rdata_set_weight(d, 2, 5) < 0);
+	CU_ASSERT_EQUAL(cdr_rdata_set_weight(d, 1, 5), 0);
+	cdr_rdata_free(d);
+	/* no data at all: every cell is outside */
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_new(&d, 0, 0), 0);
+	CU_ASSERT(cdr_rdata_set(d, 0, 0, 1) < 0);
+	cdr_rdata_free(d);
+}
+
+/* Read a counts table from `csv`; the return code, and the message in *msg. */
+static int read_counts(const char *csv, cdr_rdata **d, const char **msg)
+{
+	char *dir = strdup(test_tmpdir()), *path = test_join(dir, "counts.csv"), **names = NULL;
+	size_t nnames = 0;
+	int rc;
+
+	test_write_file(path, csv);
+	rc = cdr_rdata_read(d, &names, &nnames, path, CDR_LAYOUT_COUNTS, CDR_LEVEL_NOMINAL);
+	*msg = rc < 0 ? cdr_error_last() : "";
+	for (size_t i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	test_rm_rf(dir);
+	free(dir);
+	free(path);
+	return rc;
+}
+
+/* Counts are bounded one by one and as a sum, so no sum wraps and no unit
+ * is made larger than its grid: a count of 2^64 - 2048 was a heap overflow. */
+static void test_agree_counts_bounded(void)
+{
+	cdr_rdata *d = NULL;
+	const char *msg;
+
+	CU_ASSERT_EQUAL(read_counts("unit,ja,nee\n1,18446744073709549568,0\n", &d, &msg), CDR_ELIMIT);
+	CU_ASSERT_PTR_NULL(d);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "counts.csv:2: column 2: "));
+	/* two counts whose 64-bit sum wraps to 0 */
+	CU_ASSERT_EQUAL(read_counts("unit,ja,nee\n1,1,18446744073709551615\n", &d, &msg), CDR_ELIMIT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "counts.csv:2: column 3: "));
+	/* each under the limit, the sum over it */
+	CU_ASSERT_EQUAL(read_counts("unit,ja,nee\n1,2,1\n2,600000,400001\n", &d, &msg), CDR_ELIMIT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "counts.csv:3: column 3: "));
+	CU_ASSERT_PTR_NULL(d);
+	/* the limit itself is a unit of a million values, and quick to compute */
+	CU_ASSERT_EQUAL_FATAL(read_counts("unit,ja,nee\n1,600000,400000\n2,1,1\n", &d, &msg), 0);
+	CU_ASSERT_EQUAL(cdr_rdata_units(d), 2);
+	CU_ASSERT_EQUAL(cdr_rdata_coders(d), 1000000);
+	CU_ASSERT_EQUAL(cdr_rdata_get(d, 0, 599999), 0);
+	CU_ASSERT_EQUAL(cdr_rdata_get(d, 0, 600000), 1);
+	CU_ASSERT(isnan(cdr_rdata_get(d, 1, 2)));
+	CU_ASSERT_EQUAL(cdr_agree_alpha(d, CDR_LEVEL_NOMINAL).defined, 1);
+	cdr_rdata_free(d);
+	/* not counts at all */
+	CU_ASSERT_EQUAL(read_counts("unit,ja,nee\n1,-1,2\n", &d, &msg), CDR_EFORMAT);
+	CU_ASSERT_EQUAL(read_counts("unit,ja,nee\n1,1.5,2\n", &d, &msg), CDR_EFORMAT);
+}
+
+/* Do two coefficients say the same? */
+static int same_coef(cdr_coef a, cdr_coef b)
+{
+	if (a.defined != b.defined || a.units != b.units || a.rc != b.rc)
+		return 0;
+	if (a.defined && a.value != b.value)
+		return 0;
+	if (!a.defined && (a.why == NULL || b.why == NULL || strcmp(a.why, b.why) != 0))
+		return 0;
+	return (isnan(a.se) && isnan(b.se)) || a.se == b.se;
+}
+
+struct coef_oom {
+	const double *v;
+	size_t units, coders;
+	const cdr_coef_spec *spec;
+	cdr_coef ref;
+};
+
+/* A coefficient with allocations failing (test_oom_loop): an error (rc
+ * CDR_ENOMEM) or the value computed without faults; never an "out of
+ * memory" that reads as an undefined value. Fresh data each time, so that
+ * no cache hides an allocation. */
+static int coef_attempt(void *ctx, long n, int once)
+{
+	struct coef_oom *t = ctx;
+	cdr_rdata *d = rdata_of(t->v, t->units, t->coders);
+	cdr_coef c;
+
+	test_fail_alloc(n, once);
+	c = cdr_agree_compute(d, t->spec);
+	test_fail_alloc(-1, 0);
+	cdr_rdata_free(d);
+	if (c.rc == 0) {
+		if (!same_coef(c, t->ref))
+			fprintf(stderr, "\ncoefficient %d, allocation %ld failing%s: a different result\n",
+				(int)t->spec->kind, n, once ? " (once)" : "");
+		CU_ASSERT_TRUE(same_coef(c, t->ref));
+		return 0;
+	}
+	CU_ASSERT_EQUAL(c.rc, CDR_ENOMEM);
+	CU_ASSERT_EQUAL(c.defined, 0);
+	CU_ASSERT_STRING_EQUAL(cdr_error_last(), "out of memory");
+	return c.rc;
+}
+
+static void test_agree_coefficients_out_of_memory(void)
+{
+	static const double two[10 * 2] = { 1, 1, 2, 2, 3, 3, 1, 2, 2, 2, 3, 1, M, 1, 2, 3, 1, 1, 3, 3 };
+	const struct { const double *v; size_t units, coders; } sets[] = { { k4x12, 12, 4 }, { two, 10, 2 } };
+	const cdr_coef_spec specs[] = {
+		{ CDR_COEF_PERCENT, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+		{ CDR_COEF_COHEN, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+		{ CDR_COEF_COHEN, CDR_WEIGHTS_QUADRATIC, CDR_LEVEL_ORDINAL, 0 },
+		{ CDR_COEF_SCOTT, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+		{ CDR_COEF_FLEISS, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+		{ CDR_COEF_BP, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+		{ CDR_COEF_BP, CDR_WEIGHTS_LINEAR, CDR_LEVEL_ORDINAL, 5 },
+		{ CDR_COEF_GWET, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+		{ CDR_COEF_GWET, CDR_WEIGHTS_QUADRATIC, CDR_LEVEL_ORDINAL, 0 },
+		{ CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+		{ CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_ORDINAL, 0 },
+		{ CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_INTERVAL, 0 },
+		{ CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_RATIO, 0 },
+		{ CDR_COEF_CONGER, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+		{ CDR_COEF_CONGER, CDR_WEIGHTS_LINEAR, CDR_LEVEL_ORDINAL, 0 },
+		{ CDR_COEF_HOLSTI, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	};
+
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++)
+		for (size_t j = 0; j < sizeof(specs) / sizeof(specs[0]); j++) {
+			cdr_rdata *d = rdata_of(sets[k].v, sets[k].units, sets[k].coders);
+			struct coef_oom t = { sets[k].v, sets[k].units, sets[k].coders, &specs[j],
+					      cdr_agree_compute(d, &specs[j]) };
+			CU_ASSERT_EQUAL(t.ref.rc, 0);
+			cdr_rdata_free(d);
+			/* Cohen and Scott on four coders stop before they allocate */
+			CU_ASSERT(test_oom_loop(coef_attempt, &t) >= (sets[k].coders == 2 ? 1 : 0));
+		}
+}
+
+struct boot_oom {
+	cdr_rdata *d;
+	cdr_coef ref;
+};
+
+/* The bootstrap: an allocation failing in any replicate is an error. */
+static int boot_attempt(void *ctx, long n, int once)
+{
+	static const cdr_coef_spec alpha = { CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+	struct boot_oom *t = ctx;
+	cdr_coef c = cdr_agree_compute(t->d, &alpha);
+	int rc;
+
+	test_fail_alloc(n, once);
+	rc = cdr_agree_bootstrap(&c, t->d, &alpha, 50, 7, 0.95);
+	test_fail_alloc(-1, 0);
+	if (rc == 0) {
+		CU_ASSERT_EQUAL(c.lo, t->ref.lo);
+		CU_ASSERT_EQUAL(c.hi, t->ref.hi);
+	} else {
+		CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+	}
+	return rc;
+}
+
+static void test_agree_bootstrap_out_of_memory(void)
+{
+	const cdr_coef_spec alpha = { CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 };
+	struct boot_oom t;
+
+	t.d = rdata_of(k4x12, 12, 4);
+	t.ref = cdr_agree_compute(t.d, &alpha);
+	CU_ASSERT_EQUAL_FATAL(cdr_agree_bootstrap(&t.ref, t.d, &alpha, 50, 7, 0.95), 0);
+	CU_ASSERT(test_oom_loop(boot_attempt, &t) > 50); /* allocations in the replicates failed too */
+	cdr_rdata_free(t.d);
+}
+
+/* A project of two documents that anna and bob coded, partly alike. */
+static cdr_project *agreement_project(char **root, cdr_schemes **set)
+{
+	static const struct { const char *coder, *doc; size_t a, b; const char *code; } rows[] = {
+		{ "anna", "mini", 30, 105, "mini/VB" },     { "anna", "mini", 131, 276, "mini/EK" },
+		{ "anna", "mini", 131, 140, "mini/VB.NET" }, { "anna", "twee", 14, 37, "mini/VB" },
+		{ "bob", "mini", 30, 105, "mini/VB" },      { "bob", "mini", 281, 429, "mini/EK" },
+		{ "bob", "twee", 14, 37, "mini/HAND" },
+	};
+	cdr_project *p = test_new_project(root);
+	char *twee = test_join(*root, "twee.txt"), *mini = strdup(test_path("tests/data/mini.txt"));
+	const char *paths[2] = { mini, twee };
+
+	test_write_file(twee, "I: Vraag?\n\nR: Antwoord een twee drie.\n");
+	CU_ASSERT_EQUAL_FATAL(cdr_project_add(p, paths, 2, NULL, NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_install(p, test_path("tests/data/schemes/mini.xml"), 0, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_load(set, p), 0);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		cdr_codings *c = NULL;
+		CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, p, rows[i].coder, NULL, NULL), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, rows[i].doc, rows[i].a, rows[i].b, rows[i].code, "manual",
+							 "2026-11-25T12:00:00Z", "", ""), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_codings_save(c), 0);
+		cdr_codings_free(c);
+	}
+	free(twee);
+	free(mini);
+	return p;
+}
+
+struct agreement_oom {
+	cdr_project *p;
+	cdr_schemes *set;
+	const cdr_agree_options *o;
+	cdr_agreement *ref;
+	cdr_agreement_row *ref_rows;
+	int summary; /* 0: the build fails, 1: the summary */
+};
+
+/* A comparison and its per-code summary with allocations failing
+ * (test_oom_loop): CDR_ENOMEM and nothing, or the result built without
+ * faults. */
+static int agreement_attempt(void *ctx, long n, int once)
+{
+	struct agreement_oom *t = ctx;
+	cdr_agreement *a = NULL;
+	cdr_agreement_row *rows = NULL;
+	int rc;
+
+	if (t->summary) {
+		CU_ASSERT_EQUAL_FATAL(cdr_agreement_build(&a, t->p, t->set, t->o), 0);
+		test_fail_alloc(n, once);
+		rc = cdr_agreement_summary(&rows, a, NULL);
+		test_fail_alloc(-1, 0);
+		if (rc == 0) {
+			for (size_t v = 0; v < cdr_agreement_count(a); v++) {
+				CU_ASSERT_STRING_EQUAL(rows[v].code, t->ref_rows[v].code);
+				CU_ASSERT_TRUE(same_coef(rows[v].percent, t->ref_rows[v].percent));
+				CU_ASSERT_TRUE(same_coef(rows[v].kappa, t->ref_rows[v].kappa));
+				CU_ASSERT_TRUE(same_coef(rows[v].alpha, t->ref_rows[v].alpha));
+			}
+		} else {
+			CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+			CU_ASSERT_PTR_NULL(rows);
+		}
+		free(rows);
+		cdr_agreement_free(a);
+		return rc;
+	}
+	test_fail_alloc(n, once);
+	rc = cdr_agreement_build(&a, t->p, t->set, t->o);
+	test_fail_alloc(-1, 0);
+	if (rc != 0) {
+		if (rc != CDR_ENOMEM)
+			fprintf(stderr, "\nagreement, allocation %ld failing%s: %s\n", n, once ? " (once)" : "",
+				cdr_error_last());
+		CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+		CU_ASSERT_PTR_NULL(a);
+		return rc;
+	}
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_count(a), cdr_agreement_count(t->ref));
+	CU_ASSERT_EQUAL(cdr_agreement_doc_count(a), cdr_agreement_doc_count(t->ref));
+	CU_ASSERT_EQUAL(cdr_agreement_chars(a), cdr_agreement_chars(t->ref));
+	for (size_t v = 0; v < cdr_agreement_count(a); v++) {
+		const cdr_rdata *x = cdr_agreement_data(a, v), *y = cdr_agreement_data(t->ref, v);
+		CU_ASSERT_STRING_EQUAL(cdr_agreement_name(a, v), cdr_agreement_name(t->ref, v));
+		CU_ASSERT_EQUAL(cdr_agreement_units(a, v), cdr_agreement_units(t->ref, v));
+		CU_ASSERT_EQUAL(cdr_agreement_coded(a, v), cdr_agreement_coded(t->ref, v));
+		CU_ASSERT_EQUAL_FATAL(cdr_rdata_units(x), cdr_rdata_units(y));
+		CU_ASSERT_TRUE(same_coef(cdr_agree_alpha(x, CDR_LEVEL_NOMINAL), cdr_agree_alpha(y, CDR_LEVEL_NOMINAL)));
+	}
+	cdr_agreement_free(a);
+	return 0;
+}
+
+static void test_agree_agreement_out_of_memory(void)
+{
+	const char *coders[] = { "anna", "bob" };
+	const cdr_unit_kind units[] = { CDR_UNIT_TURN, CDR_UNIT_SENTENCE, CDR_UNIT_CHAR };
+	struct agreement_oom t = { 0 };
+	char *root;
+
+	t.p = agreement_project(&root, &t.set);
+	for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++) {
+		cdr_agree_options o = { 0 };
+		o.coders = coders;
+		o.ncoders = 2;
+		o.unit = units[k];
+		t.o = &o;
+		CU_ASSERT_EQUAL_FATAL(cdr_agreement_build(&t.ref, t.p, t.set, &o), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_agreement_summary(&t.ref_rows, t.ref, NULL), 0);
+		CU_ASSERT_FATAL(cdr_agreement_count(t.ref) >= 3);
+		t.summary = 0;
+		CU_ASSERT(test_oom_loop(agreement_attempt, &t) > 10);
+		t.summary = 1;
+		CU_ASSERT(test_oom_loop(agreement_attempt, &t) > 1);
+		free(t.ref_rows);
+		cdr_agreement_free(t.ref);
+	}
+	cdr_schemes_free(t.set);
+	test_project_done(t.p, root);
+}
+
 void test_agree_register(void)
 {
 	CU_pSuite s = CU_add_suite("agree", NULL, NULL);
@@ -1079,4 +1397,9 @@ void test_agree_register(void)
 	CU_add_test(s, "holsti_by_hand", test_agree_holsti_by_hand);
 	CU_add_test(s, "holsti_complete_is_percent", test_agree_holsti_complete_is_percent);
 	CU_add_test(s, "holsti_undefined", test_agree_holsti_undefined);
+	CU_add_test(s, "rdata_set_bounds", test_agree_rdata_set_bounds);
+	CU_add_test(s, "counts_bounded", test_agree_counts_bounded);
+	CU_add_test(s, "coefficients_out_of_memory", test_agree_coefficients_out_of_memory);
+	CU_add_test(s, "bootstrap_out_of_memory", test_agree_bootstrap_out_of_memory);
+	CU_add_test(s, "agreement_out_of_memory", test_agree_agreement_out_of_memory);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "codeer/project.h"
+#include "util/alloc.h"
 #include "test.h"
 
 const char *test_path(const char *relative)
@@ -121,6 +122,31 @@ void test_project_done(cdr_project *p, char *root)
 	cdr_project_free(p);
 	test_rm_rf(root);
 	free(root);
+}
+
+void test_fail_alloc(long n, int once)
+{
+	if (once)
+		cdr_alloc_fail_once(n);
+	else
+		cdr_alloc_fail_after(n);
+}
+
+long test_oom_loop(int (*attempt)(void *ctx, long n, int once), void *ctx)
+{
+	long total = -1;
+
+	for (long n = 0; n < 200000; n++)
+		if (attempt(ctx, n, 0) == 0) {
+			total = n;
+			break;
+		}
+	cdr_alloc_fail_after(-1);
+	CU_ASSERT(total >= 0);
+	for (long n = 0; n < total; n++)
+		attempt(ctx, n, 1);
+	cdr_alloc_fail_after(-1);
+	return total;
 }
 
 /* the REFI-QDA exchange suite (test-exchange.c) */

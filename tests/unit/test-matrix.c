@@ -19,6 +19,7 @@
 #include "codeer/scheme.h"
 #include "codeer/score.h"
 #include "codeer/table.h"
+#include "util/alloc.h"
 #include "test.h"
 #include "util/alloc.h"
 
@@ -978,6 +979,182 @@ static void test_matrix_involvement(void)
 	mfx_close(&f);
 }
 
+/* ---- out of memory ------------------------------------------------------------- */
+
+/* Are two matrices the same: labels, cells, totals and quotes? */
+static int same_matrix(const cdr_matrix *a, const cdr_matrix *b)
+{
+	if (cdr_matrix_rows(a) != cdr_matrix_rows(b) || cdr_matrix_cols(a) != cdr_matrix_cols(b) ||
+	    cdr_matrix_total(a) != cdr_matrix_total(b) || cdr_matrix_codings(a) != cdr_matrix_codings(b))
+		return 0;
+	for (size_t i = 0; i < cdr_matrix_rows(a); i++) {
+		if (strcmp(cdr_matrix_row_label(a, i), cdr_matrix_row_label(b, i)) != 0 ||
+		    cdr_matrix_row_total(a, i) != cdr_matrix_row_total(b, i))
+			return 0;
+		for (size_t j = 0; j < cdr_matrix_cols(a); j++) {
+			const char *qa, *qb;
+			if (cdr_matrix_value(a, i, j) != cdr_matrix_value(b, i, j))
+				return 0;
+			qa = cdr_matrix_quotes(a, i, j);
+			qb = cdr_matrix_quotes(b, i, j);
+			if ((qa == NULL) != (qb == NULL) || (qa && strcmp(qa, qb) != 0))
+				return 0;
+		}
+	}
+	for (size_t j = 0; j < cdr_matrix_cols(a); j++)
+		if (strcmp(cdr_matrix_col_label(a, j), cdr_matrix_col_label(b, j)) != 0 ||
+		    cdr_matrix_col_total(a, j) != cdr_matrix_col_total(b, j))
+			return 0;
+	return 1;
+}
+
+struct matrix_oom {
+	struct mfx *f;
+	const cdr_matrix_options *o;
+	cdr_matrix *ref;
+};
+
+/* A matrix with allocations failing (test_oom_loop): CDR_ENOMEM and no
+ * matrix, or the matrix built without faults. */
+static int matrix_attempt(void *ctx, long n, int once)
+{
+	struct matrix_oom *t = ctx;
+	cdr_matrix *m = NULL;
+	int rc;
+
+	test_fail_alloc(n, once);
+	rc = cdr_matrix_build(&m, t->f->p, t->f->set, t->o);
+	test_fail_alloc(-1, 0);
+	if (rc == 0) {
+		CU_ASSERT_TRUE(same_matrix(m, t->ref));
+	} else {
+		if (rc != CDR_ENOMEM)
+			fprintf(stderr, "\nmatrix, allocation %ld failing%s: %s\n", n, once ? " (once)" : "",
+				cdr_error_last());
+		CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+		CU_ASSERT_PTR_NULL(m);
+	}
+	cdr_matrix_free(m);
+	return rc;
+}
+
+static void matrix_oom_loop(struct mfx *f, const cdr_matrix_options *o)
+{
+	struct matrix_oom t = { f, o, build(f, (cdr_matrix_options *)o) };
+
+	CU_ASSERT(test_oom_loop(matrix_attempt, &t) > 10);
+	cdr_matrix_free(t.ref);
+}
+
+static void test_matrix_out_of_memory(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	const char *codes[] = { "VB+", "EK" }, *both[] = { "anna", "bob" };
+
+	mfx_open(&f);
+	matrix_oom_loop(&f, &o);
+	o.coder = "anna";
+	o.cell = CDR_CELL_WORDS;
+	matrix_oom_loop(&f, &o);
+	o.cell = CDR_CELL_SHARE;
+	o.rows = CDR_ROWS_SPEAKER;
+	matrix_oom_loop(&f, &o);
+	o.cell = CDR_CELL_QUOTES;
+	o.rows = CDR_ROWS_DOC;
+	o.codes = codes;
+	o.ncodes = 2;
+	matrix_oom_loop(&f, &o);
+	memset(&o, 0, sizeof(o));
+	o.coders = both;
+	o.ncoders = 2;
+	o.cell = CDR_CELL_DOCS;
+	o.all = 1;
+	matrix_oom_loop(&f, &o);
+	mfx_close(&f);
+}
+
+struct score_oom {
+	struct mfx *f;
+	const char *rules;
+	cdr_scores *ref;
+};
+
+/* Score rules evaluated with allocations failing (test_oom_loop):
+ * CDR_ENOMEM and no scores, or every value as without faults. */
+static int score_attempt(void *ctx, long n, int once)
+{
+	static const char *anna[] = { "anna" };
+	struct score_oom *t = ctx;
+	cdr_scores *s = NULL;
+	int rc;
+
+	test_fail_alloc(n, once);
+	rc = cdr_scores_evaluate(&s, t->f->p, t->f->set, t->rules, anna, 1);
+	test_fail_alloc(-1, 0);
+	if (rc != 0) {
+		if (rc != CDR_ENOMEM)
+			fprintf(stderr, "\nscore, allocation %ld failing%s: %s\n", n, once ? " (once)" : "",
+				cdr_error_last());
+		CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+		CU_ASSERT_PTR_NULL(s);
+		cdr_scores_free(s);
+		return rc;
+	}
+	CU_ASSERT_EQUAL_FATAL(cdr_scores_cases(s), cdr_scores_cases(t->ref));
+	CU_ASSERT_EQUAL_FATAL(cdr_scores_items(s), cdr_scores_items(t->ref));
+	for (size_t c = 0; c < cdr_scores_cases(s); c++) {
+		CU_ASSERT_STRING_EQUAL(cdr_scores_case(s, c), cdr_scores_case(t->ref, c));
+		for (size_t k = 0; k < cdr_scores_items(s); k++) {
+			CU_ASSERT_STRING_EQUAL(cdr_scores_item(s, k), cdr_scores_item(t->ref, k));
+			CU_ASSERT_STRING_EQUAL(cdr_scores_value(s, c, k), cdr_scores_value(t->ref, c, k));
+			CU_ASSERT_EQUAL(cdr_scores_by_hand(s, c, k), cdr_scores_by_hand(t->ref, c, k));
+		}
+	}
+	cdr_scores_free(s);
+	return 0;
+}
+
+/* A value by hand, one from a code, one from a count, one from a table. */
+static void test_matrix_score_out_of_memory(void)
+{
+	struct mfx f;
+	struct score_oom t = { &f, NULL, NULL };
+	const char *anna[] = { "anna" };
+	char *rules;
+
+	mfx_open(&f);
+	rules = test_join(f.root, "s.rules");
+	test_write_file(rules, "item verbinden: ja, nee\n"
+			       "verbinden from code mini/VB+: present -> ja | absent -> nee\n"
+			       "item kracht: veel, weinig, geen\n"
+			       "kracht from count mini/EK: >= 2 -> veel | >= 1 -> weinig | else -> geen\n"
+			       "item oordeel: goed, matig\n"
+			       "item samen: goed, matig\n"
+			       "samen from verbinden, oordeel:\n"
+			       "  ja, goed -> goed\n"
+			       "  *, * -> matig\n");
+	t.rules = rules;
+	CU_ASSERT_EQUAL_FATAL(cdr_score_set(f.p, "mini", "oordeel", "goed"), 0);
+	if (cdr_scores_evaluate(&t.ref, f.p, f.set, rules, anna, 1) != 0)
+		fprintf(stderr, "\nscore: %s\n", cdr_error_last());
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t.ref);
+	CU_ASSERT_EQUAL_FATAL(cdr_scores_cases(t.ref), 2);
+	CU_ASSERT_EQUAL_FATAL(cdr_scores_items(t.ref), 4);
+	/* the reference itself: mini has anna's VB and one EK */
+	for (size_t c = 0; c < cdr_scores_cases(t.ref); c++)
+		if (strcmp(cdr_scores_case(t.ref, c), "mini") == 0) {
+			CU_ASSERT_STRING_EQUAL(cdr_scores_value(t.ref, c, 0), "ja");
+			CU_ASSERT_STRING_EQUAL(cdr_scores_value(t.ref, c, 1), "weinig");
+			CU_ASSERT_STRING_EQUAL(cdr_scores_value(t.ref, c, 2), "goed");
+			CU_ASSERT_STRING_EQUAL(cdr_scores_value(t.ref, c, 3), "goed");
+		}
+	CU_ASSERT(test_oom_loop(score_attempt, &t) > 10);
+	cdr_scores_free(t.ref);
+	free(rules);
+	mfx_close(&f);
+}
+
 void test_matrix_register(void)
 {
 	CU_pSuite s = CU_add_suite("matrix", NULL, NULL);
@@ -1003,4 +1180,6 @@ void test_matrix_register(void)
 	CU_add_test(s, "rules_evaluate", test_matrix_rules_evaluate);
 	CU_add_test(s, "score_crosstab", test_matrix_score_crosstab);
 	CU_add_test(s, "involvement", test_matrix_involvement);
+	CU_add_test(s, "out_of_memory", test_matrix_out_of_memory);
+	CU_add_test(s, "score_out_of_memory", test_matrix_score_out_of_memory);
 }

@@ -15,6 +15,7 @@
 #include "codeer/error.h"
 #include "codeer/project.h"
 #include "codeer/scheme.h"
+#include "util/alloc.h"
 #include "test.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -1108,6 +1109,56 @@ static void test_scheme_codebook_add_makes_project_scheme(void)
 	test_project_done(p, root);
 }
 
+/* Loading the project's schemes with allocations failing (test_oom_loop):
+ * CDR_ENOMEM and no set, or the whole scheme. A string that could not be
+ * copied once left a rule without its speaker filter (it then coded the
+ * interviewer's turns too). */
+static int scheme_load_attempt(void *ctx, long n, int once)
+{
+	cdr_schemes *set = NULL;
+	const cdr_code *code = NULL;
+	int rc;
+
+	test_fail_alloc(n, once);
+	rc = cdr_schemes_load(&set, ctx);
+	test_fail_alloc(-1, 0);
+	if (rc != 0) {
+		CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+		CU_ASSERT_PTR_NULL(set);
+		return rc;
+	}
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_resolve(&code, set, "mini/EK"), 0);
+	CU_ASSERT_EQUAL_FATAL(code->nrules, 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(code->rules[0].speaker_not);
+	CU_ASSERT_STRING_EQUAL(code->rules[0].speaker_not, "^I$");
+	CU_ASSERT_EQUAL(code->rules[0].scope, CDR_SCOPE_TURN);
+	CU_ASSERT_STRING_EQUAL(code->label, "Eigen kracht");
+	CU_ASSERT_STRING_EQUAL(code->definition, "Eigen kracht, alleen in wat de respondent zegt.");
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_resolve(&code, set, "mini/VB.NET"), 0);
+	CU_ASSERT_EQUAL_FATAL(code->nrules, 1);
+	CU_ASSERT_PTR_NOT_NULL(code->rules[0].near);
+	CU_ASSERT_EQUAL(code->rules[0].near_words, 3);
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_resolve(&code, set, "mini/VB"), 0);
+	CU_ASSERT_EQUAL_FATAL(code->nrules, 1);
+	CU_ASSERT_EQUAL_FATAL(code->rules[0].nunless, 1);
+	CU_ASSERT_PTR_NOT_NULL(code->rules[0].unless[0]);
+	CU_ASSERT_EQUAL(code->rules[0].scope, CDR_SCOPE_MATCH);
+	CU_ASSERT_EQUAL(cdr_scheme_code_count(cdr_schemes_get(set, 0)), 4);
+	CU_ASSERT_STRING_EQUAL(cdr_scheme_title(cdr_schemes_get(set, 0)), "Testschema");
+	cdr_schemes_free(set);
+	return 0;
+}
+
+static void test_scheme_load_out_of_memory(void)
+{
+	char *root;
+	cdr_project *p = test_new_project(&root);
+
+	CU_ASSERT_EQUAL_FATAL(cdr_schemes_install(p, test_path("tests/data/schemes/mini.xml"), 0, NULL), 0);
+	CU_ASSERT(test_oom_loop(scheme_load_attempt, p) > 10);
+	test_project_done(p, root);
+}
+
 void test_scheme_register(void)
 {
 	CU_pSuite s = CU_add_suite("scheme", NULL, NULL);
@@ -1142,4 +1193,5 @@ void test_scheme_register(void)
 	CU_add_test(s, "load_two_files_same_id", test_scheme_load_two_files_same_id);
 	CU_add_test(s, "install_existing_needs_replace", test_scheme_install_existing_needs_replace);
 	CU_add_test(s, "install_invalid_writes_nothing", test_scheme_install_invalid_writes_nothing);
+	CU_add_test(s, "load_out_of_memory", test_scheme_load_out_of_memory);
 }

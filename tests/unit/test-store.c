@@ -177,6 +177,24 @@ static int same_snapshot(const struct snapshot *a, const struct snapshot *b)
 	return 1;
 }
 
+/* Write a snapshot's directories and files below `root` again. */
+static void snapshot_restore(const struct snapshot *s, const char *root)
+{
+	CU_ASSERT_EQUAL_FATAL(mkdir(root, 0755), 0);
+	for (size_t i = 0; i < s->n; i++) {
+		char *full = test_join(root, s->path[i]);
+		if (s->data[i] == NULL) {
+			CU_ASSERT_EQUAL_FATAL(mkdir(full, 0755), 0);
+		} else {
+			FILE *f = fopen(full, "wb");
+			CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+			CU_ASSERT_EQUAL(fwrite(s->data[i], 1, s->len[i], f), s->len[i]);
+			fclose(f);
+		}
+		free(full);
+	}
+}
+
 static size_t temp_files(const struct snapshot *s)
 {
 	size_t n = 0;
@@ -1841,6 +1859,190 @@ static void test_store_edit_out_of_memory(void)
 	edit_fx_close(&f);
 }
 
+/* ---- out of memory ---------------------------------------------------------- */
+
+struct add_oom {
+	cdr_project *p;
+	char *proj, *paths[2];
+	struct snapshot before;
+};
+
+/* add with allocations failing (test_oom_loop): each failure is
+ * CDR_ENOMEM with the project's files and the open project as they were;
+ * a success adds both documents whole. A fresh project each time. */
+static int add_attempt(void *ctx, long n, int once)
+{
+	struct add_oom *t = ctx;
+	struct snapshot after;
+	int rc;
+
+	test_fail_alloc(n, once);
+	rc = cdr_project_add(t->p, (const char *const *)t->paths, 2, NULL, NULL, NULL);
+	test_fail_alloc(-1, 0);
+	if (rc == 0) {
+		/* what a reopened project sees is what a plain add writes */
+		cdr_project *q = NULL;
+		cdr_document *a = NULL, *b = NULL;
+		CU_ASSERT_EQUAL(cdr_project_doc_count(t->p), 2);
+		CU_ASSERT_EQUAL_FATAL(cdr_project_open(&q, t->proj), 0);
+		CU_ASSERT_EQUAL(cdr_project_doc_count(q), 2);
+		CU_ASSERT_EQUAL_FATAL(cdr_project_doc_load(&a, q, "mini", 1), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_ingest_file(&b, t->paths[0], NULL), 0);
+		assert_same_document(a, b, "mini");
+		cdr_document_free(a);
+		cdr_document_free(b);
+		cdr_project_free(q);
+		/* back to no documents for the next attempt */
+		cdr_project_free(t->p);
+		t->p = NULL;
+		test_rm_rf(t->proj);
+		snapshot_restore(&t->before, t->proj);
+		CU_ASSERT_EQUAL_FATAL(cdr_project_open(&t->p, t->proj), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_project_lock(t->p, NULL), 0);
+		snapshot(&after, t->proj);
+		CU_ASSERT_TRUE_FATAL(same_snapshot(&t->before, &after));
+		snapshot_free(&after);
+		return 0;
+	}
+	if (rc != CDR_ENOMEM)
+		fprintf(stderr, "\nadd, allocation %ld failing%s: %d (%s)\n", n, once ? " (once)" : "", rc,
+			cdr_error_last());
+	CU_ASSERT_EQUAL_FATAL(rc, CDR_ENOMEM);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_doc_count(t->p), 0);
+	snapshot(&after, t->proj);
+	if (!same_snapshot(&t->before, &after))
+		fprintf(stderr, "\nadd, allocation %ld failing%s, changed the project\n", n, once ? " (once)" : "");
+	CU_ASSERT_TRUE_FATAL(same_snapshot(&t->before, &after));
+	snapshot_free(&after);
+	return rc;
+}
+
+static void test_store_add_out_of_memory(void)
+{
+	char *root, *twee;
+	struct add_oom t;
+
+	t.p = test_new_project(&root);
+	t.proj = test_join(root, "proj");
+	twee = test_join(root, "twee.txt");
+	test_write_file(twee, "I: Vraag?\n\nR: Antwoord een twee drie.\n");
+	t.paths[0] = strdup(test_path("tests/data/mini.txt"));
+	t.paths[1] = twee;
+	CU_ASSERT_EQUAL_FATAL(cdr_project_lock(t.p, NULL), 0); /* the lock file exists before the snapshot */
+	snapshot(&t.before, t.proj);
+	CU_ASSERT(test_oom_loop(add_attempt, &t) > 10);
+	snapshot_free(&t.before);
+	free(t.paths[0]);
+	free(twee);
+	free(t.proj);
+	test_project_done(t.p, root);
+}
+
+struct codings_oom {
+	cdr_project *p;
+	char *proj;
+	struct snapshot before;
+	int step; /* 0 load, 1 add, 2 save */
+};
+
+/* The codings store with allocations failing (test_oom_loop): a failed
+ * load returns nothing, a failed add leaves the set as it was, a failed
+ * save leaves the files as they were; a success has every coding. */
+static int codings_attempt(void *ctx, long n, int once)
+{
+	struct codings_oom *t = ctx;
+	cdr_codings *c = NULL;
+	struct snapshot after;
+	int rc;
+
+	if (t->step == 0) {
+		test_fail_alloc(n, once);
+		rc = cdr_codings_load(&c, t->p, "anna", NULL, NULL);
+		test_fail_alloc(-1, 0);
+		if (rc == 0) {
+			cdr_coding *k;
+			CU_ASSERT_EQUAL_FATAL(cdr_codings_count(c), 2);
+			k = cdr_codings_get(c, 0);
+			CU_ASSERT_STRING_EQUAL(k->code, "mini/VB");
+			CU_ASSERT_STRING_EQUAL(k->memo, "een memo");
+			k = cdr_codings_get(c, 1);
+			CU_ASSERT_STRING_EQUAL(k->origin, "auto:mini/EK/r1");
+			CU_ASSERT_STRING_EQUAL(k->status, "rejected");
+		} else {
+			CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+			CU_ASSERT_PTR_NULL(c);
+		}
+		cdr_codings_free(c);
+		return rc;
+	}
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, t->p, "anna", NULL, NULL), 0);
+	if (t->step == 1) {
+		test_fail_alloc(n, once);
+		rc = cdr_codings_add(c, "mini", 281, 429, "mini/HAND", "manual", "nog een");
+		test_fail_alloc(-1, 0);
+		if (rc == 0) {
+			CU_ASSERT_EQUAL(cdr_codings_count(c), 3);
+			CU_ASSERT(cdr_codings_find(c, "mini", 281, 429, "mini/HAND") >= 0);
+			CU_ASSERT_STRING_EQUAL(cdr_codings_get(c, 2)->memo, "nog een");
+		} else {
+			CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+			CU_ASSERT_EQUAL(cdr_codings_count(c), 2);
+			CU_ASSERT_EQUAL(cdr_codings_find(c, "mini", 281, 429, "mini/HAND"), -1);
+		}
+		cdr_codings_free(c);
+		return rc;
+	}
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_add(c, "mini", 281, 429, "mini/HAND", "manual", "nog een"), 0);
+	test_fail_alloc(n, once);
+	rc = cdr_codings_save(c);
+	test_fail_alloc(-1, 0);
+	cdr_codings_free(c);
+	if (rc == 0) {
+		c = NULL;
+		CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, t->p, "anna", NULL, NULL), 0);
+		CU_ASSERT_EQUAL(cdr_codings_count(c), 3);
+		/* as it was, for the next attempt */
+		cdr_codings_remove(c, (size_t)cdr_codings_find(c, "mini", 281, 429, "mini/HAND"));
+		CU_ASSERT_EQUAL_FATAL(cdr_codings_save(c), 0);
+		cdr_codings_free(c);
+		return 0;
+	}
+	CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+	snapshot(&after, t->proj);
+	if (!same_snapshot(&t->before, &after))
+		fprintf(stderr, "\nsave, allocation %ld failing%s, changed the project\n", n, once ? " (once)" : "");
+	CU_ASSERT_TRUE_FATAL(same_snapshot(&t->before, &after));
+	snapshot_free(&after);
+	return rc;
+}
+
+static void test_store_codings_out_of_memory(void)
+{
+	char *root, *paths[2] = { NULL, NULL };
+	struct codings_oom t;
+	cdr_codings *c = NULL;
+
+	t.p = test_new_project(&root);
+	t.proj = test_join(root, "proj");
+	paths[0] = strdup(test_path("tests/data/mini.txt"));
+	CU_ASSERT_EQUAL_FATAL(add(t.p, paths, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, t.p, "anna", NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "mini", 30, 105, "mini/VB", "manual", "2026-11-25T12:00:00Z",
+						 "een memo", ""), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_append(c, "mini", 131, 276, "mini/EK", "auto:mini/EK/r1",
+						 "2026-11-25T12:00:00Z", "", "rejected"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_save(c), 0);
+	cdr_codings_free(c);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_lock(t.p, NULL), 0);
+	snapshot(&t.before, t.proj);
+	for (t.step = 0; t.step < 3; t.step++)
+		CU_ASSERT(test_oom_loop(codings_attempt, &t) > 0);
+	snapshot_free(&t.before);
+	free(paths[0]);
+	free(t.proj);
+	test_project_done(t.p, root);
+}
+
 void test_store_register(void)
 {
 	CU_pSuite s = CU_add_suite("store", NULL, NULL);
@@ -1903,4 +2105,6 @@ void test_store_register(void)
 	CU_add_test(s, "edit_orphans_and_rejected", test_store_edit_orphans_and_rejected);
 	CU_add_test(s, "edit_apply_all_or_nothing", test_store_edit_apply_all_or_nothing);
 	CU_add_test(s, "edit_out_of_memory", test_store_edit_out_of_memory);
+	CU_add_test(s, "add_out_of_memory", test_store_add_out_of_memory);
+	CU_add_test(s, "codings_out_of_memory", test_store_codings_out_of_memory);
 }

@@ -32,6 +32,20 @@ cdr_project *test_new_project(char **root);
 /* Free the project of test_new_project and remove (and free) its root. */
 void test_project_done(cdr_project *p, char *root);
 
+/*
+ * The out-of-memory loop. attempt(ctx, n, once) prepares what it needs,
+ * calls test_fail_alloc(n, once) just before the function under test and
+ * test_fail_alloc(-1, 0) right after it, checks the outcome (CDR_ENOMEM
+ * with everything as it was, or the whole result) and returns the
+ * function's return code. First every allocation from the n-th on fails,
+ * for n = 0, 1, ... until the function succeeds: that n is how many
+ * allocations it makes. Then only the n-th fails, for every n below that:
+ * a caller that takes one failed copy for "absent" and goes on shows up
+ * only then. Returns the number of allocations, -1 if it never succeeded.
+ */
+long test_oom_loop(int (*attempt)(void *ctx, long n, int once), void *ctx);
+void test_fail_alloc(long n, int once);
+
 void test_util_register(void);
 void test_text_register(void);
 void test_ingest_register(void);

@@ -186,9 +186,16 @@ int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *p
 					break;
 				}
 				/* bounded before adding: no sum can wrap, no cast overflow */
+				if (x > (double)COUNTS_MAX) {
+					rc = cdr_error_set(CDR_ELIMIT, "%s:%zu: column %zu: the count %s is more than %zu, "
+							   "the most values a unit can have", path, g.lines[u], first + k + 1,
+							   cell, (size_t)COUNTS_MAX);
+					break;
+				}
 				if (x > (double)(COUNTS_MAX - m)) {
-					rc = cdr_error_set(CDR_ELIMIT, "%s:%zu: a unit with more than %zu values (counts "
-							   "add up past the limit)", path, g.lines[u], (size_t)COUNTS_MAX);
+					rc = cdr_error_set(CDR_ELIMIT, "%s:%zu: column %zu: the counts of this unit add up "
+							   "to more than %zu, the most values a unit can have", path,
+							   g.lines[u], first + k + 1, (size_t)COUNTS_MAX);
 					break;
 				}
 				m += (size_t)x;
@@ -200,15 +207,15 @@ int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *p
 			rc = cdr_error_set(CDR_ELIMIT, "%s: %zu units of up to %zu values are more than the limit of %zu "
 					   "values in all", path, units, most, (size_t)COUNTS_CELLS_MAX);
 		if (rc == 0 && (rc = cdr_rdata_new(&d, units, most)) == 0) {
-			for (size_t u = 0; u < units; u++) {
+			for (size_t u = 0; u < units && rc == 0; u++) {
 				size_t j = 0;
-				for (size_t k = 0; k < coders; k++) {
+				for (size_t k = 0; k < coders && rc == 0; k++) {
 					double x = 0;
 					const char *cell = g.cells[u * g.cols + first + k];
 					if (*cell)
 						parse_number(cell, &x);
-					for (size_t r = 0; r < (size_t)x; r++)
-						cdr_rdata_set(d, u, j++, cat[k]);
+					for (size_t r = 0; r < (size_t)x && rc == 0; r++)
+						rc = cdr_rdata_set(d, u, j++, cat[k]);
 				}
 			}
 		}
@@ -249,7 +256,7 @@ int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *p
 						x = 1e15 + (double)i;
 					}
 				}
-				cdr_rdata_set(d, u, c, x);
+				rc = cdr_rdata_set(d, u, c, x);
 			}
 		}
 		if (rc < 0)

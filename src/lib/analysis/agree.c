@@ -106,11 +106,16 @@ void cdr_rdata_free(cdr_rdata *d)
 size_t cdr_rdata_units(const cdr_rdata *d) { return d->units; }
 size_t cdr_rdata_coders(const cdr_rdata *d) { return d->coders; }
 
-void cdr_rdata_set(cdr_rdata *d, size_t unit, size_t coder, double value)
+int cdr_rdata_set(cdr_rdata *d, size_t unit, size_t coder, double value)
 {
+	/* a cell outside the data is a caller's error, never a write past it */
+	if (unit >= d->units || coder >= d->coders)
+		return cdr_error_set(CDR_ERROR, "no cell for unit %zu and coder %zu: the data have %zu units and %zu coders",
+				     unit + 1, coder + 1, d->units, d->coders);
 	if (d->idx)
 		drop_cache(d);
 	d->v[unit * d->coders + coder] = value;
+	return 0;
 }
 
 double cdr_rdata_get(const cdr_rdata *d, size_t unit, size_t coder)
@@ -120,6 +125,8 @@ double cdr_rdata_get(const cdr_rdata *d, size_t unit, size_t coder)
 
 int cdr_rdata_set_weight(cdr_rdata *d, size_t unit, double weight)
 {
+	if (unit >= d->units)
+		return cdr_error_set(CDR_ERROR, "no unit %zu: the data have %zu units", unit + 1, d->units);
 	if (d->w == NULL) {
 		if ((d->w = cdr_malloc((d->units ? d->units : 1) * sizeof(double))) == NULL)
 			return CDR_ENOMEM;
@@ -240,17 +247,27 @@ static double weight(cdr_weights w, size_t i, size_t j, size_t q)
 
 static cdr_coef undefined(const char *why, size_t units)
 {
-	cdr_coef c = { NAN, 0, why, NAN, NAN, NAN, units };
+	cdr_coef c = { NAN, 0, why, NAN, NAN, NAN, units, 0 };
 	return c;
 }
 
 static cdr_coef defined(double value, size_t units)
 {
-	cdr_coef c = { value, 1, NULL, NAN, NAN, NAN, units };
+	cdr_coef c = { value, 1, NULL, NAN, NAN, NAN, units, 0 };
 	return c;
 }
 
 static const char no_memory[] = "out of memory";
+
+/* Out of memory is an error, not a coefficient that happens to be
+ * undefined: rc tells the caller to stop (docs/hacking.md). */
+static cdr_coef out_of_memory(void)
+{
+	cdr_coef c = undefined(no_memory, 0);
+
+	c.rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+	return c;
+}
 static const char chance_is_one[] =
 	"chance agreement is 1 (all values fall in one category): the coefficient is 0/0";
 
@@ -387,7 +404,7 @@ cdr_coef cdr_agree_percent(const cdr_rdata *d)
 	cdr_coef out;
 
 	if (c == NULL || multi_cached(&m, d, c, CDR_WEIGHTS_NONE) < 0) {
-		return undefined(no_memory, 0);
+		return out_of_memory();
 	}
 	out = m.n_pairable ? defined(m.pa, m.n_pairable) : undefined("no unit has values from two coders", 0);
 	multi_free(&m);
@@ -412,7 +429,7 @@ cdr_coef cdr_agree_fleiss(const cdr_rdata *d)
 	cdr_coef out;
 
 	if (c == NULL || multi_cached(&m, d, c, CDR_WEIGHTS_NONE) < 0) {
-		return undefined(no_memory, 0);
+		return out_of_memory();
 	}
 	for (size_t k = 0; k < c->q; k++)
 		pe += m.pi[k] * m.pi[k];
@@ -429,7 +446,7 @@ cdr_coef cdr_agree_brennan_prediger(const cdr_rdata *d, cdr_weights w, size_t q)
 	size_t qq;
 
 	if (c == NULL || multi_cached(&m, d, c, w) < 0) {
-		return undefined(no_memory, 0);
+		return out_of_memory();
 	}
 	qq = q ? q : c->q;
 	if (qq < 2)
@@ -451,7 +468,7 @@ cdr_coef cdr_agree_gwet(const cdr_rdata *d, cdr_weights w, size_t q)
 	size_t qq;
 
 	if (c == NULL || multi_cached(&m, d, c, w) < 0) {
-		return undefined(no_memory, 0);
+		return out_of_memory();
 	}
 	qq = q ? q : c->q;
 	for (size_t k = 0; k < c->q; k++)
@@ -532,7 +549,7 @@ cdr_coef cdr_agree_cohen(const cdr_rdata *d, cdr_weights w)
 	if (pair_cats(&c, d) < 0 || joint_table(&p, &n, &wn, d, &c) < 0 ||
 	    (row = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL ||
 	    (col = cdr_calloc(c.q ? c.q : 1, sizeof(double))) == NULL) {
-		out = undefined(no_memory, 0);
+		out = out_of_memory();
 		goto done;
 	}
 	q = c.q;
@@ -585,7 +602,7 @@ cdr_coef cdr_agree_scott(const cdr_rdata *d)
 		return undefined("Scott's pi is for exactly two coders (use Fleiss' kappa)", 0);
 	if (pair_cats(&c, d) < 0 || joint_table(&p, &n, &wn, d, &c) < 0) {
 		free(c.v);
-		return undefined(no_memory, 0);
+		return out_of_memory();
 	}
 	q = c.q;
 	for (size_t i = 0; i < q; i++) {
@@ -633,14 +650,15 @@ static double delta2(cdr_level level, const struct cats *c, const double *cum, c
 cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 {
 	const struct cats *c = prepared(d);
-	double *nc = NULL, *cum = NULL, n = 0, d_o = 0, d_e = 0;
-	size_t *idx = NULL, units = 0;
+	double *nc = NULL, *cum = NULL, *cnt = NULL, n = 0, d_o = 0, d_e = 0;
+	size_t *present = NULL, units = 0;
 	cdr_coef out;
 
 	if (c == NULL || (nc = cdr_calloc(c->q ? c->q : 1, sizeof(double))) == NULL ||
 	    (cum = cdr_calloc(c->q ? c->q : 1, sizeof(double))) == NULL ||
-	    (idx = cdr_calloc(d->coders ? d->coders : 1, sizeof(size_t))) == NULL) {
-		out = undefined(no_memory, 0);
+	    (cnt = cdr_calloc(c->q ? c->q : 1, sizeof(double))) == NULL ||
+	    (present = cdr_calloc(c->q ? c->q : 1, sizeof(size_t))) == NULL) {
+		out = out_of_memory();
 		goto done;
 	}
 	if ((level == CDR_LEVEL_ORDINAL || level == CDR_LEVEL_RATIO) && c->q > 20000) {
@@ -667,20 +685,49 @@ cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 	}
 	for (size_t k = 0; k < c->q; k++)
 		cum[k] = nc[k] + (k ? cum[k - 1] : 0);
-	/* pass 2: observed disagreement, pair by pair within units */
+	/* pass 2: observed disagreement within units, from each unit's counts
+	 * per category: the pairs of values of a unit with a million values (a
+	 * counts table allows that) are too many to visit one by one */
 	for (size_t u = 0; u < d->units; u++) {
 		const uint32_t *row = d->idx + u * d->coders;
-		size_t m = 0;
+		size_t m = 0, np = 0;
 		double sum = 0;
 		for (size_t j = 0; j < d->coders; j++)
-			if (row[j] != MISSING)
-				idx[m++] = row[j];
-		if (m < 2)
-			continue;
-		for (size_t a = 0; a < m; a++)
-			for (size_t b = a + 1; b < m; b++)
-				sum += 2 * delta2(level, c, cum, nc, idx[a], idx[b]);
-		d_o += unit_weight(d, u) * sum / (double)(m - 1);
+			if (row[j] != MISSING) {
+				if (cnt[row[j]] == 0)
+					present[np++] = row[j];
+				cnt[row[j]] += 1;
+				m++;
+			}
+		if (m >= 2) {
+			if (level == CDR_LEVEL_NOMINAL) {
+				/* ordered pairs of different values: m^2 - sum of n_k^2 */
+				double same = 0;
+				for (size_t a = 0; a < np; a++)
+					same += cnt[present[a]] * cnt[present[a]];
+				sum = (double)m * (double)m - same;
+			} else if (level == CDR_LEVEL_INTERVAL) {
+				/* sum over ordered pairs of (x - y)^2 = 2 m sum (x - mean)^2 */
+				double s1 = 0, mean;
+				for (size_t a = 0; a < np; a++)
+					s1 += cnt[present[a]] * c->v[present[a]];
+				mean = s1 / (double)m;
+				for (size_t a = 0; a < np; a++) {
+					double e = c->v[present[a]] - mean;
+					sum += cnt[present[a]] * e * e;
+				}
+				sum *= 2 * (double)m;
+			} else {
+				/* pairs of categories present: at most 20000 (above) */
+				for (size_t a = 0; a < np; a++)
+					for (size_t b = a + 1; b < np; b++)
+						sum += 2 * cnt[present[a]] * cnt[present[b]] *
+						       delta2(level, c, cum, nc, present[a], present[b]);
+			}
+			d_o += unit_weight(d, u) * sum / (double)(m - 1);
+		}
+		for (size_t a = 0; a < np; a++)
+			cnt[present[a]] = 0;
 	}
 	d_o /= n;
 	/* expected disagreement over all pairs of pairable values */
@@ -710,7 +757,8 @@ cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 done:
 	free(nc);
 	free(cum);
-	free(idx);
+	free(cnt);
+	free(present);
 	return out;
 }
 
@@ -747,7 +795,7 @@ cdr_coef cdr_agree_conger(const cdr_rdata *d, cdr_weights w)
 	cdr_coef out;
 
 	if (c == NULL || multi_cached(&m, d, c, w) < 0)
-		return undefined(no_memory, 0);
+		return out_of_memory();
 	q = c->q;
 	if ((ng = cdr_calloc(r ? r : 1, sizeof(double))) == NULL ||
 	    (p = cdr_calloc(r * q > 0 ? r * q : 1, sizeof(double))) == NULL ||
@@ -756,7 +804,7 @@ cdr_coef cdr_agree_conger(const cdr_rdata *d, cdr_weights w)
 	    (cnt = cdr_calloc(q ? q : 1, sizeof(double))) == NULL ||
 	    (present = cdr_calloc(r ? r : 1, sizeof(size_t))) == NULL ||
 	    (s = cdr_calloc(r ? r : 1, sizeof(double))) == NULL) {
-		out = undefined(no_memory, 0);
+		out = out_of_memory();
 		goto done;
 	}
 	/* every coder's values per category, and the units with a value */
@@ -886,7 +934,7 @@ cdr_coef cdr_agree_holsti(const cdr_rdata *d)
 	if (c == NULL || (agree = cdr_calloc(r * r, sizeof(double))) == NULL ||
 	    (ng = cdr_calloc(r, sizeof(double))) == NULL) {
 		free(agree);
-		return undefined(no_memory, 0);
+		return out_of_memory();
 	}
 	for (size_t u = 0; u < d->units; u++) {
 		const uint32_t *row = d->idx + u * r;
@@ -1072,6 +1120,11 @@ int cdr_agree_bootstrap(cdr_coef *c, const cdr_rdata *d, const cdr_coef_spec *sp
 		}
 		drop_cache(sample); /* filled behind cdr_rdata_set's back */
 		e = cdr_agree_compute(sample, spec);
+		if (e.rc < 0) {
+			free(values);
+			cdr_rdata_free(sample);
+			return e.rc;
+		}
 		if (e.defined)
 			values[got++] = e.value;
 	}

@@ -417,9 +417,9 @@ static int finish_var(struct variable *v, size_t ncoders)
 	for (size_t u = 0; u < v->nunits && rc == 0; u++) {
 		size_t w = v->weights ? (size_t)v->weights[u] : 1;
 		int any = 0;
-		for (size_t c = 0; c < ncoders; c++) {
+		for (size_t c = 0; c < ncoders && rc == 0; c++) {
 			double x = v->values[u * ncoders + c];
-			cdr_rdata_set(v->data, u, c, x);
+			rc = cdr_rdata_set(v->data, u, c, x);
 			any |= !isnan(x) && x != 0;
 		}
 		v->wunits += w;
@@ -478,24 +478,25 @@ static int finish_overall(cdr_agreement *a)
 	for (size_t i = 0; i < a->nvars && rc == 0; i++) {
 		const struct variable *v = &a->vars[i];
 		for (size_t u = 0; u < v->nunits && rc == 0; u++, at++) {
-			for (size_t c = 0; c < a->ncoders; c++)
-				cdr_rdata_set(a->overall, at, c, v->values[u * a->ncoders + c]);
-			if (v->weights)
+			for (size_t c = 0; c < a->ncoders && rc == 0; c++)
+				rc = cdr_rdata_set(a->overall, at, c, v->values[u * a->ncoders + c]);
+			if (rc == 0 && v->weights)
 				rc = cdr_rdata_set_weight(a->overall, at, v->weights[u]);
 		}
 	}
 	return rc;
 }
 
-/* Does the coder have a codings file? */
+/* Does the coder have a codings file? 1 or 0, or a CDR_E* code when the
+ * list could not be read (out of memory is no "no such coder"). */
 static int coder_exists(const cdr_project *p, const char *coder)
 {
 	char **names;
 	size_t n;
-	int found = 0;
+	int found = 0, rc;
 
-	if (cdr_coders_list(&names, &n, p) < 0)
-		return 0;
+	if ((rc = cdr_coders_list(&names, &n, p)) < 0)
+		return rc;
 	for (size_t i = 0; i < n; i++)
 		found |= strcmp(names[i], coder) == 0;
 	cdr_coders_free(names, n);
@@ -671,9 +672,11 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 				rc = cdr_error_set(CDR_EUSAGE, "coder '%s' is named twice", o->coders[c]);
 				goto done;
 			}
-		if (!cdr_coder_valid(o->coders[c]) || !coder_exists(p, o->coders[c])) {
-			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
-					   o->coders[c]);
+		rc = cdr_coder_valid(o->coders[c]) ? coder_exists(p, o->coders[c]) : 0;
+		if (rc <= 0) {
+			if (rc == 0)
+				rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
+						   o->coders[c]);
 			goto done;
 		}
 		if ((a->coders[c] = cdr_strdup(o->coders[c])) == NULL) {
@@ -867,6 +870,10 @@ int cdr_agreement_summary(cdr_agreement_row **out, const cdr_agreement *a, const
 		r->kappa = cdr_agree_compute(d, &kappa.spec);
 		r->alpha = cdr_agree_compute(d, &alpha);
 		r->key = cdr_agree_compute(d, by ? by : &alpha);
+		if (r->percent.rc < 0 || r->kappa.rc < 0 || r->alpha.rc < 0 || r->key.rc < 0) {
+			free(rows);
+			return CDR_ENOMEM;
+		}
 		/* a NaN value would break the order; it is never defined */
 		if (r->key.defined && isnan(r->key.value))
 			r->key.defined = 0;
@@ -1001,7 +1008,10 @@ int cdr_agreement_merge(cdr_project *p, const char *const *coders, size_t ncoder
 	for (size_t c = 0; c < ncoders; c++) {
 		if (strcmp(coders[c], into) == 0)
 			return cdr_error_set(CDR_EUSAGE, "the consensus coder '%s' cannot be one of the coders merged", into);
-		if (!cdr_coder_valid(coders[c]) || !coder_exists(p, coders[c]))
+		int found = cdr_coder_valid(coders[c]) ? coder_exists(p, coders[c]) : 0;
+		if (found < 0)
+			return found;
+		if (found == 0)
 			return cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')", coders[c]);
 	}
 	need = rule == CDR_MERGE_BOTH ? ncoders : rule == CDR_MERGE_EITHER ? 1 : ncoders / 2 + 1;

@@ -406,7 +406,7 @@ struct to_code {
 	cdr_kwic_coding *v;
 	char **docs;         /* v[i].doc, owned */
 	char **texts;        /* v[i].text, owned */
-	size_t n, cap;
+	size_t n, cap, dcap, tcap;
 	int rc;
 };
 
@@ -446,16 +446,11 @@ static int grow_hit(void *ctx, const cdr_kwic_hit *h)
 		return 0;
 	if (cdr_grow((void **)&t->v, &t->cap, t->n + 1, sizeof(*t->v)) < 0)
 		return CDR_ENOMEM;
-	{
-		size_t cap = t->cap;
-		char **docs = realloc(t->docs, cap * sizeof(char *)), **texts;
-		if (docs == NULL)
-			return CDR_ENOMEM;
-		t->docs = docs;
-		if ((texts = realloc(t->texts, cap * sizeof(char *))) == NULL)
-			return CDR_ENOMEM;
-		t->texts = texts;
-	}
+	/* docs and texts keep their own capacity: a failed grow of one leaves
+	 * every array valid for the size it has */
+	if (cdr_grow((void **)&t->docs, &t->dcap, t->n + 1, sizeof(char *)) < 0 ||
+	    cdr_grow((void **)&t->texts, &t->tcap, t->n + 1, sizeof(char *)) < 0)
+		return CDR_ENOMEM;
 	{
 		char *slice = cdr_document_slice(t->doc, span), *preview = NULL;
 		if (slice == NULL || (preview = cdr_text_preview(slice, strlen(slice), 80)) == NULL ||
@@ -656,9 +651,9 @@ int cdr_freqs_filtered(cdr_freq **out, size_t *n, cdr_project *p, const cdr_sche
 				for (size_t j = 0; j < ncases_seen[fi]; j++)
 					seen |= cases_seen[fi][j] == ci;
 				if (!seen) {
-					long *grown = realloc(cases_seen[fi], (ncases_seen[fi] + 1) * sizeof(long));
+					long *grown = cdr_realloc(cases_seen[fi], (ncases_seen[fi] + 1) * sizeof(long));
 					if (grown == NULL) {
-						rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+						rc = CDR_ENOMEM;
 						break;
 					}
 					cases_seen[fi] = grown;

@@ -325,6 +325,7 @@ static cdr_ualpha result(double observed, double expected, const char *why, size
 	r.alpha.lo = NAN;
 	r.alpha.hi = NAN;
 	r.alpha.units = units;
+	r.alpha.rc = 0;
 	if (why == NULL) {
 		if (expected > 0) {
 			r.alpha.value = 1 - observed / expected;
@@ -337,6 +338,15 @@ static cdr_ualpha result(double observed, double expected, const char *why, size
 }
 
 static const char no_memory[] = "out of memory";
+
+/* Out of memory is an error, not an undefined value (agree.h: rc). */
+static cdr_ualpha out_of_memory(void)
+{
+	cdr_ualpha r = result(NAN, NAN, no_memory, 0);
+
+	r.alpha.rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+	return r;
+}
 
 /* The reasons every category shares. */
 static const char *data_unusable(const cdr_udata *d)
@@ -360,7 +370,7 @@ cdr_ualpha cdr_unitizing_alpha(const cdr_udata *d, const char *category)
 	if (cat == d->ncats)
 		return result(0, 0, "no coder marked a unit of this category", 0);
 	if (category_parts(d, cat, &observed, &expected, &units) < 0)
-		return result(NAN, NAN, no_memory, 0);
+		return out_of_memory();
 	return result(observed, expected, NULL, units);
 }
 
@@ -378,7 +388,7 @@ cdr_ualpha cdr_unitizing_alpha_all(const cdr_udata *d)
 		double o, e;
 		size_t n;
 		if (category_parts(d, c, &o, &e, &n) < 0)
-			return result(NAN, NAN, no_memory, 0);
+			return out_of_memory();
 		so += o;
 		se += e;
 		units += n;

@@ -134,15 +134,21 @@ int rpt_agreement(struct report *r)
 	fputs("</tbody>\n", f);
 	if (cdr_agreement_overall(a)) {
 		const cdr_rdata *d = cdr_agreement_overall(a);
-		cdr_coef pa = cdr_agree_percent(d);
+		cdr_coef pa = cdr_agree_percent(d), kc = cdr_agree_compute(d, &kappa.spec),
+			 ac = cdr_agree_alpha(d, CDR_LEVEL_NOMINAL);
+		if (pa.rc < 0 || kc.rc < 0 || ac.rc < 0) {
+			free(rows);
+			cdr_agreement_free(a);
+			return CDR_ENOMEM;
+		}
 		fprintf(f, "<tfoot><tr><th colspan=\"2\">all codes together</th><th class=\"num\">%zu</th><th></th>",
 			cdr_rdata_units(d));
 		if (pa.defined)
 			fprintf(f, "<th class=\"num\">%.1f%%</th>", 100.0 * pa.value);
 		else
 			fputs("<th class=\"num\">–</th>", f);
-		coef(f, cdr_agree_compute(d, &kappa.spec), 0);
-		coef(f, cdr_agree_alpha(d, CDR_LEVEL_NOMINAL), 1);
+		coef(f, kc, 0);
+		coef(f, ac, 1);
 		fputs("</tr></tfoot>\n", f);
 	}
 	fputs("</table></div>\n<p class=\"note\">Every coefficient with its standard error and the units where the coders "

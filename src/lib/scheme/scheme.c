@@ -38,6 +38,10 @@ struct cdr_scheme {
 	/* every string of the scheme, freed together */
 	char **strings;
 	size_t nstrings, strings_cap;
+	/* a string could not be kept: NULL then means "out of memory", not
+	 * "absent", so the scheme is refused rather than read without, say,
+	 * a rule's speaker filter */
+	int nomem;
 };
 
 const char *cdr_scope_name(cdr_scope scope)
@@ -48,10 +52,13 @@ const char *cdr_scope_name(cdr_scope scope)
 
 static char *keep(cdr_scheme *s, char *str)
 {
-	if (str == NULL)
+	if (str == NULL) {
+		s->nomem = 1;
 		return NULL;
+	}
 	if (cdr_grow((void **)&s->strings, &s->strings_cap, s->nstrings + 1, sizeof(char *)) < 0) {
 		free(str);
+		s->nomem = 1;
 		return NULL;
 	}
 	s->strings[s->nstrings++] = str;
@@ -351,6 +358,10 @@ int cdr_scheme_parse(cdr_scheme **out, const char *data, size_t len, const char 
 	}
 	s->id = attr_of(s, root, "id");
 	s->path = keep_dup(s, name);
+	if (s->nomem) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
 	s->title = s->description = "";
 	for (const xmlNode *k = root->children; k; k = k->next) {
 		if (is(k, "title"))
@@ -361,6 +372,10 @@ int cdr_scheme_parse(cdr_scheme **out, const char *data, size_t len, const char 
 	for (const xmlNode *k = root->children; k; k = k->next)
 		if (is(k, "code") && (rc = add_code(s, k, -1, 0)) < 0)
 			goto done;
+	if (s->nomem) {
+		rc = cdr_error_set(CDR_ENOMEM, "out of memory");
+		goto done;
+	}
 	for (size_t i = 0; i < s->n; i++)
 		s->codes[i].code.rules = NULL;
 	/* Expose each code's rules as a plain array of cdr_rule. */

@@ -7,18 +7,29 @@
 #include "util/alloc.h"
 
 static long fail_countdown = -1;
+static int fail_once;
 
 void cdr_alloc_fail_after(long n)
 {
 	fail_countdown = n;
+	fail_once = 0;
+}
+
+void cdr_alloc_fail_once(long n)
+{
+	fail_countdown = n;
+	fail_once = 1;
 }
 
 static int should_fail(void)
 {
 	if (fail_countdown < 0)
 		return 0;
-	if (fail_countdown == 0)
+	if (fail_countdown == 0) {
+		if (fail_once)
+			fail_countdown = -1;
 		return 1;
+	}
 	fail_countdown--;
 	return 0;
 }

@@ -17,7 +17,12 @@ int cdr_grow(void **array, size_t *cap, size_t need, size_t size);
 char *cdr_strdup(const char *s);
 char *cdr_strndup(const char *s, size_t n);
 
-/* Test hook: fail the allocation after `n` more succeed (-1 disables). */
+/* Test hook: fail the allocation after `n` more succeed, and every one
+ * after it (-1 disables). */
 void cdr_alloc_fail_after(long n);
+/* Test hook: fail only the allocation after `n` more succeed; the ones
+ * after it succeed again. A caller that takes a failed copy for "absent"
+ * and goes on is caught only this way. */
+void cdr_alloc_fail_once(long n);
 
 #endif
