@@ -5,6 +5,7 @@
 #define CODEER_MATRIX_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "codeer/coding.h"
 #include "codeer/document.h"
@@ -110,6 +111,26 @@ long cdr_columns_of(const cdr_columns *c, const char *code);
 int cdr_counted_load(cdr_codings ***out, size_t *n, const cdr_project *p, const char *const *coders,
 		       size_t ncoders);
 void cdr_counted_free(cdr_codings **sets, size_t n);
+
+/**
+ * Partial matrices, for corpora split over projects or machines: the sums
+ * a matrix is made of (codings, documents and coded words per row, column
+ * and cell; the words of each row and of the whole), for every row and
+ * column of the options' rows, columns, coders and filter, written to f
+ * as a versioned TSV file (docs/matrix.md describes it). `cell` and `all`
+ * of the options are not used: the merge chooses them.
+ */
+int cdr_matrix_partial_write(FILE *f, cdr_project *p, const cdr_schemes *set, const cdr_matrix_options *o);
+
+/**
+ * Add partial matrices up into the matrix of `cell` the whole corpus
+ * gives: rows in the order the files bring them (attribute values and
+ * speakers sorted), rows and columns without codings left out unless
+ * `all` (picked code columns always kept). *corner receives the rows'
+ * name ("case", "doc", "speaker" or the attribute; caller frees). Files
+ * made with other rows or columns are refused; quotes do not add up.
+ */
+int cdr_matrix_merge(cdr_matrix **out, char **corner, const char *const *files, size_t n, cdr_cell cell, int all);
 
 /** A count matrix from its parts (copied): labels, cells row by row, totals, codings counted. */
 int cdr_matrix_from(cdr_matrix **out, const char *const *rows, size_t nr, const char *const *cols, size_t nc,

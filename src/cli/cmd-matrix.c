@@ -1,5 +1,6 @@
 /* cmd-matrix.c -- code matrices: by case, document, speaker or case
- * attribute; counts, presence, documents, words, shares or quotes. */
+ * attribute; counts, presence, documents, words, shares or quotes; and
+ * partial matrices of parts of a corpus (--partial) added up (--merge). */
 #include <math.h>
 #include <stdlib.h>
 
@@ -36,6 +37,10 @@ const struct cdr_cmd cmd_matrix = {
 		{ "chi2", 0, CLI_OPT_FLAG, NULL,
 		  "Pearson's chi-square and Cramér's V for the counts, in the\n"
 		  "output (not with csv or tsv: see docs/matrix.md)", NULL, 0 },
+		{ "partial", 0, CLI_OPT_FLAG, NULL, "write the sums of this project's part of a corpus, to be\nadded up with --merge",
+		  NULL, 0 },
+		{ "merge", 0, CLI_OPT_FLAG, NULL, "add up the partial matrices FILE... and print the matrix\n"
+		  "of the whole corpus (no project needed)", NULL, 0 },
 		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
 		{ "bom", 0, CLI_OPT_FLAG, NULL, "start CSV with a UTF-8 byte-order mark (for Excel)", NULL, 0 },
 		CLI_OUTPUT_OPTION,
@@ -44,7 +49,11 @@ const struct cdr_cmd cmd_matrix = {
 	.examples = CLI_EXAMPLES("codeer matrix --coder auto --rows attr:gemeente --cols group --chi2",
 				 "codeer matrix --coder all --codes \"VB+, EK\" --cell words",
 				 "codeer matrix --coder auto --bom -o matrix.csv  # for Excel",
-				 "codeer matrix --coder auto --rows doc --speaker R --cell share"),
+				 "codeer matrix --coder auto --rows doc --speaker R --cell share",
+				 "codeer matrix --coder auto --partial -o part1.tsv",
+				 "codeer matrix --merge part1.tsv part2.tsv --cell words"),
+	.args = "[FILE...]",
+	.max_args = -1,
 	.exec = matrix_exec,
 };
 
@@ -159,6 +168,54 @@ static void write_chi2(FILE *f, cdr_format fmt, double x2, double df, double pv,
 	}
 }
 
+/* --merge: partial matrices added up; rows, columns, coders and filters
+ * were chosen when the partials were made. */
+static int merge_exec(const struct cli_args *a)
+{
+	static const char *const fixed[] = { "rows", "cols", "codes", "coder", "doc", "case", "attr", "speaker" };
+	const char *percent_name = cli_str(a, "percent");
+	int percent = percent_name ? percent_name[0] : 0, chi2 = cli_flag(a, "chi2"), rc;
+	double x2 = 0, df = 0, pv = 0, v = 0;
+	cdr_cell cell = CDR_CELL_COUNT;
+	cdr_matrix *m = NULL;
+	char *corner = NULL;
+	struct cli_out out = { 0 };
+
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(*fixed); i++)
+		if (cli_str(a, fixed[i]))
+			return cli_usage_error(a->cmd, "--%s is chosen when the partial matrices are made; "
+						       "leave it out of --merge", fixed[i]);
+	if (cli_flag(a, "partial"))
+		return cli_usage_error(a->cmd, "--partial makes a partial matrix, --merge adds them up: one or the other");
+	if (a->argc == 0)
+		return cli_usage_error(a->cmd, "--merge needs the partial matrices: FILE...");
+	if (cli_str(a, "cell") && cdr_cell_parse(&cell, cli_str(a, "cell")) < 0)
+		return cli_usage_error(a->cmd, "%s", cdr_error_last());
+	if (cell == CDR_CELL_QUOTES)
+		return cli_usage_error(a->cmd, "--cell quotes does not add up: a partial matrix holds sums only");
+	if ((rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE)) != EXIT_OK)
+		goto done;
+	if (chi2 && (out.fmt == CDR_FORMAT_CSV || out.fmt == CDR_FORMAT_TSV || out.fmt == CDR_FORMAT_PLAIN)) {
+		rc = cli_usage_error(a->cmd, "--chi2 has no place in a %s table; use --format json, html, md or table "
+					     "(or leave out --chi2)", out.fmt == CDR_FORMAT_CSV ? "CSV" : "TSV");
+		goto done;
+	}
+	if (cdr_matrix_merge(&m, &corner, (const char *const *)a->argv, (size_t)a->argc, cell, cli_flag(a, "all")) < 0 ||
+	    (chi2 && cdr_matrix_chi2(m, &x2, &df, &pv, &v) < 0)) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if (chi2 && out.fmt == CDR_FORMAT_JSON)
+		write_chi2_json_open(out.f);
+	if ((rc = write_matrix(out.f, m, corner, out.fmt, percent, cell, cli_flag(a, "bom"))) == EXIT_OK && chi2)
+		write_chi2(out.f, out.fmt, x2, df, pv, v);
+done:
+	rc = cli_out_close(&out, rc);
+	cdr_matrix_free(m);
+	free(corner);
+	return rc;
+}
+
 static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	cdr_matrix_options o = { 0 };
@@ -173,6 +230,14 @@ static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	cdr_matrix *m = NULL;
 	struct cli_out out = { 0 };
 
+	if (cli_flag(a, "merge"))
+		return merge_exec(a);
+	if (a->argc > 0)
+		return cli_usage_error(a->cmd, "unexpected argument '%s' (files go with --merge)", a->argv[0]);
+	if (cli_flag(a, "partial") && (cli_str(a, "cell") || cli_str(a, "percent") || cli_flag(a, "chi2") ||
+				       cli_flag(a, "all") || cli_str(a, "format") || cli_flag(a, "bom")))
+		return cli_usage_error(a->cmd, "a partial matrix holds every sum of every row and column; choose "
+					       "--cell, --percent, --chi2, --all, --format and --bom with --merge");
 	if ((cli_str(a, "rows") && cdr_rows_parse(&o, cli_str(a, "rows")) < 0) ||
 	    (cli_str(a, "cols") && cdr_cols_parse(&o.cols, cli_str(a, "cols")) < 0) ||
 	    (cli_str(a, "cell") && cdr_cell_parse(&o.cell, cli_str(a, "cell")) < 0))
@@ -198,6 +263,12 @@ static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	o.ncoders = ncoders;
 	if (cdr_schemes_load(&set, p) < 0) {
 		rc = cli_lib_error();
+		goto done;
+	}
+	if (cli_flag(a, "partial")) {
+		if ((rc = cdr_matrix_partial_write(out.f, p, set, &o)) < 0)
+			rc = rc == CDR_EUSAGE ? cli_error("%s (--codes goes with --cols code)", cdr_error_last())
+					      : cli_lib_error();
 		goto done;
 	}
 	if ((rc = cdr_matrix_build(&m, p, set, &o)) < 0) {

@@ -99,8 +99,8 @@ $ cd p && codeer matrix --chi2 --coder all --format csv
 !                      [--cell count|presence|docs|words|share|quotes]
 !                      [--coder NAME] [--doc ID]... [--case ID]...
 !                      [--attr KEY=VALUE]... [--speaker NAME]...
-!                      [--percent row|col] [--all] [--chi2] [--format F] [--bom]
-!                      [-o FILE]
+!                      [--percent row|col] [--all] [--chi2] [--partial]
+!                      [--merge] [--format F] [--bom] [-o FILE] [FILE...]
 ? 2
 
 # piped, the matrix keeps its header (TSV); -o takes the format from the
@@ -249,3 +249,67 @@ $ cd q && codeer matrix --rows attr:gemeente --format csv > m.csv && python3 -c 
 111 columns; 1233 codings; totals agree: True
 ! codeer: counting the codings of coder auto
 ? 0
+
+# Partial matrices: the corpus split 1, 2 and 8 ways (documents of one
+# case kept together), each part a project coded on its own; the merged
+# matrices are the same byte for byte for every split, rows, columns and
+# cell, and for rows other than cases the same as the whole project's
+# (cases come merged in natural order)
+$ for k in 1 2 8; do "$CODEER_SRCDIR"/tests/scale/split-corpus $k s$k "$CORPORA" && for d in s$k/part-*/; do (cd $d && codeer init p >/dev/null && cd p && xargs -d '\n' codeer add < ../files >/dev/null && codeer cases import ../cases.tsv >/dev/null && codeer scheme add "$CODEER_SRCDIR"/codeschemes/*.xml >/dev/null && codeer autocode >/dev/null) || exit 1; done; done; ls -d s8/part-* | wc -l
+8
+? 0
+
+$ fail=0; for spec in "--rows case" "--rows doc" "--rows attr:gemeente" "--rows speaker" "--rows case --cols group" "--rows attr:rol --cols scheme" "--rows doc --codes EMP.EK,VB+" "--rows case --speaker R"; do for k in 1 2 8; do for d in s$k/part-*/; do (cd $d/p && codeer matrix --coder auto $spec --partial -o ../../$(basename $d).tsv) || fail=1; done; done; for cell in count presence docs words share; do for extra in "" --all "--percent col"; do (cd q && codeer matrix --coder auto $spec --cell $cell $extra --format json) > whole.json; for k in 1 2 8; do codeer matrix --merge s$k/part-*.tsv --cell $cell $extra --format json > m$k.json || fail=1; cmp -s m1.json m$k.json || { echo "split $k differs: $spec --cell $cell $extra"; fail=1; }; done; case "$spec" in *case*) ;; *) cmp -s whole.json m1.json || { echo "not the whole project's: $spec --cell $cell $extra"; fail=1; };; esac; done; done; done; echo failures: $fail
+failures: 0
+? 0
+
+# the merge prints what matrix prints, in any format, with --chi2
+$ (cd q && codeer matrix --coder auto --rows attr:rol --cols scheme --chi2 --format md) > whole.md && (cd s8/part-3/p && codeer matrix --coder auto --rows attr:rol --cols scheme --partial) > rol3.tsv && for d in s8/part-*/; do (cd $d/p && codeer matrix --coder auto --rows attr:rol --cols scheme --partial -o ../rol.tsv); done && codeer matrix --merge s8/part-*/rol.tsv --chi2 --format md | cmp - whole.md && tail -n 1 whole.md
+chi-square = 25.3722, df = 12, p = 0.01315, Cramér's V = 0.1014
+? 0
+
+# what does not add up, or was chosen when the partials were made
+$ cd q && codeer matrix --partial --cell words
+! codeer matrix: a partial matrix holds every sum of every row and column; choose --cell, --percent, --chi2, --all, --format and --bom with --merge
+! usage: codeer matrix [--rows case|doc|speaker|attr:NAME]
+!                      [--cols code|group|scheme] [--codes C1,C2+,...]
+!                      [--cell count|presence|docs|words|share|quotes]
+!                      [--coder NAME] [--doc ID]... [--case ID]...
+!                      [--attr KEY=VALUE]... [--speaker NAME]...
+!                      [--percent row|col] [--all] [--chi2] [--partial]
+!                      [--merge] [--format F] [--bom] [-o FILE] [FILE...]
+? 2
+
+$ codeer matrix --merge s2/part-0.tsv --cell quotes
+! codeer matrix: --cell quotes does not add up: a partial matrix holds sums only
+! usage: codeer matrix [--rows case|doc|speaker|attr:NAME]
+!                      [--cols code|group|scheme] [--codes C1,C2+,...]
+!                      [--cell count|presence|docs|words|share|quotes]
+!                      [--coder NAME] [--doc ID]... [--case ID]...
+!                      [--attr KEY=VALUE]... [--speaker NAME]...
+!                      [--percent row|col] [--all] [--chi2] [--partial]
+!                      [--merge] [--format F] [--bom] [-o FILE] [FILE...]
+? 2
+
+$ codeer matrix --merge s2/part-0.tsv --rows doc
+! codeer matrix: --rows is chosen when the partial matrices are made; leave it out of --merge
+! usage: codeer matrix [--rows case|doc|speaker|attr:NAME]
+!                      [--cols code|group|scheme] [--codes C1,C2+,...]
+!                      [--cell count|presence|docs|words|share|quotes]
+!                      [--coder NAME] [--doc ID]... [--case ID]...
+!                      [--attr KEY=VALUE]... [--speaker NAME]...
+!                      [--percent row|col] [--all] [--chi2] [--partial]
+!                      [--merge] [--format F] [--bom] [-o FILE] [FILE...]
+? 2
+
+$ codeer matrix --merge s2/part-0.tsv rol3.tsv
+! codeer: rol3.tsv: rows are 'attr:rol', where the partial matrices before have 'case'
+? 2
+
+$ head -n 20 s2/part-0.tsv > cut.tsv && codeer matrix --merge cut.tsv
+! codeer: cut.tsv: incomplete partial matrix (no totals line at the end)
+? 2
+
+$ codeer matrix --merge whole.md
+! codeer: whole.md: not a partial matrix (made by 'codeer matrix --partial')
+? 2
