@@ -395,10 +395,18 @@ int cli_dispatch(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char 
 		}
 		return cli_usage_error(cmd, "which one?");
 	}
-	if ((rc = parse(cmd, argc, argv, &a)) == EXIT_OK)
+	rc = parse(cmd, argc, argv, &a);
+	if (rc == EXIT_OK) {
 		rc = cmd->exec(ctx, &a);
+		/* an exec returns an exit status; a library code slipping
+		 * through is an error, never a success */
+		if (rc < 0 || rc > EXIT_ERROR)
+			rc = EXIT_ERROR;
+	} else if (rc < 0) {
+		rc = EXIT_OK; /* --help was answered */
+	}
 	args_free(&a);
-	return rc < 0 ? EXIT_OK : rc;
+	return rc;
 }
 
 static const struct cli_value *value_of(const struct cli_args *a, const char *name, enum cli_type *type)

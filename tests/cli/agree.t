@@ -460,7 +460,7 @@ $ cd p && codeer agree --coders auto,anna --unit word
 !                     [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2
 
-$ cd p && codeer agree --merge auto,anna --into x --rule all 2>&1 | head -1
+$ cd p && codeer agree --merge auto,anna --into x --rule all 2>&1 | sed -n 1p
 codeer agree: --rule takes both, either, majority; not 'all'
 ? 2
 

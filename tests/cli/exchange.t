@@ -67,7 +67,7 @@ $ codeer import notes.txt
 
 # positions: CR LF counts two, the byte-order mark none; a selection with no
 # exact place is reported with its GUID and left out
-$ cp "$DATA/refi/positions.qdpx" . && codeer import positions.qdpx; s=$?; cut -f1-4 positions/codings/*.tsv && codeer -C positions quotes --coder Anna-de-Vries Verbinden | head -2; exit $s
+$ cp "$DATA/refi/positions.qdpx" . && codeer import positions.qdpx; s=$?; cut -f1-4 positions/codings/*.tsv && codeer -C positions quotes --coder Anna-de-Vries Verbinden | sed -n 1,2p; exit $s
 positions.qdpx -> positions: 1 scheme, 1 code, 1 source, 0 cases, 1 coder, 1 coding, 0 memos; 3 things left out
 doc	start	end	code
 gesprek	33	42	proef/Verbinden

@@ -50,7 +50,7 @@ $ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --items
 codeer: codeschemes/maatwerk-score.rules: no item or case attribute 'nope'
 ? 2
 
-$ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --crosstab problematiek 2>&1 | head -1
+$ cd p && codeer score "$CODEER_SRCDIR/codeschemes/maatwerk-score.rules" --crosstab problematiek 2>&1 | sed -n 1p
 codeer score: --crosstab needs --items: the items to count
 ? 2
 
