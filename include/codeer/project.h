@@ -63,6 +63,10 @@ size_t cdr_project_doc_count(const cdr_project *p);
 const char *cdr_project_doc_id(const cdr_project *p, size_t i);
 int cdr_project_has_doc(const cdr_project *p, const char *id);
 
+/** A document's length in code points, from the head of its .meta alone
+ * (cheap for a long transcript). */
+int cdr_project_doc_length(size_t *out, const cdr_project *p, const char *id);
+
 /** Load a document; with `with_text` 0 only its metadata and structure. */
 int cdr_project_doc_load(cdr_document **out, const cdr_project *p, const char *id, int with_text);
 

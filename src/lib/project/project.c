@@ -481,6 +481,33 @@ int cdr_project_has_doc(const cdr_project *p, const char *id)
 	return hit != NULL;
 }
 
+int cdr_project_doc_length(size_t *out, const cdr_project *p, const char *id)
+{
+	char *path = NULL, *data = NULL, digest[65];
+	cdr_document *doc = NULL;
+	size_t len;
+	int rc;
+
+	*out = 0;
+	if (!cdr_project_has_doc(p, id))
+		return cdr_error_set(CDR_ENOTFOUND, "no document '%s' in the project (see 'codeer docs')", id);
+	if ((rc = cdr_document_new(&doc)) < 0)
+		return rc;
+	if ((path = source_path(p->path, id, ".meta")) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	/* the head says the length: no need to parse thousands of turns */
+	if ((rc = cdr_file_read(&data, &len, path, CDR_META_LIMIT)) == 0 &&
+	    (rc = cdr_meta_parse(doc, data, len, path, 1, digest)) == 0)
+		*out = cdr_document_length(doc);
+done:
+	cdr_document_free(doc);
+	free(path);
+	free(data);
+	return rc;
+}
+
 int cdr_project_doc_load(cdr_document **out, const cdr_project *p, const char *id, int with_text)
 {
 	char *path = NULL, *data = NULL, *text = NULL, digest[65], actual[CDR_SHA256_HEX_LEN + 1];
