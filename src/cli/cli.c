@@ -70,6 +70,16 @@ int cli_coders_choose(cdr_project *p, const char *requested, char ***names, size
 	return rc < 0 ? cli_lib_error() : EXIT_OK;
 }
 
+const char *cli_hand_coder(void)
+{
+	const char *c = getenv("CODEER_CODER");
+
+	if (c && cdr_coder_valid(c))
+		return c;
+	c = getenv("USER");
+	return c && cdr_coder_valid(c) ? c : "me";
+}
+
 void cli_coders_note(char *const *names, size_t n, int implicit)
 {
 	if (implicit && n == 1)

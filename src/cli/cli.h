@@ -126,6 +126,9 @@ int cli_format(const char *name, cdr_format *out);
 /* The coders an analysis counts: cdr_coders_choose's policy, with the
  * options that get a user out of an ambiguous project added to its error. */
 int cli_coders_choose(cdr_project *p, const char *requested, char ***names, size_t *n, int *implicit);
+/* The coder a hand coding is made for when none is named: $CODEER_CODER,
+ * else $USER, else "me" (code add, code edit, kwic --code). */
+const char *cli_hand_coder(void);
 /* Without --coder, say on stderr whose codings were counted. */
 void cli_coders_note(char *const *names, size_t n, int implicit);
 

@@ -40,14 +40,6 @@ const struct cdr_cmd cmd_code_edit = {
 	.exec = edit_exec,
 };
 
-static const char *default_coder(void)
-{
-	const char *c = getenv("CODEER_CODER");
-	if (c && cdr_coder_valid(c))
-		return c;
-	c = getenv("USER");
-	return c && cdr_coder_valid(c) ? c : "me";
-}
 
 static void on_warn(void *ctx, const char *message)
 {
@@ -224,7 +216,7 @@ static int edit_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	int rc, keep = 0, made = 0;
 
 	if (coder == NULL)
-		coder = default_coder();
+		coder = cli_hand_coder();
 	else if (!cdr_coder_valid(coder))
 		return cli_usage_error(a->cmd, "'%s' is not a valid coder name (letters, digits, _ - .)", coder);
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)

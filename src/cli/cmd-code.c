@@ -184,14 +184,6 @@ const struct cdr_cmd cmd_code = {
 							&cmd_code_unreject, &cmd_code_edit, NULL },
 };
 
-static const char *default_coder(void)
-{
-	const char *c = getenv("CODEER_CODER");
-	if (c && cdr_coder_valid(c))
-		return c;
-	c = getenv("USER");
-	return c && cdr_coder_valid(c) ? c : "me";
-}
 
 static void on_warn(void *ctx, const char *message)
 {
@@ -285,7 +277,7 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	struct place pl;
 	int rc;
 
-	if ((rc = coder_of(a, "coder", default_coder(), &coder)) != EXIT_OK)
+	if ((rc = coder_of(a, "coder", cli_hand_coder(), &coder)) != EXIT_OK)
 		return rc;
 	if (!cli_flag(a, "new") && (cli_str(a, "label") || cli_str(a, "under")))
 		return cli_usage_error(a->cmd, "--label and --under go with --new");
@@ -316,7 +308,7 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	size_t n = 0;
 	int rc;
 
-	if ((rc = coder_of(a, "coder", default_coder(), &coder)) != EXIT_OK)
+	if ((rc = coder_of(a, "coder", cli_hand_coder(), &coder)) != EXIT_OK)
 		return rc;
 	if ((rc = place_open(&pl, ctx, a->argv)) != EXIT_OK)
 		goto done;
@@ -353,7 +345,7 @@ static int judge_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	size_t n = 0;
 	int rc;
 
-	if ((rc = coder_of(a, "coder", default_coder(), &coder)) != EXIT_OK ||
+	if ((rc = coder_of(a, "coder", cli_hand_coder(), &coder)) != EXIT_OK ||
 	    (rc = coder_of(a, "from", "auto", &from)) != EXIT_OK)
 		return rc;
 	if ((rc = place_open(&pl, ctx, a->argv)) != EXIT_OK)
@@ -406,7 +398,7 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	size_t imported, skipped;
 	int rc;
 
-	if ((rc = coder_of(a, "coder", default_coder(), &coder)) != EXIT_OK)
+	if ((rc = coder_of(a, "coder", cli_hand_coder(), &coder)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		return rc;

@@ -82,21 +82,12 @@ static int on_coding(void *ctx, const cdr_kwic_coding *c)
 	return cdr_table_add(r->t, row);
 }
 
-/* The coder a coding is made for: --coder, else as 'code add' chooses. */
-static const char *default_coder(void)
-{
-	const char *c = getenv("CODEER_CODER");
-	if (c && cdr_coder_valid(c))
-		return c;
-	c = getenv("USER");
-	return c && cdr_coder_valid(c) ? c : "me";
-}
 
 static int code_hits(cdr_project *p, const struct cli_args *a, const cdr_kwic_options *ko, struct cli_out *o,
 		     size_t *hits)
 {
 	static const char *const headers[] = { "doc", "turn", "span", "code", "action", "text" };
-	const char *coder = cli_str(a, "coder") ? cli_str(a, "coder") : default_coder();
+	const char *coder = cli_str(a, "coder") ? cli_str(a, "coder") : cli_hand_coder();
 	int dry_run = cli_flag(a, "dry-run");
 	cdr_scope scope = CDR_SCOPE_MATCH;
 	cdr_schemes *set = NULL;
