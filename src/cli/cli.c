@@ -378,11 +378,68 @@ static const struct cdr_cmd *find_sub(const struct cdr_cmd *cmd, const char *wor
 	return NULL;
 }
 
+/* Do argv[1..at-1] read as options of sub, with their values, and
+ * nothing else? */
+static int options_of(const struct cdr_cmd *sub, char **argv, int at)
+{
+	for (int j = 1; j < at; j++) {
+		const char *arg = argv[j], *eq = NULL;
+		const struct cli_opt *o;
+		int ambiguous = 0, inline_value;
+		if (arg[0] != '-' || arg[1] == '\0' || strcmp(arg, "--") == 0)
+			return 0;
+		if (arg[1] == '-') {
+			size_t len = (eq = strchr(arg + 2, '=')) ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+			o = find_long(sub, arg + 2, len, &ambiguous);
+			inline_value = eq != NULL;
+		} else {
+			o = find_short(sub, arg[1]);
+			inline_value = arg[2] != '\0';
+		}
+		if (o == NULL)
+			return 0;
+		if (o->type != CLI_OPT_FLAG && !inline_value && ++j >= at)
+			return 0;
+	}
+	return 1;
+}
+
+/* `codeer code --coder ana add DOC REF CODE`: options written before the
+ * subcommand's name belong to it, as if written after the name. Finds
+ * that name behind options the subcommand knows; NULL when there is none. */
+static const struct cdr_cmd *sub_behind_options(const struct cdr_cmd *cmd, int argc, char **argv, int *at)
+{
+	for (int i = 2; i < argc; i++) {
+		const struct cdr_cmd *sub;
+		if (strcmp(argv[i], "--") == 0)
+			return NULL;
+		if (argv[i][0] != '-' && (sub = find_sub(cmd, argv[i])) != NULL && options_of(sub, argv, i)) {
+			*at = i;
+			return sub;
+		}
+	}
+	return NULL;
+}
+
 int cli_dispatch(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_args a;
-	int rc;
+	const struct cdr_cmd *behind;
+	int rc, at;
 
+	if (cmd->subcommands && argc > 2 && argv[1][0] == '-' && (behind = sub_behind_options(cmd, argc, argv, &at))) {
+		char **moved = malloc(sizeof(char *) * ((size_t)argc + 1));
+		if (moved == NULL)
+			return cli_error("out of memory");
+		moved[0] = argv[0];
+		moved[1] = argv[at];
+		memcpy(moved + 2, argv + 1, sizeof(char *) * (size_t)(at - 1));
+		memcpy(moved + at + 1, argv + at + 1, sizeof(char *) * (size_t)(argc - at - 1));
+		moved[argc] = NULL;
+		rc = cli_dispatch(behind, ctx, argc - 1, moved + 1);
+		free(moved);
+		return rc;
+	}
 	if (cmd->subcommands && argc > 1 && argv[1][0] != '-') {
 		const struct cdr_cmd *sub = find_sub(cmd, argv[1]);
 		if (sub)
@@ -403,6 +460,8 @@ int cli_dispatch(const struct cdr_cmd *cmd, struct cli_ctx *ctx, int argc, char 
 			cli_help_write(stdout, cmd);
 			return EXIT_OK;
 		}
+		if (argc > 1 && argv[1][0] == '-')
+			return cli_usage_error(cmd, "'%s' is not an option of a subcommand after it", argv[1]);
 		return cli_usage_error(cmd, "which one?");
 	}
 	rc = parse(cmd, argc, argv, &a);

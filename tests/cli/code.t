@@ -200,6 +200,17 @@ $ cd p && codeer code remove a b c
 !        codeer code edit [--coder NAME] DOC
 ? 2
 
+# options written before the subcommand belong to it, values and all;
+# one it does not know is refused, naming it
+$ cd p && codeer code --coder anna -o before.tsv list && codeer code list --coder=anna -o after.tsv && cmp before.tsv after.tsv && codeer code --coder anna --code EK list
+anna	mini	131	143	mini/EK	manual		
+anna	mini	131	276	mini/EK	accept:rule:mini/EK#r1		
+? 0
+
+$ cd p && codeer code --frobnicate list 2>err; s=$?; sed -n 1p err; exit $s
+codeer code: '--frobnicate' is not an option of a subcommand after it
+? 2
+
 # rm removes only what lies within REF, and says so when nothing does
 $ cd p && codeer code rm --coder anna mini t3 EK; s=$?; codeer code list --coder anna --code EK | cut -f3-5; exit $s
 131	143	mini/EK
