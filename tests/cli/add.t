@@ -235,6 +235,13 @@ doc	start	end	code
 iv	150	187	project/steun
 ? 0
 
+# the archived codings fit the old text, not the new: restore refuses
+# them, naming where they are, and nothing changes
+$ cd h && cp -r . ../h-reread && codeer restore "$(ls archive)" 2>&1 | sed 's/[0-9TZ]*-iv/TIME-iv/g'; diff -r . ../h-reread && echo unchanged
+codeer: archive/TIME-iv holds codings of the text of 'iv' before it was re-read: their offsets fit that text (archive/TIME-iv/iv.txt), not the document's text now, so they cannot come back as they are; code those passages again (see archive/TIME-iv/codings-*.tsv)
+unchanged
+? 0
+
 $ cd h && codeer add --reread nope ../iv.txt
 ! codeer: no document 'nope' in the project
 ! codeer: nothing was changed

@@ -712,6 +712,16 @@ static int restore_document(cdr_change *ch, cdr_project *p, const cdr_archive_en
 	return rc;
 }
 
+/* An entry `add --reread --force` made: the codings whose words were not
+ * found, kept with the document's text and .meta from before. */
+static int reread_entry(const cdr_project *p, const cdr_archive_entry *e)
+{
+	char rel[900];
+
+	snprintf(rel, sizeof(rel), "archive/%s/%s.meta", e->name, e->id);
+	return strcmp(e->kind, "codings") == 0 && cdr_rel_exists(p, rel);
+}
+
 int cdr_archive_restore(cdr_project *p, const char *what, const char *kind, char **report)
 {
 	cdr_archive_entry *v = NULL;
@@ -747,6 +757,13 @@ int cdr_archive_restore(cdr_project *p, const char *what, const char *kind, char
 			rc = cdr_error_set(CDR_EEXISTS, "the project has a coder '%s' again: rename that one first", v[i].id);
 		else if ((rc = cdr_rel_copy(ch, p, from, rel)) >= 0)
 			rc = cdr_buf_printf(&out, "restored coder %s from archive/%s: %s", v[i].id, v[i].name, v[i].summary);
+	} else if (reread_entry(p, &v[i])) {
+		/* their offsets fit the text before the re-read, not today's */
+		rc = cdr_error_set(CDR_EUSAGE,
+				   "archive/%s holds codings of the text of '%s' before it was re-read: their offsets "
+				   "fit that text (archive/%s/%s.txt), not the document's text now, so they cannot come "
+				   "back as they are; code those passages again (see archive/%s/codings-*.tsv)",
+				   v[i].name, v[i].id, v[i].name, v[i].id, v[i].name);
 	} else {
 		if ((rc = cdr_buf_printf(&out, "restored the codings of %s from archive/%s: ", v[i].id, v[i].name)) == 0)
 			rc = entry_codings_back(&sets, p, v[i].name, &out);
