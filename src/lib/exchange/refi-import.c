@@ -20,6 +20,7 @@
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -34,6 +35,7 @@
 #include "codeer/exchange.h"
 #include "exchange/refi-internal.h"
 #include "ingest/zipread.h"
+#include "project/meta.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 
@@ -132,7 +134,7 @@ static int read_member(struct importer *im, char **out, size_t *len, const char 
 
 /* The text of a source or a note: inline, or an internal file. */
 static int text_of(struct importer *im, char **out, size_t *len, const char *content, const char *path,
-		   const char *what, const char *guid)
+		   const char *what, const char *guid, const char *tail)
 {
 	const char *member;
 
@@ -144,11 +146,32 @@ static int text_of(struct importer *im, char **out, size_t *len, const char *con
 	if (path == NULL)
 		return 0;
 	if ((member = member_for(im, path)) == NULL) {
-		say(im, "%s %s: its text '%s' is not inside the archive (codeer reads no file outside it); left out", what,
-		    guid, path);
+		say(im, "%s %s: its text '%s' is not inside the archive (codeer reads no file outside it); left out%s",
+		    what, guid, path, tail);
 		return 0;
 	}
 	return read_member(im, out, len, member);
+}
+
+/* Only white space, as `codeer add` sees it: such a text is not added. */
+static int blank(const char *t, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (t[i] != ' ' && t[i] != '\n' && t[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* What goes with a source that is left out, for the message: its
+ * selections, which would otherwise vanish without a word. */
+static const char *with_selections(char buf[64], const struct refi_source *s)
+{
+	size_t n = s->nsels + s->nother;
+
+	if (n == 0)
+		return "";
+	snprintf(buf, 64, " with its %zu selection%s", n, n == 1 ? "" : "s");
+	return buf;
 }
 
 /* ---- the codebook --------------------------------------------------------------- */
@@ -491,6 +514,38 @@ static char *attr_pair(struct importer *im, const struct refi_value *v, const ch
 	return pair;
 }
 
+/* A source's creationDateTime becomes the time its document was added, so
+ * that import, export, import gives the same .meta byte for byte. The
+ * import's project is its own until it is renamed into place, so the
+ * .meta is written over directly. */
+static int keep_created(struct importer *im, cdr_project *p)
+{
+	int rc = 0;
+
+	for (size_t s = 0; s < im->m->nsources && rc == 0; s++) {
+		const char *id = im->doc_ids[s], *created = im->m->sources[s].created;
+		cdr_document *doc = NULL;
+		char *meta = NULL, *path = NULL;
+		size_t mlen;
+		if (id == NULL || !refi_is_datetime(created))
+			continue;
+		if ((rc = cdr_project_doc_load(&doc, p, id, 1)) == 0 &&
+		    (rc = cdr_document_set_info(doc, "added", created)) == 0 &&
+		    (rc = cdr_meta_format(&meta, &mlen, doc)) == 0) {
+			if ((path = cdr_malloc(strlen(cdr_project_path(p)) + strlen(id) + 16)) == NULL)
+				rc = CDR_ENOMEM;
+			else {
+				sprintf(path, "%s/sources/%s.meta", cdr_project_path(p), id);
+				rc = cdr_file_write_atomic(path, meta, mlen);
+			}
+		}
+		free(path);
+		free(meta);
+		cdr_document_free(doc);
+	}
+	return rc;
+}
+
 static int add_sources(struct importer *im, cdr_project *p, const char *work)
 {
 	refi_model *m = im->m;
@@ -514,17 +569,19 @@ static int add_sources(struct importer *im, cdr_project *p, const char *work)
 		size_t len = 0;
 		const char *t;
 		size_t tlen;
+		char tail[64], ident[512];
+		snprintf(ident, sizeof(ident), "%s '%s'", or_empty(s->guid), or_empty(s->name));
 		if (strcmp(s->kind, "TextSource") != 0) {
-			say(im, "%s %s '%s': only text sources are imported; left out", s->kind, or_empty(s->guid),
-			    or_empty(s->name));
+			say(im, "%s %s '%s': only text sources are imported; left out%s", s->kind, or_empty(s->guid),
+			    or_empty(s->name), with_selections(tail, s));
 			continue;
 		}
-		if ((rc = text_of(im, &text, &len, s->content, s->path, "source", or_empty(s->guid))) < 0)
+		if ((rc = text_of(im, &text, &len, s->content, s->path, "source", ident, with_selections(tail, s))) < 0)
 			goto done;
 		if (text == NULL) {
 			if (s->path == NULL)
-				say(im, "source %s '%s' has no plain text (a rich text only); left out", or_empty(s->guid),
-				    or_empty(s->name));
+				say(im, "source %s '%s' has no plain text (a rich text only); left out%s", or_empty(s->guid),
+				    or_empty(s->name), with_selections(tail, s));
 			continue;
 		}
 		{
@@ -535,6 +592,13 @@ static int add_sources(struct importer *im, cdr_project *p, const char *work)
 		free(text);
 		if (rc < 0)
 			goto done;
+		t = cdr_refi_posmap_text(im->maps[i], &tlen);
+		if (blank(t, tlen)) {
+			/* codeer keeps no document without text (NVivo for Mac exports
+			 * a source with no text as a lone line break) */
+			say(im, "source %s: its plain text is empty; left out%s", ident, with_selections(tail, s));
+			continue;
+		}
 		rc = CDR_ENOMEM;
 		snprintf(dir, sizeof(dir), "%s/s%zu", work, i);
 		if (mkdir(dir, 0700) < 0) {
@@ -547,7 +611,6 @@ static int add_sources(struct importer *im, cdr_project *p, const char *work)
 		}
 		sprintf(paths[i], "%s/%s", dir, fname);
 		free(fname);
-		t = cdr_refi_posmap_text(im->maps[i], &tlen);
 		if ((rc = cdr_file_write_atomic(paths[i], t, tlen)) < 0)
 			goto done;
 	}
@@ -676,7 +739,8 @@ batch_done:
 		}
 	}
 	cdr_cases_prune(cases);
-	rc = cdr_project_cases_save(p);
+	if ((rc = cdr_project_cases_save(p)) == 0)
+		rc = keep_created(im, p);
 done:
 	for (size_t i = 0; i < ns && paths; i++)
 		free(paths[i]);
@@ -722,7 +786,7 @@ static char *notes_text(struct importer *im, char *const *refs, size_t n, const 
 		}
 		im->m->notes[k].used = 1;
 		if (text_of(im, &text, &len, im->m->notes[k].content, im->m->notes[k].path, "note",
-			    or_empty(im->m->notes[k].guid)) < 0)
+			    or_empty(im->m->notes[k].guid), "") < 0)
 			goto oom;
 		if (text && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 			memmove(text, text + 3, len - 2);
@@ -746,12 +810,19 @@ oom:
 
 struct coder_set { char *name; cdr_codings *c; };
 
+/* The coder a user is: its id (a login, such as codeer's own coder name,
+ * which an export writes there), else its name, else its GUID. */
+static const char *user_coder(const struct refi_user *u)
+{
+	if (u->id && *u->id)
+		return u->id;
+	return u->name && *u->name ? u->name : u->guid;
+}
+
 static int coder_of(struct importer *im, cdr_project *p, struct coder_set **sets, size_t *n, const char *user)
 {
 	long u = user ? refi_find_user(im->m, user) : -1;
-	const char *uname = u >= 0 ? (im->m->users[u].name && *im->m->users[u].name ? im->m->users[u].name
-									   : im->m->users[u].guid)
-				   : "refi";
+	const char *uname = u >= 0 ? user_coder(&im->m->users[u]) : "refi";
 	char *name = cdr_coder_valid(uname) ? cdr_strdup(uname) : refi_coder_name(uname);
 	struct coder_set *grown;
 	int rc;
@@ -861,6 +932,32 @@ static int add_codings(struct importer *im, cdr_project *p)
 	return rc < 0 ? rc : 0;
 }
 
+/* The time of a code's first dated note as the time of its memo file,
+ * which is what an export writes as the Note's modifiedDateTime. */
+static int keep_memo_time(struct importer *im, cdr_project *p, size_t c)
+{
+	const struct refi_code *code = &im->m->codes[c];
+	struct timespec times[2];
+	char *path;
+	int rc = 0;
+
+	for (size_t k = 0; k < code->nnotes; k++) {
+		long n = refi_find_note(im->m, code->notes[k]);
+		if (n < 0 || !refi_is_datetime(im->m->notes[n].time))
+			continue;
+		if ((path = cdr_malloc(strlen(cdr_project_path(p)) + strlen(im->qualified[c]) + 32)) == NULL)
+			return CDR_ENOMEM;
+		sprintf(path, "%s/memos/code/%s.md", cdr_project_path(p), im->qualified[c]);
+		times[0].tv_sec = times[1].tv_sec = (time_t)refi_datetime_seconds(im->m->notes[n].time);
+		times[0].tv_nsec = times[1].tv_nsec = 0;
+		if (utimensat(AT_FDCWD, path, times, 0) < 0)
+			rc = cdr_error_set(CDR_EIO, "%s: %s", path, strerror(errno));
+		free(path);
+		break;
+	}
+	return rc;
+}
+
 static int add_memos(struct importer *im, cdr_project *p)
 {
 	refi_model *m = im->m;
@@ -887,6 +984,8 @@ static int add_memos(struct importer *im, cdr_project *p)
 		if (*t) {
 			rc = cdr_memo_set(p, CDR_MEMO_CODE, im->qualified[c], t, 0);
 			im->stats->memos++;
+			if (rc == 0)
+				rc = keep_memo_time(im, p, c);
 		}
 		free(t);
 	}

@@ -20,7 +20,7 @@ struct refi_code {
 	size_t nnotes;
 };
 
-struct refi_user { char *guid, *name; };
+struct refi_user { char *guid, *name, *id; };
 
 struct refi_var { char *guid, *name, *type; };
 
@@ -48,17 +48,17 @@ struct refi_sel {
 struct refi_source {
 	char *guid, *name, *kind;          /* kind: element name (TextSource, PDFSource, ...) */
 	char *path, *rich_path, *content;  /* plainTextPath, richTextPath, PlainTextContent */
-	char *desc;
+	char *desc, *created;              /* created: creationDateTime as written */
 	struct refi_sel *sels;
 	size_t nsels;
 	struct refi_value *values;
 	size_t nvalues;
 	char **notes;
 	size_t nnotes;
-	size_t nother;                     /* selections of kinds codeer cannot hold */
+	size_t nother;                     /* selections of other kinds (PictureSelection, ...) */
 };
 
-struct refi_note { char *guid, *name, *content, *path; int used; };
+struct refi_note { char *guid, *name, *content, *path, *time; int used; };  /* time: modified, else created */
 
 struct refi_set { char *guid, *name, *desc; char **codes; size_t ncodes; size_t nother; };
 
@@ -97,6 +97,11 @@ char *refi_code_description(const char *definition, const char *include, const c
 			    const char *label);
 int refi_code_description_split(const char *desc, const char *label, char **definition, char **include,
 				char **exclude, char **example);
+/* A dateTime codeer writes and keeps: YYYY-MM-DDThh:mm:ss, optionally Z. */
+int refi_is_datetime(const char *s);
+/* Such a dateTime as seconds since 1970 (no Z is taken as UTC too), and back ("...Z"). */
+long long refi_datetime_seconds(const char *s);
+void refi_datetime_format(char out[32], long long seconds);
 /* Infer a REFI variable type from a column of values. */
 const char *refi_value_type(const char *const *values, size_t n);
 /* A coder name from a user name ([A-Za-z0-9_.-], not starting with '.'). */

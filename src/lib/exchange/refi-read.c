@@ -211,6 +211,7 @@ static void read_source(struct reader *r, refi_model *m, const xmlNode *node)
 	s->name = attr(r, node, "name", 0);
 	s->path = attr(r, node, "plainTextPath", 1);
 	s->rich_path = attr(r, node, "richTextPath", 1);
+	s->created = attr(r, node, "creationDateTime", 1);
 	for (const xmlNode *k = node->children; k && r->rc == 0; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
@@ -224,8 +225,29 @@ static void read_source(struct reader *r, refi_model *m, const xmlNode *node)
 			push_ref(r, &s->notes, &s->nnotes, k);
 		else if (is(r, k, "VariableValue"))
 			read_value(r, &s->values, &s->nvalues, k);
-		else if (!is(r, k, "Description") && !is(r, k, "PlainTextContent"))
+		else if (strlen((const char *)k->name) > 9 &&
+			 strcmp((const char *)k->name + strlen((const char *)k->name) - 9, "Selection") == 0)
 			s->nother++;
+	}
+}
+
+/* Sets of a project and of a codebook alike: members that are not codes
+ * (sources, notes, other sets) are counted, for the report. */
+static void read_sets(struct reader *r, refi_model *m, const xmlNode *sets)
+{
+	for (const xmlNode *s = sets->children; s && r->rc == 0; s = s->next) {
+		struct refi_set *x;
+		if (!is(r, s, "Set") || (x = push(r, (void **)&m->sets, &m->nsets, sizeof(*x))) == NULL)
+			continue;
+		x->guid = need_guid(r, s);
+		x->name = attr(r, s, "name", 0);
+		for (const xmlNode *d = s->children; d && r->rc == 0; d = d->next)
+			if (is(r, d, "Description") && x->desc == NULL)
+				x->desc = content(r, d);
+			else if (is(r, d, "MemberCode"))
+				push_ref(r, &x->codes, &x->ncodes, d);
+			else if (d->type == XML_ELEMENT_NODE && !is(r, d, "Description"))
+				x->nother++;
 	}
 }
 
@@ -241,6 +263,7 @@ static void read_project(struct reader *r, refi_model *m, const xmlNode *root)
 					continue;
 				x->guid = need_guid(r, u);
 				x->name = attr(r, u, "name", 0);
+				x->id = attr(r, u, "id", 0);
 			}
 		} else if (is(r, k, "CodeBook")) {
 			for (const xmlNode *c = k->children; c && r->rc == 0; c = c->next)
@@ -282,25 +305,14 @@ static void read_project(struct reader *r, refi_model *m, const xmlNode *root)
 				x->guid = need_guid(r, n);
 				x->name = attr(r, n, "name", 0);
 				x->path = attr(r, n, "plainTextPath", 1);
+				if ((x->time = attr(r, n, "modifiedDateTime", 1)) == NULL)
+					x->time = attr(r, n, "creationDateTime", 1);
 				for (const xmlNode *d = n->children; d && r->rc == 0; d = d->next)
 					if (is(r, d, "PlainTextContent") && x->content == NULL)
 						x->content = content(r, d);
 			}
 		} else if (is(r, k, "Sets")) {
-			for (const xmlNode *s = k->children; s && r->rc == 0; s = s->next) {
-				struct refi_set *x;
-				if (!is(r, s, "Set") || (x = push(r, (void **)&m->sets, &m->nsets, sizeof(*x))) == NULL)
-					continue;
-				x->guid = need_guid(r, s);
-				x->name = attr(r, s, "name", 0);
-				for (const xmlNode *d = s->children; d && r->rc == 0; d = d->next)
-					if (is(r, d, "Description") && x->desc == NULL)
-						x->desc = content(r, d);
-					else if (is(r, d, "MemberCode"))
-						push_ref(r, &x->codes, &x->ncodes, d);
-					else if (d->type == XML_ELEMENT_NODE && !is(r, d, "Description"))
-						x->nother++;
-			}
+			read_sets(r, m, k);
 		} else if (is(r, k, "NoteRef")) {
 			push_ref(r, &m->project_notes, &m->nproject_notes, k);
 		} else if (is(r, k, "Graphs")) {
@@ -319,18 +331,7 @@ static void read_codebook(struct reader *r, refi_model *m, const xmlNode *root)
 		if (is(r, k, "Codes")) {
 			read_codes(r, m, k, -1);
 		} else if (is(r, k, "Sets")) {
-			for (const xmlNode *s = k->children; s && r->rc == 0; s = s->next) {
-				struct refi_set *x;
-				if (!is(r, s, "Set") || (x = push(r, (void **)&m->sets, &m->nsets, sizeof(*x))) == NULL)
-					continue;
-				x->guid = need_guid(r, s);
-				x->name = attr(r, s, "name", 0);
-				for (const xmlNode *d = s->children; d && r->rc == 0; d = d->next)
-					if (is(r, d, "Description") && x->desc == NULL)
-						x->desc = content(r, d);
-					else if (is(r, d, "MemberCode"))
-						push_ref(r, &x->codes, &x->ncodes, d);
-			}
+			read_sets(r, m, k);
 		}
 	}
 }
@@ -401,6 +402,7 @@ void refi_model_free(refi_model *m)
 	for (size_t i = 0; i < m->nusers; i++) {
 		free(m->users[i].guid);
 		free(m->users[i].name);
+		free(m->users[i].id);
 	}
 	free(m->users);
 	for (size_t i = 0; i < m->ncodes; i++) {
@@ -422,7 +424,7 @@ void refi_model_free(refi_model *m)
 	for (size_t i = 0; i < m->nsources; i++) {
 		struct refi_source *s = &m->sources[i];
 		free(s->guid), free(s->name), free(s->kind), free(s->path), free(s->rich_path), free(s->content);
-		free(s->desc);
+		free(s->desc), free(s->created);
 		for (size_t j = 0; j < s->nsels; j++) {
 			struct refi_sel *x = &s->sels[j];
 			free(x->guid), free(x->user), free(x->created), free(x->desc), free(x->start_s), free(x->end_s);
@@ -440,7 +442,8 @@ void refi_model_free(refi_model *m)
 	}
 	free(m->sources);
 	for (size_t i = 0; i < m->nnotes; i++)
-		free(m->notes[i].guid), free(m->notes[i].name), free(m->notes[i].content), free(m->notes[i].path);
+		free(m->notes[i].guid), free(m->notes[i].name), free(m->notes[i].content), free(m->notes[i].path),
+			free(m->notes[i].time);
 	free(m->notes);
 	for (size_t i = 0; i < m->nsets; i++) {
 		free(m->sets[i].guid), free(m->sets[i].name), free(m->sets[i].desc);

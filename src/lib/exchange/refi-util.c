@@ -2,8 +2,10 @@
  * made from names, XML escaping, ids from names, code descriptions, the
  * type of a variable. Each is one rule, written once, because a round
  * trip is only exact when both directions apply the same rule. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -300,15 +302,50 @@ static int is_date(const char *s)
 	return m >= 1 && m <= 12 && d >= 1 && d <= 31 && s[0] != '0';
 }
 
-static int is_datetime(const char *s)
+int refi_is_datetime(const char *s)
 {
-	const char *t = s + 10;
+	const char *t;
 
-	if (!is_date(s) || *t != 'T' || !digits(t + 1, 2) || t[3] != ':' || !digits(t + 4, 2) || t[6] != ':' ||
-	    !digits(t + 7, 2))
+	if (s == NULL || !is_date(s))
+		return 0;
+	t = s + 10;
+	if (*t != 'T' || !digits(t + 1, 2) || t[3] != ':' || !digits(t + 4, 2) || t[6] != ':' || !digits(t + 7, 2))
 		return 0;
 	t += 9;
 	return strcmp(t, "") == 0 || strcmp(t, "Z") == 0;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil), so that no timegm, which C11 lacks, is needed. */
+static long long days_from_civil(long long y, unsigned m, unsigned d)
+{
+	long long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long long)doe - 719468;
+}
+
+long long refi_datetime_seconds(const char *s)
+{
+	int n[6];
+
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &n[0], &n[1], &n[2], &n[3], &n[4], &n[5]) != 6)
+		return 0;
+	return days_from_civil(n[0], (unsigned)n[1], (unsigned)n[2]) * 86400 + n[3] * 3600 + n[4] * 60 + n[5];
+}
+
+void refi_datetime_format(char out[32], long long seconds)
+{
+	time_t t = (time_t)seconds;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 const char *refi_value_type(const char *const *values, size_t n)
@@ -325,7 +362,7 @@ const char *refi_value_type(const char *const *values, size_t n)
 		decimal &= is_integer(v) || is_decimal(v);
 		boolean &= strcmp(v, "true") == 0 || strcmp(v, "false") == 0;
 		date &= is_date(v) && v[10] == '\0';
-		datetime &= is_datetime(v);
+		datetime &= refi_is_datetime(v);
 	}
 	if (seen == 0)
 		return "Text";

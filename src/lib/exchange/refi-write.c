@@ -6,9 +6,10 @@
  *                   definition with "Include:", "Exclude:" and "Example:"
  *                   paragraphs (refi-util.c), memo as a Note
  *   scheme          Set of all its codes (name = title, Description)
- *   coder           User (name = coder)
+ *   coder           User (name and id = the coder)
  *   document        TextSource, its normalised text as the plain text,
- *                   name = the original file name, memo as Description
+ *                   name = the original file name, creationDateTime =
+ *                   when it was added, memo as Description
  *   coding          PlainTextSelection with one Coding, creatingUser =
  *                   the coder, memo as the selection's Description;
  *                   rejected codings are left out
@@ -22,6 +23,7 @@
  * project twice gives the same bytes. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "codeer/codeer.h"
 #include "codeer/exchange.h"
@@ -279,16 +281,25 @@ static int cmp_ref(const void *a, const void *b)
 }
 
 /* xsd:dateTime as codeer writes it: YYYY-MM-DDThh:mm:ss with an optional Z. */
-static int is_datetime(const char *s)
+/* A code memo's Note gets the time its file was last written as
+ * modifiedDateTime: QualCoder refuses a Note with neither date, and
+ * codeer keeps no other time for a memo (an import sets the file's time
+ * back, so export, import, export keeps it). */
+static void put_memo_time(struct exporter *x, const char *qualified)
 {
-	static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+	char *path = cdr_malloc(strlen(cdr_project_path(x->p)) + strlen(qualified) + 32), when[32];
+	struct stat st;
 
-	if (s == NULL)
-		return 0;
-	for (size_t i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
-			return 0;
-	return s[19] == '\0' || strcmp(s + 19, "Z") == 0;
+	if (path == NULL) {
+		x->rc = CDR_ENOMEM;
+		return;
+	}
+	sprintf(path, "%s/memos/code/%s.md", cdr_project_path(x->p), qualified);
+	if (stat(path, &st) == 0) {
+		refi_datetime_format(when, (long long)st.st_mtime);
+		put_attr(x, "modifiedDateTime", when);
+	}
+	free(path);
 }
 
 static void put_selection(struct exporter *x, const struct ref *r)
@@ -310,7 +321,7 @@ static void put_selection(struct exporter *x, const struct ref *r)
 	snprintf(key, sizeof(key), "%zu", k->end);
 	put_attr(x, "endPosition", key);
 	put_guid(x, "creatingUser", "user", coder);
-	if (is_datetime(k->created))
+	if (refi_is_datetime(k->created))
 		put_attr(x, "creationDateTime", k->created);
 	put(x, ">\n");
 	if (k->memo && *k->memo)
@@ -318,7 +329,7 @@ static void put_selection(struct exporter *x, const struct ref *r)
 	put(x, "\t\t\t\t<Coding");
 	put_guid(x, "guid", "coding", name.data);
 	put_guid(x, "creatingUser", "user", coder);
-	if (is_datetime(k->created))
+	if (refi_is_datetime(k->created))
 		put_attr(x, "creationDateTime", k->created);
 	put(x, ">\n\t\t\t\t\t<CodeRef");
 	put_guid(x, "targetGUID", "code", k->code);
@@ -367,6 +378,8 @@ static int project_xml(struct exporter *x, char ***texts, size_t **text_lens, ch
 			put(x, "\t\t<User");
 			put_guid(x, "guid", "user", x->coders[i]);
 			put_attr(x, "name", x->coders[i]);
+			/* the coder's name is its id in codeer: an import takes it back from id */
+			put_attr(x, "id", x->coders[i]);
 			put(x, "/>\n");
 		}
 		put(x, "\t</Users>\n");
@@ -475,6 +488,8 @@ static int project_xml(struct exporter *x, char ***texts, size_t **text_lens, ch
 				snprintf(path, sizeof(path), "internal://%s.txt", g);
 				put_attr(x, "plainTextPath", path);
 			}
+			if (refi_is_datetime(info->added))
+				put_attr(x, "creationDateTime", info->added);
 			put(x, ">\n");
 			cdr_document_free(doc);
 			if ((memo = memo_of(x, CDR_MEMO_DOC, id)) != NULL)
@@ -512,6 +527,7 @@ static int project_xml(struct exporter *x, char ***texts, size_t **text_lens, ch
 			put(x, "\t\t<Note");
 			put_guid(x, "guid", "note-code", c->qualified);
 			put_attr(x, "name", c->label);
+			put_memo_time(x, c->qualified);
 			put(x, ">\n");
 			put_element_text(x, "\t\t\t", "PlainTextContent", memo);
 			put(x, "\t\t</Note>\n");

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write the hand-made REFI-QDA test files of tests/data/refi/ (the files
-from other programs are kept as they were published; see PROVENANCE).
+from other programs are kept as they were published; see README.md).
 Run from this directory; the output is deterministic."""
 import zipfile
 
