@@ -35,4 +35,15 @@ typedef struct cdr_cs_options {
  */
 int cdr_crosssection(cdr_table **out, cdr_project *p, const cdr_schemes *set, const cdr_cs_options *o);
 
+/** A layout read on its own (freq --layout counts per row): its rows in
+ * file order, each with its column, subcolumn ("" when none) and codes,
+ * each code once, in layout order. Errors as cdr_crosssection's. */
+typedef struct cdr_cs_layout cdr_cs_layout;
+int cdr_cs_layout_load(cdr_cs_layout **out, const cdr_schemes *set, const char *path);
+void cdr_cs_layout_free(cdr_cs_layout *l);
+size_t cdr_cs_layout_rows(const cdr_cs_layout *l);
+const char *cdr_cs_layout_column(const cdr_cs_layout *l, size_t i);
+const char *cdr_cs_layout_subcolumn(const cdr_cs_layout *l, size_t i);
+const cdr_code *const *cdr_cs_layout_codes(const cdr_cs_layout *l, size_t i, size_t *n);
+
 #endif

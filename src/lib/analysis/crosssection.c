@@ -17,6 +17,7 @@
 
 struct column {
 	char *label;
+	char *col, *sub;  /* the layout's column and subcolumn ("" for none) */
 	const cdr_code **codes;
 	size_t ncodes, cap;
 };
@@ -30,6 +31,8 @@ static void layout_free(struct layout *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].label);
+		free(l->v[i].col);
+		free(l->v[i].sub);
 		free(l->v[i].codes);
 	}
 	free(l->v);
@@ -150,7 +153,8 @@ static int read_layout(struct layout *l, const cdr_schemes *set, const char *pat
 			cdr_buf_puts(&label, row.fields[0]);
 			if (*row.fields[1])
 				cdr_buf_printf(&label, "%s%s", subsep, row.fields[1]);
-			if ((c->label = cdr_buf_detach(&label, NULL)) == NULL) {
+			if ((c->label = cdr_buf_detach(&label, NULL)) == NULL ||
+			    (c->col = cdr_strdup(row.fields[0])) == NULL || (c->sub = cdr_strdup(row.fields[1])) == NULL) {
 				rc = CDR_ENOMEM;
 				break;
 			}
@@ -172,6 +176,46 @@ static int read_layout(struct layout *l, const cdr_schemes *set, const char *pat
 	if (rc < 0)
 		layout_free(l);
 	return rc;
+}
+
+/* ---- a layout on its own, for the counts per column (freq --layout) ---- */
+
+struct cdr_cs_layout {
+	struct layout l;
+};
+
+int cdr_cs_layout_load(cdr_cs_layout **out, const cdr_schemes *set, const char *path)
+{
+	cdr_cs_layout *x;
+	int rc;
+
+	*out = NULL;
+	if ((x = cdr_calloc(1, sizeof(*x))) == NULL)
+		return CDR_ENOMEM;
+	if ((rc = read_layout(&x->l, set, path, " / ")) < 0) {
+		free(x);
+		return rc;
+	}
+	*out = x;
+	return 0;
+}
+
+void cdr_cs_layout_free(cdr_cs_layout *x)
+{
+	if (x == NULL)
+		return;
+	layout_free(&x->l);
+	free(x);
+}
+
+size_t cdr_cs_layout_rows(const cdr_cs_layout *x) { return x->l.n; }
+const char *cdr_cs_layout_column(const cdr_cs_layout *x, size_t i) { return x->l.v[i].col; }
+const char *cdr_cs_layout_subcolumn(const cdr_cs_layout *x, size_t i) { return x->l.v[i].sub; }
+
+const cdr_code *const *cdr_cs_layout_codes(const cdr_cs_layout *x, size_t i, size_t *n)
+{
+	*n = x->l.v[i].ncodes;
+	return x->l.v[i].codes;
 }
 
 struct hit {
