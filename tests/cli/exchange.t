@@ -166,9 +166,9 @@ qualcoder-codebook/Handmatig	Handmatig
 
 # Real exports of other programs (tests/data/refi/README.md).
 # ATLAS.ti 8.4's standard project, as published without its source files:
-# code groups that are whole code trees become schemes, everything codeer
-# has no place for is named with its GUID, and a source left out takes
-# its selections with it
+# code groups that are whole code trees become schemes, document groups and
+# everything else codeer has no place for are named with their GUID, and a
+# source left out takes its selections with it
 $ cp "$DATA/refi/atlas-standard.qdpx" . && codeer import atlas-standard.qdpx; s=$?; ls atlas-standard/codings && codeer -C atlas-standard codes | cut -f1,2; exit $s
 atlas-standard.qdpx -> atlas-standard: 3 schemes, 14 codes, 0 sources, 0 cases, 3 coders, 0 codings, 0 memos; 30 things left out
 ATLAS.ti.tsv
@@ -188,19 +188,19 @@ Feelings/waste-of-time	waste of time
 Feelings/serene	serene
 Feelings/sleepy	sleepy
 Feelings/rushed	"rushed"
-! codeer: atlas-standard.qdpx: set 'Mabel' (C29B5DB8-2ED6-406B-BFD2-68E8E273C1E9) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'gender: male' (02B010C9-3990-4065-B09C-2D228030B01C) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'Simon' (0AC83F4E-D0AF-4A77-A842-4325EC62FA8C) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'Text files' (CDD38088-85AA-45BB-B2BC-6615A7FDAB08) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'gender: female' (70F66D5A-D617-4C2C-88B8-3CCCB0183580) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'Coke' (115F4D26-96EA-486B-BC94-B929A5F875BD) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'age: 67' (833A9A91-A304-48C0-8445-D301C84D0434) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'Images' (A8D77DB6-32D5-4AC3-82E2-900FC49A9329) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'PDFs' (CDCD293A-EB42-47EC-A42E-828EEEFED047) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'age: 25' (B7271B64-7D31-4D8B-8A21-89380C739CA6) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set 'Video and Audio' (2909D0DA-95E1-4184-BAF5-48FD7E4142E7) is not a group of whole code trees, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'Mabel' (C29B5DB8-2ED6-406B-BFD2-68E8E273C1E9) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'gender: male' (02B010C9-3990-4065-B09C-2D228030B01C) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'Simon' (0AC83F4E-D0AF-4A77-A842-4325EC62FA8C) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'Text files' (CDD38088-85AA-45BB-B2BC-6615A7FDAB08) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'gender: female' (70F66D5A-D617-4C2C-88B8-3CCCB0183580) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'Coke' (115F4D26-96EA-486B-BC94-B929A5F875BD) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'age: 67' (833A9A91-A304-48C0-8445-D301C84D0434) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'Images' (A8D77DB6-32D5-4AC3-82E2-900FC49A9329) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'PDFs' (CDCD293A-EB42-47EC-A42E-828EEEFED047) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'age: 25' (B7271B64-7D31-4D8B-8A21-89380C739CA6) groups sources or notes, not codes, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set 'Video and Audio' (2909D0DA-95E1-4184-BAF5-48FD7E4142E7) groups sources or notes, not codes, which codeer has no place for; left out
 ! codeer: atlas-standard.qdpx: set 'negative feelings' (C8D93AD3-1913-45D4-B2F5-F6681D19CCAD) is not a group of whole code trees, which codeer has no place for; left out
-! codeer: atlas-standard.qdpx: set '<3' (322EDFE7-C248-49CE-A094-477E02CB7177) is not a group of whole code trees, which codeer has no place for; left out
+! codeer: atlas-standard.qdpx: set '<3' (322EDFE7-C248-49CE-A094-477E02CB7177) is empty; left out
 ! codeer: atlas-standard.qdpx: set 'positive feelings' (05AD6FF8-9E31-4B7F-82C9-187C382C5214) is not a group of whole code trees, which codeer has no place for; left out
 ! codeer: atlas-standard.qdpx: source 69A4332D-5B31-4915-B520-5275CFC21B40 '1960s Coca Cola commercial - Audio.docx': its text 'internal://01106019-2518-43DD-BBD1-8F0252BACB30.txt' is not inside the archive (codeer reads no file outside it); left out
 ! codeer: atlas-standard.qdpx: source 51AD8E46-427A-4E6B-AFE7-BD96C1EFF0AD '1960s Coca Cola commercial - Visual.docx': its text 'internal://C8A57C71-D156-4A94-8407-2BD2FA57E2A4.txt' is not inside the archive (codeer reads no file outside it); left out

@@ -348,6 +348,14 @@ static int make_schemes(struct importer *im, const char *dir, const char *fallba
 	for (size_t i = 0; i < m->ncodes; i++)
 		owner[i] = -1;
 	for (size_t s = 0; s < m->nsets; s++) {
+		if (m->sets[s].ncodes == 0) {
+			/* a document group (MemberSource), a group of notes, or nothing */
+			say(im, m->sets[s].nother > 0 ?
+				"set '%s' (%s) groups sources or notes, not codes, which codeer has no place for; left out" :
+				"set '%s' (%s) is empty; left out",
+			    or_empty(m->sets[s].name), or_empty(m->sets[s].guid));
+			continue;
+		}
 		if (!set_is_group(m, &m->sets[s], owner, marks)) {
 			say(im, "set '%s' (%s) is not a group of whole code trees, which codeer has no place for; left out",
 			    or_empty(m->sets[s].name), or_empty(m->sets[s].guid));
