@@ -82,10 +82,15 @@ typedef struct cdr_doc_source {
 	/* match-limit reports, on the calling thread, before the item's `done` */
 	cdr_limit_fn on_limit;
 	void *ctx;
+	/* optional: the proposals of an item on the thread that coded it,
+	 * concurrently, before `done` (work that need not be in order) */
+	int (*coded)(void *ctx, void *item, const cdr_document *doc, const cdr_proposals *props);
 } cdr_doc_source;
 
 /**
- * Code every item of `src` on `threads` threads (0: one per core). The
+ * Code every item of `src` on `threads` threads (0: one per core). An
+ * item whose `load` gives no document (and no error) is not coded: its
+ * `done` gets a NULL document and no proposals. The
  * calls to `done` and `on_limit` come in the same order, with the same
  * arguments, whatever the number of threads. At most two documents per
  * thread are held at a time.
@@ -103,15 +108,17 @@ typedef struct cdr_stream_result {
 /**
  * Code documents without a project: JSON lines on `in`, one record a line
  * ({"id": ..., "text": ..., "case": ..., "attributes": {...}}; blank lines
- * skipped), segmented as a .txt file with the default settings; the
- * codings on `out` as JSON lines ({"doc", "start", "end", "code",
- * "origin"}; offsets in code points, end exclusive) in input order,
- * whatever the number of threads. A line that is no such record is
- * reported to `warn` with its number, counted in res->bad and skipped;
- * the other lines are still coded.
+ * skipped), segmented as a .txt file with the default settings. On `out`,
+ * JSON lines (version 2, docs/autocode.md): a header naming the schemes
+ * of `set`, then per record in input order, whatever the number of
+ * threads, a document line (id, case, attributes, words, words per
+ * speaker) and its codings ({"doc", "start", "end", "code", "origin",
+ * "speaker", "words"}; offsets in code points, end exclusive). A line
+ * that is no such record is reported to `warn` with its number, counted
+ * in res->bad and skipped; the other lines are still coded.
  */
-int cdr_autocode_stream(cdr_engine *e, FILE *in, FILE *out, unsigned threads, cdr_warn_fn warn, void *ctx,
-			cdr_stream_result *res);
+int cdr_autocode_stream(cdr_engine *e, const cdr_schemes *set, FILE *in, FILE *out, unsigned threads,
+			cdr_warn_fn warn, void *ctx, cdr_stream_result *res);
 
 /** Cores available to this process (at least 1). */
 unsigned cdr_cpu_count(void);

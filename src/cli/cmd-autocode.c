@@ -20,7 +20,9 @@ const struct cdr_cmd cmd_autocode = {
 		{ "dry-run", 0, CLI_OPT_FLAG, NULL, "print what would be coded; change nothing", NULL, 0 },
 		{ "jobs", 'j', CLI_OPT_INT, "N", "code N documents at once (default: one per core)", NULL, 0 },
 		{ "stream", 0, CLI_OPT_FLAG, NULL, "no project: JSON lines of documents on standard input,\n"
-		  "JSON lines of codings on standard output", NULL, 0 },
+		  "JSON lines of documents and codings on standard output", NULL, 0 },
+		{ "cache", 0, CLI_OPT_STRING, "DIR", "with --stream: keep the compiled prefilter in DIR, as a\n"
+		  "project keeps it in .codeer-cache/", NULL, 0 },
 		CLI_FORMAT_OPTION("table", "tsv", "csv", "json", "md", "html"),
 		CLI_OUTPUT_OPTION,
 		{ NULL },
@@ -29,12 +31,12 @@ const struct cdr_cmd cmd_autocode = {
 		"are replaced; manual codings, other schemes and rejected proposals are kept.\n"
 		"A rule that hits the PCRE2 match limit is reported and skipped for that turn.\n"
 		"--format and -o apply to --dry-run's listing (a table: piped, it keeps its header).\n"
-		"--stream reads {\"id\", \"text\", \"case\", \"attributes\"} a line and writes\n"
-		"{\"doc\", \"start\", \"end\", \"code\", \"origin\"} a line, in input order; a bad line\n"
-		"is reported with its number and skipped, the others are coded, and the exit\n"
+		"--stream reads {\"id\", \"text\", \"case\", \"attributes\"} a line and writes, after a\n"
+		"header line, each document's line and its codings' lines, in input order; a bad\n"
+		"line is reported with its number and skipped, the others are coded, and the exit\n"
 		"status is 2. See docs/autocode.md and docs/scale.md.\n",
 	.examples = CLI_EXAMPLES("codeer autocode", "codeer autocode --scheme empowerment --doc s002-mee-interview --dry-run",
-				 "codeer autocode --stream --scheme schemes/empowerment.xml < docs.jsonl > codings.jsonl"),
+				 "codeer autocode --stream --cache ~/.cache/codeer --scheme schemes/empowerment.xml < docs.jsonl > codings.jsonl"),
 	.exec = autocode_exec,
 };
 
@@ -106,6 +108,7 @@ static int stream_exec(const struct cli_args *a, unsigned threads)
 {
 	size_t nfiles = 0;
 	const char *const *files = (const char *const *)cli_list(a, "scheme", &nfiles);
+	const char *cache = cli_str(a, "cache");
 	cdr_schemes *set = NULL;
 	cdr_engine *e = NULL;
 	cdr_stream_result res;
@@ -118,11 +121,16 @@ static int stream_exec(const struct cli_args *a, unsigned threads)
 					       "leave out --coder, --dry-run, --format and -o");
 	if (nfiles == 0)
 		return cli_usage_error(a->cmd, "--stream needs the rules: --scheme FILE.xml (repeat for more)");
-	if (cdr_schemes_load_files(&set, files, nfiles) < 0 || cdr_engine_new(&e, set, NULL, 0) < 0) {
+	if (cache && !*cache)
+		return cli_usage_error(a->cmd, "--cache needs a directory");
+	/* the cache is made when needed; a directory that cannot be made or
+	 * written only costs the compile, as in a project */
+	if (cdr_schemes_load_files(&set, files, nfiles) < 0 || cdr_engine_new(&e, set, NULL, 0) < 0 ||
+	    (cache && cdr_engine_set_cache(e, cache, on_stream_warn, NULL) < 0)) {
 		rc = cli_lib_error();
 		goto done;
 	}
-	if (cdr_autocode_stream(e, stdin, stdout, threads, on_stream_warn, NULL, &res) < 0) {
+	if (cdr_autocode_stream(e, set, stdin, stdout, threads, on_stream_warn, NULL, &res) < 0) {
 		rc = cli_lib_error();
 		goto done;
 	}
@@ -157,6 +165,8 @@ static int autocode_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	o.threads = (unsigned)cli_int(a, "jobs", 0);
 	if (cli_flag(a, "stream"))
 		return stream_exec(a, o.threads);
+	if (cli_str(a, "cache"))
+		return cli_usage_error(a->cmd, "--cache goes with --stream (a project keeps its cache in .codeer-cache/)");
 	if (!o.dry_run && (cli_str(a, "format") || cli_str(a, "output")))
 		return cli_usage_error(a->cmd, "--format and -o go with --dry-run (autocode itself prints one line)");
 	rc = cli_out_open(&out, cli_str(a, "output"), cli_str(a, "format"), CLI_TABLE);

@@ -113,8 +113,8 @@ $ cd q && codeer autocode --dry-run -o dry.xlsx
 $ cd q && codeer autocode --format json
 ! codeer autocode: --format and -o go with --dry-run (autocode itself prints one line)
 ! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
-!                        [-j N] [--stream] [--format table|tsv|csv|json|md|html]
-!                        [-o FILE]
+!                        [-j N] [--stream] [--cache DIR]
+!                        [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2
 
 # Documents on several threads: the shipped corpus and schemes give the
@@ -144,23 +144,28 @@ deleted cache is no loss
 $ cd c && codeer autocode -j -1
 ! codeer autocode: --jobs takes a number from 1 to 1024 (0: one per core)
 ! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
-!                        [-j N] [--stream] [--format table|tsv|csv|json|md|html]
-!                        [-o FILE]
+!                        [-j N] [--stream] [--cache DIR]
+!                        [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2
 
-# --stream: no project; JSON lines in, codings as JSON lines out, the
-# same codings as autocode in a project gives for the same text
+# --stream: no project; JSON lines in; out, a header naming the schemes,
+# then each document's line (case, attributes, words, words per speaker)
+# and its codings (with the speaker and the place on the document's
+# words), the same codings as autocode in a project gives for the same
+# text
 $ python3 -c 'import json,sys; print(json.dumps({"id": "mini", "text": open(sys.argv[1], encoding="utf-8").read(), "case": "k1", "attributes": {"gemeente": "Zwolle"}}))' "$DATA/mini.txt" > mini.jsonl && codeer autocode --stream --scheme "$DATA/schemes/mini.xml" < mini.jsonl
-{"doc": "mini", "start": 7, "end": 15, "code": "mini/VB", "origin": "rule:mini/VB#r1"}
-{"doc": "mini", "start": 33, "end": 40, "code": "mini/VB", "origin": "rule:mini/VB#r1"}
-{"doc": "mini", "start": 131, "end": 276, "code": "mini/EK", "origin": "rule:mini/EK#r1"}
-{"doc": "mini", "start": 158, "end": 211, "code": "mini/VB.NET", "origin": "rule:mini/VB.NET#r1"}
+{"codeer": "autocode-stream", "version": 2, "schemes": ["mini"]}
+{"document": "mini", "case": "k1", "attributes": {"gemeente": "Zwolle"}, "words": 50, "speakers": {"I": 7, "R": 43}}
+{"doc": "mini", "start": 7, "end": 15, "code": "mini/VB", "origin": "rule:mini/VB#r1", "speaker": "I", "words": [2, 3]}
+{"doc": "mini", "start": 33, "end": 40, "code": "mini/VB", "origin": "rule:mini/VB#r1", "speaker": "R", "words": [7, 8]}
+{"doc": "mini", "start": 131, "end": 276, "code": "mini/EK", "origin": "rule:mini/EK#r1", "speaker": "R", "words": [23, 50]}
+{"doc": "mini", "start": 158, "end": 211, "code": "mini/VB.NET", "origin": "rule:mini/VB.NET#r1", "speaker": "R", "words": [27, 38]}
 ? 0
 
 # in input order whatever the number of threads: the shipped corpus
 # gives the same lines with 1 and 4 threads, and the same codings as the
 # project run above (which stores them sorted by document)
-$ for f in "$CODEER_SRCDIR"/corpora/*.txt; do python3 -c 'import json,sys,os; print(json.dumps({"id": os.path.basename(sys.argv[1])[:-4], "text": open(sys.argv[1], encoding="utf-8").read()}))' "$f"; done > corpus.jsonl && codeer autocode --stream -j 1 $(printf -- '--scheme %s ' "$CODEER_SRCDIR"/codeschemes/*.xml) < corpus.jsonl > s1.jsonl && codeer autocode --stream -j 4 $(printf -- '--scheme %s ' "$CODEER_SRCDIR"/codeschemes/*.xml) < corpus.jsonl | cmp - s1.jsonl && python3 -c 'import json; [print(d["doc"], d["start"], d["end"], d["code"], d["origin"], sep="\t") for d in map(json.loads, open("s1.jsonl"))]' | sort > s1.tsv && grep -v '^#' j1.tsv | tail -n +2 | cut -f1-5 | sort | cmp - s1.tsv && echo same codings
+$ for f in "$CODEER_SRCDIR"/corpora/*.txt; do python3 -c 'import json,sys,os; print(json.dumps({"id": os.path.basename(sys.argv[1])[:-4], "text": open(sys.argv[1], encoding="utf-8").read()}))' "$f"; done > corpus.jsonl && codeer autocode --stream -j 1 $(printf -- '--scheme %s ' "$CODEER_SRCDIR"/codeschemes/*.xml) < corpus.jsonl > s1.jsonl && codeer autocode --stream -j 4 $(printf -- '--scheme %s ' "$CODEER_SRCDIR"/codeschemes/*.xml) < corpus.jsonl | cmp - s1.jsonl && python3 -c 'import json; [print(d["doc"], d["start"], d["end"], d["code"], d["origin"], sep="\t") for d in map(json.loads, open("s1.jsonl")) if "doc" in d]' | sort > s1.tsv && grep -v '^#' j1.tsv | tail -n +2 | cut -f1-5 | sort | cmp - s1.tsv && echo same codings
 same codings
 ? 0
 
@@ -174,7 +179,10 @@ $ codeer autocode --stream --scheme "$DATA/schemes/mini.xml" > out.jsonl; rc=$?;
 < {"id": "c", "text": "  "}
 < {"id": "d", "text": "De buurt verbindt.", "attributes": {"n": 1}}
 < {"id": "e", "text": "Ik verbind de buurt.", "case": "k2"}
+{"codeer": "autocode-stream", "version":
+{"document": "a", "case": null, "attribu
 {"doc": "a", "start": 3, "end": 10, "cod
+{"document": "e", "case": "k2", "attribu
 {"doc": "e", "start": 3, "end": 10, "cod
 ! codeer: line 2: not JSON ('[' or '{' expected near 'not'); skipped
 ! codeer: line 3: no "text" (a string); skipped
@@ -187,8 +195,27 @@ $ codeer autocode --stream --scheme "$DATA/schemes/mini.xml" > out.jsonl; rc=$?;
 $ codeer autocode --stream --coder anna --scheme "$DATA/schemes/mini.xml"
 ! codeer autocode: --stream stores nothing and writes JSON lines to standard output; leave out --coder, --dry-run, --format and -o
 ! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
-!                        [-j N] [--stream] [--format table|tsv|csv|json|md|html]
-!                        [-o FILE]
+!                        [-j N] [--stream] [--cache DIR]
+!                        [--format table|tsv|csv|json|md|html] [-o FILE]
+? 2
+
+# --cache DIR: the compiled prefilter kept as a project keeps it, made
+# when needed and used at once by the next run; the same lines with it
+$ CODEER_PREFILTER=on codeer autocode --stream --cache hs $(printf -- '--scheme %s ' "$CODEER_SRCDIR"/codeschemes/*.xml) < corpus.jsonl | cmp - s1.jsonl && ls hs | sed 's/hs-[0-9a-f]*[.]db/hs-KEY.db/' && codeer autocode --stream -j 2 --cache hs $(printf -- '--scheme %s ' "$CODEER_SRCDIR"/codeschemes/*.xml) < corpus.jsonl | cmp - s1.jsonl && ls hs | wc -l
+hs-KEY.db
+1
+? 0
+
+# a damaged cache file is reported and rebuilt; the codings stay the same
+$ for f in hs/*.db; do printf 'x' | dd of=$f bs=1 seek=200 conv=notrunc 2>/dev/null; done; codeer autocode --stream --cache hs $(printf -- '--scheme %s ' "$CODEER_SRCDIR"/codeschemes/*.xml) < corpus.jsonl 2>err | cmp - s1.jsonl && sed 's/hs-[0-9a-f]*[.]db/hs-KEY.db/' err
+codeer: hs/hs-KEY.db: damaged or unreadable prefilter cache; rebuilding it
+? 0
+
+$ codeer autocode --cache hs
+! codeer autocode: --cache goes with --stream (a project keeps its cache in .codeer-cache/)
+! usage: codeer autocode [--scheme S]... [--doc D]... [--coder NAME] [--dry-run]
+!                        [-j N] [--stream] [--cache DIR]
+!                        [--format table|tsv|csv|json|md|html] [-o FILE]
 ? 2
 
 $ codeer autocode --stream --scheme nonexistent.xml < /dev/null

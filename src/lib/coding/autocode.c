@@ -288,7 +288,7 @@ int cdr_autocode(cdr_project *p, const cdr_schemes *set, const cdr_autocode_opti
 		goto done;
 	{
 		struct feed f = { p, opts, &aside, codings, result, ndocs, 0 };
-		cdr_doc_source src = { feed_next, feed_load, feed_done, NULL, opts->on_limit ? feed_limit : NULL, &f };
+		cdr_doc_source src = { feed_next, feed_load, feed_done, NULL, opts->on_limit ? feed_limit : NULL, &f, NULL };
 		if (!opts->no_cache && (rc = set_cache(engine, p, opts)) < 0)
 			goto done;
 		if ((rc = cdr_engine_map(engine, opts->threads, &src)) < 0)

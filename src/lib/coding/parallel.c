@@ -80,8 +80,10 @@ static void code_one(cdr_engine_worker *w, const cdr_doc_source *src, struct slo
 	s->nev = 0;
 	s->ev_failed = 0;
 	s->rc = src->load(src->ctx, s->item, &s->doc);
-	if (s->rc >= 0)
+	if (s->rc >= 0 && s->doc)
 		s->rc = cdr_engine_worker_run(w, s->doc, &s->props, on_limit_record, s);
+	if (s->rc >= 0 && s->doc && src->coded)
+		s->rc = src->coded(src->ctx, s->item, s->doc, &s->props);
 	if (s->rc >= 0 && s->ev_failed)
 		s->rc = cdr_error_set(CDR_ENOMEM, "out of memory");
 	if (s->rc < 0)
