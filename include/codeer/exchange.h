@@ -12,10 +12,12 @@
  * text, from 0, where a character is a Unicode code point, a leading
  * byte-order mark is not counted, and CR LF counts as two characters
  * (as the file holds them), except in files that ATLAS.ti wrote, where it
- * counts as one. cdr_refi_posmap maps such positions to codeer's
- * code-point offsets into the normalised text exactly, or says that a
- * position has no exact image (inside a CR LF pair, or inside a sequence
- * that NFC composes into fewer characters). */
+ * counts as one, and in files NVivo wrote, where a character outside the
+ * BMP counts as two (UTF-16 code units). cdr_refi_posmap maps such
+ * positions to codeer's code-point offsets into the normalised text
+ * exactly, or says that a position has no exact image (inside a CR LF
+ * pair, inside a surrogate pair, or inside a sequence that NFC composes
+ * into fewer characters). */
 #ifndef CODEER_EXCHANGE_H
 #define CODEER_EXCHANGE_H
 
@@ -36,12 +38,17 @@ extern const char cdr_refi_codebook_xsd[];
 
 typedef struct cdr_refi_posmap cdr_refi_posmap;
 
+/** How a program counts: CR LF as one character (ATLAS.ti); UTF-16 code
+ * units, a character outside the BMP as two (NVivo). */
+#define CDR_REFI_CRLF_ONE 1
+#define CDR_REFI_UTF16 2
+
 /**
  * Read a REFI plain text (UTF-8, n bytes) and build the map from REFI
  * positions to offsets into its codeer normal form (cdr_text_normalize).
- * `crlf_one`: count CR LF as one character (ATLAS.ti). Errors name `name`.
+ * `rules`: 0, or CDR_REFI_CRLF_ONE and CDR_REFI_UTF16 or-ed. Errors name `name`.
  */
-int cdr_refi_posmap_new(cdr_refi_posmap **out, const char *utf8, size_t n, int crlf_one, const char *name);
+int cdr_refi_posmap_new(cdr_refi_posmap **out, const char *utf8, size_t n, int rules, const char *name);
 void cdr_refi_posmap_free(cdr_refi_posmap *m);
 /** The normalised text (NUL-terminated) and its length in bytes. */
 const char *cdr_refi_posmap_text(const cdr_refi_posmap *m, size_t *len);

@@ -100,6 +100,19 @@ doc	start	end	code
 gesprek	33	42	proef/Verbinden
 ? 0
 
+# NVivo counts UTF-16 code units: the emoji before 'verbinden' counts two,
+# so the same word as in positions.qdpx is one position further on in the
+# file and lands on the same offsets; a position between the two halves of
+# the emoji has no place
+$ cp "$DATA/refi/nvivo-utf16.qdpx" . && codeer import nvivo-utf16.qdpx; s=$?; unzip -p nvivo-utf16.qdpx project.qde | grep -o 'startPosition="[0-9]*" endPosition="[0-9]*"' | sed -n 1p && cut -f1-4 nvivo-utf16/codings/*.tsv && codeer -C nvivo-utf16 quotes --coder Anna-de-Vries Verbinden | sed -n 2p; exit $s
+nvivo-utf16.qdpx -> nvivo-utf16: 1 scheme, 1 code, 1 source, 0 cases, 1 coder, 1 coding, 0 memos; 1 thing left out
+startPosition="36" endPosition="45"
+doc	start	end	code
+gesprek	33	42	proef/Verbinden
+  verbinden
+! codeer: nvivo-utf16.qdpx: selection aaaaaaaa-0000-4000-8000-000000000008 in source 'gesprek.txt': position 34 falls inside a CR LF line end, inside a character outside the BMP (two UTF-16 units) or inside characters that normalisation joins, so it has no exact place in codeer's text; left out
+? 1
+
 # inline text; a variable is an attribute of its case, not a case
 $ cp "$DATA/refi/inline.qdpx" . && codeer import inline.qdpx >/dev/null && cat inline/cases.tsv
 case	docs	leeftijd

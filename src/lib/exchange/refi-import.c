@@ -55,6 +55,7 @@ struct importer {
 	cdr_refi_report_fn report;
 	void *ctx;
 	cdr_refi_stats *stats;
+	int rules;              /* how the writing program counts: CDR_REFI_CRLF_ONE, CDR_REFI_UTF16 */
 };
 
 static void say(struct importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -561,11 +562,13 @@ static int add_sources(struct importer *im, cdr_project *p, const char *work)
 	char **paths = cdr_calloc(ns + 1, sizeof(char *));
 	size_t *src = cdr_calloc(ns + 1, sizeof(size_t));
 	int *in_case = cdr_calloc(ns + 1, sizeof(int));
-	int crlf_one = m->origin && strstr(m->origin, "ATLAS") != NULL;
 	int rc = CDR_ENOMEM;
 	cdr_cases *cases;
 	size_t placeholder;
 
+	/* how the program that wrote the file counts (docs/exchange.md, Positions) */
+	im->rules = (m->origin && strstr(m->origin, "ATLAS") ? CDR_REFI_CRLF_ONE : 0) |
+		    (m->origin && strstr(m->origin, "NVivo") ? CDR_REFI_UTF16 : 0);
 	if (paths == NULL || src == NULL || in_case == NULL ||
 	    (im->doc_ids = cdr_calloc(ns + 1, sizeof(char *))) == NULL ||
 	    (im->maps = cdr_calloc(ns + 1, sizeof(*im->maps))) == NULL)
@@ -595,7 +598,7 @@ static int add_sources(struct importer *im, cdr_project *p, const char *work)
 		{
 			char what[512];
 			snprintf(what, sizeof(what), "source '%s' (%s)", or_empty(s->name), or_empty(s->guid));
-			rc = cdr_refi_posmap_new(&im->maps[i], text, len, crlf_one, what);
+			rc = cdr_refi_posmap_new(&im->maps[i], text, len, im->rules, what);
 		}
 		free(text);
 		if (rc < 0)
@@ -890,9 +893,10 @@ static int add_codings(struct importer *im, cdr_project *p)
 			start = cdr_refi_posmap_get(map, a);
 			end = cdr_refi_posmap_get(map, b);
 			if (start < 0 || end < 0 || start >= end) {
-				say(im, "selection %s in source '%s': position %zu falls inside a CR LF line end or inside "
+				say(im, "selection %s in source '%s': position %zu falls inside a CR LF line end%s or inside "
 				    "characters that normalisation joins, so it has no exact place in codeer's text; left out",
-				    or_empty(sel->guid), or_empty(src->name), start < 0 ? a : b);
+				    or_empty(sel->guid), or_empty(src->name), start < 0 ? a : b,
+				    im->rules & CDR_REFI_UTF16 ? ", inside a character outside the BMP (two UTF-16 units)" : "");
 				continue;
 			}
 			if ((memo = notes_text(im, sel->notes, sel->nnotes, sel->desc)) == NULL) {
@@ -1074,8 +1078,8 @@ int cdr_refi_import_qdc(cdr_project *p, const char *path, cdr_refi_report_fn rep
 			cdr_refi_stats *stats)
 {
 	cdr_refi_stats local = { 0 };
-	struct importer im = { path, base_name(path), NULL, NULL, 0, NULL, 0, NULL, NULL, 0, NULL, NULL,
-			       report, ctx, stats ? stats : &local };
+	struct importer im = { .file = path, .base = base_name(path), .report = report, .ctx = ctx,
+			       .stats = stats ? stats : &local };
 	char *xml = NULL, *title = NULL, work[4096], **paths = NULL;
 	size_t len = 0, npaths = 0;
 	int rc;
@@ -1129,8 +1133,8 @@ int cdr_refi_import_qdpx(const char *path, const char *dir, cdr_refi_report_fn r
 			 cdr_refi_stats *stats)
 {
 	cdr_refi_stats local = { 0 };
-	struct importer im = { path, base_name(path), NULL, NULL, 0, NULL, 0, NULL, NULL, 0, NULL, NULL,
-			       report, ctx, stats ? stats : &local };
+	struct importer im = { .file = path, .base = base_name(path), .report = report, .ctx = ctx,
+			       .stats = stats ? stats : &local };
 	char *zip = NULL, *xml = NULL, *title = NULL, tmp[4096], work[4096], **paths = NULL, *parent = NULL;
 	const char *qde = NULL;
 	size_t zip_len = 0, xml_len = 0, npaths = 0;

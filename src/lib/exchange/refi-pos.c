@@ -1,8 +1,9 @@
 /* refi-pos.c -- REFI character positions to codeer code-point offsets.
  *
  * A REFI position counts code points of the source's plain text file, a
- * leading byte-order mark not counted, CR LF as two (one for ATLAS.ti;
- * see exchange.h and docs/exchange.md). codeer stores the text with LF
+ * leading byte-order mark not counted, CR LF as two (one for ATLAS.ti),
+ * a character outside the BMP as one (two for NVivo, which counts UTF-16
+ * code units; see exchange.h and docs/exchange.md). codeer stores the text with LF
  * line ends and in NFC (text/normalize.c). The map is built in the same
  * two steps as that normalisation, so it is exact:
  *   1. line ends: CR LF becomes LF (the position between CR and LF has no
@@ -119,8 +120,9 @@ done:
 	return rc;
 }
 
-int cdr_refi_posmap_new(cdr_refi_posmap **out, const char *utf8, size_t n, int crlf_one, const char *name)
+int cdr_refi_posmap_new(cdr_refi_posmap **out, const char *utf8, size_t n, int rules, const char *name)
 {
+	int crlf_one = (rules & CDR_REFI_CRLF_ONE) != 0, utf16 = (rules & CDR_REFI_UTF16) != 0;
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
 	cdr_refi_posmap *m = NULL;
@@ -158,6 +160,9 @@ int cdr_refi_posmap_new(cdr_refi_posmap **out, const char *utf8, size_t n, int c
 			goto fail;
 		}
 		m->map[r++] = (long)nl;
+		/* the position between the two halves of a surrogate pair has no image */
+		if (utf16 && c > 0xFFFF)
+			m->map[r++] = -1;
 		if (c == '\r' && i + 1 < ncp && cps[i + 1] == '\n') {
 			if (!crlf_one)
 				m->map[r++] = -1;

@@ -55,6 +55,20 @@ src = (f'<TextSource guid="{S1}" name="gesprek.txt" plainTextPath="internal://{S
 write('atlas-named.qdpx', [('Mijn project.qde', qde(src, origin='ATLAS.ti 23.1.1')),
                            (f'sources/{S1}.txt', text.encode())])
 
+# NVivo counts UTF-16 code units: the emoji before 'verbinden' is two
+# characters, and a position between its two halves has no image.
+def u16(s):
+    return len(s.encode('utf-16-le')) // 2
+
+
+a = u16(body[:body.index('verbinden')])
+e = u16(body[:body.index('\U0001F600')])
+src = (f'<TextSource guid="{S1}" name="gesprek.txt" plainTextPath="internal://{S1}.txt">'
+       f'{sel("aaaaaaaa-0000-4000-8000-000000000007", a, a + 9)}'
+       f'{sel("aaaaaaaa-0000-4000-8000-000000000008", e + 1, a + 9)}</TextSource>')
+write('nvivo-utf16.qdpx', [('project.qde', qde(src, origin='NVivo for Windows 12.6')),
+                           (f'sources/{S1}.txt', text.encode())])
+
 # A text inside project.qde, and a variable that must not become a case.
 V1 = '44444444-4444-4444-8444-444444444444'
 K1 = '55555555-5555-4555-8555-555555555555'
