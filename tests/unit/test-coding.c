@@ -15,6 +15,7 @@
 #include "codeer/autocode.h"
 #include "codeer/coding.h"
 #include "codeer/error.h"
+#include "codeer/freq-tree.h"
 #include "codeer/ingest.h"
 #include "codeer/memo.h"
 #include "codeer/project.h"
@@ -2026,6 +2027,138 @@ static void test_coding_freqs_known_case(void)
 	fx_close(&f);
 }
 
+/* The tree of the mini scheme (VB with VB.NET below it, EK, HAND) over
+ * two documents: auto codes VB in both, VB.NET and EK in mini. */
+static void freq_tree_project(struct fx *f)
+{
+	static const char tweede[] = "R: Wij verbinden de buurt.\n";
+	cdr_autocode_result res;
+	const char *paths[1];
+	char *second;
+
+	mini_project(f);
+	second = test_join(f->root, "tweede.txt");
+	test_write_file(second, tweede);
+	paths[0] = second;
+	CU_ASSERT_EQUAL_FATAL(cdr_project_add(f->p, paths, 1, NULL, NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(autocode(f, NULL, &res), 0);
+	CU_ASSERT_EQUAL_FATAL(res.codings, 5);
+	free(second);
+}
+
+static void test_coding_freq_tree_counts(void)
+{
+	struct fx f;
+	cdr_freq_node *v = NULL;
+	size_t n = 0;
+	const char *auto_coder[] = { "auto", "auto" };
+
+	freq_tree_project(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_freq_tree(&v, &n, f.p, f.set, auto_coder, 1, NULL, 0), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 4);
+	CU_ASSERT_STRING_EQUAL(v[0].path, "mini/VB");
+	CU_ASSERT_STRING_EQUAL(v[1].path, "mini/VB/VB.NET");
+	CU_ASSERT_EQUAL(v[1].depth, 1);
+	/* own codings: VB in both documents, VB.NET in one */
+	CU_ASSERT_EQUAL(v[0].references, 3);
+	CU_ASSERT_EQUAL(v[0].files, 2);
+	CU_ASSERT_EQUAL(v[1].references, 1);
+	CU_ASSERT_EQUAL(v[1].files, 1);
+	CU_ASSERT_EQUAL(v[3].references, 0);
+	CU_ASSERT_FALSE(v[3].coded);
+	CU_ASSERT_STRING_EQUAL(v[3].created, "");
+	CU_ASSERT_STRING_NOT_EQUAL(v[0].created, "");
+	cdr_freq_tree_free(v, n);
+	/* aggregated: VB.NET's coding joins VB's, its document is one of VB's;
+	 * a coder named twice counts once */
+	CU_ASSERT_EQUAL_FATAL(cdr_freq_tree(&v, &n, f.p, f.set, auto_coder, 2, NULL, 1), 0);
+	CU_ASSERT_EQUAL(v[0].references, 4);
+	CU_ASSERT_EQUAL(v[0].files, 2);
+	CU_ASSERT_EQUAL(v[1].references, 1);
+	CU_ASSERT_EQUAL(v[2].references, 1);
+	cdr_freq_tree_free(v, n);
+	v = NULL;
+	{
+		const char *nobody[] = { "niemand" };
+		CU_ASSERT_EQUAL(cdr_freq_tree(&v, &n, f.p, f.set, nobody, 1, NULL, 0), CDR_ENOTFOUND);
+		CU_ASSERT_PTR_NULL(v);
+	}
+	fx_close(&f);
+}
+
+struct freq_tree_oom {
+	struct fx *f;
+	const char *layout; /* NULL: the code tree */
+	size_t n;           /* the nodes of a run without failures */
+};
+
+/* Out of memory: CDR_ENOMEM and nothing returned, or the whole tree. */
+static int freq_tree_attempt(void *ctx, long n, int once)
+{
+	struct freq_tree_oom *t = ctx;
+	cdr_freq_node *v = NULL;
+	size_t nv = 0;
+	int rc;
+
+	test_fail_alloc(n, once);
+	rc = t->layout ? cdr_freq_tree_layout(&v, &nv, t->f->p, t->f->set, NULL, 0, NULL, 1, t->layout)
+		       : cdr_freq_tree(&v, &nv, t->f->p, t->f->set, NULL, 0, NULL, 1);
+	test_fail_alloc(-1, 0);
+	if (rc == 0) {
+		CU_ASSERT_EQUAL(nv, t->n);
+		CU_ASSERT_PTR_NOT_NULL(v);
+	} else {
+		CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+		CU_ASSERT_PTR_NULL(v);
+	}
+	cdr_freq_tree_free(v, nv);
+	return rc;
+}
+
+static void test_coding_freq_tree_layout_and_oom(void)
+{
+	struct fx f;
+	cdr_freq_node *v = NULL;
+	size_t n = 0;
+	struct freq_tree_oom t;
+	char *layout;
+
+	freq_tree_project(&f);
+	layout = test_join(f.root, "layout.tsv");
+	/* VB twice in one column: a coding counts once for the column */
+	test_write_file(layout, "column\tsubcolumn\tcodes\nVerbinden\tbreed\tVB+\nVerbinden\tsmal\tVB.NET,EK\n"
+				"Rest\t\tHAND\n");
+	CU_ASSERT_EQUAL_FATAL(cdr_freq_tree_layout(&v, &n, f.p, f.set, NULL, 0, NULL, 0, layout), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 9);
+	CU_ASSERT_STRING_EQUAL(v[0].path, "Verbinden");
+	CU_ASSERT_PTR_NULL(v[0].code);
+	CU_ASSERT_EQUAL(v[0].references, 5); /* VB 3, VB.NET 1, EK 1: each once */
+	CU_ASSERT_EQUAL(v[0].files, 2);
+	CU_ASSERT_STRING_EQUAL(v[1].path, "Verbinden / breed");
+	CU_ASSERT_EQUAL(v[1].references, 4);
+	CU_ASSERT_STRING_EQUAL(v[2].path, "Verbinden / breed / mini/VB");
+	CU_ASSERT_EQUAL(v[2].depth, 2);
+	CU_ASSERT_EQUAL(v[2].references, 3);
+	CU_ASSERT_STRING_EQUAL(v[4].name, "smal");
+	CU_ASSERT_EQUAL(v[4].references, 2);
+	CU_ASSERT_EQUAL(v[4].files, 1);
+	/* a row without a subcolumn: its codes right under the column */
+	CU_ASSERT_STRING_EQUAL(v[7].path, "Rest");
+	CU_ASSERT_EQUAL(v[7].references, 0);
+	CU_ASSERT_STRING_EQUAL(v[8].path, "Rest / mini/HAND");
+	CU_ASSERT_EQUAL(v[8].depth, 1);
+	cdr_freq_tree_free(v, n);
+	t.f = &f;
+	t.layout = NULL;
+	t.n = 4;
+	CU_ASSERT(test_oom_loop(freq_tree_attempt, &t) > 10);
+	t.layout = layout;
+	t.n = 9;
+	CU_ASSERT(test_oom_loop(freq_tree_attempt, &t) > 10);
+	free(layout);
+	fx_close(&f);
+}
+
 struct kwic {
 	size_t n, bad;
 	size_t width;
@@ -2143,5 +2276,7 @@ void test_coding_register(void)
 		    test_coding_import_multiline_row_error_names_start_line);
 	CU_add_test(s, "quotes_with_children", test_coding_quotes_with_children);
 	CU_add_test(s, "freqs_known_case", test_coding_freqs_known_case);
+	CU_add_test(s, "freq_tree_counts", test_coding_freq_tree_counts);
+	CU_add_test(s, "freq_tree_layout_and_oom", test_coding_freq_tree_layout_and_oom);
 	CU_add_test(s, "kwic_hit_count", test_coding_kwic_hit_count);
 }

@@ -195,9 +195,20 @@ static int corpus_load(struct corpus *c, cdr_project *p, const cdr_schemes *set,
 	memset(c, 0, sizeof(*c));
 	if ((rc = cdr_selection_new(&sel, p, f)) < 0)
 		return rc;
-	if (ncoders == 0) {
-		if ((rc = cdr_coders_list(&names, &nnames, p)) < 0)
+	if ((rc = cdr_coders_list(&names, &nnames, p)) < 0)
+		goto done;
+	/* a coder without a codings file is a mistake, not one who coded nothing */
+	for (size_t i = 0; i < ncoders; i++) {
+		size_t j = 0;
+		while (j < nnames && strcmp(names[j], coders[i]) != 0)
+			j++;
+		if (j == nnames) {
+			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (no codings/%s.tsv)", coders[i],
+					   coders[i]);
 			goto done;
+		}
+	}
+	if (ncoders == 0) {
 		coders = (const char *const *)names;
 		ncoders = nnames;
 	}
@@ -207,6 +218,12 @@ static int corpus_load(struct corpus *c, cdr_project *p, const cdr_schemes *set,
 	}
 	for (size_t i = 0; i < ncoders; i++) {
 		cdr_codings *k;
+		size_t twice = 0;
+		/* a coder named twice counts once */
+		while (twice < i && strcmp(coders[twice], coders[i]) != 0)
+			twice++;
+		if (twice < i)
+			continue;
 		if ((rc = cdr_codings_load(&k, p, coders[i], NULL, NULL)) < 0)
 			goto done;
 		c->sets[c->nsets++] = k;
