@@ -46,6 +46,23 @@ double cdr_rdata_get(const cdr_rdata *d, size_t unit, size_t coder);
  * coded alike is one weighted unit. The bootstrap resamples such runs.
  */
 int cdr_rdata_set_weight(cdr_rdata *d, size_t unit, double weight);
+/** The weight of a unit (1 unless set). */
+double cdr_rdata_weight(const cdr_rdata *d, size_t unit);
+
+/**
+ * The sums every coefficient is computed from: the distinct rows (patterns
+ * of values over the coders) of one or more data sets with the same
+ * coders, sorted (a missing value before any number, then by value, coder
+ * by coder), each weighted by the summed weights of the rows it stands
+ * for. Coefficients of the result are those of the units it sums; as the
+ * rows are in one canonical order and integer weights add up exactly,
+ * data that sum to the same patterns give the same coefficients to the
+ * last bit, however the units were split or ordered (partial agreement
+ * tables, docs/agreement.md). Empty parts are allowed; `n` = 0 gives an
+ * empty table of `coders` coders. CDR_EUSAGE when the parts have other
+ * numbers of coders. CDR_ENOMEM.
+ */
+int cdr_rdata_sum(cdr_rdata **out, const cdr_rdata *const *parts, size_t n, size_t coders);
 
 typedef enum cdr_table_layout {
 	CDR_LAYOUT_UNITS_BY_CODERS,  /* a row per unit, a column per coder */

@@ -5,6 +5,7 @@
 #define CODEER_AGREEMENT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "codeer/agree.h"
 #include "codeer/coding.h"
@@ -22,6 +23,9 @@ typedef enum cdr_unit_kind {
 int cdr_unit_kind_parse(cdr_unit_kind *out, const char *name);
 const char *cdr_unit_kind_name(cdr_unit_kind kind);
 
+/** --by: agreement per case (a stretch counts only its own units) or per document. */
+typedef enum cdr_agree_by { CDR_AGREE_BY_NONE, CDR_AGREE_BY_CASE, CDR_AGREE_BY_DOC } cdr_agree_by;
+
 typedef struct cdr_agree_options {
 	const char *const *coders;   /* two or more */
 	size_t ncoders;
@@ -35,6 +39,8 @@ typedef struct cdr_agree_options {
 	int only_coded;              /* leave out units no coder coded */
 	const char *exclusive;       /* a code whose children are one nominal variable */
 	double overlap;              /* > 0: segment level, matching at >= this % overlap */
+	cdr_agree_by by;             /* also the sums per case or document (cdr_agreement_group_*) */
+	int partial;                 /* a part of a corpus: no document in common is no error */
 } cdr_agree_options;
 
 typedef struct cdr_agreement cdr_agreement;
@@ -58,6 +64,31 @@ const char *cdr_agreement_name(const cdr_agreement *a, size_t i);
 const cdr_rdata *cdr_agreement_data(const cdr_agreement *a, size_t i);
 /** All codes pooled (each unit x code one binary item); NULL for --exclusive. */
 const cdr_rdata *cdr_agreement_overall(const cdr_agreement *a);
+/**
+ * The sums the coefficients are computed from (cdr_rdata_sum): the
+ * distinct rows of variable i's data with their weights, and of all codes
+ * together (NULL for --exclusive). The coefficients of an agreement are
+ * those of its tables, so that partial tables added up give the same
+ * numbers as the whole corpus; the data (cdr_agreement_data) are for the
+ * bootstrap, which resamples units, and are NULL in a merge.
+ */
+const cdr_rdata *cdr_agreement_table(const cdr_agreement *a, size_t i);
+const cdr_rdata *cdr_agreement_overall_table(const cdr_agreement *a);
+
+/**
+ * With `by`: the cases (or documents), in the order of the cases table
+ * (documents without a case, and --by doc, by id), each with the table of
+ * its units over all codes, its units and coded units (over all codes,
+ * as the "all codes" counts). A unit counts for the case whose stretch
+ * holds its start; character runs are cut where the case changes, and
+ * with --unit document a document is cut into its cases' pieces.
+ */
+size_t cdr_agreement_group_count(const cdr_agreement *a);
+const char *cdr_agreement_group(const cdr_agreement *a, size_t i);
+const cdr_rdata *cdr_agreement_group_table(const cdr_agreement *a, size_t i);
+size_t cdr_agreement_group_units(const cdr_agreement *a, size_t i);
+size_t cdr_agreement_group_coded(const cdr_agreement *a, size_t i);
+
 /** The documents compared, sorted by id. */
 size_t cdr_agreement_doc_count(const cdr_agreement *a);
 const char *cdr_agreement_doc(const cdr_agreement *a, size_t i);
@@ -124,6 +155,39 @@ typedef int (*cdr_disagreement_fn)(void *ctx, const cdr_disagreement *d);
 
 /** Every disagreement, variable by variable, in document order. */
 int cdr_agreement_disagreements(const cdr_agreement *a, cdr_project *p, cdr_disagreement_fn fn, void *ctx);
+
+/**
+ * Partial agreement tables (docs/agreement.md, "Partial agreement
+ * tables"): the sums of one part of a corpus, as a versioned TSV file that
+ * cdr_agreement_partial_merge adds up into the agreement of the whole.
+ * `o` is what `a` was built with (by must be CDR_AGREE_BY_NONE: CDR_EUSAGE).
+ * CDR_EFORMAT for a code or document name with a tab or line break,
+ * CDR_EIO when the file cannot be written.
+ */
+int cdr_agreement_partial_write(FILE *f, const cdr_agreement *a, const cdr_agree_options *o);
+
+/** What the partial tables were made with, for the caller's output. */
+typedef struct cdr_agree_partial_info {
+	char **coders;
+	size_t ncoders;
+	cdr_unit_kind unit;
+	double overlap;
+	int only_coded;
+	char *exclusive;          /* NULL: none */
+} cdr_agree_partial_info;
+
+void cdr_agree_partial_info_clear(cdr_agree_partial_info *info);
+
+/**
+ * Add partial tables up: *out is the agreement of the whole corpus, with
+ * tables but no unit data (no bootstrap, no disagreements). Refused with
+ * CDR_EFORMAT, naming the file (and line for a bad line): a file that is
+ * not a partial table, of another version, incomplete, or made with other
+ * coders, unit, overlap, --only-coded, --exclusive group or --codes than
+ * the files before it. CDR_ENOTFOUND when no part compared a document.
+ */
+int cdr_agreement_partial_merge(cdr_agreement **out, cdr_agree_partial_info *info, const char *const *files,
+				size_t n);
 
 typedef enum cdr_merge_rule { CDR_MERGE_BOTH, CDR_MERGE_EITHER, CDR_MERGE_MAJORITY } cdr_merge_rule;
 

@@ -1,7 +1,8 @@
 /* cmd-agree.c -- agreement between coders: per code and overall, every
- * coefficient, the units where they disagree; unitizing alpha on the
- * coders' own segments; the same coefficients on any reliability table;
- * consensus coders.
+ * coefficient, the units where they disagree, or per case (--by);
+ * unitizing alpha on the coders' own segments; the same coefficients on
+ * any reliability table; consensus coders; partial agreement tables of
+ * parts of a corpus (--partial) added up (--merge FILE...).
  *
  * Output: for people (table, md, html) the summary line and a table per
  * part, with headings; for programs one document per run: csv, tsv and
@@ -35,6 +36,11 @@ const struct cdr_cmd cmd_agree = {
 		  "and another coder agrees with an overlap of P % of the\n"
 		  "union", NULL, 0 },
 		{ "only-coded", 0, CLI_OPT_FLAG, NULL, "leave out units no coder coded", NULL, 0 },
+		{ "by", 0, CLI_OPT_ENUM, NULL,
+		  "agreement per case (a case that is a stretch of a\n"
+		  "document counts only the units inside it) or per\n"
+		  "document, over all codes",
+		  CLI_CHOICES("case", "doc"), 0 },
 		{ "exclusive", 0, CLI_OPT_STRING, "GROUP",
 		  "the subcodes of GROUP are one nominal variable (which\n"
 		  "of them each coder chose per unit)", NULL, 0 },
@@ -64,7 +70,14 @@ const struct cdr_cmd cmd_agree = {
 		  "weights of weighted kappa and AC2 for --table\n"
 		  "(default: none)",
 		  CLI_CHOICES("none", "linear", "quadratic"), 0 },
-		{ "merge", 0, CLI_OPT_LIST, "A,B,...", "write a consensus coder of these coders (with --into)", NULL, 0 },
+		{ "partial", 0, CLI_OPT_FLAG, NULL,
+		  "write the sums of this project's part of a corpus (the\n"
+		  "coders' contingency tables), to be added up with --merge",
+		  NULL, 0 },
+		{ "merge", 0, CLI_OPT_LIST, "A,B,...",
+		  "with --into: write a consensus coder of these coders;\n"
+		  "without: --merge FILE... adds up partial tables and\n"
+		  "prints the agreement of the whole corpus", NULL, 0 },
 		{ "into", 0, CLI_OPT_STRING, "NAME", "the consensus coder --merge writes", NULL, 0 },
 		{ "rule", 0, CLI_OPT_ENUM, "R",
 		  "what the consensus holds: the characters coded by all\n"
@@ -91,20 +104,35 @@ const struct cdr_cmd cmd_agree = {
 		"continuum, in project order. Not with --unit, --overlap, --only-coded,\n"
 		"--exclusive, --show-disagreements, --bootstrap, --table or --merge.\n"
 		"\n"
+		"--by case: a row per case over all codes (csv, tsv: a row per case and\n"
+		"coefficient, then \"(all cases)\"); a unit counts for the case that holds its\n"
+		"start, and a case that is a stretch of a document counts only its own units.\n"
+		"\n"
+		"--partial writes the sums the coefficients are computed from (a table of the\n"
+		"coders' values per unit, per code) for the documents of this project;\n"
+		"--merge FILE... (without --into) adds such files up and prints what agree\n"
+		"prints on the whole corpus. Not with --bootstrap, --show-disagreements,\n"
+		"--unitizing or --by, which need the units themselves.\n"
+		"\n"
 		"--merge A,B --into NAME is refused when NAME already has codings (they would be\n"
 		"replaced) unless --force, and always for the rules' coder auto.\n",
 	.examples = CLI_EXAMPLES("codeer agree --coders anna,bert --show-disagreements",
 				 "codeer agree --coders anna,bert --unitizing --codes VB,EK",
-				 "codeer agree --table ratings.csv --level ordinal --weights quadratic"),
+				 "codeer agree --table ratings.csv --level ordinal --weights quadratic",
+				 "codeer agree --coders anna,bert --by case --codes VB",
+				 "codeer agree --coders anna,bert --partial -o part1.tsv",
+				 "codeer agree --merge part1.tsv part2.tsv --format json"),
+	.args = "[FILE...]",
+	.max_args = -1,
 	.exec = agree_exec,
 };
 
 struct opts {
 	char *const *coders, *const *codes, *const *docs, *const *merge;
 	size_t ncoders, ncodes, ndocs, nmerge;
-	const char *unit, *exclusive, *table, *layout, *level, *weights, *format, *into, *rule, *output;
+	const char *unit, *exclusive, *table, *layout, *level, *weights, *format, *into, *rule, *output, *by;
 	double overlap;
-	int only_coded, show_dis, unitizing, force, all_docs;
+	int only_coded, show_dis, unitizing, force, all_docs, partial;
 	size_t bootstrap;
 	unsigned long long seed;
 };
@@ -199,19 +227,28 @@ static void summary_end(FILE *f, cdr_format fmt)
 /* Which coefficients a table lists is the library's choice
  * (cdr_agree_coefs), the same for every caller. */
 
-/* Every coefficient of `rows` on d; with `boot`, the bootstrap intervals. */
-static int compute(cdr_coef *out, const cdr_coef_choice *rows, size_t n, const cdr_rdata *d, const struct opts *o,
-		   int boot)
+/* Every coefficient of `rows` on d; with `boot`, the bootstrap intervals,
+ * which resample the units of `units` (NULL: none, as in a merge of
+ * partial tables). A project's coefficients come from its tables (d), as
+ * a merge's do, so the two agree to the last digit. */
+static int compute_on(cdr_coef *out, const cdr_coef_choice *rows, size_t n, const cdr_rdata *d, const cdr_rdata *units,
+		      const struct opts *o, int boot)
 {
 	for (size_t i = 0; i < n; i++) {
 		out[i] = cdr_agree_compute(d, &rows[i].spec);
 		if (out[i].rc < 0)
 			return cli_lib_error();
-		if (boot && out[i].defined && o->bootstrap > 0 &&
-		    cdr_agree_bootstrap(&out[i], d, &rows[i].spec, o->bootstrap, o->seed, 0.95) < 0)
+		if (boot && units && out[i].defined && o->bootstrap > 0 &&
+		    cdr_agree_bootstrap(&out[i], units, &rows[i].spec, o->bootstrap, o->seed, 0.95) < 0)
 			return cli_lib_error();
 	}
 	return EXIT_OK;
+}
+
+static int compute(cdr_coef *out, const cdr_coef_choice *rows, size_t n, const cdr_rdata *d, const struct opts *o,
+		   int boot)
+{
+	return compute_on(out, rows, n, d, d, o, boot);
 }
 
 /* The coefficients as JSON objects. units: (size_t)-1 for each
@@ -602,48 +639,135 @@ static void select_data(cdr_agree_options *ao, const struct opts *o)
 	ao->all_docs = o->all_docs;
 }
 
+/* Where a coefficient of the library's list is: the per-case table shows
+ * percent agreement, the kappa of cdr_agree_kappa_choice and alpha. */
+static size_t coef_at(const cdr_coef_choice *rows, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].id, id) == 0)
+			return i;
+	return 0;
+}
+
 /*
- * Per code and all codes together. The coefficients of each code are
- * computed once; the bootstrap runs for the "all codes" ones only (as the
- * tables for people show intervals only there). Units are the library's
- * counts: characters for --unit char, so that a run of characters coded
- * alike counts as its length, not as one.
+ * --by: a row per case (or document), over all codes: for people case,
+ * units, coded, agree, kappa, alpha, then every coefficient of all cases
+ * together; csv and tsv a row per case and coefficient, then "(all
+ * cases)"; json per_case. The cases' coefficients have no bootstrap.
  */
-static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_format fmt)
+static int by_output(FILE *f, cdr_format fmt, const cdr_agreement *a, const struct opts *o,
+		     const cdr_coef_choice *rows, size_t nrows, const cdr_coef *all, size_t all_units, size_t all_coded)
+{
+	static const char *const long_headers[] = { "case", "coefficient", "value", "se", "ci_low", "ci_high",
+						    "units", "coded", "note" };
+	size_t ng = cdr_agreement_group_count(a), pi = coef_at(rows, nrows, "percent"),
+	       ki = coef_at(rows, nrows, cdr_agree_kappa_choice(o->ncoders).id),
+	       ai = coef_at(rows, nrows, "krippendorff_alpha");
+	const char *what = strcmp(o->by, "doc") == 0 ? "doc" : "case";
+	cdr_coef *c = calloc((ng ? ng : 1) * nrows, sizeof(cdr_coef));
+	cdr_table *t = NULL;
+	int rc = EXIT_OK;
+
+	if (c == NULL)
+		return cli_error("out of memory");
+	for (size_t g = 0; g < ng && rc == EXIT_OK; g++)
+		rc = compute_on(c + g * nrows, rows, nrows, cdr_agreement_group_table(a, g), NULL, o, 0);
+	if (rc != EXIT_OK)
+		goto done;
+	if (fmt == CDR_FORMAT_JSON) {
+		fprintf(f, ",\n \"by\": \"%s\", \"per_%s\": [", what, what);
+		for (size_t g = 0; g < ng; g++) {
+			fprintf(f, "%s{\"%s\": ", g ? ",\n  " : "\n  ", what);
+			cdr_json_string(f, cdr_agreement_group(a, g));
+			fprintf(f, ", \"units\": %zu, \"coded\": %zu, \"coefficients\": ", cdr_agreement_group_units(a, g),
+				cdr_agreement_group_coded(a, g));
+			json_coefs(f, rows, c + g * nrows, nrows, cdr_agreement_group_units(a, g), "    ");
+			fputc('}', f);
+		}
+		fputs("]", f);
+		goto done;
+	}
+	if (!for_people(fmt)) {
+		const char *headers[9];
+		memcpy(headers, long_headers, sizeof(headers));
+		headers[0] = what;
+		if (cdr_table_new(&t, 9, headers) < 0) {
+			rc = cli_lib_error();
+			goto done;
+		}
+		for (int k = 2; k <= 7; k++)
+			cdr_table_set_numeric(t, (size_t)k);
+		for (size_t g = 0; g < ng && rc == EXIT_OK; g++)
+			rc = long_rows(t, cdr_agreement_group(a, g), rows, c + g * nrows, nrows,
+				       cdr_agreement_group_units(a, g), cdr_agreement_group_coded(a, g));
+		if (rc == EXIT_OK)
+			rc = long_rows(t, strcmp(what, "doc") == 0 ? "(all documents)" : "(all cases)", rows, all, nrows,
+				       all_units, all_coded);
+		if (rc == EXIT_OK && cdr_table_write(t, f, fmt) < 0)
+			rc = cli_lib_error();
+		goto done;
+	}
+	{
+		const char *headers[] = { what, "units", "coded", "agree", "kappa", "alpha" };
+		heading(f, fmt, strcmp(what, "doc") == 0 ? "Per document" : "Per case");
+		if (cdr_table_new(&t, 6, headers) < 0) {
+			rc = cli_lib_error();
+			goto done;
+		}
+	}
+	for (int k = 1; k <= 5; k++)
+		cdr_table_set_numeric(t, (size_t)k);
+	for (size_t g = 0; g < ng && rc == EXIT_OK; g++) {
+		const cdr_coef *x = c + g * nrows;
+		char units[32], ncoded[32], agree[32], k_s[32], a_s[32];
+		snprintf(units, sizeof(units), "%zu", cdr_agreement_group_units(a, g));
+		snprintf(ncoded, sizeof(ncoded), "%zu", cdr_agreement_group_coded(a, g));
+		if (x[pi].defined)
+			snprintf(agree, sizeof(agree), "%.1f%%", 100.0 * x[pi].value);
+		else
+			agree[0] = '\0';
+		fmt_value(k_s, sizeof(k_s), x[ki].defined ? x[ki].value : NAN);
+		fmt_value(a_s, sizeof(a_s), x[ai].defined ? x[ai].value : NAN);
+		const char *row[] = { cdr_agreement_group(a, g), units, ncoded, agree, k_s, a_s };
+		if (cdr_table_add(t, row) < 0)
+			rc = cli_lib_error();
+	}
+	if (rc == EXIT_OK && cdr_table_write(t, f, fmt) < 0)
+		rc = cli_lib_error();
+	if (rc == EXIT_OK) {
+		heading(f, fmt, strcmp(what, "doc") == 0 ? "All documents together" : "All cases together");
+		rc = coef_table(f, fmt, rows, all, nrows, all_units);
+	}
+done:
+	cdr_table_free(t);
+	free(c);
+	return rc;
+}
+
+/*
+ * Per code and all codes together (or per case, --by), from an agreement
+ * built on a project (p, for the disagreements' text) or added up from
+ * partial tables (p NULL). The coefficients of each code are computed
+ * once, from its table; the bootstrap runs for the "all codes" ones only
+ * (as the tables for people show intervals only there). Units are the
+ * library's counts: characters for --unit char, so that a run of
+ * characters coded alike counts as its length, not as one.
+ */
+static int show_agreement(const cdr_agreement *a, const struct opts *o, cdr_unit_kind unit, cdr_project *p, FILE *f,
+			  cdr_format fmt)
 {
 	static const char *const long_headers[] = { "code", "coefficient", "value", "se", "ci_low", "ci_high",
 						    "units", "coded", "note" };
-	cdr_agree_options ao = { 0 };
-	cdr_project *p = NULL;
-	cdr_schemes *set = NULL;
-	cdr_agreement *a = NULL;
 	cdr_table *t = NULL;
 	cdr_agreement_row *order = NULL;
 	size_t n, nrows, all_units = 0, all_coded = 0;
 	cdr_coef_choice rows[CDR_AGREE_COEFS_MAX];
 	cdr_coef *c = NULL, all[CDR_AGREE_COEFS_MAX];
 	const cdr_rdata *overall;
-	int rc, chars;
+	int rc, chars = unit == CDR_UNIT_CHAR && o->overlap <= 0;
 
-	if (o->unit && cdr_unit_kind_parse(&ao.unit, o->unit) < 0)
-		return cli_lib_error();
-	select_data(&ao, o);
-	ao.only_coded = o->only_coded;
-	ao.exclusive = o->exclusive;
-	ao.overlap = o->overlap;
-	chars = ao.unit == CDR_UNIT_CHAR && o->overlap <= 0;
-	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
-		return rc;
-	if (cdr_schemes_load(&set, p) < 0) {
-		rc = cli_lib_error();
-		goto done;
-	}
-	if ((rc = cdr_agreement_build(&a, p, set, &ao)) < 0) {
-		rc = build_error(rc, o);
-		goto done;
-	}
 	if ((rc = note_left_out(a, o)) != EXIT_OK)
-		goto done;
+		return rc;
 	n = cdr_agreement_count(a);
 	/* coded units are yes/no: nominal, no weights, who coded what is known */
 	if (cdr_agree_coefs(rows, &nrows, o->ncoders, CDR_LEVEL_NOMINAL, CDR_WEIGHTS_NONE, CDR_LAYOUT_UNITS_BY_CODERS) < 0 ||
@@ -659,11 +783,12 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 		all_units += cdr_agreement_units(a, i);
 		all_coded += cdr_agreement_coded(a, i);
 		/* --exclusive has one variable: its coefficients are the overall ones */
-		if ((rc = compute(c + i * nrows, rows, nrows, cdr_agreement_data(a, i), o, o->exclusive != NULL)) != EXIT_OK)
+		if ((rc = compute_on(c + i * nrows, rows, nrows, cdr_agreement_table(a, i), cdr_agreement_data(a, i), o,
+				     o->exclusive != NULL)) != EXIT_OK)
 			goto done;
 	}
-	overall = o->exclusive ? NULL : cdr_agreement_overall(a);
-	if (overall && (rc = compute(all, rows, nrows, overall, o, 1)) != EXIT_OK)
+	overall = o->exclusive ? NULL : cdr_agreement_overall_table(a);
+	if (overall && (rc = compute_on(all, rows, nrows, overall, cdr_agreement_overall(a), o, 1)) != EXIT_OK)
 		goto done;
 	if (o->exclusive)
 		memcpy(all, c, nrows * sizeof(cdr_coef));
@@ -672,7 +797,7 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 		fputs("{\"coders\": ", f);
 		json_strings(f, o->coders, o->ncoders);
 		fputs(", \"unit\": ", f);
-		cdr_json_string(f, o->overlap > 0 ? "segment" : cdr_unit_kind_name(ao.unit));
+		cdr_json_string(f, o->overlap > 0 ? "segment" : cdr_unit_kind_name(unit));
 		fputs(", \"overlap\": ", f);
 		json_num(f, o->overlap > 0 ? o->overlap : NAN);
 		fprintf(f, ", \"only_coded\": %s, \"exclusive\": ", o->only_coded ? "true" : "false");
@@ -685,17 +810,24 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 			fputs("null", f);
 		if (o->exclusive)
 			fprintf(f, ", \"conflicts\": %zu", cdr_agreement_conflicts(a));
-		fprintf(f, ", \"units\": %zu, \"coded\": %zu,\n \"per_code\": [", all_units, all_coded);
-		for (size_t k = 0; k < n; k++) {
-			size_t i = order[k].index;
-			fputs(k ? ",\n  {\"code\": " : "\n  {\"code\": ", f);
-			cdr_json_string(f, cdr_agreement_name(a, i));
-			fprintf(f, ", \"units\": %zu, \"coded\": %zu, \"coefficients\": ", cdr_agreement_units(a, i),
-				cdr_agreement_coded(a, i));
-			json_coefs(f, rows, c + i * nrows, nrows, cdr_agreement_units(a, i), "    ");
-			fputc('}', f);
+		fprintf(f, ", \"units\": %zu, \"coded\": %zu", all_units, all_coded);
+		if (o->by) {
+			if ((rc = by_output(f, fmt, a, o, rows, nrows, all, all_units, all_coded)) != EXIT_OK)
+				goto done;
+		} else {
+			fputs(",\n \"per_code\": [", f);
+			for (size_t k = 0; k < n; k++) {
+				size_t i = order[k].index;
+				fputs(k ? ",\n  {\"code\": " : "\n  {\"code\": ", f);
+				cdr_json_string(f, cdr_agreement_name(a, i));
+				fprintf(f, ", \"units\": %zu, \"coded\": %zu, \"coefficients\": ", cdr_agreement_units(a, i),
+					cdr_agreement_coded(a, i));
+				json_coefs(f, rows, c + i * nrows, nrows, cdr_agreement_units(a, i), "    ");
+				fputc('}', f);
+			}
+			fputs("]", f);
 		}
-		fputs("],\n \"overall\": ", f);
+		fputs(",\n \"overall\": ", f);
 		json_coefs(f, rows, all, nrows, all_units, "  ");
 		if (o->show_dis && (rc = disagreements(f, fmt, a, p, o)) != EXIT_OK)
 			goto done;
@@ -706,6 +838,10 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 		/* one table: the disagreements when asked for, else the coefficients */
 		if (o->show_dis) {
 			rc = disagreements(f, fmt, a, p, o);
+			goto done;
+		}
+		if (o->by) {
+			rc = by_output(f, fmt, a, o, rows, nrows, all, all_units, all_coded);
 			goto done;
 		}
 		if (cdr_table_new(&t, 9, long_headers) < 0) {
@@ -727,7 +863,7 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 	}
 
 	summary_begin(f, o, fmt);
-	fprintf(f, "; unit: %s; %zu document%s", o->overlap > 0 ? "segment" : cdr_unit_kind_name(ao.unit),
+	fprintf(f, "; unit: %s; %zu document%s", o->overlap > 0 ? "segment" : cdr_unit_kind_name(unit),
 		cdr_agreement_doc_count(a), cdr_agreement_doc_count(a) == 1 ? "" : "s");
 	if (cdr_agreement_left_out_count(a))
 		fprintf(f, " (%zu left out)", cdr_agreement_left_out_count(a));
@@ -737,18 +873,26 @@ static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_
 		fprintf(f, "; %zu units over %zu code%s", all_units, n, n == 1 ? "" : "s");
 	if (o->only_coded)
 		fprintf(f, "; only coded units");
+	if (o->by)
+		fprintf(f, "; %zu %s%s", cdr_agreement_group_count(a), strcmp(o->by, "doc") == 0 ? "document" : "case",
+			cdr_agreement_group_count(a) == 1 ? "" : "s");
 	summary_end(f, fmt);
 	if (cdr_agreement_conflicts(a))
 		fprintf(f, "note: %zu times a coder gave one unit two codes of %s; the first in the scheme counted\n",
 			cdr_agreement_conflicts(a), o->exclusive);
-	if (!o->exclusive) {
-		heading(f, fmt, "Per code, worst first");
-		if ((rc = per_code_table(f, fmt, order, n, chars)) != EXIT_OK)
+	if (o->by) {
+		if ((rc = by_output(f, fmt, a, o, rows, nrows, all, all_units, all_coded)) != EXIT_OK)
+			goto done;
+	} else {
+		if (!o->exclusive) {
+			heading(f, fmt, "Per code, worst first");
+			if ((rc = per_code_table(f, fmt, order, n, chars)) != EXIT_OK)
+				goto done;
+		}
+		heading(f, fmt, o->exclusive ? "Coefficients" : "All codes together");
+		if ((rc = coef_table(f, fmt, rows, all, nrows, all_units)) != EXIT_OK)
 			goto done;
 	}
-	heading(f, fmt, o->exclusive ? "Coefficients" : "All codes together");
-	if ((rc = coef_table(f, fmt, rows, all, nrows, all_units)) != EXIT_OK)
-		goto done;
 	if (o->show_dis) {
 		heading(f, fmt, "Disagreements");
 		rc = disagreements(f, fmt, a, p, o);
@@ -757,9 +901,83 @@ done:
 	cdr_table_free(t);
 	free(c);
 	free(order);
+	return rc;
+}
+
+/* --coders: build the comparison on the project; print it, or with
+ * --partial write its sums. */
+static int project_mode(struct cli_ctx *ctx, const struct opts *o, FILE *f, cdr_format fmt)
+{
+	cdr_agree_options ao = { 0 };
+	cdr_project *p = NULL;
+	cdr_schemes *set = NULL;
+	cdr_agreement *a = NULL;
+	int rc;
+
+	if (o->unit && cdr_unit_kind_parse(&ao.unit, o->unit) < 0)
+		return cli_lib_error();
+	select_data(&ao, o);
+	ao.only_coded = o->only_coded;
+	ao.exclusive = o->exclusive;
+	ao.overlap = o->overlap;
+	ao.by = o->by == NULL ? CDR_AGREE_BY_NONE : strcmp(o->by, "doc") == 0 ? CDR_AGREE_BY_DOC : CDR_AGREE_BY_CASE;
+	ao.partial = o->partial;
+	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
+		return rc;
+	if (cdr_schemes_load(&set, p) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if ((rc = cdr_agreement_build(&a, p, set, &ao)) < 0) {
+		rc = build_error(rc, o);
+		goto done;
+	}
+	if (o->partial)
+		rc = cdr_agreement_partial_write(f, a, &ao) < 0 ? cli_lib_error() : EXIT_OK;
+	else
+		rc = show_agreement(a, o, ao.unit, p, f, fmt);
+done:
 	cdr_agreement_free(a);
 	cdr_schemes_free(set);
 	cdr_project_free(p);
+	return rc;
+}
+
+/* --merge FILE... without --into: partial tables added up, printed as the
+ * whole corpus would be; the choices were made with --partial. */
+static int partial_merge_mode(const struct opts *o, const struct cli_args *args, FILE *f, cdr_format fmt)
+{
+	cdr_agree_partial_info info;
+	cdr_agreement *a = NULL;
+	const char **files = calloc((size_t)args->argc + 1, sizeof(char *));
+	struct opts m = *o;
+	int rc;
+
+	if (files == NULL)
+		return cli_error("out of memory");
+	/* --merge's own value is the first file (never split at commas) */
+	files[0] = cli_str(args, "merge");
+	for (int i = 0; i < args->argc; i++)
+		files[i + 1] = args->argv[i];
+	if ((rc = cdr_agreement_partial_merge(&a, &info, files, (size_t)args->argc + 1)) < 0) {
+		const char *msg = cdr_error_last();
+		if (rc == CDR_EIO && strstr(msg, "No such file"))
+			rc = cli_error("%s (--merge FILE... adds up partial tables; a consensus of coders needs --into NAME)",
+				       msg);
+		else
+			rc = build_error(rc, o);
+		free(files);
+		return rc;
+	}
+	m.coders = info.coders;
+	m.ncoders = info.ncoders;
+	m.overlap = info.overlap;
+	m.only_coded = info.only_coded;
+	m.exclusive = info.exclusive;
+	rc = show_agreement(a, &m, info.unit, NULL, f, fmt);
+	cdr_agreement_free(a);
+	cdr_agree_partial_info_clear(&info);
+	free(files);
 	return rc;
 }
 
@@ -983,6 +1201,8 @@ static int read_opts(struct opts *o, const struct cli_args *a)
 	o->into = cli_str(a, "into");
 	o->rule = cli_str(a, "rule");
 	o->force = cli_flag(a, "force");
+	o->by = cli_str(a, "by");
+	o->partial = cli_flag(a, "partial");
 	/* the seed's bits are what matter: a negative one wraps as before */
 	o->seed = (unsigned long long)cli_int(a, "seed", 1);
 	if (overlap) {
@@ -1000,6 +1220,55 @@ static int read_opts(struct opts *o, const struct cli_args *a)
 	return EXIT_OK;
 }
 
+/* What needs the units themselves does not add up: refused by name, for
+ * --partial and for the merge alike. */
+static const char *needs_units(const struct opts *o)
+{
+	return o->unitizing ? "--unitizing (unitizing alpha puts all documents on one continuum)"
+	       : o->bootstrap ? "--bootstrap (its intervals resample the units)"
+	       : o->show_dis ? "--show-disagreements (they list the units and their text)"
+	       : o->by ? "--by (the cases' tables are not in partial tables)" : NULL;
+}
+
+static int partial_clash(const struct opts *o, const struct cli_args *a)
+{
+	const char *what = needs_units(o);
+
+	if (what)
+		return cli_usage_error(a->cmd, "%s does not add up over parts of a corpus: not with --partial", what);
+	if (!o->coders)
+		return cli_usage_error(a->cmd, "--partial writes the sums of --coders A,B on this project");
+	if (o->format || cli_str(a, "seed") || cli_str(a, "digits"))
+		return cli_usage_error(a->cmd, "a partial table holds sums only; choose --format and --digits with --merge");
+	return EXIT_OK;
+}
+
+/* --merge FILE...: the choices were made with --partial. */
+static int partial_merge(const struct opts *o, const struct cli_args *a)
+{
+	static const char *const fixed[] = { "codes", "docs", "unit", "overlap", "exclusive", "seed" };
+	const char *what = needs_units(o);
+	struct cli_out out = { 0 };
+	int rc;
+
+	if (what)
+		return cli_usage_error(a->cmd, "%s does not add up over parts of a corpus: not with --merge FILE...", what);
+	if (o->partial)
+		return cli_usage_error(a->cmd, "--partial writes a partial table, --merge adds them up: one or the other");
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(*fixed); i++)
+		if (cli_str(a, fixed[i]))
+			return cli_usage_error(a->cmd, "--%s is chosen when the partial tables are made; leave it out of --merge",
+					       fixed[i]);
+	if (o->all_docs || o->only_coded || o->level || o->weights || o->layout)
+		return cli_usage_error(a->cmd, "--%s is chosen when the partial tables are made; leave it out of --merge",
+				       o->all_docs ? "all-docs" : o->only_coded ? "only-coded" : o->level ? "level"
+				       : o->weights ? "weights" : "layout");
+	if ((rc = cli_out_open(&out, o->output, o->format, CLI_TABLE)) != EXIT_OK)
+		return cli_out_close(&out, rc);
+	rc = partial_merge_mode(o, a, out.f, out.fmt);
+	return cli_out_close(&out, rc);
+}
+
 static int agree_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	struct opts o;
@@ -1008,10 +1277,16 @@ static int agree_exec(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if ((rc = read_opts(&o, a)) != EXIT_OK)
 		return rc;
+	if (o.merge && !o.into && !o.rule && !o.force && !o.coders && !o.table)
+		return partial_merge(&o, a);
+	if (a->argc > 0)
+		return cli_usage_error(a->cmd, "unexpected argument '%s' (files go with --merge, without --into)", a->argv[0]);
+	if (o.partial && (rc = partial_clash(&o, a)) != EXIT_OK)
+		return rc;
 	if (o.unitizing) {
 		const char *clash = o.unit ? "--unit" : o.overlap > 0 ? "--overlap" : o.only_coded ? "--only-coded"
 			: o.exclusive ? "--exclusive" : o.show_dis ? "--show-disagreements"
-			: o.bootstrap ? "--bootstrap" : o.table ? "--table" : o.merge ? "--merge" : NULL;
+			: o.bootstrap ? "--bootstrap" : o.table ? "--table" : o.merge ? "--merge" : o.by ? "--by" : NULL;
 		if (clash)
 			return cli_usage_error(a->cmd, "--unitizing does not go with %s: unitizing alpha compares the coders' own segments of their codings, not units",
 					       clash);
@@ -1029,6 +1304,8 @@ static int agree_exec(struct cli_ctx *ctx, const struct cli_args *a)
 		return merge_mode(ctx, &o);
 	if (o.coders && o.ncoders < 2)
 		return cli_usage_error(a->cmd, "agreement needs two or more coders (--coders A,B)");
+	if (o.by && !o.coders)
+		return cli_usage_error(a->cmd, "--by is for --coders (the cases of a project)");
 	if (o.coders && (o.level || o.weights || o.layout))
 		return cli_usage_error(a->cmd, "--level, --weights and --layout are for --table; coded units are yes/no");
 	if ((rc = cli_out_open(&out, o.output, o.format, CLI_TABLE)) != EXIT_OK)

@@ -92,12 +92,13 @@ $ cd p && codeer agree --coders auto,anna --force
 ! codeer agree: --force is for --merge (it lets the consensus replace a coder's codings)
 ! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
 !                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
-!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
-!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
-!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
+!                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
+!                     [--table FILE] [--layout L] [--level L]
+!                     [--weights none|linear|quadratic] [--partial]
 !                     [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
-!                     [--format table|tsv|csv|json|md|html] [-o FILE]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
 
 # piped without --format: a table with its header (tsv)
@@ -164,12 +165,13 @@ $ cd p && codeer agree --coders auto
 ! codeer agree: agreement needs two or more coders (--coders A,B)
 ! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
 !                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
-!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
-!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
-!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
+!                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
+!                     [--table FILE] [--layout L] [--level L]
+!                     [--weights none|linear|quadratic] [--partial]
 !                     [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
-!                     [--format table|tsv|csv|json|md|html] [-o FILE]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
 
 $ cd p && printf 'R: iets anders\n' > other.txt && codeer add other.txt >/dev/null && codeer code add --coder bert other t1 VB >/dev/null && codeer agree --coders anna,bert
@@ -375,12 +377,13 @@ $ cd q && codeer agree --coders A,B --unitizing --unit char
 ! codeer agree: --unitizing does not go with --unit: unitizing alpha compares the coders' own segments of their codings, not units
 ! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
 !                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
-!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
-!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
-!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
+!                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
+!                     [--table FILE] [--layout L] [--level L]
+!                     [--weights none|linear|quadratic] [--partial]
 !                     [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
-!                     [--format table|tsv|csv|json|md|html] [-o FILE]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
 
 # documents that not every coder coded are left out, and named on stderr:
@@ -438,12 +441,13 @@ $ cd r && codeer agree --coders anna,bert --all-docs --docs d1
 ! codeer agree: --all-docs and --docs do not go together: --docs names the documents
 ! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
 !                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
-!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
-!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
-!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
+!                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
+!                     [--table FILE] [--layout L] [--level L]
+!                     [--weights none|linear|quadratic] [--partial]
 !                     [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
-!                     [--format table|tsv|csv|json|md|html] [-o FILE]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
 
 # the options are the table's: a unit, a rule or a level the table does
@@ -452,12 +456,13 @@ $ cd p && codeer agree --coders auto,anna --unit word
 ! codeer agree: --unit takes turn, sentence, paragraph, document, char; not 'word'
 ! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
 !                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
-!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
-!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
-!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
+!                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
+!                     [--table FILE] [--layout L] [--level L]
+!                     [--weights none|linear|quadratic] [--partial]
 !                     [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
-!                     [--format table|tsv|csv|json|md|html] [-o FILE]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
 
 $ cd p && codeer agree --merge auto,anna --into x --rule all 2>&1 | sed -n 1p
@@ -477,12 +482,13 @@ $ cd p && codeer agree --coders auto,anna --digits 18
 ! codeer agree: --digits must be a number from 0 to 17
 ! usage: codeer agree [--coders A,B,...] [--codes C1,C2,...] [--docs D1,D2,...]
 !                     [--all-docs] [--unit U] [--overlap P] [--only-coded]
-!                     [--exclusive GROUP] [--show-disagreements] [--bootstrap N]
-!                     [--seed S] [--digits N] [--unitizing] [--table FILE]
-!                     [--layout L] [--level L] [--weights none|linear|quadratic]
+!                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
+!                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
+!                     [--table FILE] [--layout L] [--level L]
+!                     [--weights none|linear|quadratic] [--partial]
 !                     [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
-!                     [--format table|tsv|csv|json|md|html] [-o FILE]
+!                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
 
 # the library says what is wrong, the command names the option
@@ -502,3 +508,70 @@ $ cd p && codeer agree --coders auto,anna --exclusive VB --overlap 50
 $ codeer agree --help | grep -c -e '^  --coders A,B,\.\.\.' -e '^  --rule both|either|majority' -e '^Examples:' -e '^  codeer agree --table ratings.csv'
 4
 ? 0
+
+# Agreement per dossier: two dossiers lie in one document (turns 1-2 and
+# 3-4 of dossiers), a second document is its own case. A case that is a
+# stretch counts only its own units: each dossier has 2 turns x 2 codes.
+# By hand: dossier-a agrees everywhere (VB at t2 by both); dossier-b has
+# VB at t4 (anna) and t3 (bert), EK at t4 by both: 2 of 4 agree, kappa
+# (0.5 - 0.5)/(1 - 0.5) = 0, alpha 1 - (4/8)/(32/56) = 0.125.
+$ codeer init d >/dev/null && cd d && printf 'I: Eerste dossier, mevrouw A.\n\nR: Bij mevrouw A hebben we het netwerk ingeschakeld.\n\nI: Tweede dossier, meneer B.\n\nR: Meneer B wilde geen hulp van de buurt.\n' > dossiers.txt && printf 'R: Ik verbind bewoners met elkaar.\n' > other.txt && codeer add dossiers.txt other.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && printf 'case\tdocs\ndossier-a\tdossiers:t1-t2\ndossier-b\tdossiers:t3-t4\n' > cases.tsv && codeer cases import cases.tsv >/dev/null && for c in "anna dossiers t2 VB" "anna dossiers t4 VB" "anna dossiers t4 EK" "anna other t1 VB" "bert dossiers t2 VB" "bert dossiers t3 VB" "bert dossiers t4 EK" "bert other t1 VB"; do set -- $c; codeer code add --coder $1 $2 $3 $4 >/dev/null || exit 1; done; codeer agree --coders anna,bert --by case --format table
+coders: anna, bert; unit: turn; 2 documents; 3 cases
+
+Per case
+case       units  coded  agree   kappa   alpha
+dossier-a      4      1  100.0%  1.0000  1.0000
+dossier-b      4      3   50.0%  0.0000  0.1250
+other          2      1  100.0%  1.0000  1.0000
+
+All cases together
+coefficient                    value   se      ci_low  ci_high  units  note
+percent agreement              0.8000                              10  
+Holsti's coefficient           0.8000                              10  
+Cohen's kappa                  0.5833  0.2624                      10  
+Scott's pi                     0.5833                              10  
+Fleiss' kappa                  0.5833                              10  
+Conger's kappa                 0.5833  0.2766                      10  
+Brennan-Prediger kappa         0.6000                              10  
+Gwet's AC1                     0.6154                              10  
+Krippendorff's alpha, nominal  0.6042                              10  
+? 0
+
+# csv and tsv: a row per case and coefficient, then "(all cases)", which
+# is the agreement of the whole project
+$ cd d && codeer agree --coders anna,bert --by case --format tsv | grep -e '^case' -e 'percent' -e "Cohen" && codeer agree --coders anna,bert --format tsv | grep '^(all codes).Cohen'
+case	coefficient	value	se	ci_low	ci_high	units	coded	note
+dossier-a	percent agreement	1.0000				4	1	
+dossier-a	Cohen's kappa	1.0000	0.0000			4	1	
+dossier-b	percent agreement	0.5000				4	3	
+dossier-b	Cohen's kappa	0.0000	0.5000			4	3	
+other	percent agreement	1.0000				2	1	
+other	Cohen's kappa	1.0000	0.0000			2	1	
+(all cases)	percent agreement	0.8000				10	5	
+(all cases)	Cohen's kappa	0.5833	0.2624			10	5	
+(all codes)	Cohen's kappa	0.5833	0.2624			10	5	
+? 0
+
+# character units are cut where the case changes: dossier-a holds the
+# document up to the end of turn 2 (83 characters), dossier-b the other 74;
+# per case a document unit is the case's piece of the document
+$ cd d && codeer agree --coders anna,bert --by case --unit char --format tsv | grep 'percent' | cut -f1,7 && codeer agree --coders anna,bert --by case --unit document --format tsv | grep 'percent' | cut -f1,7,8
+dossier-a	166
+dossier-b	148
+other	70
+(all cases)	384
+dossier-a	2	1
+dossier-b	2	2
+other	2	1
+(all cases)	6	4
+? 0
+
+# --by doc, and json: per_case (per_doc) with every coefficient
+$ cd d && codeer agree --coders anna,bert --by doc --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["by"], [(c["doc"], c["units"], c["coefficients"][0]["value"]) for c in d["per_doc"]])' && codeer agree --coders anna,bert --by case --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print([(c["case"], round(c["coefficients"][-1]["value"], 4)) for c in d["per_case"]])'
+doc [('dossiers', 8, 0.75), ('other', 2, 1)]
+[('dossier-a', 1), ('dossier-b', 0.125), ('other', 1)]
+? 0
+
+$ cd d && codeer agree --table "$DATA/agree/krippendorff2011.csv" --by case 2>&1 | sed -n 1p
+codeer agree: --by is for --coders (the cases of a project)
+? 2

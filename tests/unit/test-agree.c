@@ -1363,6 +1363,356 @@ static void test_agree_agreement_out_of_memory(void)
 	test_project_done(t.p, root);
 }
 
+/* ---- sums and partial agreement tables ---------------------------------- */
+
+static const cdr_coef_spec every_spec[] = {
+	{ CDR_COEF_PERCENT, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	{ CDR_COEF_HOLSTI, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	{ CDR_COEF_COHEN, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	{ CDR_COEF_SCOTT, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	{ CDR_COEF_FLEISS, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	{ CDR_COEF_CONGER, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	{ CDR_COEF_BP, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	{ CDR_COEF_GWET, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	{ CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_NOMINAL, 0 },
+	{ CDR_COEF_ALPHA, CDR_WEIGHTS_NONE, CDR_LEVEL_INTERVAL, 0 },
+};
+#define NSPECS (sizeof(every_spec) / sizeof(every_spec[0]))
+
+/* Are two tables the same, row by row, value by value, to the bit? */
+static int same_table(const cdr_rdata *x, const cdr_rdata *y)
+{
+	if (cdr_rdata_units(x) != cdr_rdata_units(y) || cdr_rdata_coders(x) != cdr_rdata_coders(y))
+		return 0;
+	for (size_t u = 0; u < cdr_rdata_units(x); u++) {
+		if (cdr_rdata_weight(x, u) != cdr_rdata_weight(y, u))
+			return 0;
+		for (size_t c = 0; c < cdr_rdata_coders(x); c++) {
+			double a = cdr_rdata_get(x, u, c), b = cdr_rdata_get(y, u, c);
+			if (!(a == b || (isnan(a) && isnan(b))))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Equal rows fold into one with their weights added; rows sorted with a
+ * missing value first. Two coders: every coefficient of the table is that
+ * of the units, exactly (its sums are of whole numbers and halves). */
+static void test_agree_sum_folds_rows(void)
+{
+	static const double v[6 * 2] = { 1, 1, 0, 1, 1, 1, 0, 0, M, 1, 1, 1 };
+	cdr_rdata *d = rdata_of(v, 6, 2), *t = NULL;
+	const cdr_rdata *parts[1] = { d };
+
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_sum(&t, parts, 1, 2), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_units(t), 4);
+	CU_ASSERT_TRUE(isnan(cdr_rdata_get(t, 0, 0)));
+	CU_ASSERT_EQUAL(cdr_rdata_get(t, 1, 0), 0);
+	CU_ASSERT_EQUAL(cdr_rdata_get(t, 1, 1), 0);
+	CU_ASSERT_EQUAL(cdr_rdata_get(t, 2, 1), 1);
+	CU_ASSERT_EQUAL(cdr_rdata_get(t, 3, 0), 1);
+	CU_ASSERT_EQUAL(cdr_rdata_weight(t, 3), 3);
+	CU_ASSERT_EQUAL(cdr_rdata_weight(t, 0), 1);
+	for (size_t k = 0; k < NSPECS; k++) {
+		cdr_coef a = cdr_agree_compute(d, &every_spec[k]), b = cdr_agree_compute(t, &every_spec[k]);
+		CU_ASSERT_EQUAL(a.defined, b.defined);
+		CU_ASSERT(!a.defined || a.value == b.value);
+	}
+	/* other numbers of coders do not add up */
+	{
+		cdr_rdata *three = rdata_of(k4x12, 12, 4), *bad = NULL;
+		const cdr_rdata *mixed[2] = { d, three };
+		CU_ASSERT_EQUAL(cdr_rdata_sum(&bad, mixed, 2, 2), CDR_EUSAGE);
+		CU_ASSERT_PTR_NULL(bad);
+		cdr_rdata_free(three);
+	}
+	cdr_rdata_free(t);
+	cdr_rdata_free(d);
+}
+
+/* The parts of a data set summed give the table of the whole, to the bit,
+ * whatever the split and the order of the parts, and so the same
+ * coefficients, also for four coders with missing values. */
+static void test_agree_sum_of_parts_is_whole(void)
+{
+	cdr_rdata *whole = rdata_of(k4x12, 12, 4), *a = rdata_of(k4x12, 5, 4), *b = rdata_of(k4x12 + 5 * 4, 7, 4);
+	cdr_rdata *tw = NULL, *ta = NULL, *tb = NULL, *tab = NULL, *tba = NULL;
+	const cdr_rdata *pw[1] = { whole }, *pa[1] = { a }, *pb[1] = { b };
+
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_sum(&tw, pw, 1, 4), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_sum(&ta, pa, 1, 4), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_sum(&tb, pb, 1, 4), 0);
+	{
+		const cdr_rdata *ab[2] = { ta, tb }, *ba[2] = { tb, ta };
+		CU_ASSERT_EQUAL_FATAL(cdr_rdata_sum(&tab, ab, 2, 4), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_rdata_sum(&tba, ba, 2, 4), 0);
+	}
+	CU_ASSERT_TRUE(same_table(tw, tab));
+	CU_ASSERT_TRUE(same_table(tw, tba));
+	for (size_t k = 0; k < NSPECS; k++)
+		CU_ASSERT_TRUE(same_coef(cdr_agree_compute(tw, &every_spec[k]), cdr_agree_compute(tab, &every_spec[k])));
+	/* and close to the units' own (k4x12: alpha .743, Krippendorff 2011) */
+	ASSERT_NEAR(cdr_agree_alpha(tab, CDR_LEVEL_NOMINAL).value, cdr_agree_alpha(whole, CDR_LEVEL_NOMINAL).value, 1e-12);
+	cdr_rdata_free(tw);
+	cdr_rdata_free(ta);
+	cdr_rdata_free(tb);
+	cdr_rdata_free(tab);
+	cdr_rdata_free(tba);
+	cdr_rdata_free(whole);
+	cdr_rdata_free(a);
+	cdr_rdata_free(b);
+}
+
+struct sum_oom {
+	cdr_rdata *d;
+	cdr_rdata *ref;
+};
+
+static int sum_attempt(void *ctx, long n, int once)
+{
+	struct sum_oom *t = ctx;
+	const cdr_rdata *parts[2] = { t->d, t->d };
+	cdr_rdata *out = NULL;
+	int rc;
+
+	test_fail_alloc(n, once);
+	rc = cdr_rdata_sum(&out, parts, 2, 4);
+	test_fail_alloc(-1, 0);
+	if (rc == 0) {
+		CU_ASSERT_TRUE(same_table(out, t->ref));
+	} else {
+		CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+		CU_ASSERT_PTR_NULL(out);
+	}
+	cdr_rdata_free(out);
+	return rc;
+}
+
+static void test_agree_sum_out_of_memory(void)
+{
+	struct sum_oom t;
+	const cdr_rdata *parts[2];
+
+	t.d = rdata_of(k4x12, 12, 4);
+	parts[0] = parts[1] = t.d;
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_sum(&t.ref, parts, 2, 4), 0);
+	CU_ASSERT(test_oom_loop(sum_attempt, &t) >= 2);
+	cdr_rdata_free(t.ref);
+	cdr_rdata_free(t.d);
+}
+
+/* Write the partial table of an agreement to `path`. */
+static void write_partial(const char *path, const cdr_agreement *a, const cdr_agree_options *o)
+{
+	FILE *f = fopen(path, "w");
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_EQUAL(cdr_agreement_partial_write(f, a, o), 0);
+	fclose(f);
+}
+
+/* Does the merged agreement say what the whole one says, code by code? */
+static void assert_same_agreement(const cdr_agreement *m, const cdr_agreement *w)
+{
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_count(m), cdr_agreement_count(w));
+	CU_ASSERT_EQUAL(cdr_agreement_doc_count(m), cdr_agreement_doc_count(w));
+	CU_ASSERT_EQUAL(cdr_agreement_chars(m), cdr_agreement_chars(w));
+	CU_ASSERT_PTR_NULL(cdr_agreement_data(m, 0));
+	for (size_t i = 0; i < cdr_agreement_count(w); i++) {
+		size_t j = 0;
+		while (j < cdr_agreement_count(m) && strcmp(cdr_agreement_name(m, j), cdr_agreement_name(w, i)) != 0)
+			j++;
+		CU_ASSERT_FATAL(j < cdr_agreement_count(m));
+		CU_ASSERT_EQUAL(cdr_agreement_units(m, j), cdr_agreement_units(w, i));
+		CU_ASSERT_EQUAL(cdr_agreement_coded(m, j), cdr_agreement_coded(w, i));
+		CU_ASSERT_TRUE(same_table(cdr_agreement_table(m, j), cdr_agreement_table(w, i)));
+	}
+	CU_ASSERT_TRUE(same_table(cdr_agreement_overall_table(m), cdr_agreement_overall_table(w)));
+	for (size_t k = 0; k < NSPECS; k++)
+		CU_ASSERT_TRUE(same_coef(cdr_agree_compute(cdr_agreement_overall_table(m), &every_spec[k]),
+					 cdr_agree_compute(cdr_agreement_overall_table(w), &every_spec[k])));
+}
+
+/* A project split by document into two partial tables, added up: the
+ * tables of the whole, for turns and characters. The two documents use
+ * different codes (HAND only in twee, EK and VB.NET only in mini), so each
+ * part adds its uncoded units to the codes only the other part has. */
+static void test_agree_partial_split_is_whole(void)
+{
+	const char *coders[] = { "anna", "bob" }, *only_mini[] = { "mini" }, *only_twee[] = { "twee" };
+	const cdr_unit_kind units[] = { CDR_UNIT_TURN, CDR_UNIT_CHAR, CDR_UNIT_DOCUMENT };
+	cdr_schemes *set = NULL;
+	char *root, *f0, *f1;
+	cdr_project *p = agreement_project(&root, &set);
+
+	f0 = test_join(root, "part-0.tsv");
+	f1 = test_join(root, "part-1.tsv");
+	for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++) {
+		cdr_agree_options o = { 0 }, o0, o1;
+		cdr_agreement *w = NULL, *a0 = NULL, *a1 = NULL, *m = NULL;
+		cdr_agree_partial_info info;
+		const char *files[2] = { f0, f1 };
+		o.coders = coders;
+		o.ncoders = 2;
+		o.unit = units[k];
+		o0 = o1 = o;
+		o0.docs = only_mini;
+		o1.docs = only_twee;
+		o0.ndocs = o1.ndocs = 1;
+		CU_ASSERT_EQUAL_FATAL(cdr_agreement_build(&w, p, set, &o), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_agreement_build(&a0, p, set, &o0), 0);
+		CU_ASSERT_EQUAL_FATAL(cdr_agreement_build(&a1, p, set, &o1), 0);
+		CU_ASSERT(cdr_agreement_count(a0) != cdr_agreement_count(a1));
+		write_partial(f0, a0, &o0);
+		write_partial(f1, a1, &o1);
+		CU_ASSERT_EQUAL_FATAL(cdr_agreement_partial_merge(&m, &info, files, 2), 0);
+		CU_ASSERT_EQUAL(info.ncoders, 2);
+		CU_ASSERT_STRING_EQUAL(info.coders[1], "bob");
+		CU_ASSERT_EQUAL(info.unit, units[k]);
+		assert_same_agreement(m, w);
+		cdr_agree_partial_info_clear(&info);
+		cdr_agreement_free(m);
+		cdr_agreement_free(w);
+		cdr_agreement_free(a0);
+		cdr_agreement_free(a1);
+	}
+	free(f0);
+	free(f1);
+	cdr_schemes_free(set);
+	test_project_done(p, root);
+}
+
+struct partial_oom {
+	const char *const *files;
+	size_t n;
+	const cdr_agreement *ref;
+};
+
+static int partial_attempt(void *ctx, long n, int once)
+{
+	struct partial_oom *t = ctx;
+	cdr_agreement *m = NULL;
+	cdr_agree_partial_info info;
+	int rc;
+
+	test_fail_alloc(n, once);
+	rc = cdr_agreement_partial_merge(&m, &info, t->files, t->n);
+	test_fail_alloc(-1, 0);
+	if (rc == 0) {
+		assert_same_agreement(m, t->ref);
+		cdr_agree_partial_info_clear(&info);
+		cdr_agreement_free(m);
+	} else {
+		CU_ASSERT_EQUAL(rc, CDR_ENOMEM);
+		CU_ASSERT_PTR_NULL(m);
+		CU_ASSERT_PTR_NULL(info.coders);
+	}
+	return rc;
+}
+
+/* Bad partial tables: the file and, for a bad line, the line; and the
+ * merge with allocations failing. */
+static void test_agree_partial_bad_and_out_of_memory(void)
+{
+	const char *coders[] = { "anna", "bob" }, *other[] = { "bob", "anna" };
+	cdr_schemes *set = NULL;
+	char *root, *good, *bad;
+	cdr_project *p = agreement_project(&root, &set);
+	cdr_agree_options o = { 0 }, swapped;
+	cdr_agreement *a = NULL, *b = NULL, *m = NULL;
+	cdr_agree_partial_info info;
+	char *text;
+	size_t len;
+
+	good = test_join(root, "good.tsv");
+	bad = test_join(root, "bad.tsv");
+	o.coders = coders;
+	o.ncoders = 2;
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_build(&a, p, set, &o), 0);
+	write_partial(good, a, &o);
+	{
+		const char *files[1] = { good };
+		struct partial_oom t = { files, 1, a };
+		CU_ASSERT(test_oom_loop(partial_attempt, &t) > 10);
+	}
+	/* the coders in another order are other coders */
+	swapped = o;
+	swapped.coders = other;
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_build(&b, p, set, &swapped), 0);
+	write_partial(bad, b, &swapped);
+	{
+		const char *files[2] = { good, bad };
+		CU_ASSERT_EQUAL(cdr_agreement_partial_merge(&m, &info, files, 2), CDR_EFORMAT);
+		CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "bad.tsv: made with other coders"));
+	}
+	/* a pattern line with a word for a weight: file and line */
+	text = test_slurp(good, &len);
+	{
+		char *at = strstr(text, "\np\t"), *eol, *tab, want[64];
+		const char *files[1] = { bad };
+		size_t line = 1;
+		FILE *f;
+		CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+		for (char *c = text; c <= at; c++)
+			line += *c == '\n';
+		eol = strchr(at + 1, '\n');
+		*eol = '\0';
+		tab = strrchr(at + 1, '\t');
+		CU_ASSERT_PTR_NOT_NULL_FATAL(f = fopen(bad, "w"));
+		fwrite(text, 1, (size_t)(tab + 1 - text), f);
+		fprintf(f, "x\n%s", eol + 1);
+		fclose(f);
+		snprintf(want, sizeof(want), "bad.tsv:%zu: a pattern's weight", line);
+		CU_ASSERT_EQUAL(cdr_agreement_partial_merge(&m, &info, files, 1), CDR_EFORMAT);
+		CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), want));
+		CU_ASSERT_PTR_NULL(m);
+	}
+	free(text);
+	cdr_agreement_free(a);
+	cdr_agreement_free(b);
+	free(good);
+	free(bad);
+	cdr_schemes_free(set);
+	test_project_done(p, root);
+}
+
+/* --by doc: a table per document, whose units add up to all codes'. */
+static void test_agree_by_doc_groups(void)
+{
+	const char *coders[] = { "anna", "bob" };
+	cdr_schemes *set = NULL;
+	char *root;
+	cdr_project *p = agreement_project(&root, &set);
+	cdr_agree_options o = { 0 };
+	cdr_agreement *a = NULL;
+	size_t units = 0, sum = 0;
+
+	o.coders = coders;
+	o.ncoders = 2;
+	o.by = CDR_AGREE_BY_DOC;
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_build(&a, p, set, &o), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_group_count(a), 2);
+	CU_ASSERT_STRING_EQUAL(cdr_agreement_group(a, 0), "mini");
+	CU_ASSERT_STRING_EQUAL(cdr_agreement_group(a, 1), "twee");
+	for (size_t i = 0; i < cdr_agreement_count(a); i++)
+		units += cdr_agreement_units(a, i);
+	for (size_t g = 0; g < 2; g++) {
+		const cdr_rdata *t = cdr_agreement_group_table(a, g);
+		double w = 0;
+		for (size_t u = 0; u < cdr_rdata_units(t); u++)
+			w += cdr_rdata_weight(t, u);
+		CU_ASSERT_EQUAL(w, (double)cdr_agreement_group_units(a, g));
+		sum += cdr_agreement_group_units(a, g);
+	}
+	CU_ASSERT_EQUAL(sum, units);
+	/* each document's units are its turns x the codes */
+	CU_ASSERT_EQUAL(cdr_agreement_group_units(a, 1) % cdr_agreement_count(a), 0);
+	cdr_agreement_free(a);
+	cdr_schemes_free(set);
+	test_project_done(p, root);
+}
+
 void test_agree_register(void)
 {
 	CU_pSuite s = CU_add_suite("agree", NULL, NULL);
@@ -1402,4 +1752,10 @@ void test_agree_register(void)
 	CU_add_test(s, "coefficients_out_of_memory", test_agree_coefficients_out_of_memory);
 	CU_add_test(s, "bootstrap_out_of_memory", test_agree_bootstrap_out_of_memory);
 	CU_add_test(s, "agreement_out_of_memory", test_agree_agreement_out_of_memory);
+	CU_add_test(s, "sum_folds_rows", test_agree_sum_folds_rows);
+	CU_add_test(s, "sum_of_parts_is_whole", test_agree_sum_of_parts_is_whole);
+	CU_add_test(s, "sum_out_of_memory", test_agree_sum_out_of_memory);
+	CU_add_test(s, "partial_split_is_whole", test_agree_partial_split_is_whole);
+	CU_add_test(s, "partial_bad_and_out_of_memory", test_agree_partial_bad_and_out_of_memory);
+	CU_add_test(s, "by_doc_groups", test_agree_by_doc_groups);
 }

@@ -142,6 +142,80 @@ static double unit_weight(const cdr_rdata *d, size_t u)
 	return d->w ? d->w[u] : 1.0;
 }
 
+double cdr_rdata_weight(const cdr_rdata *d, size_t unit)
+{
+	return unit < d->units ? unit_weight(d, unit) : 0;
+}
+
+/* ---- sums: distinct rows with their weights ---------------------------- */
+
+struct rowref {
+	const double *v;
+	double w;
+};
+
+static size_t sum_coders; /* for cmp_rowref: qsort has no context */
+
+static int cmp_value(double x, double y)
+{
+	if (isnan(x) || isnan(y))
+		return isnan(y) - isnan(x); /* missing first */
+	return (x > y) - (x < y);
+}
+
+static int cmp_rowref(const void *a, const void *b)
+{
+	const struct rowref *x = a, *y = b;
+	for (size_t c = 0; c < sum_coders; c++) {
+		int k = cmp_value(x->v[c], y->v[c]);
+		if (k)
+			return k;
+	}
+	return 0;
+}
+
+int cdr_rdata_sum(cdr_rdata **out, const cdr_rdata *const *parts, size_t n, size_t coders)
+{
+	struct rowref *rows = NULL;
+	size_t total = 0, k = 0, distinct = 0;
+	cdr_rdata *d = NULL;
+	int rc;
+
+	*out = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (parts[i]->coders != coders)
+			return cdr_error_set(CDR_EUSAGE, "tables of %zu and %zu coders cannot be added up", coders,
+					     parts[i]->coders);
+		total += parts[i]->units;
+	}
+	if ((rows = cdr_malloc((total ? total : 1) * sizeof(*rows))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		for (size_t u = 0; u < parts[i]->units; u++)
+			rows[k++] = (struct rowref){ parts[i]->v + u * coders, unit_weight(parts[i], u) };
+	sum_coders = coders;
+	cdr_sort(rows, total, sizeof(*rows), cmp_rowref);
+	/* equal rows are neighbours now: fold their weights into the first */
+	for (size_t i = 0; i < total; i++) {
+		if (distinct > 0 && cmp_rowref(&rows[distinct - 1], &rows[i]) == 0)
+			rows[distinct - 1].w += rows[i].w;
+		else
+			rows[distinct++] = rows[i];
+	}
+	if ((rc = cdr_rdata_new(&d, distinct, coders)) < 0 || (distinct && (rc = cdr_rdata_set_weight(d, 0, 1)) < 0)) {
+		cdr_rdata_free(d);
+		free(rows);
+		return rc;
+	}
+	for (size_t i = 0; i < distinct; i++) {
+		memcpy(d->v + i * coders, rows[i].v, coders * sizeof(double));
+		d->w[i] = rows[i].w;
+	}
+	free(rows);
+	*out = d;
+	return 0;
+}
+
 /* ---- categories and per-unit counts ------------------------------------ */
 
 static int cmp_double(const void *a, const void *b)

@@ -17,44 +17,9 @@
 #include "util/alloc.h"
 #include "util/array.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 
-struct unitref {
-	size_t doc;
-	size_t start, end;
-	long turn;
-};
-
-struct variable {
-	char *name;
-	double *values;          /* nunits * ncoders while building */
-	double *weights;         /* NULL unless character units */
-	struct unitref *units;
-	size_t nunits, cap, wcap, ucap;
-	cdr_rdata *data;
-	char **labels;           /* --exclusive: label of value v (0 = none) */
-	size_t nlabels;
-	size_t wunits, wcoded;   /* units and coded units, runs counted by their weight */
-};
-
-/* A document some coders coded and others did not. */
-struct left_out {
-	char *doc;
-	unsigned char *by;       /* per coder: 1 = did not code it */
-};
-
-struct cdr_agreement {
-	char **coders;
-	size_t ncoders;
-	char **docs;
-	size_t ndocs;
-	struct variable *vars;
-	size_t nvars, vars_cap;
-	cdr_rdata *overall;
-	size_t chars, conflicts;
-	cdr_unit_kind unit;
-	struct left_out *left;
-	size_t nleft, left_cap;
-};
+#include "agreement-priv.h"
 
 /* One coder's codings of one code in one document, sorted by start. */
 struct seg {
@@ -78,13 +43,14 @@ const char *cdr_unit_kind_name(cdr_unit_kind kind)
 	return names[kind];
 }
 
-static void var_free(struct variable *v)
+void cdr_agreement_var_free(struct variable *v)
 {
 	free(v->name);
 	free(v->values);
 	free(v->weights);
 	free(v->units);
 	cdr_rdata_free(v->data);
+	cdr_rdata_free(v->table);
 	for (size_t i = 0; i < v->nlabels; i++)
 		free(v->labels[i]);
 	free(v->labels);
@@ -95,9 +61,17 @@ void cdr_agreement_free(cdr_agreement *a)
 	if (a == NULL)
 		return;
 	for (size_t i = 0; i < a->nvars; i++)
-		var_free(&a->vars[i]);
+		cdr_agreement_var_free(&a->vars[i]);
 	free(a->vars);
 	cdr_rdata_free(a->overall);
+	cdr_rdata_free(a->overall_table);
+	for (size_t i = 0; i < a->ngroups; i++) {
+		free(a->groups[i].label);
+		free(a->groups[i].values);
+		free(a->groups[i].weights);
+		cdr_rdata_free(a->groups[i].table);
+	}
+	free(a->groups);
 	for (size_t i = 0; i < a->ncoders; i++)
 		free(a->coders[i]);
 	free(a->coders);
@@ -116,6 +90,13 @@ size_t cdr_agreement_count(const cdr_agreement *a) { return a->nvars; }
 const char *cdr_agreement_name(const cdr_agreement *a, size_t i) { return a->vars[i].name; }
 const cdr_rdata *cdr_agreement_data(const cdr_agreement *a, size_t i) { return a->vars[i].data; }
 const cdr_rdata *cdr_agreement_overall(const cdr_agreement *a) { return a->overall; }
+const cdr_rdata *cdr_agreement_table(const cdr_agreement *a, size_t i) { return a->vars[i].table; }
+const cdr_rdata *cdr_agreement_overall_table(const cdr_agreement *a) { return a->overall_table; }
+size_t cdr_agreement_group_count(const cdr_agreement *a) { return a->ngroups; }
+const char *cdr_agreement_group(const cdr_agreement *a, size_t i) { return a->groups[i].label; }
+const cdr_rdata *cdr_agreement_group_table(const cdr_agreement *a, size_t i) { return a->groups[i].table; }
+size_t cdr_agreement_group_units(const cdr_agreement *a, size_t i) { return a->groups[i].wunits; }
+size_t cdr_agreement_group_coded(const cdr_agreement *a, size_t i) { return a->groups[i].wcoded; }
 size_t cdr_agreement_doc_count(const cdr_agreement *a) { return a->ndocs; }
 const char *cdr_agreement_doc(const cdr_agreement *a, size_t i) { return a->docs[i]; }
 size_t cdr_agreement_left_out_count(const cdr_agreement *a) { return a->nleft; }
@@ -229,7 +210,87 @@ struct build {
 	const cdr_code **children;  /* --exclusive */
 	size_t nchildren, children_cap;
 	double *row;
+	/* --by: the current document cut where its case changes */
+	struct region *regions;
+	size_t nregions, regions_cap;
+	cdr_strmap group_of;        /* label -> index into a->groups */
 };
+
+/* A piece of a document that counts for one case (--by case), or the whole
+ * document (--by doc). */
+struct region {
+	size_t start, end, group;
+};
+
+/* The group a unit starting at `offset` counts for: the region holding it
+ * (a unit past the last region's end, the last). 0 without --by. */
+static size_t group_at(const struct build *B, size_t offset)
+{
+	for (size_t i = 0; i < B->nregions; i++)
+		if (offset < B->regions[i].end || i + 1 == B->nregions)
+			return B->regions[i].group;
+	return 0;
+}
+
+static int group_index(struct build *B, const char *label, size_t key, size_t *out)
+{
+	cdr_agreement *a = B->a;
+	struct group *g;
+
+	if (cdr_strmap_get(&B->group_of, label, out))
+		return 0;
+	if (cdr_grow((void **)&a->groups, &a->groups_cap, a->ngroups + 1, sizeof(struct group)) < 0)
+		return CDR_ENOMEM;
+	g = &a->groups[a->ngroups];
+	memset(g, 0, sizeof(*g));
+	if ((g->label = cdr_strdup(label)) == NULL)
+		return CDR_ENOMEM;
+	g->key = key;
+	*out = a->ngroups++;
+	return cdr_strmap_put(&B->group_of, g->label, *out) < 0 ? CDR_ENOMEM : 0;
+}
+
+/*
+ * --by: cut document di where the case changes. Stretches of cases begin
+ * and end where turns end (cases.h), so the document is looked at turn by
+ * turn: each piece from the end of one turn to the end of the next
+ * belongs to one case, the one cdr_cases_case_at gives for its start (a
+ * document without a case is its own). Neighbours of one case are joined.
+ */
+static int doc_regions(struct build *B, cdr_project *p, size_t di, const cdr_document *doc)
+{
+	cdr_agreement *a = B->a;
+	cdr_cases *cases = cdr_project_cases(p);
+	size_t len = cdr_document_length(doc), nt = cdr_document_turn_count(doc), at = 0;
+	int rc = 0;
+
+	B->nregions = 0;
+	for (size_t t = 0; t <= nt && rc == 0; t++) {
+		size_t end = t < nt ? cdr_document_turn(doc, t)->span.end : len, g;
+		long c = -1;
+		if (end <= at && !(t == nt && B->nregions == 0))
+			continue;
+		if (end < at)
+			end = at;
+		if (B->o->by == CDR_AGREE_BY_CASE && (rc = cdr_cases_case_at(cases, p, a->docs[di], at, &c)) < 0)
+			break;
+		if (c >= 0)
+			rc = group_index(B, cdr_cases_id(cases, (size_t)c), (size_t)c, &g);
+		else
+			rc = group_index(B, a->docs[di], cdr_cases_count(cases) + di, &g);
+		if (rc < 0)
+			break;
+		if (B->nregions > 0 && B->regions[B->nregions - 1].group == g) {
+			B->regions[B->nregions - 1].end = end;
+		} else {
+			if (cdr_grow((void **)&B->regions, &B->regions_cap, B->nregions + 1, sizeof(struct region)) < 0)
+				return CDR_ENOMEM;
+			B->regions[B->nregions++] = (struct region){ at, end, g };
+		}
+		at = end;
+	}
+	return rc;
+}
 
 /* Every coder's segments of one code in one document. */
 struct coder_segs {
@@ -269,7 +330,8 @@ static int code_units(struct build *B, size_t vi, size_t di, const cdr_document 
 
 	for (size_t u = 0; u < nunits && rc == 0; u++) {
 		int any = 0;
-		struct unitref ref = { di, units[u].start, units[u].end, cdr_document_turn_at(doc, units[u].start) };
+		struct unitref ref = { di, units[u].start, units[u].end, cdr_document_turn_at(doc, units[u].start),
+				       group_at(B, units[u].start) };
 		for (size_t c = 0; c < a->ncoders; c++) {
 			B->row[c] = overlaps(cs.v[c], cs.n[c], units[u].start, units[u].end);
 			any |= B->row[c] != 0;
@@ -296,6 +358,12 @@ static int code_chars(struct build *B, size_t vi, size_t di, const cdr_document 
 		goto done;
 	bounds[nb++] = 0;
 	bounds[nb++] = length;
+	/* --by case: a run never crosses from one case into the next */
+	for (size_t r = 0; r + 1 < B->nregions; r++) {
+		if ((rc = cdr_grow((void **)&bounds, &bcap, nb + 1, sizeof(size_t))) < 0)
+			goto done;
+		bounds[nb++] = B->regions[r].end < length ? B->regions[r].end : length;
+	}
 	for (size_t c = 0; c < a->ncoders; c++)
 		for (size_t i = 0; i < cs.n[c]; i++) {
 			if ((rc = cdr_grow((void **)&bounds, &bcap, nb + 2, sizeof(size_t))) < 0)
@@ -307,7 +375,7 @@ static int code_chars(struct build *B, size_t vi, size_t di, const cdr_document 
 	for (size_t i = 0; i + 1 < nb && rc == 0; i++) {
 		size_t s = bounds[i], e = bounds[i + 1];
 		int any = 0;
-		struct unitref ref = { di, s, e, cdr_document_turn_at(doc, s) };
+		struct unitref ref = { di, s, e, cdr_document_turn_at(doc, s), group_at(B, s) };
 		if (e == s)
 			continue;
 		for (size_t c = 0; c < a->ncoders; c++) {
@@ -335,7 +403,7 @@ static int code_segments(struct build *B, size_t vi, size_t di, const cdr_docume
 	for (size_t c = 0; c < a->ncoders && rc == 0; c++) {
 		for (size_t i = 0; i < cs.n[c] && rc == 0; i++) {
 			struct seg s = cs.v[c][i];
-			struct unitref ref = { di, s.start, s.end, cdr_document_turn_at(doc, s.start) };
+			struct unitref ref = { di, s.start, s.end, cdr_document_turn_at(doc, s.start), group_at(B, s.start) };
 			for (size_t o = 0; o < a->ncoders; o++) {
 				int match = o == c;
 				for (size_t j = 0; j < cs.n[o] && !match; j++) {
@@ -374,7 +442,8 @@ static int group_units(struct build *B, size_t di, const cdr_document *doc, cons
 				     B->children[k]->qualified);
 	for (size_t u = 0; u < nunits && rc == 0; u++) {
 		int any = 0;
-		struct unitref ref = { di, units[u].start, units[u].end, cdr_document_turn_at(doc, units[u].start) };
+		struct unitref ref = { di, units[u].start, units[u].end, cdr_document_turn_at(doc, units[u].start),
+				       group_at(B, units[u].start) };
 		for (size_t c = 0; c < a->ncoders; c++) {
 			size_t hits = 0;
 			B->row[c] = 0;
@@ -427,6 +496,74 @@ static int finish_var(struct variable *v, size_t ncoders)
 		if (v->weights)
 			rc = cdr_rdata_set_weight(v->data, u, v->weights[u]);
 	}
+	if (rc == 0)
+		rc = cdr_rdata_sum(&v->table, (const cdr_rdata *const *)&v->data, 1, ncoders);
+	return rc;
+}
+
+/* --by: every unit of every variable into its group's table. */
+static int finish_groups(cdr_agreement *a)
+{
+	size_t nc = a->ncoders;
+	int rc = 0;
+
+	for (size_t vi = 0; vi < a->nvars; vi++) {
+		const struct variable *v = &a->vars[vi];
+		for (size_t u = 0; u < v->nunits; u++) {
+			struct group *g = &a->groups[v->units[u].group];
+			double w = v->weights ? v->weights[u] : 1;
+			int any = 0;
+			if (cdr_grow((void **)&g->values, &g->cap, (g->n + 1) * nc, sizeof(double)) < 0 ||
+			    cdr_grow((void **)&g->weights, &g->wcap, g->n + 1, sizeof(double)) < 0)
+				return CDR_ENOMEM;
+			memcpy(g->values + g->n * nc, v->values + u * nc, nc * sizeof(double));
+			for (size_t c = 0; c < nc; c++)
+				any |= !isnan(v->values[u * nc + c]) && v->values[u * nc + c] != 0;
+			g->weights[g->n++] = w;
+			g->wunits += (size_t)w;
+			g->wcoded += any ? (size_t)w : 0;
+		}
+	}
+	for (size_t i = 0; i < a->ngroups && rc == 0; i++) {
+		struct group *g = &a->groups[i];
+		cdr_rdata *d = NULL;
+		if ((rc = cdr_rdata_new(&d, g->n, nc)) < 0)
+			break;
+		for (size_t u = 0; u < g->n && rc == 0; u++) {
+			for (size_t c = 0; c < nc && rc == 0; c++)
+				rc = cdr_rdata_set(d, u, c, g->values[u * nc + c]);
+			if (rc == 0)
+				rc = cdr_rdata_set_weight(d, u, g->weights[u]);
+		}
+		if (rc == 0)
+			rc = cdr_rdata_sum(&g->table, (const cdr_rdata *const *)&d, 1, nc);
+		cdr_rdata_free(d);
+		free(g->values);
+		free(g->weights);
+		g->values = g->weights = NULL;
+	}
+	return rc;
+}
+
+static int cmp_group(const void *x, const void *y)
+{
+	const struct group *a = x, *b = y;
+	return (a->key > b->key) - (a->key < b->key);
+}
+
+int cdr_agreement_finish_overall(cdr_agreement *a, int exclusive)
+{
+	const cdr_rdata **parts;
+	int rc;
+
+	if (exclusive)
+		return 0;
+	if ((parts = cdr_calloc(a->nvars + 1, sizeof(*parts))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t i = 0; i < a->nvars; i++)
+		parts[i] = a->vars[i].table;
+	rc = cdr_rdata_sum(&a->overall_table, parts, a->nvars, a->ncoders);
+	free(parts);
 	return rc;
 }
 
@@ -707,7 +844,7 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 	} else if ((rc = common_docs(&B, p)) < 0) {
 		goto done;
 	}
-	if (a->ndocs == 0) {
+	if (a->ndocs == 0 && !o->partial) {
 		cdr_buf names = CDR_BUF_INIT;
 		for (size_t c = 0; c < a->ncoders; c++)
 			cdr_buf_printf(&names, "%s%s", c ? (c + 1 == a->ncoders ? " and " : ", ") : "", a->coders[c]);
@@ -793,8 +930,20 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 			break;
 		for (size_t vi = 0; vi < a->nvars; vi++)
 			from[vi] = a->vars[vi].nunits;
-		if (o->unit != CDR_UNIT_CHAR && o->overlap <= 0)
+		if (o->by != CDR_AGREE_BY_NONE)
+			rc = doc_regions(&B, p, di, doc);
+		if (rc == 0 && o->unit == CDR_UNIT_DOCUMENT && o->overlap <= 0 && o->by != CDR_AGREE_BY_NONE) {
+			/* per case, a document is cut into the pieces its cases hold */
+			if ((units = cdr_calloc(B.nregions + 1, sizeof(cdr_span))) == NULL)
+				rc = CDR_ENOMEM;
+			for (size_t r = 0; rc == 0 && r < B.nregions; r++)
+				units[nunits++] = (cdr_span){ B.regions[r].start, B.regions[r].end };
+		} else if (rc == 0 && o->unit != CDR_UNIT_CHAR && o->overlap <= 0) {
 			rc = doc_units(&units, &nunits, doc, o->unit);
+		}
+		/* what a code nobody coded here adds: every unit, uncoded */
+		if (!o->only_coded && o->overlap <= 0)
+			a->blank += o->unit == CDR_UNIT_CHAR ? cdr_document_length(doc) : nunits;
 		if (rc == 0 && o->exclusive)
 			rc = group_units(&B, di, doc, units, nunits);
 		for (size_t vi = 0; rc == 0 && !o->exclusive && vi < a->nvars; vi++) {
@@ -814,7 +963,13 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 		rc = finish_var(&a->vars[vi], a->ncoders);
 	if (rc == 0 && !o->exclusive)
 		rc = finish_overall(a);
+	if (rc == 0)
+		rc = cdr_agreement_finish_overall(a, o->exclusive != NULL);
+	if (rc == 0 && o->by != CDR_AGREE_BY_NONE && (rc = finish_groups(a)) == 0)
+		cdr_sort(a->groups, a->ngroups, sizeof(struct group), cmp_group);
 done:
+	free(B.regions);
+	cdr_strmap_clear(&B.group_of);
 	for (size_t c = 0; B.sets && c < o->ncoders; c++)
 		cdr_codings_free(B.sets[c]);
 	free(B.sets);
@@ -860,7 +1015,8 @@ int cdr_agreement_summary(cdr_agreement_row **out, const cdr_agreement *a, const
 	if ((rows = cdr_calloc(a->nvars ? a->nvars : 1, sizeof(*rows))) == NULL)
 		return CDR_ENOMEM;
 	for (size_t i = 0; i < a->nvars; i++) {
-		const cdr_rdata *d = a->vars[i].data;
+		/* the sums, so that a merge of partial tables orders as the whole does */
+		const cdr_rdata *d = a->vars[i].table;
 		cdr_agreement_row *r = &rows[i];
 		r->index = i;
 		r->code = a->vars[i].name;
