@@ -80,6 +80,13 @@ $ cd p && codeer freq --tree --coder eva --format md | sed -n 4p | grep -o $'\u0
 1
 ? 0
 
+# A speaker filter reads the turns: the interviewer's question counts, the
+# answer after it (the last coding of the document) does not
+$ codeer init q >/dev/null && cd q && printf 'I: Hoe zit het met de werkdruk?\n\nR: Die is hoog.\n' > z.txt && codeer add z.txt >/dev/null && codeer code add --coder eva --new z t1 WD >/dev/null 2>&1 && codeer code add --coder eva z t2 WD >/dev/null && codeer freq --tree --coder eva --speaker I --format plain && codeer freq --tree --coder eva --speaker R --format plain | cut -f5,6
+project/WD	0	project/WD	WD	1	1	2025-11-25T00:00:00Z	2025-11-25T00:00:00Z
+1	1
+? 0
+
 $ cd p && codeer freq --aggregate --coder eva
 ! codeer freq: --aggregate adds up a code's subtree: it goes with --tree
 ! usage: codeer freq [--coder NAME] [--scheme ID] [--all] [--tree] [--aggregate]

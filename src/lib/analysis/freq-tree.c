@@ -248,7 +248,8 @@ static int corpus_load(struct corpus *c, cdr_project *p, const cdr_schemes *set,
 	}
 	cdr_sort(c->v, c->n, sizeof(*c->v), cmp_counted);
 	/* number the documents; read one only when the filter needs its text */
-	for (size_t i = 0, kept = 0; i < c->n; i++) {
+	size_t kept = 0;
+	for (size_t i = 0; i < c->n; i++) {
 		if (i == 0 || strcmp(c->v[i].k->doc, c->v[i - 1].k->doc) != 0) {
 			docno++;
 			if (!cdr_selection_all(sel)) {
@@ -262,9 +263,8 @@ static int corpus_load(struct corpus *c, cdr_project *p, const cdr_schemes *set,
 			continue;
 		c->v[i].docno = docno;
 		c->v[kept++] = c->v[i];
-		if (i + 1 == c->n)
-			c->n = kept;
 	}
+	c->n = kept;
 	rc = 0;
 done:
 	cdr_document_free(doc);
