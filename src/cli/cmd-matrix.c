@@ -1,10 +1,14 @@
 /* cmd-matrix.c -- code matrices: by case, document, speaker or case
  * attribute; counts, presence, documents, words, shares or quotes; and
- * partial matrices of parts of a corpus (--partial) added up (--merge). */
+ * partial matrices of parts of a corpus (--partial, of a project or of
+ * autocode --stream output) added up (--merge). */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "codeer/partial-stream.h"
 
 static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a);
 
@@ -41,6 +45,10 @@ const struct cdr_cmd cmd_matrix = {
 		  NULL, 0 },
 		{ "merge", 0, CLI_OPT_FLAG, NULL, "add up the partial matrices FILE... and print the matrix\n"
 		  "of the whole corpus (no project needed)", NULL, 0 },
+		{ "from-stream", 0, CLI_OPT_STRING, "FILE", "with --partial: the sums of autocode --stream output in\n"
+		  "FILE (- for standard input) instead of a project's", NULL, 0 },
+		{ "scheme", 0, CLI_OPT_STRING, "FILE.xml", "with --from-stream: a scheme file the stream was coded\n"
+		  "with (repeat for each; they make the columns)", NULL, 1 },
 		CLI_FORMAT_OPTION("table", "plain", "tsv", "csv", "json", "md", "html"),
 		{ "bom", 0, CLI_OPT_FLAG, NULL, "start CSV with a UTF-8 byte-order mark (for Excel)", NULL, 0 },
 		CLI_OUTPUT_OPTION,
@@ -51,6 +59,7 @@ const struct cdr_cmd cmd_matrix = {
 				 "codeer matrix --coder auto --bom -o matrix.csv  # for Excel",
 				 "codeer matrix --coder auto --rows doc --speaker R --cell share",
 				 "codeer matrix --coder auto --partial -o part1.tsv",
+				 "codeer matrix --partial --from-stream codings.jsonl --scheme schemes/empowerment.xml -o part2.tsv",
 				 "codeer matrix --merge part1.tsv part2.tsv --cell words"),
 	.args = "[FILE...]",
 	.max_args = -1,
@@ -216,6 +225,56 @@ done:
 	return rc;
 }
 
+/* --partial --from-stream: the sums of autocode --stream output, with
+ * the columns of the scheme files it was coded with; no project. */
+static int stream_partial_exec(const struct cli_args *a)
+{
+	static const char *const fixed[] = { "coder", "doc", "case", "attr", "speaker" };
+	const char *path = cli_str(a, "from-stream");
+	size_t nfiles = 0;
+	const char *const *files = (const char *const *)cli_list(a, "scheme", &nfiles);
+	cdr_matrix_options o = { 0 };
+	cdr_schemes *set = NULL;
+	struct cli_out out = { 0 };
+	FILE *in = NULL;
+	int rc;
+
+	if (!cli_flag(a, "partial"))
+		return cli_usage_error(a->cmd, "--from-stream makes a partial matrix: add --partial (and add the "
+					       "partial matrices up with --merge)");
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(*fixed); i++)
+		if (cli_str(a, fixed[i]))
+			return cli_usage_error(a->cmd, "--%s does not go with --from-stream: the stream holds the rule "
+						       "codings of every document it coded (choose the documents "
+						       "before coding them)", fixed[i]);
+	if (nfiles == 0)
+		return cli_usage_error(a->cmd, "--from-stream needs the scheme files the stream was coded with: "
+					       "--scheme FILE.xml (repeat for more)");
+	if ((cli_str(a, "rows") && cdr_rows_parse(&o, cli_str(a, "rows")) < 0) ||
+	    (cli_str(a, "cols") && cdr_cols_parse(&o.cols, cli_str(a, "cols")) < 0))
+		return cli_usage_error(a->cmd, "%s", cdr_error_last());
+	o.codes = (const char *const *)cli_list(a, "codes", &o.ncodes);
+	if (strcmp(path, "-") == 0)
+		in = stdin;
+	else if ((in = fopen(path, "r")) == NULL)
+		return cli_error("%s: cannot read: %s", path, strerror(errno));
+	if ((rc = cli_out_open(&out, cli_str(a, "output"), NULL, CLI_TABLE)) != EXIT_OK)
+		goto done;
+	if (cdr_schemes_load_files(&set, files, nfiles) < 0) {
+		rc = cli_lib_error();
+		goto done;
+	}
+	if ((rc = cdr_matrix_partial_stream(out.f, in, in == stdin ? "standard input" : path, set, &o)) < 0)
+		rc = rc == CDR_EUSAGE ? cli_error("%s (--codes goes with --cols code)", cdr_error_last())
+				      : cli_lib_error();
+done:
+	rc = cli_out_close(&out, rc);
+	if (in && in != stdin)
+		fclose(in);
+	cdr_schemes_free(set);
+	return rc;
+}
+
 static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	cdr_matrix_options o = { 0 };
@@ -230,6 +289,9 @@ static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	cdr_matrix *m = NULL;
 	struct cli_out out = { 0 };
 
+	if (cli_flag(a, "merge") && (cli_str(a, "from-stream") || cli_str(a, "scheme")))
+		return cli_usage_error(a->cmd, "--from-stream and --scheme make a partial matrix; --merge adds them "
+					       "up: one or the other");
 	if (cli_flag(a, "merge"))
 		return merge_exec(a);
 	if (a->argc > 0)
@@ -238,6 +300,11 @@ static int matrix_exec(struct cli_ctx *ctx, const struct cli_args *a)
 				       cli_flag(a, "all") || cli_str(a, "format") || cli_flag(a, "bom")))
 		return cli_usage_error(a->cmd, "a partial matrix holds every sum of every row and column; choose "
 					       "--cell, --percent, --chi2, --all, --format and --bom with --merge");
+	if (cli_str(a, "from-stream"))
+		return stream_partial_exec(a);
+	if (cli_str(a, "scheme"))
+		return cli_usage_error(a->cmd, "--scheme goes with --from-stream (a project's matrix has the "
+					       "project's schemes)");
 	if ((cli_str(a, "rows") && cdr_rows_parse(&o, cli_str(a, "rows")) < 0) ||
 	    (cli_str(a, "cols") && cdr_cols_parse(&o.cols, cli_str(a, "cols")) < 0) ||
 	    (cli_str(a, "cell") && cdr_cell_parse(&o.cell, cli_str(a, "cell")) < 0))

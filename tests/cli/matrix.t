@@ -100,7 +100,8 @@ $ cd p && codeer matrix --chi2 --coder all --format csv
 !                      [--coder NAME] [--doc ID]... [--case ID]...
 !                      [--attr KEY=VALUE]... [--speaker NAME]...
 !                      [--percent row|col] [--all] [--chi2] [--partial]
-!                      [--merge] [--format F] [--bom] [-o FILE] [FILE...]
+!                      [--merge] [--from-stream FILE] [--scheme FILE.xml]...
+!                      [--format F] [--bom] [-o FILE] [FILE...]
 ? 2
 
 # piped, the matrix keeps its header (TSV); -o takes the format from the
@@ -242,11 +243,11 @@ True None 0
 # the corpus: the sum of a count matrix is the number of codings, and
 # the CSV loads back through Python's csv module with the same numbers
 $ codeer init q >/dev/null && cd q && codeer add "$CORPORA"/*.txt >/dev/null && codeer cases import "$CORPORA/cases.tsv" >/dev/null && codeer scheme add "$CODEER_SRCDIR"/codeschemes/*.xml >/dev/null && codeer autocode
-1233 codings in 74 documents for coder auto (1233 new, 0 gone, 0 kept as rejected)
+1239 codings in 74 documents for coder auto (1239 new, 0 gone, 0 kept as rejected)
 ? 0
 
 $ cd q && codeer matrix --rows attr:gemeente --format csv > m.csv && python3 -c 'import csv,sys; rows=list(csv.reader(open("m.csv", newline="", encoding="utf-8"))); body=rows[1:-1]; s=sum(int(c) for r in body for c in r[1:-1]); print(len(rows[0]) - 2, "columns;", s, "codings; totals agree:", s == int(rows[-1][-1]))'
-111 columns; 1233 codings; totals agree: True
+114 columns; 1239 codings; totals agree: True
 ! codeer: counting the codings of coder auto
 ? 0
 
@@ -265,7 +266,7 @@ failures: 0
 
 # the merge prints what matrix prints, in any format, with --chi2
 $ (cd q && codeer matrix --coder auto --rows attr:rol --cols scheme --chi2 --format md) > whole.md && (cd s8/part-3/p && codeer matrix --coder auto --rows attr:rol --cols scheme --partial) > rol3.tsv && for d in s8/part-*/; do (cd $d/p && codeer matrix --coder auto --rows attr:rol --cols scheme --partial -o ../rol.tsv); done && codeer matrix --merge s8/part-*/rol.tsv --chi2 --format md | cmp - whole.md && tail -n 1 whole.md
-chi-square = 25.3722, df = 12, p = 0.01315, Cramér's V = 0.1014
+chi-square = 25.6037, df = 12, p = 0.01221, Cramér's V = 0.1016
 ? 0
 
 # what does not add up, or was chosen when the partials were made
@@ -277,7 +278,8 @@ $ cd q && codeer matrix --partial --cell words
 !                      [--coder NAME] [--doc ID]... [--case ID]...
 !                      [--attr KEY=VALUE]... [--speaker NAME]...
 !                      [--percent row|col] [--all] [--chi2] [--partial]
-!                      [--merge] [--format F] [--bom] [-o FILE] [FILE...]
+!                      [--merge] [--from-stream FILE] [--scheme FILE.xml]...
+!                      [--format F] [--bom] [-o FILE] [FILE...]
 ? 2
 
 $ codeer matrix --merge s2/part-0.tsv --cell quotes
@@ -288,7 +290,8 @@ $ codeer matrix --merge s2/part-0.tsv --cell quotes
 !                      [--coder NAME] [--doc ID]... [--case ID]...
 !                      [--attr KEY=VALUE]... [--speaker NAME]...
 !                      [--percent row|col] [--all] [--chi2] [--partial]
-!                      [--merge] [--format F] [--bom] [-o FILE] [FILE...]
+!                      [--merge] [--from-stream FILE] [--scheme FILE.xml]...
+!                      [--format F] [--bom] [-o FILE] [FILE...]
 ? 2
 
 $ codeer matrix --merge s2/part-0.tsv --rows doc
@@ -299,7 +302,8 @@ $ codeer matrix --merge s2/part-0.tsv --rows doc
 !                      [--coder NAME] [--doc ID]... [--case ID]...
 !                      [--attr KEY=VALUE]... [--speaker NAME]...
 !                      [--percent row|col] [--all] [--chi2] [--partial]
-!                      [--merge] [--format F] [--bom] [-o FILE] [FILE...]
+!                      [--merge] [--from-stream FILE] [--scheme FILE.xml]...
+!                      [--format F] [--bom] [-o FILE] [FILE...]
 ? 2
 
 $ codeer matrix --merge s2/part-0.tsv rol3.tsv
