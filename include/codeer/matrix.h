@@ -113,6 +113,16 @@ int cdr_counted_load(cdr_codings ***out, size_t *n, const cdr_project *p, const 
 void cdr_counted_free(cdr_codings **sets, size_t n);
 
 /**
+ * The words of each row of `m` (made with options `o`) as a share is
+ * divided by them, into rw[row], and of all rows the filter keeps into
+ * *total: a document's words turn by turn, each turn for the row of the
+ * case whose stretch holds it (or of its speaker, or its document).
+ * Rows of `m` are found by label; `rw` has one slot per row, zeroed.
+ */
+int cdr_matrix_row_words(double *rw, double *total, cdr_project *p, const cdr_matrix_options *o,
+			 const cdr_matrix *m);
+
+/**
  * Partial matrices, for corpora split over projects or machines: the sums
  * a matrix is made of (codings, documents and coded words per row, column
  * and cell; the words of each row and of the whole), for every row and

@@ -17,7 +17,10 @@
  * combine (a document of that case AND spoken by that speaker). A kind
  * with no values does not filter. A passage belongs to the speaker of the
  * turn it starts in; a passage outside every turn passes no speaker
- * filter. Speakers compare without regard to ASCII case ("I" is "i"). */
+ * filter. Speakers compare without regard to ASCII case ("I" is "i").
+ * A case that is a stretch of a document (cases.h) narrows the case and
+ * attribute filters to that stretch: a passage belongs to the case whose
+ * stretch holds its start, else to the case holding the document whole. */
 typedef struct cdr_filter {
 	const char *const *docs;
 	size_t ndocs;
@@ -35,17 +38,24 @@ typedef struct cdr_selection cdr_selection;
 /**
  * Check a filter (NULL: everything passes): an unknown document, case or
  * attribute is CDR_ENOTFOUND, an attribute without "=" CDR_EUSAGE, each
- * naming what is wrong. The selection keeps `p`; free it before `p`.
+ * naming what is wrong. The selection keeps `p` and `f`; free it before
+ * them. A document whose stretches the case or attribute filters split is
+ * read once here, for where its stretches lie (an error if it cannot be).
  */
 int cdr_selection_new(cdr_selection **out, const cdr_project *p, const cdr_filter *f);
 void cdr_selection_free(cdr_selection *s);
 /** Does the filter pass everything? */
 int cdr_selection_all(const cdr_selection *s);
-/** Does document `doc` pass the document, case and attribute filters? */
+/** Does document `doc` pass the document, case and attribute filters,
+ * wholly or in part (some of its stretches)? */
 int cdr_selection_doc(const cdr_selection *s, const char *doc);
+/** Does case `c` (an index into the project's cases) pass the case and
+ * attribute filters and hold a document or stretch the document filter
+ * keeps (the filter passes everything: every case does)? */
+int cdr_selection_case(const cdr_selection *s, size_t c);
 /** Does the filter look at speakers (so turns must be read)? */
 int cdr_selection_by_speaker(const cdr_selection *s);
-/** Does a passage starting at code point `cp` of a loaded `doc` pass (document and speaker)? */
+/** Does a passage starting at code point `cp` of a loaded `doc` pass (document, case, attributes and speaker)? */
 int cdr_selection_at(const cdr_selection *s, const cdr_document *doc, size_t cp);
 /**
  * The same for a passage named by document id, loading the document's
@@ -67,8 +77,9 @@ typedef int (*cdr_quote_fn)(void *ctx, const cdr_quote *q);
 
 /**
  * Every segment coded `code` (a resolved code; its subcodes too when
- * `with_children`), by `coder` (NULL: all coders), in documents of case
- * `case_id` (NULL: all), in document and text order.
+ * `with_children`; NULL: every code, in one pass over the codings), by
+ * `coder` (NULL: all coders), in documents of case `case_id` (NULL: all),
+ * in document and text order.
  */
 int cdr_quotes(cdr_project *p, const cdr_schemes *set, const cdr_code *code, int with_children,
 	       const char *coder, const char *case_id, cdr_quote_fn fn, void *ctx);

@@ -548,35 +548,17 @@ static const char *case_row_label(const struct build *b, long c, size_t d)
 	}
 }
 
-/* The row of document d as a whole. */
-static const char *doc_row_label(const struct build *b, size_t d)
-{
-	return case_row_label(b, b->doc_case[d], d);
-}
-
 static const char *speaker_label(const cdr_document *doc, size_t turn)
 {
 	const char *sp = cdr_document_turn(doc, turn)->speaker;
 	return *sp ? sp : "(no speaker)";
 }
 
-/* Does case c hold a document the filter keeps? Without a filter of
- * documents every case is a row, documents or not. */
+/* Does case c pass the filter, with a document or stretch it keeps?
+ * Without a filter of documents every case is a row, documents or not. */
 static int case_selected(const struct build *b, size_t c)
 {
-	if (cdr_selection_all(b->sel))
-		return 1;
-	for (size_t d = 0; d < cdr_cases_doc_count(b->cases, c); d++)
-		if (cdr_project_has_doc(b->p, cdr_cases_doc(b->cases, c, d)) &&
-		    cdr_selection_doc(b->sel, cdr_cases_doc(b->cases, c, d)))
-			return 1;
-	for (size_t s = 0; s < cdr_cases_stretch_count(b->cases, c); s++) {
-		size_t first, last;
-		const char *doc = cdr_cases_stretch(b->cases, c, s, &first, &last);
-		if (cdr_project_has_doc(b->p, doc) && cdr_selection_doc(b->sel, doc))
-			return 1;
-	}
-	return 0;
+	return cdr_selection_case(b->sel, c);
 }
 
 /* Every row there can be, in order: cases and documents in project
@@ -661,34 +643,37 @@ static int make_cells(struct build *b)
 }
 
 /* Shares: the words of each row (of the speaker's turns for speaker
- * rows), and of the whole project for the total row. */
+ * rows), and of the whole project for the total row. A document's words
+ * are its turns' words, so they go turn by turn: a turn in a case's
+ * stretch counts for that case's row (the row its codings fall in), and
+ * only the turns the filter keeps count at all. */
 static int count_row_words(struct build *b)
 {
 	int rc = 0;
 
 	for (size_t d = 0; d < cdr_project_doc_count(b->p) && rc == 0; d++) {
+		const char *id = cdr_project_doc_id(b->p, d);
 		cdr_document *sd;
-		long r;
-		double words = 0;
-		if (!cdr_selection_doc(b->sel, cdr_project_doc_id(b->p, d)))
+		if (!cdr_selection_doc(b->sel, id))
 			continue;
-		if ((rc = cdr_project_doc_load(&sd, b->p, cdr_project_doc_id(b->p, d), 0)) < 0)
+		if ((rc = cdr_project_doc_load(&sd, b->p, id, 0)) < 0)
 			break;
-		/* with a speaker filter, only the words of the turns it keeps */
-		if (cdr_selection_by_speaker(b->sel)) {
-			for (size_t t = 0; t < cdr_document_turn_count(sd); t++)
-				if (cdr_selection_at(b->sel, sd, cdr_document_turn(sd, t)->span.start))
-					words += (double)cdr_document_turn(sd, t)->words;
-		} else {
-			words = (double)cdr_document_words(sd);
-		}
-		b->total_words += words;
-		if (b->o->rows == CDR_ROWS_SPEAKER) {
-			for (size_t t = 0; t < cdr_document_turn_count(sd); t++)
-				if ((r = map_get(&b->rowmap, speaker_label(sd, t))) >= 0)
-					b->row_words[r] += (double)cdr_document_turn(sd, t)->words;
-		} else if ((r = map_get(&b->rowmap, doc_row_label(b, d))) >= 0) {
-			b->row_words[r] += words;
+		for (size_t t = 0; t < cdr_document_turn_count(sd) && rc == 0; t++) {
+			const cdr_turn *turn = cdr_document_turn(sd, t);
+			const char *label;
+			long r, c = b->doc_case[d];
+			if (!cdr_selection_at(b->sel, sd, turn->span.start))
+				continue;
+			b->total_words += (double)turn->words;
+			if (b->o->rows == CDR_ROWS_SPEAKER)
+				label = speaker_label(sd, t);
+			else if (b->o->rows == CDR_ROWS_DOC ||
+				 (rc = cdr_cases_case_at(b->cases, b->p, id, turn->span.start, &c)) == 0)
+				label = case_row_label(b, c, d);
+			else
+				break;
+			if ((r = map_get(&b->rowmap, label)) >= 0)
+				b->row_words[r] += (double)turn->words;
 		}
 		cdr_document_free(sd);
 	}
@@ -940,6 +925,34 @@ done:
 	}
 	*out = b.m;
 	return 0;
+}
+
+int cdr_matrix_row_words(double *rw, double *total, cdr_project *p, const cdr_matrix_options *o,
+			 const cdr_matrix *m)
+{
+	struct build b = { 0 };
+	int rc;
+
+	*total = 0;
+	b.o = o;
+	b.p = p;
+	b.cases = cdr_project_cases(p);
+	b.attr = -1;
+	b.row_words = rw;
+	if ((rc = cdr_selection_new(&b.sel, p, o->filter)) < 0 ||
+	    (o->rows == CDR_ROWS_ATTR && (rc = resolve_attr(&b)) < 0) || (rc = map_documents(&b)) < 0)
+		goto done;
+	for (size_t i = 0; i < m->nr && rc == 0; i++)
+		rc = cdr_strmap_put(&b.rowmap, m->rowl[i], i);
+	if (rc == 0)
+		rc = count_row_words(&b);
+	*total = b.total_words;
+done:
+	cdr_selection_free(b.sel);
+	cdr_strmap_clear(&b.docmap);
+	cdr_strmap_clear(&b.rowmap);
+	free(b.doc_case);
+	return rc;
 }
 
 /* ---- chi-square ------------------------------------------------------ */

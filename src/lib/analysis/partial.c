@@ -31,74 +31,9 @@ struct sums {
 	double count, docs, words, all_words;
 };
 
-static const char *speaker_label(const cdr_document *doc, size_t turn)
-{
-	const char *sp = cdr_document_turn(doc, turn)->speaker;
-	return *sp ? sp : "(no speaker)";
-}
-
 static int label_ok(const char *s)
 {
 	return strpbrk(s, "\t\n\r") == NULL;
-}
-
-/* The words of each row (as the builder counts them for shares) and of
- * the whole, by row label. */
-static int row_words(cdr_project *p, const cdr_matrix_options *o, const cdr_matrix *m, double *rw, double *total)
-{
-	cdr_selection *sel = NULL;
-	cdr_cases *cases = cdr_project_cases(p);
-	cdr_strmap rows = { 0 };
-	long attr = -1;
-	int rc;
-
-	*total = 0;
-	if ((rc = cdr_selection_new(&sel, p, o->filter)) < 0)
-		return rc;
-	for (size_t a = 0; o->rows == CDR_ROWS_ATTR && a < cdr_cases_attr_count(cases); a++)
-		if (strcmp(cdr_cases_attr_name(cases, a), o->attr) == 0)
-			attr = (long)a;
-	for (size_t i = 0; i < cdr_matrix_rows(m) && rc == 0; i++)
-		rc = cdr_strmap_put(&rows, cdr_matrix_row_label(m, i), i);
-	for (size_t d = 0; d < cdr_project_doc_count(p) && rc == 0; d++) {
-		const char *id = cdr_project_doc_id(p, d), *label = id;
-		cdr_document *sd;
-		double words = 0;
-		size_t r;
-		long c;
-		if (!cdr_selection_doc(sel, id))
-			continue;
-		if ((rc = cdr_project_doc_load(&sd, p, id, 0)) < 0)
-			break;
-		if (cdr_selection_by_speaker(sel)) {
-			for (size_t t = 0; t < cdr_document_turn_count(sd); t++)
-				if (cdr_selection_at(sel, sd, cdr_document_turn(sd, t)->span.start))
-					words += (double)cdr_document_turn(sd, t)->words;
-		} else {
-			words = (double)cdr_document_words(sd);
-		}
-		*total += words;
-		if (o->rows == CDR_ROWS_SPEAKER) {
-			for (size_t t = 0; t < cdr_document_turn_count(sd); t++)
-				if (cdr_strmap_get(&rows, speaker_label(sd, t), &r))
-					rw[r] += (double)cdr_document_turn(sd, t)->words;
-		} else {
-			c = cdr_cases_of_doc(cases, id);
-			if (o->rows == CDR_ROWS_CASE && c >= 0)
-				label = cdr_cases_id(cases, (size_t)c);
-			else if (o->rows == CDR_ROWS_ATTR) {
-				label = c >= 0 && attr >= 0 ? cdr_cases_attr(cases, (size_t)c, (size_t)attr) : "";
-				if (!*label)
-					label = "(missing)";
-			}
-			if (cdr_strmap_get(&rows, label, &r))
-				rw[r] += words;
-		}
-		cdr_document_free(sd);
-	}
-	cdr_strmap_clear(&rows);
-	cdr_selection_free(sel);
-	return rc;
 }
 
 int cdr_matrix_partial_write(FILE *f, cdr_project *p, const cdr_schemes *set, const cdr_matrix_options *opts)
@@ -129,7 +64,7 @@ int cdr_matrix_partial_write(FILE *f, cdr_project *p, const cdr_schemes *set, co
 		rc = CDR_ENOMEM;
 		goto done;
 	}
-	if ((rc = row_words(p, &o, m[0], rw, &tw)) < 0)
+	if ((rc = cdr_matrix_row_words(rw, &tw, p, &o, m[0])) < 0)
 		goto done;
 	fprintf(f, "%s\t%d\n", MAGIC, PARTIAL_VERSION);
 	if (o.rows == CDR_ROWS_ATTR)
