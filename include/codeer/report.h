@@ -39,6 +39,13 @@ typedef struct cdr_report_options {
 	size_t nlayouts;
 	cdr_cs_cell layout_cell;      /* what the cross-section cells hold besides the code ids:
 				       * CDR_CS_CODES (only the ids), CDR_CS_QUOTES or CDR_CS_MEMOS */
+	int no_transcripts;           /* leave the transcripts out (large projects): links to
+				       * documents and turns become plain references */
+	int heatmap;                  /* the code-by-case heatmap: 0 a picture up to 20,000 cells
+				       * and a table above, 1 always a table, 2 always a picture */
+	long max_quotes;              /* at most this many quotes per code, the first in document
+				       * order, and a line saying how many more and how to list
+				       * them; negative: every quote */
 } cdr_report_options;
 
 /**

@@ -31,6 +31,16 @@ const struct cdr_cmd cmd_report = {
 		  "default), with the coded segments (quotes) or with the\n"
 		  "coders' memos (memos)",
 		  CLI_CHOICES("codes", "quotes", "memos"), 0 },
+		{ "no-transcripts", 0, CLI_OPT_FLAG, NULL,
+		  "leave the transcripts out; quotes and tables stay (for\n"
+		  "large projects)", NULL, 0 },
+		{ "heatmap", 0, CLI_OPT_ENUM, "K",
+		  "the code-by-case heatmap as a picture, as a table, or\n"
+		  "auto: a table above 20,000 cells (the default)",
+		  CLI_CHOICES("auto", "table", "picture"), 0 },
+		{ "max-quotes", 0, CLI_OPT_INT, "N",
+		  "at most N quotes per code, the first in document order,\n"
+		  "and a line saying how many more (default: all)", NULL, 0 },
 		{ NULL },
 	},
 	.help = "One HTML file with everything inline (it opens offline and mails as one\n"
@@ -41,7 +51,8 @@ const struct cdr_cmd cmd_report = {
 		"says whose codings it counted.\n",
 	.examples = CLI_EXAMPLES("codeer report --coder anna",
 				 "codeer report --coder auto --coders auto,anna -o rules.html",
-				 "codeer report --coder all --layout codeschemes/generalist-dwarsdoorsnede.tsv --layout-cell quotes"),
+				 "codeer report --coder all --layout codeschemes/generalist-dwarsdoorsnede.tsv --layout-cell quotes",
+				 "codeer report --coder auto --no-transcripts --max-quotes 20 -o overview.html"),
 	.exec = report_exec,
 };
 
@@ -67,6 +78,11 @@ static int report_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	o.coders = (const char *const *)cli_list(a, "coders", &o.ncoders);
 	o.layouts = (const char *const *)cli_list(a, "layout", &o.nlayouts);
 	o.layout_cell = cells[cli_choice(a, "layout-cell", 0)];
+	o.no_transcripts = cli_flag(a, "no-transcripts");
+	o.heatmap = cli_choice(a, "heatmap", 0);
+	o.max_quotes = cli_int(a, "max-quotes", -1);
+	if (cli_int(a, "max-quotes", 0) < 0)
+		return cli_usage_error(a->cmd, "--max-quotes takes a number of quotes, 0 or more");
 	if (o.coders && o.ncoders < 2)
 		return cli_usage_error(a->cmd, "--coders takes two or more coders, e.g. --coders auto,anna");
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)

@@ -183,7 +183,8 @@ $ cd p && codeer report --layout layout.tsv --layout-cell all
 ! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME|all]
 !                      [--codes LIST] [--coders A,B,...]
 !                      [--layout LAYOUT.tsv]...
-!                      [--layout-cell codes|quotes|memos]
+!                      [--layout-cell codes|quotes|memos] [--no-transcripts]
+!                      [--heatmap auto|table|picture] [--max-quotes N]
 ? 2
 
 # codes with the same alpha: the report and agree show them in one order,
@@ -208,7 +209,8 @@ wrote long.html (N KB)
 ! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME|all]
 !                      [--codes LIST] [--coders A,B,...]
 !                      [--layout LAYOUT.tsv]...
-!                      [--layout-cell codes|quotes|memos]
+!                      [--layout-cell codes|quotes|memos] [--no-transcripts]
+!                      [--heatmap auto|table|picture] [--max-quotes N]
 ? 2
 
 # bad input: clear errors, no file
@@ -229,7 +231,8 @@ $ cd p && codeer report --coders anna
 ! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME|all]
 !                      [--codes LIST] [--coders A,B,...]
 !                      [--layout LAYOUT.tsv]...
-!                      [--layout-cell codes|quotes|memos]
+!                      [--layout-cell codes|quotes|memos] [--no-transcripts]
+!                      [--heatmap auto|table|picture] [--max-quotes N]
 ? 2
 
 $ cd p && codeer report --coder all -o nodir/r.html
@@ -238,6 +241,52 @@ $ cd p && codeer report --coder all -o nodir/r.html
 
 $ cd p && codeer report --coder all --coders anna,nope -o x.html
 ! codeer: no coder 'nope' in the project (see 'codeer code list')
+? 2
+
+# --no-transcripts and --max-quotes: the tables are the full report's
+# (links to the transcripts left out), every link still resolves, no
+# transcript section, and each code says how many quotes it left out and
+# how to list them all; that command finds exactly that many
+$ cd p && codeer report --coder all -o full.html >/dev/null && codeer report --coder all --no-transcripts --max-quotes 1 -o small.html >/dev/null && for f in full.html small.html; do perl -pe 's#<a href="\#doc-[^"]*">(.*?)</a>#$1#g' $f | sed -n '/id="overview"/,/id="quotes"/p' | grep -v 'generated' > $f.tables; done && cmp full.html.tables small.html.tables && grep -c -e 'href="#doc-' -e 'id="transcripts"' -e 'href="#transcripts"' small.html; grep -o 'href="#[^"]*"' small.html | sed 's/^href="#//; s/"$//' | sort -u > hrefs && grep -o ' id="[^"]*"' small.html | sed 's/^ id="//; s/"$//' | sort > ids && echo "$(comm -23 hrefs ids | wc -l) missing" && grep -c '<li><blockquote>' small.html && grep -o '<p class="note more">.*</p>' small.html | sed 's/<[^>]*>//g' && codeer quotes --no-children mini/VB --format tsv | sed 1d | wc -l
+0
+0 missing
+3
+6 more segments not shown (at most 1 per code); all of them: codeer quotes --no-children mini/VB
+1 more segment not shown (at most 1 per code); all of them: codeer quotes --no-children mini/VB.NET
+1 more segment not shown (at most 1 per code); all of them: codeer quotes --no-children mini/EK
+7
+? 0
+
+# one coder: the command names the coder; --max-quotes 0 keeps the
+# codes and their definitions, without quotes
+$ cd p && codeer report --coder anna --max-quotes 0 -o none.html >/dev/null && grep -c '<li><blockquote>' none.html; grep -o '<p class="note more">.*</p>' none.html | sed 's/<[^>]*>//g'
+0
+3 more segments not shown (at most 0 per code); all of them: codeer quotes --no-children --coder anna mini/VB
+1 more segment not shown (at most 0 per code); all of them: codeer quotes --no-children --coder anna mini/VB.NET
+1 more segment not shown (at most 0 per code); all of them: codeer quotes --no-children --coder anna mini/EK
+? 0
+
+# --heatmap table: the same counts as the picture, as a table with a
+# total row and column
+$ cd p && codeer report --coder all --heatmap table -o ht.html >/dev/null && grep -c '<svg class="heat"' ht.html; sed -n '/<table class="heat-t">/,/<\/table>/p' ht.html | sed -e 's/<[^>]*>/ /g' -e 's/  */ /g' -e 's/^ //' -e 's/ $//' | grep -v '^$' && codeer matrix --coder all --format tsv
+0
+case VB VB.NET EK total
+k1 4 2 2 8
+k2 3 3
+total 7 2 2 11
+case	mini/VB	mini/VB.NET	mini/EK	total
+k1	4	2	2	8
+k2	3	0	0	3
+total	7	2	2	11
+? 0
+
+$ cd p && codeer report --coder all --max-quotes -2
+! codeer report: --max-quotes takes a number of quotes, 0 or more
+! usage: codeer report [-o FILE] [--title TEXT] [--coder NAME|all]
+!                      [--codes LIST] [--coders A,B,...]
+!                      [--layout LAYOUT.tsv]...
+!                      [--layout-cell codes|quotes|memos] [--no-transcripts]
+!                      [--heatmap auto|table|picture] [--max-quotes N]
 ? 2
 
 # an unwritable place leaves no file, not even a partial one

@@ -121,7 +121,7 @@ static int code_matches(const cdr_schemes *set, const cdr_code *code, int with_c
 {
 	const cdr_code *c;
 
-	if (strcmp(code->qualified, qualified) == 0)
+	if (code == NULL || strcmp(code->qualified, qualified) == 0)
 		return 1;
 	if (!with_children || cdr_schemes_resolve(&c, set, qualified) < 0)
 		return 0;

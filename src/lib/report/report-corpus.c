@@ -65,11 +65,10 @@ void rpt_overview(struct report *r)
 	      "<th class=\"num\">coded segments</th></tr></thead>\n<tbody>\n", f);
 	for (size_t i = 0; i < r->ndocs; i++) {
 		const struct rdoc *d = &r->docs[i];
-		fputs("<tr><td><a href=\"#doc-", f);
-		rpt_put_anchor(f, d->id);
-		fputs("\">", f);
+		fputs("<tr><td>", f);
+		rpt_doc_link(r, f, d->id, 0);
 		rpt_esc(f, d->id);
-		fputs("</a></td><td>", f);
+		fputs(r->o->no_transcripts ? "</td><td>" : "</a></td><td>", f);
 		rpt_esc(f, d->case_id);
 		fprintf(f, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
 			d->turns, d->words, d->codings);

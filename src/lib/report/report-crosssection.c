@@ -181,11 +181,10 @@ static void xs_table(struct report *r, const struct xsect *x, size_t k)
 		if (t < x->ntext)
 			text = &x->text[t];
 		fputs("<tr><th scope=\"row\">", f);
-		if (doc) {
-			fputs("<a href=\"#doc-", f);
-			rpt_put_anchor(f, doc);
-			fputs("\">", f);
-		}
+		if (r->o->no_transcripts)
+			doc = NULL;
+		if (doc)
+			rpt_doc_link(r, f, doc, 0);
 		rpt_esc(f, case_id);
 		fputs(doc ? "</a></th>" : "</th>", f);
 		for (size_t j = 1; j < h->n; j++) {

@@ -153,17 +153,19 @@ static int on_quote(void *ctx, const cdr_quote *q)
 		return cdr_error_set(CDR_ENOMEM, "out of memory");
 	f = rc->qf;
 	rc->nquotes++;
+	if (r->o->max_quotes >= 0 && rc->shown >= (size_t)r->o->max_quotes) {
+		free(text);
+		return 0;
+	}
+	rc->shown++;
 	fputs("<li><blockquote>", f);
 	rpt_esc(f, text);
-	fputs("</blockquote><p class=\"src\"><a href=\"#doc-", f);
-	rpt_put_anchor(f, docid);
-	if (turn)
-		fprintf(f, "-t%ld", q->turn + 1);
-	fputs("\">", f);
+	fputs("</blockquote><p class=\"src\">", f);
+	rpt_doc_link(r, f, docid, turn ? q->turn + 1 : 0);
 	rpt_esc(f, docid);
 	if (turn)
 		fprintf(f, " t%ld", q->turn + 1);
-	fputs("</a>", f);
+	fputs(r->o->no_transcripts ? "" : "</a>", f);
 	if (turn && *turn->speaker) {
 		fputs(" · <span class=\"spk\">", f);
 		rpt_esc(f, turn->speaker);
@@ -179,7 +181,8 @@ static int on_quote(void *ctx, const cdr_quote *q)
 	}
 	fputs("</li>\n", f);
 	free(text);
-	if (q->turn >= 0 && (d = rpt_find_doc(r, docid)) >= 0) {
+	/* the codes on each turn, for the transcripts' chips */
+	if (!r->o->no_transcripts && q->turn >= 0 && (d = rpt_find_doc(r, docid)) >= 0) {
 		if (cdr_grow((void **)&r->marks, &r->mcap, r->nmarks + 1, sizeof(*r->marks)) < 0)
 			return CDR_ENOMEM;
 		r->marks[r->nmarks++] = (struct mark){ (size_t)d, q->turn, (size_t)ci };
@@ -202,17 +205,9 @@ int rpt_gather_quotes(struct report *r)
 {
 	int rc = 0;
 
-	/* one pass per top-level code: its subtree, dealt out code by code */
-	for (size_t i = 0; i < r->ncodes && rc == 0; i++) {
-		int any = 0;
-		if (r->codes[i].code->parent >= 0)
-			continue;
-		for (size_t j = i; j < r->ncodes && !any; j++)
-			any = r->codes[j].selected && r->codes[j].segments > 0 && r->codes[j].scheme == r->codes[i].scheme &&
-			      (j == i || cdr_scheme_code_is_below(r->codes[j].scheme, r->codes[j].code, r->codes[i].code));
-		if (any)
-			rc = cdr_quotes(r->p, r->set, r->codes[i].code, 1, r->coder, NULL, on_quote, r);
-	}
+	/* one pass over every coding, dealt out code by code: a pass per code
+	 * would read every coder's file again for each */
+	rc = cdr_quotes(r->p, r->set, NULL, 1, r->coder, NULL, on_quote, r);
 	for (size_t i = 0; i < r->ncodes; i++)
 		if (r->codes[i].qf) {
 			if (fclose(r->codes[i].qf) != 0 && rc == 0)

@@ -22,7 +22,8 @@ struct rcode {
 	const char *name;        /* the id, or scheme/id when another scheme has the same id */
 	int selected;
 	size_t segments, docs, cases, words;
-	size_t nquotes;
+	size_t nquotes;          /* every coded segment */
+	size_t shown;            /* of them in qbuf (--max-quotes) */
 	char *qbuf;              /* the quotes as HTML */
 	size_t qlen;
 	FILE *qf;
@@ -85,6 +86,10 @@ struct report {
 /* report-util.c */
 void rpt_esc(FILE *f, const char *s);
 void rpt_put_anchor(FILE *f, const char *s);
+/* Opens a link to a document (turn 0) or one of its turns (1-based) in
+ * the transcripts; writes nothing when the report has none, so the caller
+ * closes it with "</a>" only when r->o->no_transcripts is 0. */
+void rpt_doc_link(const struct report *r, FILE *f, const char *doc, long turn);
 size_t rpt_cp_len(const char *s);
 void rpt_esc_cut(FILE *f, const char *s, size_t max);
 void rpt_ramp(char out[16], double t);

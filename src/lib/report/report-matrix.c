@@ -36,6 +36,95 @@ static void legend(FILE *f, double max, const char *what)
 	fprintf(f, " <span style=\"margin-left:8px\">%s</span></div>\n", what);
 }
 
+/* Above this many cells the heatmap is a table: a picture with a hover
+ * title per cell grows by some 170 bytes a cell (2,000 cases by 113
+ * codes made 38 MB), a table cell with a shade class by about 20. */
+#define HEAT_SVG_CELLS 20000
+#define HEAT_LEVELS 6
+
+/* The shade of a count as one of HEAT_LEVELS steps of the same ramp. */
+static int heat_level(double v, double max)
+{
+	int k;
+
+	if (!(v > 0) || !(max > 0))
+		return 0;
+	k = (int)ceil(pow(v / max, 0.6) * HEAT_LEVELS);
+	return k < 1 ? 1 : k > HEAT_LEVELS ? HEAT_LEVELS : k;
+}
+
+static void heat_table(struct report *r, const cdr_matrix *m, double max)
+{
+	FILE *f = r->out;
+	size_t nr = cdr_matrix_rows(m), nc = cdr_matrix_cols(m);
+
+	fputs("<style>", f);
+	for (int k = 1; k <= HEAT_LEVELS; k++) {
+		char fill[16];
+		double t = 0.14 + 0.86 * (double)k / HEAT_LEVELS;
+		rpt_ramp(fill, t);
+		fprintf(f, "table.heat-t td.h%d{background:%s%s}", k, fill, t > 0.55 ? ";color:#fff" : "");
+	}
+	fputs("</style>\n<div class=\"scroll\"><table class=\"heat-t\"><thead><tr><th>case</th>", f);
+	for (size_t j = 0; j < nc; j++) {
+		const char *label = cdr_matrix_col_label(m, j);
+		const struct rcode *c = rpt_code_by_name(r, label);
+		fputs("<th title=\"", f);
+		rpt_esc(f, label);
+		if (c) {
+			fputs(": ", f);
+			rpt_esc(f, c->code->label);
+		}
+		fputs("\">", f);
+		if (c && c->nquotes) {
+			fputs("<a href=\"#code-", f);
+			rpt_put_anchor(f, c->code->qualified);
+			fputs("\">", f);
+		}
+		rpt_esc_cut(f, c ? c->name : label, 28);
+		fputs(c && c->nquotes ? "</a></th>" : "</th>", f);
+	}
+	fputs("<th>total</th></tr></thead>\n<tbody>\n", f);
+	for (size_t i = 0; i <= nr; i++) {
+		fputs(i < nr ? "<tr><th>" : "</tbody>\n<tfoot><tr><th>", f);
+		rpt_esc(f, i < nr ? cdr_matrix_row_label(m, i) : "total");
+		fputs("</th>", f);
+		for (size_t j = 0; j <= nc; j++) {
+			double v = i < nr && j < nc ? cdr_matrix_value(m, i, j) :
+				   i < nr ? cdr_matrix_row_total(m, i) :
+				   j < nc ? cdr_matrix_col_total(m, j) : cdr_matrix_total(m);
+			int k = i < nr && j < nc ? heat_level(v, max) : 0;
+			if (i < nr && j < nc && !(v > 0)) {
+				fputs("<td></td>", f);
+				continue;
+			}
+			if (k)
+				fprintf(f, "<td class=\"h%d\">", k);
+			else
+				fputs("<td class=\"tot\">", f);
+			rpt_put_num(f, v);
+			fputs("</td>", f);
+		}
+		fputs(i < nr ? "</tr>\n" : "</tr></tfoot>\n", f);
+	}
+	fputs("</table></div>\n<div class=\"legend\"><i style=\"background:#f6f7f9\"></i> 0", f);
+	/* each step's counts: the whole numbers v with heat_level(v) == k */
+	for (int k = 1, lo = 1; k <= HEAT_LEVELS && lo <= max; k++) {
+		char fill[16];
+		int hi = lo;
+		while (hi + 1 <= max && heat_level(hi + 1, max) == k)
+			hi++;
+		if (heat_level(lo, max) != k)
+			continue;
+		rpt_ramp(fill, 0.14 + 0.86 * (double)k / HEAT_LEVELS);
+		fprintf(f, " <i style=\"background:%s\"></i> %d%s", fill, lo, hi > lo ? "–" : "");
+		if (hi > lo)
+			fprintf(f, "%d", hi);
+		lo = hi + 1;
+	}
+	fputs(" <span style=\"margin-left:8px\">coded segments</span></div>\n", f);
+}
+
 void rpt_heatmap(struct report *r)
 {
 	FILE *f = r->out;
@@ -96,6 +185,15 @@ void rpt_heatmap(struct report *r)
 	width = left + (double)nc * cw + gap + totw + right;
 	height = top + (double)nr * ch + gap + ch + 4;
 	rpt_counted_note(r);
+	if (r->o->heatmap == 1 || (r->o->heatmap == 0 && nr * (nc + 1) > HEAT_SVG_CELLS)) {
+		fprintf(f, "<p class=\"note\">Coded segments per case and code (%zu %s, %zu %s with codings), as a table. The darker the cell, the more segments.<span class=\"screen\"> Hover a code for "
+			   "its label; click it for its quotes.</span></p>\n",
+			nr, rpt_plural(nr, "case", "cases"), nc, rpt_plural(nc, "code", "codes"));
+		heat_table(r, m, max);
+		fputs("</section>\n", f);
+		cdr_matrix_free(m);
+		return;
+	}
 	fprintf(f, "<p class=\"note\">Coded segments per case and code (%zu %s, %zu %s with codings). The darker the cell, "
 		   "the more segments.<span class=\"screen\"> Hover a cell for its case and code; click a code for its "
 		   "quotes, a case for its transcript.</span></p>\n",
@@ -129,12 +227,10 @@ void rpt_heatmap(struct report *r)
 		double y = top + (double)i * ch + (i == nr ? gap : 0);
 		const char *label = i < nr ? cdr_matrix_row_label(m, i) : "total";
 		long ci = i < nr ? cdr_cases_find(cases, label) : -1;
-		const char *doc = ci >= 0 && cdr_cases_doc_count(cases, (size_t)ci) ? cdr_cases_doc(cases, (size_t)ci, 0) : NULL;
-		if (doc) {
-			fputs("<a href=\"#doc-", f);
-			rpt_put_anchor(f, doc);
-			fputs("\">", f);
-		}
+		const char *doc = ci >= 0 && cdr_cases_doc_count(cases, (size_t)ci) && !r->o->no_transcripts
+					  ? cdr_cases_doc(cases, (size_t)ci, 0) : NULL;
+		if (doc)
+			rpt_doc_link(r, f, doc, 0);
 		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" dominant-baseline=\"central\"%s><title>", left - 8,
 			y + ch / 2, i == nr ? " font-weight=\"600\"" : "");
 		rpt_esc(f, label);

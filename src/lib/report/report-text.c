@@ -16,14 +16,35 @@ static void def_line(FILE *f, const char *key, const char *text)
 	fputs("</p>\n", f);
 }
 
+/* What --max-quotes left out, and the command that lists all of it:
+ * the report deals out each code's own segments (not its subcodes'). */
+static void more_line(const struct report *r, const struct rcode *c)
+{
+	FILE *f = r->out;
+	size_t more = c->nquotes - c->shown;
+
+	fprintf(f, "<p class=\"note more\">%zu more %s not shown (at most %ld per code); all of them: "
+		   "<code>codeer quotes --no-children", more, rpt_plural(more, "segment", "segments"), r->o->max_quotes);
+	if (r->coder) {
+		fputs(" --coder ", f);
+		rpt_esc(f, r->coder);
+	}
+	fputs(" ", f);
+	rpt_esc(f, c->code->qualified);
+	fputs("</code></p>\n", f);
+}
+
 void rpt_quotes(struct report *r)
 {
 	FILE *f = r->out;
 	size_t empty = 0;
 
 	fputs("<section class=\"part\" id=\"quotes\">\n<h2>Quotes per code</h2>\n", f);
-	fputs("<p class=\"note\">Each code with its definition and its coded segments, in document order. "
-	      "The link under a quote opens its turn in the transcript.</p>\n", f);
+	fputs("<p class=\"note\">Each code with its definition and its coded segments, in document order.", f);
+	if (r->o->max_quotes >= 0)
+		fprintf(f, " At most %ld per code: the first in document order.", r->o->max_quotes);
+	fputs(r->o->no_transcripts ? " This report leaves the transcripts out.</p>\n"
+				   : " The link under a quote opens its turn in the transcript.</p>\n", f);
 	for (size_t i = 0; i < r->ncodes; i++) {
 		const struct rcode *c = &r->codes[i];
 		if (!c->selected)
@@ -50,7 +71,10 @@ void rpt_quotes(struct report *r)
 		fputs("</div>\n<ol class=\"quotes\">\n", f);
 		if (c->qlen)
 			fwrite(c->qbuf, 1, c->qlen, f);
-		fputs("</ol>\n</section>\n", f);
+		fputs("</ol>\n", f);
+		if (c->shown < c->nquotes)
+			more_line(r, c);
+		fputs("</section>\n", f);
 	}
 	if (empty) {
 		size_t k = 0;

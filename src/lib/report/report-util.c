@@ -110,6 +110,17 @@ const char *rpt_plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+void rpt_doc_link(const struct report *r, FILE *f, const char *doc, long turn)
+{
+	if (r->o->no_transcripts)
+		return;
+	fputs("<a href=\"#doc-", f);
+	rpt_put_anchor(f, doc);
+	if (turn > 0)
+		fprintf(f, "-t%ld", turn);
+	fputs("\">", f);
+}
+
 long rpt_find_code(const struct report *r, const cdr_code *c)
 {
 	for (size_t i = 0; i < r->ncodes; i++)

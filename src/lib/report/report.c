@@ -33,7 +33,7 @@ static void head(struct report *r, const char *title)
 
 int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_options *o, FILE *out)
 {
-	static const cdr_report_options defaults = { 0 };
+	static const cdr_report_options defaults = { .max_quotes = -1 };
 	struct report r;
 	const char *title;
 	char now[32];
@@ -84,9 +84,10 @@ int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_op
 		fputs("<li><a href=\"#crosssection\">Cross-section</a></li>", out);
 	fputs("<li><a href=\"#cooccurrence\">Co-occurrence</a></li>"
 	      "<li><a href=\"#agreement\">Agreement</a></li>"
-	      "<li><a href=\"#quotes\">Quotes</a></li>"
-	      "<li><a href=\"#transcripts\">Transcripts</a></li>"
-	      "</ol></nav>\n<main class=\"wrap\">\n", out);
+	      "<li><a href=\"#quotes\">Quotes</a></li>", out);
+	if (!o->no_transcripts)
+		fputs("<li><a href=\"#transcripts\">Transcripts</a></li>", out);
+	fputs("</ol></nav>\n<main class=\"wrap\">\n", out);
 	rpt_overview(&r);
 	rpt_frequencies(&r);
 	rpt_heatmap(&r);
@@ -94,7 +95,7 @@ int cdr_report_write(cdr_project *p, const cdr_schemes *set, const cdr_report_op
 	if ((rc = rpt_cooccurrence(&r)) < 0 || (rc = rpt_agreement(&r)) < 0)
 		goto done;
 	rpt_quotes(&r);
-	if ((rc = rpt_transcripts(&r)) < 0)
+	if (!o->no_transcripts && (rc = rpt_transcripts(&r)) < 0)
 		goto done;
 	fprintf(out, "</main>\n<footer><div class=\"wrap\">Made with codeer %s on %s. One file: no fonts, scripts or "
 		     "images from elsewhere.</div></footer>\n<script>\n", CODEER_VERSION, now);
