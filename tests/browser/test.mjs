@@ -409,6 +409,52 @@ T['a change on the command line shows on the page within seconds'] = async ({ br
 	await ctx.close();
 };
 
+T['a coding made on the page redraws only its turn and fetches no codings; the command line\'s still shows'] = async ({ browser, srv }) => {
+	const doc = 's002-mee-casussen';
+	const turns = JSON.parse(execFileSync(CODEER, ['show', '--turns', '--format', 'json', doc], { cwd: PROJECT, encoding: 'utf8' }));
+	const [t5, t7] = [turns[4], turns[6]];
+	const ctx = await newCtx(browser);
+	const page = await openPage(ctx, srv.url, doc);
+	await pin(page, 'verbinden/NW');
+	// A first coding by key makes NW the code t repeats.
+	const phrase = 'wat wij vanuit MEE zouden';
+	await drag(page, phrase);
+	await page.keyboard.press('1');
+	await saved(page);
+	// Every turn's text as drawn now: a redrawn turn has new nodes.
+	await page.evaluate(() => { for (const t of document.querySelectorAll('#transcript .txt')) if (t.firstChild) t.firstChild.probe = true; });
+	const asked = [];
+	page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/codings') asked.push(r.url()); });
+	await page.locator('#u4').scrollIntoViewIfNeeded();
+	const box = await page.locator('#u4 .txt').boundingBox();
+	await page.mouse.move(box.x + 20, box.y + 5);
+	await page.keyboard.press('t');
+	await saved(page);
+	assert.ok(coded('anna', doc, t5.start, t5.end, 'verbinden/NW'), 't coded turn 5 whole');
+	await codingOnPage(page, doc, t5.start, t5.end, 'verbinden/NW');
+	// Longer than a poll: with the version the write gave, it finds nothing new.
+	await page.waitForTimeout(2600);
+	assert.deepEqual(asked, [], 'the page kept its own write instead of fetching the codings again');
+	const redrawn = await page.evaluate(() => Array.from(document.querySelectorAll('#transcript .turn')).filter((t) => {
+		const txt = t.querySelector('.txt');
+		return txt.firstChild && !txt.firstChild.probe;
+	}).map((t) => +t.dataset.i));
+	assert.deepEqual(redrawn, [4], 'only turn 5 was drawn again');
+	// A coding made on the command line meanwhile still shows.
+	execFileSync(CODEER, ['code', 'add', '--coder', 'anna', doc, `c${t7.start}-${t7.end}`, 'verbinden/NW'], { cwd: PROJECT });
+	await codingOnPage(page, doc, t7.start, t7.end, 'verbinden/NW');
+	assert.ok(asked.length > 0, 'the command line\'s change was fetched');
+	// Undo removes the page's coding, again without a fetch of its own.
+	asked.length = 0;
+	await page.keyboard.press('Control+z');
+	await saved(page);
+	assert.ok(!coded('anna', doc, t5.start, t5.end, 'verbinden/NW'), 'undo removed turn 5\'s coding from the file');
+	await page.waitForSelector(`#transcript [data-key="${['anna', doc, t5.start, t5.end, 'verbinden/NW'].join('\u0001')}"]`, { state: 'detached', timeout: 6000 });
+	assert.deepEqual(asked, [], 'undo fetched no codings either');
+	assert.deepEqual(page.errors, []);
+	await ctx.close();
+};
+
 T['a 5 MB transcript opens and renders in well under a second'] = async ({ browser, srv }) => {
 	const ctx = await newCtx(browser);
 	const page = await openPage(ctx, srv.url, DOC);

@@ -45,6 +45,9 @@ const S = {
 	view: 'code',
 	offline: false,
 	memoDrafts: {},
+	codingsStale: false, // a write changed codings the page does not know in full
+	touched: [], // spans changed by writes, not redrawn yet
+	writing: 0, // writes under way
 };
 
 // ---------------------------------------------------------------- API
@@ -377,6 +380,8 @@ async function openDoc(id, { at } = {}) {
 	S.cursorTurn = 0;
 	const c = await api(`/api/codings?${q({ doc: id })}`);
 	S.codings = c.codings;
+	S.codingsStale = false;
+	S.touched = [];
 	Object.assign(S.versions, c.versions);
 	renderDocHead();
 	renderTranscript();
@@ -479,7 +484,11 @@ function unitHtml(u, i, cods) {
 	return `<article class="turn" id="u${i}" data-i="${i}"><div class="meta"><a class="num" href="#" data-turn="${i}" tabindex="-1">${u.n}</a>${u.speaker ? `<span class="spk" title="${esc(u.speaker)}">${esc(u.speaker)}</span>` : ''}${u.time ? `<time>${esc(u.time)}</time>` : ''}</div><div class="txt">${unitText(u, cods)}</div><div class="margin"></div></article>`;
 }
 
+// Margins are drawn when their block comes near the screen: the observer
+// watches the blocks, a hundred or so, not every turn, since it measures
+// each of its targets on every frame.
 let marginObserver = null;
+const nearBlocks = new Set();
 let renderGen = 0;
 // The first screenful of units is drawn at once, the rest in chunks
 // between frames: a 5 MB transcript shows at once and stays scrollable
@@ -492,8 +501,13 @@ function renderTranscript() {
 	const d = S.doc;
 	const gen = ++renderGen;
 	if (marginObserver) marginObserver.disconnect();
+	nearBlocks.clear();
 	marginObserver = new IntersectionObserver((entries) => {
-		for (const e of entries) if (e.isIntersecting && e.target.dataset.drawn !== '1') drawMargin(e.target);
+		for (const e of entries) {
+			if (!e.isIntersecting) { nearBlocks.delete(e.target); continue; }
+			nearBlocks.add(e.target);
+			drawMargins(Array.from(e.target.children).filter((t) => t.dataset.drawn !== '1'));
+		}
 	}, { root: el, rootMargin: '600px 0px' });
 	S.byUnit = codingsByUnit(visibleCodings());
 	S.unitSig = new Array(d.units.length);
@@ -506,9 +520,13 @@ function renderTranscript() {
 	markCursor();
 	renderProposalBar();
 	paintPending();
+	// The tail waits while a write is under way and stops as soon as a key
+	// or a click is waiting: coding comes before drawing turns off screen.
 	const more = () => {
+		if (gen !== renderGen) return;
+		if (S.writing) { setTimeout(more, 16); return; }
 		const t0 = performance.now();
-		while (gen === renderGen && S.rendered < d.units.length && performance.now() - t0 < 10) {
+		while (gen === renderGen && S.rendered < d.units.length && performance.now() - t0 < 10 && !inputPending()) {
 			appendUnits(Math.min(S.rendered + CHUNK_UNITS, d.units.length));
 		}
 		if (gen === renderGen && S.rendered < d.units.length) setTimeout(more, 0);
@@ -534,8 +552,9 @@ function appendUnits(upto) {
 	const guess = Math.round((upto - from) * 52 + chars * 0.52);
 	el.insertAdjacentHTML('beforeend', `<div class="block" style="contain-intrinsic-size:auto ${guess}px">${parts.join('')}</div>`);
 	S.rendered = upto;
-	for (let i = from; i < upto; i++) marginObserver.observe(document.getElementById(`u${i}`));
+	marginObserver.observe(el.lastElementChild);
 }
+const inputPending = () => !!(navigator.scheduling && navigator.scheduling.isInputPending && navigator.scheduling.isInputPending());
 // Draws every unit up to i now, for a jump far into a long document.
 function ensureRendered(i) {
 	if (S.doc && i >= S.rendered) appendUnits(Math.min(S.doc.units.length, i + 1 + FIRST_UNITS));
@@ -543,34 +562,65 @@ function ensureRendered(i) {
 const sig = (cods) => (cods ? cods.map((c) => keyOf(c) + (keyOf(c) === S.selected ? '*' : '') + (c.memo ? 'm' : '')).sort().join('|') : '');
 
 // After the codings change, only the units whose codings changed are drawn
-// again: a long document stays put, scroll position and all.
-function refreshTranscript() {
+// again: a long document stays put, scroll position and all. With `spans`
+// (what the page's own writes changed) only the units they touch are
+// looked at; without, every unit drawn so far. A unit whose block is far
+// off screen gets its margin when the block comes near.
+function refreshTranscript(spans) {
 	if (!S.doc) return;
-	const by = codingsByUnit(visibleCodings());
-	S.byUnit = by;
 	const d = S.doc;
-	for (let i = 0; i < S.rendered; i++) {
-		const s2 = sig(by.get(i));
+	const vis = visibleCodings();
+	let units;
+	if (spans) {
+		const touched = new Set();
+		for (const sp of spans) {
+			const [i, j] = unitRange(sp.start, sp.end);
+			for (let k = i; k <= j; k++) touched.add(k);
+		}
+		units = Array.from(touched).filter((k) => k < S.rendered).sort((a, b) => a - b);
+		for (const k of units) {
+			const u = d.units[k];
+			const list = vis.filter((c) => c.start < u.end && c.end > u.start);
+			if (list.length) S.byUnit.set(k, list); else S.byUnit.delete(k);
+		}
+	} else {
+		S.byUnit = codingsByUnit(vis);
+		units = Array.from({ length: S.rendered }, (_, k) => k);
+	}
+	const redraw = [];
+	for (const i of units) {
+		const s2 = sig(S.byUnit.get(i));
 		if (s2 === S.unitSig[i]) continue;
 		S.unitSig[i] = s2;
 		const el = document.getElementById(`u${i}`);
 		if (!el) continue;
-		el.querySelector('.txt').innerHTML = unitText(d.units[i], by.get(i) || []);
-		drawMargin(el);
+		el.querySelector('.txt').innerHTML = unitText(d.units[i], S.byUnit.get(i) || []);
+		if (nearBlocks.has(el.parentElement)) redraw.push(el);
+		else el.dataset.drawn = '0';
 	}
+	drawMargins(redraw);
 	renderProposalBar();
 	paintPending();
 }
 
 // The margin: one bar per coding over the lines it covers, in lanes so
-// overlapping codings stand side by side, each with its code's name.
-function drawMargin(el) {
+// overlapping codings stand side by side, each with its code's name. All
+// the turns given are measured first and drawn after, so the browser lays
+// the page out once, not once for every turn.
+function drawMargins(els) {
+	const drawn = els.map(marginHtml);
+	els.forEach((el, k) => {
+		const margin = el.querySelector('.margin');
+		el.dataset.drawn = '1';
+		if (margin.innerHTML !== drawn[k].html) margin.innerHTML = drawn[k].html;
+		margin.style.minHeight = drawn[k].minHeight;
+	});
+}
+function marginHtml(el) {
 	const i = +el.dataset.i;
 	const u = S.doc.units[i];
-	const margin = el.querySelector('.margin');
 	const cods = ((S.byUnit && S.byUnit.get(i)) || []).slice();
-	el.dataset.drawn = '1';
-	if (!cods.length) { margin.innerHTML = ''; margin.style.minHeight = ''; return; }
+	if (!cods.length) return { html: '', minHeight: '' };
 	const spans = $$('.txt > span', el);
 	const starts = spans.map((s) => +s.dataset.a);
 	const base = el.querySelector('.txt').getBoundingClientRect().top;
@@ -606,14 +656,13 @@ function drawMargin(el) {
 		nextLabel = y + 19;
 		html += `<button type="button" class="blabel ${k}${chosen}" data-key="${esc(keyOf(it.c))}" style="top:${y}px;left:${labelX}px;--c:${col}" tabindex="-1">${esc(codeLabel(it.c.code))}${k === 'other' ? ` <small>${esc(it.c.coder)}</small>` : ''}${it.c.memo ? ' <small>✎</small>' : ''}</button>`;
 	}
-	margin.innerHTML = html;
-	margin.style.minHeight = `${nextLabel}px`;
+	return { html, minHeight: `${nextLabel}px` };
 }
 function redrawMargins() {
-	for (const el of $$('#transcript .turn')) {
-		el.dataset.drawn = '0';
-		marginObserver.unobserve(el);
-		marginObserver.observe(el);
+	for (const el of $$('#transcript .turn')) el.dataset.drawn = '0';
+	for (const b of $$('#transcript > .block')) {
+		marginObserver.unobserve(b);
+		marginObserver.observe(b);
 	}
 }
 
@@ -752,9 +801,14 @@ function clearPending() {
 	paintPending();
 	updateHint();
 }
+// The page remembers the marked turn: looking for it among 13,000 turns
+// on every j and k would cost more than the move.
+let cursorEl = null;
 function markCursor() {
-	for (const el of $$('#transcript .turn.cursor')) el.classList.remove('cursor');
 	const el = document.getElementById(`u${S.cursorTurn}`);
+	if (el === cursorEl) return;
+	if (cursorEl) cursorEl.classList.remove('cursor');
+	cursorEl = el;
 	if (el) el.classList.add('cursor');
 }
 function moveCursor(delta) {
@@ -794,6 +848,7 @@ async function write(path, body, { coder = S.coder, of = coder, retry } = {}) {
 	return serial(async () => {
 		status('Saving…', 'busy');
 		const send = () => api(path, { ...body, coder, base: S.versions[of] ?? null });
+		S.writing++;
 		try {
 			let res;
 			try {
@@ -814,20 +869,60 @@ async function write(path, body, { coder = S.coder, of = coder, retry } = {}) {
 				res = await send();
 			}
 			if (res && res.version !== undefined) S.versions[of] = res.version;
+			keepLocally(path, res);
 			status(`Saved ${new Date().toLocaleTimeString('nl-NL')}`, 'saved');
 			return res;
 		} catch (e) {
 			status('Not saved', 'error');
 			if (e.message !== 'stale') toast(e.status === 409 ? `Not saved: ${e.message}` : e.message, 'error', e.status === 0 ? 0 : 10000);
 			throw e;
+		} finally {
+			S.writing--;
 		}
 	});
 }
 const has = (coder, doc, start, end, code) => S.codings.some((c) => c.coder === coder && c.doc === doc && c.start === start && c.end === end && c.code === code && c.status !== 'rejected');
 const findCoding = (coder, doc, start, end, code) => S.codings.find((c) => c.coder === coder && c.doc === doc && c.start === start && c.end === end && c.code === code);
 
+// The server's answer to an add, a remove or a memo is the whole change: the
+// file was at the version the page had (else the answer is a 409), so the
+// page's codings plus this change are the file's new contents. The page
+// keeps them itself and redraws the turns the change touches, instead of
+// fetching every coding of the document again. Accept and reject answer
+// with a count only: after them the page reloads the codings.
+function cmpCoding(x, y) {
+	return x.coder < y.coder ? -1 : x.coder > y.coder ? 1 : x.start - y.start || x.end - y.end || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0);
+}
+function keepLocally(path, res) {
+	const same = (c, k) => c.coder === k.coder && c.doc === k.doc && c.start === k.start && c.end === k.end && c.code === k.code;
+	const k = res && (res.coding || res.removed);
+	if (!k || !path.endsWith('/add') && !path.endsWith('/remove') && !path.endsWith('/memo')) {
+		S.codingsStale = true;
+		return;
+	}
+	if (k.doc !== S.docId) return;
+	const at = S.codings.findIndex((c) => same(c, k));
+	if (path.endsWith('/remove')) {
+		if (at >= 0) S.codings.splice(at, 1);
+	} else if (at >= 0) {
+		S.codings[at] = k;
+	} else {
+		let i = S.codings.length;
+		while (i > 0 && cmpCoding(S.codings[i - 1], k) > 0) i--;
+		S.codings.splice(i, 0, k);
+	}
+	S.touched.push({ start: k.start, end: k.end });
+}
 async function afterWrite() {
-	await reloadCodings();
+	if (S.codingsStale) {
+		await reloadCodings();
+	} else if (S.touched.length) {
+		const spans = S.touched;
+		S.touched = [];
+		refreshTranscript(spans);
+		if (S.inspecting && S.inspecting.kind === 'codings') renderInspector();
+		if (S.view === 'compare' && S.compare) renderCompare();
+	}
 	scheduleDocsReload();
 }
 
@@ -932,12 +1027,19 @@ async function applyCode(code, span = S.pending) {
 	if (has(S.coder, S.docId, span.start, span.end, c.qualified)) { toast(`That passage is coded ${c.label} already.`, 'info', 4000); return; }
 	const a = { op: 'add', doc: S.docId, start: span.start, end: span.end, code: c.qualified };
 	if (span === S.pending) clearPending();
-	noteRecent(c.qualified);
+	const searched = $('#code-search').value !== '';
 	$('#code-search').value = '';
-	renderCodebook();
 	// Back to the text at once, so the next key (Ctrl-Z, t, 1) is for it.
-	$('#transcript').focus({ preventScroll: true });
-	await act(a, `coding ${c.label}`);
+	if (document.activeElement !== $('#transcript')) $('#transcript').focus({ preventScroll: true });
+	const done = act(a, `coding ${c.label}`);
+	// The request is on its way before the codebook and the recent codes
+	// are drawn again.
+	S.lastCode = c.qualified;
+	setTimeout(() => {
+		noteRecent(c.qualified);
+		if (searched) renderCodebook();
+	}, 0);
+	await done;
 }
 function codeTurn() {
 	if (!S.doc) return;
@@ -1330,6 +1432,8 @@ async function reloadCodings() {
 	if (!S.docId) return;
 	const c = await api(`/api/codings?${q({ doc: S.docId })}`);
 	S.codings = c.codings;
+	S.codingsStale = false;
+	S.touched = [];
 	Object.assign(S.versions, c.versions);
 	refreshTranscript();
 	if (S.inspecting && S.inspecting.kind === 'codings') renderInspector();
