@@ -39,8 +39,9 @@ const struct cdr_cmd cmd_freq = {
 	.help = "Words are the words of the coded text, each word once per code and document\n"
 		"however many codings of the code cover it.\n"
 		"With --tree, files are the documents with a coding and references the codings,\n"
-		"as NVivo names them. A code is created and modified when codebook.log says\n"
-		"(codes add, rename, merge, move), else at its first and last coding.\n",
+		"as NVivo names them. A code is created when codebook.log made it (code add\n"
+		"--new), else at its first coding; modified at the later of its last change in\n"
+		"codebook.log (rename, merge, move) and its last coding.\n",
 	.examples = CLI_EXAMPLES("codeer freq --coder auto", "codeer freq --coder all --scheme empowerment --all",
 				 "codeer freq --coder auto --speaker R --attr gemeente=Utrecht",
 				 "codeer freq --tree --aggregate --scheme op-weg-naar-maatwerk"),
