@@ -281,3 +281,24 @@ qc-project/programming	qc-project/competencies
 $ cd p && touch -d '2020-05-06 07:08:09 UTC' memos/code/mini/VB.md && codeer export --qdpx ../dated.qdpx && cd .. && codeer import dated.qdpx --into dated >/dev/null && cd dated && codeer export --qdpx ../dated2.qdpx && cd .. && unzip -p dated2.qdpx project.qde | grep -o '<Note [^>]*>' | sed -E 's/guid="[^"]*"/guid=G/'
 <Note guid=G name="Verbinden" modifiedDateTime="2020-05-06T07:08:09Z">
 ? 0
+
+# names taken more than once: a code id and a scheme id get -2, -3, ...
+# (not -2-3) after the name
+$ cat > same.qdc && codeer init s2 >/dev/null && codeer import same.qdc --into s2 && codeer -C s2 codes | cut -f1
+< <?xml version="1.0" encoding="utf-8"?>
+< <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="handmade"><Codes>
+< <Code guid="00000000-0000-4000-8000-000000000001" name="A" isCodable="true"/>
+< <Code guid="00000000-0000-4000-8000-000000000002" name="A" isCodable="true"/>
+< <Code guid="00000000-0000-4000-8000-000000000003" name="A" isCodable="true"/>
+< <Code guid="00000000-0000-4000-8000-000000000004" name="A" isCodable="true"/>
+< </Codes><Sets>
+< <Set guid="00000000-0000-4000-8000-000000000011" name="X"><MemberCode targetGUID="00000000-0000-4000-8000-000000000001"/><MemberCode targetGUID="00000000-0000-4000-8000-000000000002"/></Set>
+< <Set guid="00000000-0000-4000-8000-000000000012" name="X"><MemberCode targetGUID="00000000-0000-4000-8000-000000000003"/></Set>
+< <Set guid="00000000-0000-4000-8000-000000000013" name="X"><MemberCode targetGUID="00000000-0000-4000-8000-000000000004"/></Set>
+< </Sets></CodeBook>
+same.qdc -> s2: 3 schemes, 4 codes
+X/A
+X/A-2
+X-2/A
+X-3/A
+? 0

@@ -214,6 +214,32 @@ static int put_el(cdr_buf *b, const char *indent, const char *el, const char *te
 	return 0;
 }
 
+/* *id (made from name by refi_slug) unique among taken: a name already
+ * taken gets -2, -3, ... after its first 36 characters, so that an id
+ * stays within 40 and never grows a second suffix. */
+static int make_unique(char **id, const char *name, const char *fallback, char *const *taken, size_t ntaken)
+{
+	char *base = NULL;
+
+	for (size_t n = 2;; n++) {
+		size_t k;
+		for (k = 0; k < ntaken && strcmp(taken[k], *id) != 0; k++)
+			;
+		if (k == ntaken)
+			break;
+		if (base == NULL && (base = refi_slug(name, fallback, 36)) == NULL)
+			return CDR_ENOMEM;
+		free(*id);
+		if ((*id = cdr_malloc(strlen(base) + 24)) == NULL) {
+			free(base);
+			return CDR_ENOMEM;
+		}
+		sprintf(*id, "%s-%zu", base, n);
+	}
+	free(base);
+	return 0;
+}
+
 /* Write code i and its subtree into the scheme XML. */
 static int scheme_code(struct importer *im, cdr_buf *b, long i, const char *scheme, char ***ids, size_t *nids,
 		       size_t depth)
@@ -233,26 +259,10 @@ static int scheme_code(struct importer *im, cdr_buf *b, long i, const char *sche
 		if ((label = cdr_strdup(id)) == NULL)
 			goto done;
 	}
-	/* unique in the scheme: code, code-2, code-3 */
-	for (size_t n = 2;; n++) {
-		size_t k;
-		for (k = 0; k < *nids && strcmp((*ids)[k], id) != 0; k++)
-			;
-		if (k == *nids)
-			break;
-		{
-			char *base = refi_slug(label, "code", 36), *again;
-			if (base == NULL)
-				goto done;
-			again = cdr_malloc(strlen(base) + 24);
-			if (again)
-				sprintf(again, "%s-%zu", base, n);
-			free(base);
-			free(id);
-			if ((id = again) == NULL)
-				goto done;
-		}
-	}
+	/* unique in the scheme */
+	if ((rc = make_unique(&id, label, "code", *ids, *nids)) < 0)
+		goto done;
+	rc = CDR_ENOMEM;
 	{
 		char **grown = cdr_realloc(*ids, (*nids + 1) * sizeof(char *));
 		if (grown == NULL)
@@ -384,19 +394,8 @@ static int make_schemes(struct importer *im, const char *dir, const char *fallba
 			if ((t = cdr_strdup(id)) == NULL)
 				goto group_fail;
 		}
-		for (size_t n = 2;; n++) {
-			size_t k;
-			char *again;
-			for (k = 0; k < im->nschemes && strcmp(im->scheme_ids[k], id) != 0; k++)
-				;
-			if (k == im->nschemes)
-				break;
-			if ((again = cdr_malloc(strlen(id) + 24)) == NULL)
-				goto group_fail;
-			sprintf(again, "%s-%zu", id, n);
-			free(id);
-			id = again;
-		}
+		if (make_unique(&id, t, "codes", im->scheme_ids, im->nschemes) < 0)
+			goto group_fail;
 		if (cdr_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scheme xmlns=\"urn:codeer:scheme:1\"") < 0 ||
 		    refi_put_attr(&b, "id", id) < 0 || cdr_buf_puts(&b, " version=\"1\">\n") < 0 ||
 		    put_el(&b, "  ", "title", t) < 0 || put_el(&b, "  ", "description", d) < 0)
