@@ -1,8 +1,12 @@
 /* test-matrix.c -- the matrix builder (matrix.h): every cell type, the
  * totals, coders and rejected codings, picked and grouped columns,
  * speaker rows and chi-square, on a two-document project whose every
- * number is worked out by hand below. */
+ * number is worked out by hand below; and the codings index it reads. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* st_atim, utimensat */
+#endif
 #include <CUnit/CUnit.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +23,12 @@
 #include "codeer/scheme.h"
 #include "codeer/score.h"
 #include "codeer/table.h"
+#include "coding/compact.h"
 #include "util/alloc.h"
 #include "test.h"
 #include "util/alloc.h"
+#include <sys/stat.h>
+#include <unistd.h>
 
 /*
  * mini (tests/data/mini.txt, 50 words): t2 R c30-105 (12 words), t4 R
@@ -1008,10 +1015,173 @@ static int same_matrix(const cdr_matrix *a, const cdr_matrix *b)
 	return 1;
 }
 
+/* ---- the codings index (coding/compact.h) ---------------------------------- */
+
+static char *index_path(struct mfx *f, const char *coder)
+{
+	return cdr_compact_index_path(cdr_project_path(f->p), coder);
+}
+
+/* The index holds what the file holds: every readable row, rejected or
+ * not, in the file's order. */
+static void test_matrix_index_rows_are_the_file(void)
+{
+	struct mfx f;
+	cdr_codings *k = NULL;
+	cdr_compact *c = NULL;
+	int rebuilt = -1;
+
+	mfx_open(&f);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&k, f.p, "bob", NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_compact_load(&c, f.p, "bob", &rebuilt), 0);
+	CU_ASSERT_EQUAL(rebuilt, 1);
+	CU_ASSERT_EQUAL_FATAL(cdr_compact_count(c), cdr_codings_count(k));
+	for (size_t i = 0; i < cdr_compact_count(c); i++) {
+		const cdr_compact_row *r = &cdr_compact_rows(c)[i];
+		const cdr_coding *x = cdr_codings_get(k, i);
+		CU_ASSERT_STRING_EQUAL(cdr_compact_doc(c, r->doc), x->doc);
+		CU_ASSERT_STRING_EQUAL(cdr_compact_code(c, r->code & ~CDR_COMPACT_REJECTED), x->code);
+		CU_ASSERT_EQUAL(r->start, x->start);
+		CU_ASSERT_EQUAL(r->end, x->end);
+		CU_ASSERT_EQUAL(!!(r->code & CDR_COMPACT_REJECTED), strcmp(x->status, "rejected") == 0);
+	}
+	cdr_compact_free(c);
+	/* the second time from the index */
+	CU_ASSERT_EQUAL_FATAL(cdr_compact_load(&c, f.p, "bob", &rebuilt), 0);
+	CU_ASSERT_EQUAL(rebuilt, 0);
+	CU_ASSERT_EQUAL(cdr_compact_count(c), 2);
+	cdr_compact_free(c);
+	/* a coder without a file has no codings and no index */
+	CU_ASSERT_EQUAL_FATAL(cdr_compact_load(&c, f.p, "nobody", &rebuilt), 0);
+	CU_ASSERT_EQUAL(cdr_compact_count(c), 0);
+	cdr_compact_free(c);
+	cdr_codings_free(k);
+	mfx_close(&f);
+}
+
+/* A coding added after the index was made counts: the index is rebuilt. */
+static void test_matrix_index_follows_the_file(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	cdr_matrix *m;
+	char *ipath;
+	struct stat before, after;
+
+	mfx_open(&f);
+	o.coder = "anna";
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cell(m, "twee", "mini/VB"), 1);
+	cdr_matrix_free(m);
+	ipath = index_path(&f, "anna");
+	CU_ASSERT_EQUAL_FATAL(stat(ipath, &before), 0);
+	code(f.p, "anna", "twee", 0, 9, "mini/VB", "");
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cell(m, "twee", "mini/VB"), 2);
+	CU_ASSERT_EQUAL(cdr_matrix_codings(m), 5);
+	cdr_matrix_free(m);
+	CU_ASSERT_EQUAL_FATAL(stat(ipath, &after), 0);
+	CU_ASSERT_NOT_EQUAL(before.st_size, after.st_size);
+	free(ipath);
+	mfx_close(&f);
+}
+
+/* An edit that keeps the file's size and modification time is still
+ * seen: the index is never trusted over the file. */
+static void test_matrix_index_same_size_and_mtime(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	cdr_matrix *m;
+	char *tsv, *data;
+	size_t len;
+	struct stat st;
+	struct timespec times[2];
+
+	mfx_open(&f);
+	o.coder = "anna";
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/EK"), 1);
+	cdr_matrix_free(m);
+	tsv = test_join(cdr_project_path(f.p), "codings/anna.tsv");
+	CU_ASSERT_EQUAL_FATAL(stat(tsv, &st), 0);
+	data = test_slurp(tsv, &len);
+	/* mini/EK becomes mini/VB: as many bytes, in place */
+	char *at = strstr(data, "mini/EK");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	memcpy(at, "mini/VB", 7);
+	FILE *w = fopen(tsv, "r+b");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+	CU_ASSERT_EQUAL(fwrite(data, 1, len, w), len);
+	fclose(w);
+	times[0] = st.st_atim;
+	times[1] = st.st_mtim;
+	CU_ASSERT_EQUAL(utimensat(AT_FDCWD, tsv, times, 0), 0);
+	m = build(&f, &o);
+	CU_ASSERT_EQUAL(col_of(m, "mini/EK"), -1);
+	CU_ASSERT_EQUAL(cell(m, "mini", "mini/VB"), 2);
+	cdr_matrix_free(m);
+	free(data);
+	free(tsv);
+	mfx_close(&f);
+}
+
+/* A damaged index is refused and made again from the file; a missing
+ * one too. */
+static void test_matrix_index_damaged(void)
+{
+	struct mfx f;
+	cdr_matrix_options o = { 0 };
+	cdr_matrix *ref, *m;
+	char *ipath, *good, *bad;
+	size_t len, len2;
+
+	mfx_open(&f);
+	o.coders = (const char *[]){ "anna", "bob" };
+	o.ncoders = 2;
+	ref = build(&f, &o);
+	ipath = index_path(&f, "anna");
+	good = test_slurp(ipath, &len);
+	CU_ASSERT_FATAL(len > 200);
+	/* every byte after the key, changed one at a time, is caught */
+	for (size_t at = 120; at < len; at += 7) {
+		bad = malloc(len);
+		memcpy(bad, good, len);
+		bad[at] ^= 0x5a;
+		FILE *w = fopen(ipath, "wb");
+		CU_ASSERT_EQUAL(fwrite(bad, 1, len, w), len);
+		fclose(w);
+		m = build(&f, &o);
+		CU_ASSERT_TRUE(same_matrix(m, ref));
+		cdr_matrix_free(m);
+		free(bad);
+		bad = test_slurp(ipath, &len2);
+		CU_ASSERT_TRUE(len2 == len && memcmp(bad, good, len) == 0);
+		free(bad);
+	}
+	/* cut short, and gone */
+	test_write_file(ipath, "cdrcidx\n");
+	m = build(&f, &o);
+	CU_ASSERT_TRUE(same_matrix(m, ref));
+	cdr_matrix_free(m);
+	CU_ASSERT_EQUAL(unlink(ipath), 0);
+	m = build(&f, &o);
+	CU_ASSERT_TRUE(same_matrix(m, ref));
+	cdr_matrix_free(m);
+	bad = test_slurp(ipath, &len2);
+	CU_ASSERT_TRUE(len2 == len && memcmp(bad, good, len) == 0);
+	free(bad);
+	free(good);
+	free(ipath);
+	cdr_matrix_free(ref);
+	mfx_close(&f);
+}
+
 struct matrix_oom {
 	struct mfx *f;
 	const cdr_matrix_options *o;
 	cdr_matrix *ref;
+	int cold; /* each attempt without the codings indexes: they are made again */
 };
 
 /* A matrix with allocations failing (test_oom_loop): CDR_ENOMEM and no
@@ -1022,6 +1192,13 @@ static int matrix_attempt(void *ctx, long n, int once)
 	cdr_matrix *m = NULL;
 	int rc;
 
+	if (t->cold) {
+		char *a = index_path(t->f, "anna"), *b = index_path(t->f, "bob");
+		unlink(a);
+		unlink(b);
+		free(a);
+		free(b);
+	}
 	test_fail_alloc(n, once);
 	rc = cdr_matrix_build(&m, t->f->p, t->f->set, t->o);
 	test_fail_alloc(-1, 0);
@@ -1040,7 +1217,7 @@ static int matrix_attempt(void *ctx, long n, int once)
 
 static void matrix_oom_loop(struct mfx *f, const cdr_matrix_options *o)
 {
-	struct matrix_oom t = { f, o, build(f, (cdr_matrix_options *)o) };
+	struct matrix_oom t = { f, o, build(f, (cdr_matrix_options *)o), 0 };
 
 	CU_ASSERT(test_oom_loop(matrix_attempt, &t) > 10);
 	cdr_matrix_free(t.ref);
@@ -1071,6 +1248,12 @@ static void test_matrix_out_of_memory(void)
 	o.cell = CDR_CELL_DOCS;
 	o.all = 1;
 	matrix_oom_loop(&f, &o);
+	/* the indexes made again at every attempt */
+	{
+		struct matrix_oom t = { &f, &o, build(&f, &o), 1 };
+		CU_ASSERT(test_oom_loop(matrix_attempt, &t) > 10);
+		cdr_matrix_free(t.ref);
+	}
 	mfx_close(&f);
 }
 
@@ -1180,6 +1363,10 @@ void test_matrix_register(void)
 	CU_add_test(s, "rules_evaluate", test_matrix_rules_evaluate);
 	CU_add_test(s, "score_crosstab", test_matrix_score_crosstab);
 	CU_add_test(s, "involvement", test_matrix_involvement);
+	CU_add_test(s, "index_rows_are_the_file", test_matrix_index_rows_are_the_file);
+	CU_add_test(s, "index_follows_the_file", test_matrix_index_follows_the_file);
+	CU_add_test(s, "index_same_size_and_mtime", test_matrix_index_same_size_and_mtime);
+	CU_add_test(s, "index_damaged", test_matrix_index_damaged);
 	CU_add_test(s, "out_of_memory", test_matrix_out_of_memory);
 	CU_add_test(s, "score_out_of_memory", test_matrix_score_out_of_memory);
 }

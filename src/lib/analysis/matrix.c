@@ -5,9 +5,13 @@
  * shares, quotes) or the turns (speaker rows), or that count a document
  * once (docs), sort them by document, and documents are loaded one at a
  * time and only then: a count matrix over a million codings never opens
- * a document. Code -> column, document -> index and label -> row are hash
- * lookups, one per coding. */
+ * a document. The codings come from each coder's compact index
+ * (coding/compact.h), so a coding is a few integers: its code's column
+ * and its document's project index are looked up once per distinct code
+ * and document, and a document's row once per document (per coding only
+ * in a document that holds stretches of cases). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +19,7 @@
 #include "codeer/coding.h"
 #include "codeer/error.h"
 #include "codeer/matrix.h"
+#include "coding/compact.h"
 #include "util/alloc.h"
 #include "util/array.h"
 #include "util/buf.h"
@@ -332,6 +337,56 @@ int cdr_counted_load(cdr_codings ***out, size_t *n, const cdr_project *p, const 
 	return 0;
 }
 
+/* The same coders' codings as compact rows (coding/compact.h), for the
+ * builder: what it reads of a million codings fits in a few integers
+ * each, read from the coder's index rather than parsed from the file. */
+static void compact_free(cdr_compact **sets, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cdr_compact_free(sets[i]);
+	free(sets);
+}
+
+static int compact_load(cdr_compact ***out, size_t *n, const cdr_project *p, const char *const *coders,
+			size_t ncoders)
+{
+	char **names = NULL;
+	size_t nnames = 0, nsets = 0;
+	cdr_compact **sets = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = cdr_coders_list(&names, &nnames, p)) < 0)
+		return rc;
+	for (size_t k = 0; k < ncoders && rc == 0; k++) {
+		int found = 0;
+		for (size_t i = 0; i < nnames; i++)
+			found |= strcmp(names[i], coders[k]) == 0;
+		if (!found)
+			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
+					   coders[k]);
+	}
+	if (rc == 0 && (sets = cdr_calloc(nnames ? nnames : 1, sizeof(*sets))) == NULL)
+		rc = CDR_ENOMEM;
+	/* in the order of the project's coders, each once */
+	for (size_t i = 0; i < nnames && rc == 0; i++) {
+		int wanted = ncoders == 0;
+		for (size_t k = 0; k < ncoders; k++)
+			wanted |= strcmp(coders[k], names[i]) == 0;
+		if (wanted && (rc = cdr_compact_load(&sets[nsets], p, names[i], NULL)) == 0)
+			nsets++;
+	}
+	cdr_coders_free(names, nnames);
+	if (rc < 0) {
+		compact_free(sets, nsets);
+		return rc;
+	}
+	*out = sets;
+	*n = nsets;
+	return 0;
+}
+
 /* ---- words: each word once ------------------------------------------------ */
 
 /* A coded span of the current document on its way into a words or share
@@ -428,19 +483,25 @@ static int flush_words(cdr_matrix *m, const cdr_document *doc, struct wspan *v, 
 
 /* ---- the builder, phase by phase ----------------------------------------- */
 
-/* A coding that falls in a column. */
+/* A coding that falls in a column, of a document of the project. */
 struct item {
-	const cdr_coding *k;
-	size_t col;
+	size_t start, end;
+	uint32_t doc;  /* the document's project index */
+	uint32_t col;
+	uint32_t rank; /* the document's place in the order of its id's bytes */
+	uint32_t seq;  /* the coding's place in the coders' files, in order */
 };
 
+/* By document id, then start, then as the files have them: the order in
+ * which quotes are joined. */
 static int cmp_item(const void *a, const void *b)
 {
 	const struct item *x = a, *y = b;
-	int r = strcmp(x->k->doc, y->k->doc);
-	if (r)
-		return r;
-	return x->k->start < y->k->start ? -1 : x->k->start > y->k->start;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static int cmp_label(const void *a, const void *b)
@@ -461,10 +522,13 @@ struct build {
 	int words;                 /* words or shares: spans united per document */
 	int need_doc;              /* the cells or rows need the documents loaded */
 	cdr_columns *cols;
-	cdr_codings **sets;
+	cdr_compact **sets;
 	size_t nsets;
 	cdr_strmap docmap;         /* document id -> project index */
 	long *doc_case;            /* per project document: its case, or -1 */
+	long *doc_row;             /* per project document: its row as a whole; -2 not yet known */
+	int sorted;                /* codings sorted by document first; else straight into the cells */
+	unsigned char *stretched;  /* per project document: 1 when a case holds a stretch of it */
 	struct item *items;
 	size_t nitems;
 	struct labels rows;
@@ -502,32 +566,125 @@ static int map_documents(struct build *b)
 	return rc;
 }
 
+struct doc_id {
+	const char *id;
+	size_t d;
+};
+
+static int cmp_doc_id(const void *a, const void *b)
+{
+	return strcmp(((const struct doc_id *)a)->id, ((const struct doc_id *)b)->id);
+}
+
+/* rank[d]: the place of document d's id in byte order. */
+static int doc_ranks(uint32_t **rank, const cdr_project *p)
+{
+	size_t n = cdr_project_doc_count(p);
+	struct doc_id *order;
+
+	if ((*rank = cdr_calloc(n + 1, sizeof(**rank))) == NULL ||
+	    (order = cdr_calloc(n + 1, sizeof(*order))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t d = 0; d < n; d++)
+		order[d] = (struct doc_id){ cdr_project_doc_id(p, d), d };
+	cdr_sort(order, n, sizeof(*order), cmp_doc_id);
+	for (size_t i = 0; i < n; i++)
+		(*rank)[order[i].d] = (uint32_t)i;
+	free(order);
+	return 0;
+}
+
+static int item_row(struct build *b, const struct item *k, const cdr_document *doc, long *row);
+static int add_coding(struct build *b, size_t row, size_t col, long docno, const char *quote);
+
+/* One set's codings that fall in a column, rejected proposals and
+ * documents no longer in the project left out. Its documents and codes
+ * are looked up once each. */
+static int select_set(struct build *b, const cdr_compact *set, const uint32_t *rank, size_t *cap, size_t *seq)
+{
+	const cdr_compact_row *rows = cdr_compact_rows(set);
+	size_t n = cdr_compact_count(set), nd = cdr_compact_doc_count(set), nc = cdr_compact_code_count(set);
+	long *docno = cdr_malloc((nd + 1) * sizeof(long)), *col = cdr_malloc((nc + 1) * sizeof(long));
+	int all = cdr_selection_all(b->sel), rc = 0;
+
+	if (docno == NULL || col == NULL) {
+		free(docno);
+		free(col);
+		return CDR_ENOMEM;
+	}
+	for (size_t d = 0; d < nd; d++)
+		docno[d] = map_get(&b->docmap, cdr_compact_doc(set, d));
+	for (size_t c = 0; c < nc; c++)
+		col[c] = cdr_columns_of(b->cols, cdr_compact_code(set, c));
+	/* room for every row at once: one allocation per set, not per row;
+	 * none when the codings go straight into their cells */
+	if (b->sorted && cdr_grow((void **)&b->items, cap, b->nitems + n, sizeof(*b->items)) < 0)
+		rc = CDR_ENOMEM;
+	for (size_t i = 0; i < n && rc == 0; i++, (*seq)++) {
+		const cdr_compact_row *r = &rows[i];
+		long k, d;
+		int pass;
+		if ((r->code & CDR_COMPACT_REJECTED) || (k = col[r->code]) < 0 || (d = docno[r->doc]) < 0)
+			continue;
+		if (!all && (pass = cdr_selection_passage(b->sel, cdr_compact_doc(set, r->doc), r->start)) <= 0) {
+			rc = pass;
+			continue;
+		}
+		struct item it = { r->start, r->end, (uint32_t)d, (uint32_t)k, rank ? rank[d] : 0, (uint32_t)*seq };
+		if (b->sorted) {
+			b->items[b->nitems++] = it;
+		} else {
+			/* counts and presence: the cell, at once */
+			long row;
+			if ((rc = item_row(b, &it, NULL, &row)) == 0 && row >= 0)
+				rc = add_coding(b, (size_t)row, (size_t)k, d, NULL);
+		}
+	}
+	free(docno);
+	free(col);
+	return rc;
+}
+
 /* The codings that fall in a column, rejected proposals left out; by
  * document when documents are loaded (one at a time) or counted once per
  * cell (docs). Counts and presence do not need the order. */
 static int select_codings(struct build *b)
 {
-	size_t cap = 0;
+	int sorted = b->sorted, rc = 0;
+	size_t cap = 0, seq = 0;
+	uint32_t *rank = NULL;
 
-	for (size_t s = 0; s < b->nsets; s++)
-		for (size_t i = 0; i < cdr_codings_count(b->sets[s]); i++) {
-			const cdr_coding *k = cdr_codings_get(b->sets[s], i);
-			long col;
-			int pass;
-			if (strcmp(k->status, "rejected") == 0 || (col = cdr_columns_of(b->cols, k->code)) < 0)
-				continue;
-			if ((pass = cdr_selection_passage(b->sel, k->doc, k->start)) <= 0) {
-				if (pass < 0)
-					return pass;
-				continue;
-			}
-			if (cdr_grow((void **)&b->items, &cap, b->nitems + 1, sizeof(*b->items)) < 0)
-				return CDR_ENOMEM;
-			b->items[b->nitems].k = k;
-			b->items[b->nitems++].col = (size_t)col;
-		}
-	if (b->need_doc || b->o->cell == CDR_CELL_DOCS)
+	if (sorted && (rc = doc_ranks(&rank, b->p)) < 0) {
+		free(rank);
+		return rc;
+	}
+	for (size_t s = 0; s < b->nsets && rc == 0; s++)
+		rc = select_set(b, b->sets[s], rank, &cap, &seq);
+	if (rc == 0 && sorted)
 		cdr_sort(b->items, b->nitems, sizeof(*b->items), cmp_item);
+	free(rank);
+	return rc;
+}
+
+/* Each document's row as a whole, known once asked for; and which
+ * documents hold stretches of cases, whose codings find their row one by
+ * one. */
+static int map_doc_rows(struct build *b)
+{
+	size_t n = cdr_project_doc_count(b->p);
+
+	if ((b->doc_row = cdr_malloc((n + 1) * sizeof(long))) == NULL ||
+	    (b->stretched = cdr_calloc(n + 1, 1)) == NULL)
+		return CDR_ENOMEM;
+	for (size_t d = 0; d < n; d++)
+		b->doc_row[d] = -2;
+	for (size_t c = 0; c < cdr_cases_count(b->cases); c++)
+		for (size_t s = 0; s < cdr_cases_stretch_count(b->cases, c); s++) {
+			size_t first, last;
+			long d = map_get(&b->docmap, cdr_cases_stretch(b->cases, c, s, &first, &last));
+			if (d >= 0)
+				b->stretched[d] = 1;
+		}
 	return 0;
 }
 
@@ -726,54 +883,61 @@ static int add_coding(struct build *b, size_t row, size_t col, long docno, const
 	return rc;
 }
 
+/* The row of a coding (-1: none); `doc` is its document, loaded for
+ * speaker rows. */
+static int item_row(struct build *b, const struct item *k, const cdr_document *doc, long *row)
+{
+	long docno = (long)k->doc, c;
+	int rc;
+
+	if (b->o->rows == CDR_ROWS_SPEAKER) {
+		long t = cdr_document_turn_at(doc, k->start);
+		*row = map_get(&b->rowmap, t >= 0 ? speaker_label(doc, (size_t)t) : "(no speaker)");
+	} else if (!b->stretched[docno] || b->o->rows == CDR_ROWS_DOC) {
+		if (b->doc_row[docno] == -2)
+			b->doc_row[docno] = map_get(&b->rowmap, case_row_label(b, b->doc_case[docno], (size_t)docno));
+		*row = b->doc_row[docno];
+	} else {
+		/* a coding belongs to the case whose stretch holds its start */
+		if ((rc = cdr_cases_case_at(b->cases, b->p, cdr_project_doc_id(b->p, k->doc), k->start, &c)) < 0)
+			return rc;
+		*row = map_get(&b->rowmap, case_row_label(b, c, (size_t)docno));
+	}
+	return 0;
+}
+
 /* The codings into the cells, document by document when they need the
  * text or the turns. */
 static int fill_cells(struct build *b)
 {
 	const cdr_matrix_options *o = b->o;
-	const char *prev_doc = NULL;
-	long docno = -1;
+	long loaded = -1;
 	cdr_document *doc = NULL;
 	struct wspan *ws = NULL;
 	size_t nws = 0, wcap = 0;
 	int rc = 0;
 
 	for (size_t i = 0; i < b->nitems && rc == 0; i++) {
-		const cdr_coding *k = b->items[i].k;
-		size_t col = b->items[i].col;
-		const char *label;
+		const struct item *k = &b->items[i];
+		long docno = (long)k->doc, row;
+		const char *id = cdr_project_doc_id(b->p, k->doc);
+		size_t col = k->col;
 		char *quote = NULL;
-		long row;
 
-		/* the codings of a document mostly follow each other */
-		if (prev_doc == NULL || strcmp(prev_doc, k->doc) != 0) {
-			docno = map_get(&b->docmap, k->doc);
-			prev_doc = k->doc;
-		}
-		if (docno < 0)
-			continue; /* a coding of a document no longer in the project */
-		if (b->need_doc && (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0)) {
+		if (b->need_doc && loaded != docno) {
 			if (b->words && doc && (rc = flush_words(b->m, doc, ws, nws)) < 0)
 				break;
 			nws = 0;
 			cdr_document_free(doc);
 			doc = NULL;
-			if ((rc = cdr_project_doc_load(&doc, b->p, k->doc, o->cell != CDR_CELL_COUNT &&
+			if ((rc = cdr_project_doc_load(&doc, b->p, id, o->cell != CDR_CELL_COUNT &&
 							o->cell != CDR_CELL_PRESENCE && o->cell != CDR_CELL_DOCS)) < 0)
 				break;
+			loaded = docno;
 		}
-		if (o->rows == CDR_ROWS_SPEAKER) {
-			long t = cdr_document_turn_at(doc, k->start);
-			label = t >= 0 ? speaker_label(doc, (size_t)t) : "(no speaker)";
-		} else {
-			/* a coding belongs to the case whose stretch holds its start */
-			long c = b->doc_case[docno];
-			if ((o->rows == CDR_ROWS_CASE || o->rows == CDR_ROWS_ATTR) &&
-			    (rc = cdr_cases_case_at(b->cases, b->p, k->doc, k->start, &c)) < 0)
-				break;
-			label = case_row_label(b, c, (size_t)docno);
-		}
-		if ((row = map_get(&b->rowmap, label)) < 0)
+		if ((rc = item_row(b, k, doc, &row)) < 0)
+			break;
+		if (row < 0)
 			continue;
 		/* a span past the end of its (changed) document has no text */
 		if ((b->words || o->cell == CDR_CELL_QUOTES) && k->end > cdr_document_length(doc))
@@ -896,12 +1060,13 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 	b.last_any = -1;
 	b.words = o->cell == CDR_CELL_WORDS || o->cell == CDR_CELL_SHARE;
 	b.need_doc = b.words || o->cell == CDR_CELL_QUOTES || o->rows == CDR_ROWS_SPEAKER;
+	b.sorted = b.need_doc || o->cell == CDR_CELL_DOCS;
 	if ((rc = cdr_selection_new(&b.sel, p, o->filter)) < 0 ||
 	    (o->rows == CDR_ROWS_ATTR && (rc = resolve_attr(&b)) < 0) ||
 	    (rc = cdr_columns_make(&b.cols, set, o->cols, o->codes, o->ncodes)) < 0 ||
-	    (rc = cdr_counted_load(&b.sets, &b.nsets, p, coders, ncoders)) < 0 ||
-	    (rc = map_documents(&b)) < 0 || (rc = select_codings(&b)) < 0 || (rc = make_rows(&b)) < 0 ||
-	    (rc = make_cells(&b)) < 0 || (o->cell == CDR_CELL_SHARE && (rc = count_row_words(&b)) < 0) ||
+	    (rc = compact_load(&b.sets, &b.nsets, p, coders, ncoders)) < 0 || (rc = map_documents(&b)) < 0 ||
+	    (rc = make_rows(&b)) < 0 || (rc = map_doc_rows(&b)) < 0 || (rc = make_cells(&b)) < 0 ||
+	    (o->cell == CDR_CELL_SHARE && (rc = count_row_words(&b)) < 0) || (rc = select_codings(&b)) < 0 ||
 	    (rc = fill_cells(&b)) < 0)
 		goto done;
 	finish_totals(&b);
@@ -909,9 +1074,11 @@ int cdr_matrix_build(cdr_matrix **out, cdr_project *p, const cdr_schemes *set, c
 done:
 	cdr_selection_free(b.sel);
 	cdr_columns_free(b.cols);
-	cdr_counted_free(b.sets, b.nsets);
+	compact_free(b.sets, b.nsets);
 	cdr_strmap_clear(&b.docmap);
 	free(b.doc_case);
+	free(b.doc_row);
+	free(b.stretched);
 	free(b.items);
 	labels_free(&b.rows);
 	cdr_strmap_clear(&b.rowmap);
