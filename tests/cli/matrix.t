@@ -317,3 +317,37 @@ $ head -n 20 s2/part-0.tsv > cut.tsv && codeer matrix --merge cut.tsv
 $ codeer matrix --merge whole.md
 ! codeer: whole.md: not a partial matrix (made by 'codeer matrix --partial')
 ? 2
+
+# the codings index in .codeer-cache/: made by the first matrix, followed
+# when the codings change, refused and made again when damaged, and never
+# part of what the matrix counts
+$ cd p && rm -rf .codeer-cache && codeer matrix --coder anna --format tsv > a.tsv && ls .codeer-cache | grep codings- && codeer code add --coder anna other t1 VB >/dev/null && codeer matrix --coder anna --format tsv
+codings-anna.idx
+case	mini/VB	mini/VB.NET	mini/EK	total
+k1	2	1	1	4
+k2	1	0	0	1
+total	3	1	1	5
+? 0
+
+$ cd p && cp .codeer-cache/codings-anna.idx good.idx && printf 'xxxx' | dd of=.codeer-cache/codings-anna.idx bs=1 seek=200 conv=notrunc status=none && codeer matrix --coder anna --format tsv && cmp good.idx .codeer-cache/codings-anna.idx && printf 'cdrcidx\n' > .codeer-cache/codings-anna.idx && codeer matrix --coder anna --format tsv | tail -n 1 && cmp good.idx .codeer-cache/codings-anna.idx && echo rebuilt
+case	mini/VB	mini/VB.NET	mini/EK	total
+k1	2	1	1	4
+k2	1	0	0	1
+total	3	1	1	5
+total	3	1	1	5
+rebuilt
+? 0
+
+# one interview holding two dossiers (cases A and B are stretches of it):
+# a share is of the words of the case's own turns, A's 2 + 4 and B's 2 + 6,
+# not of the interview's 14
+$ codeer init st >/dev/null && cd st && printf 'I: een twee\nR: drie vier vijf zes\nI: zeven acht\nR: negen tien elf twaalf dertien veertien\n' > iv.txt && codeer add iv.txt >/dev/null && printf 'case\tdocs\nA\tiv:t1-t2\nB\tiv:t3-t4\n' > d.tsv && codeer cases import d.tsv >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && for t in "t2 VB" "t3 VB" "t4 EK"; do codeer code add --coder anna iv $t >/dev/null; done && codeer matrix --coder anna --cell words --format tsv && codeer matrix --coder anna --cell share --format tsv
+case	mini/VB	mini/EK	total
+A	4	0	4
+B	2	6	8
+total	6	6	12
+case	mini/VB	mini/EK	total
+A	66.7	0.0	66.7
+B	25.0	75.0	100.0
+total	42.9	42.9	85.7
+? 0
