@@ -20,6 +20,9 @@ const char rpt_css[] =
 	"nav.toc a{color:var(--muted);text-decoration:none;font-size:.9rem;font-weight:500}\n"
 	"nav.toc a:hover{color:var(--accent)}\n"
 	"section.part{margin:34px 0 44px}\n"
+	/* a section out of view is not laid out until scrolled to: a large
+	 * project's tables open in seconds instead of after laying out all */
+	"section.part{content-visibility:auto;contain-intrinsic-size:auto 1500px}\n"
 	"h2{font-size:1.4rem;font-weight:650;margin:0 0 14px;padding-bottom:6px;border-bottom:2px solid var(--fg);"
 	"scroll-margin-top:52px}\n"
 	"h3{font-size:1.08rem;font-weight:650;margin:26px 0 6px;scroll-margin-top:52px}\n"
@@ -53,7 +56,7 @@ const char rpt_css[] =
 	".b.d i{background:#7d95b8}\n"
 	"td.bars span{display:inline-block;width:2.8em;text-align:right}\n"
 	"svg.heat{display:block;font-family:inherit}\n"
-	"table.heat-t{border-collapse:collapse;font-size:11px}\n"
+	"table.heat-t{border-collapse:collapse;font-size:11px;table-layout:fixed}\n"
 	"table.heat-t td{min-width:22px;padding:2px 3px;text-align:center;border:1px solid #fff;background:#f6f7f9}\n"
 	"table.heat-t td.tot{font-weight:600;background:none}\n"
 	"table.heat-t th{font-weight:normal;text-align:left;padding:2px 6px;white-space:nowrap}\n"
@@ -131,7 +134,7 @@ const char rpt_css[] =
 	"header.top p{color:#333}\n"
 	"nav.toc{display:none}\n"
 	"a{color:inherit;text-decoration:none}\n"
-	"section.part{margin:14pt 0}\n"
+	"section.part{margin:14pt 0;content-visibility:visible}\n"
 	"h2,h3{break-after:avoid;page-break-after:avoid}\n"
 	"tr,li,.card,figure,blockquote{break-inside:avoid;page-break-inside:avoid}\n"
 	"thead{display:table-header-group}\n"
