@@ -128,7 +128,7 @@ $ sed 's/^codeer-partial-agreement\t1$/codeer-partial-agreement\t2/' s2/part-0.t
 ? 2
 
 $ awk -F'\t' '$1 == "p" && !done { $NF = "x"; done = 1 } 1' OFS='\t' s2/part-0.tsv > badw.tsv && codeer agree --merge badw.tsv 2>&1 | sed 's/:[0-9]*:/:LINE:/'
-codeer: badw.tsv:LINE: a pattern's weight must be a number above 0
+codeer: badw.tsv:LINE: a pattern's weight must be a whole number above 0
 ? 2
 
 $ awk -F'\t' '$1 == "var" && !done { $3 = "many"; done = 1 } 1' OFS='\t' s2/part-0.tsv > badv.tsv && codeer agree --merge badv.tsv 2>&1 | sed 's/:[0-9]*:/:LINE:/'

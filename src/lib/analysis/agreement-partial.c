@@ -13,7 +13,9 @@
  * anything that needs the units themselves: the bootstrap (it resamples
  * units), the disagreements (their text), unitizing alpha (one continuum
  * of all documents); the command line refuses those. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* strverscmp: documents in the project's order */
+#endif
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -174,9 +176,14 @@ static int parse_value(const char *s, double *out)
 /* The settings of a file's head, checked against the files before. */
 static int head_line(struct merge *g, const char *path, size_t lineno, char **v, size_t n, int *seen)
 {
+	static const char *const keys[] = { "coders", "unit", "overlap", "only-coded", "exclusive", "codes" };
 	cdr_agree_partial_info *in = g->info;
 	const char *key = v[0];
 
+	/* a setting given twice would count (or allocate) twice */
+	for (int k = 0; k < 6; k++)
+		if (strcmp(key, keys[k]) == 0 && seen[k])
+			return cdr_error_set(CDR_EFORMAT, "%s:%zu: '%s' comes twice", path, lineno, key);
 	if (strcmp(key, "coders") == 0) {
 		if (n < 3)
 			return cdr_error_set(CDR_EFORMAT, "%s:%zu: fewer than two coders", path, lineno);
@@ -255,9 +262,10 @@ static int read_partial(struct merge *g, const char *path, size_t file)
 	char *line = NULL, *v[MAXFIELDS];
 	size_t cap = 0, lineno = 0, nv_file = 0, pending = 0, nc = 0;
 	int rc = 0, state = 0; /* 0 magic, 1 head, 2 body, 3 after end */
-	int seen[6] = { 0 };
+	int seen[9] = { 0 }; /* the head's settings, then blank, chars and conflicts */
 	struct pvar *cur = NULL;
-	double *row = NULL;
+	double *pv = NULL, *pw = NULL; /* the current code's patterns and weights */
+	size_t npat = 0, declared = 0, pvcap = 0, pwcap = 0;
 	size_t vars_before = g->nvars;
 
 	if (f == NULL)
@@ -294,7 +302,10 @@ static int read_partial(struct merge *g, const char *path, size_t file)
 			}
 			if (strcmp(v[0], "blank") == 0 || strcmp(v[0], "chars") == 0 || strcmp(v[0], "conflicts") == 0) {
 				size_t x;
-				if (n != 2 || !parse_size(v[1], &x))
+				int k = v[0][0] == 'b' ? 6 : v[0][1] == 'h' ? 7 : 8;
+				if (seen[k]++)
+					BAD("%s:%zu: '%s' comes twice", path, lineno, v[0]);
+				else if (n != 2 || !parse_size(v[1], &x))
 					BAD("%s:%zu: '%s' is not followed by a count", path, lineno, v[0]);
 				else if (v[0][0] == 'b')
 					g->blank[file] = x;
@@ -312,10 +323,6 @@ static int read_partial(struct merge *g, const char *path, size_t file)
 				break;
 			nc = g->info->ncoders;
 			g->have_header = 1;
-			if ((row = cdr_calloc(nc, sizeof(double))) == NULL) {
-				rc = CDR_ENOMEM;
-				break;
-			}
 			state = 2;
 		}
 		if (strcmp(v[0], "doc") == 0 && n == 2 && name_ok(v[1])) {
@@ -371,27 +378,43 @@ static int read_partial(struct merge *g, const char *path, size_t file)
 			cur->file = file;
 			cur->units = units;
 			cur->coded = coded;
-			if ((cur->name = cdr_strdup(v[1])) == NULL || (rc = cdr_rdata_new(&cur->table, np, nc)) < 0) {
-				free(cur->name);
-				rc = rc ? rc : CDR_ENOMEM;
+			if ((cur->name = cdr_strdup(v[1])) == NULL) {
+				rc = CDR_ENOMEM;
 				break;
 			}
 			g->nvars++;
 			nv_file++;
-			pending = np;
+			/* the table is made when its lines are read: the count in the
+			 * file is a claim, not an amount of memory to take */
+			declared = pending = np;
+			npat = 0;
+			if (np == 0)
+				rc = cdr_rdata_new(&cur->table, 0, nc);
 		} else if (strcmp(v[0], "p") == 0 && n == nc + 2 && pending > 0) {
-			size_t u = cdr_rdata_units(cur->table) - pending;
 			double w;
+			if (cdr_grow((void **)&pv, &pvcap, (npat + 1) * nc, sizeof(double)) < 0 ||
+			    cdr_grow((void **)&pw, &pwcap, npat + 1, sizeof(double)) < 0) {
+				rc = CDR_ENOMEM;
+				break;
+			}
 			for (size_t c = 0; c < nc && rc == 0; c++)
-				if (!parse_value(v[c + 1], &row[c]))
+				if (!parse_value(v[c + 1], &pv[npat * nc + c]))
 					BAD("%s:%zu: value '%s' is not a number", path, lineno, v[c + 1]);
-			if (rc == 0 && (!parse_value(v[nc + 1], &w) || !(w > 0)))
-				BAD("%s:%zu: a pattern's weight must be a number above 0", path, lineno);
-			for (size_t c = 0; c < nc && rc == 0; c++)
-				rc = cdr_rdata_set(cur->table, u, c, row[c]);
-			if (rc == 0)
-				rc = cdr_rdata_set_weight(cur->table, u, w);
-			pending--;
+			/* a count of units (or characters): a whole number that adds up exactly */
+			if (rc == 0 && (!parse_value(v[nc + 1], &w) || !(w >= 1 && w <= 9007199254740992.0) || w != floor(w)))
+				BAD("%s:%zu: a pattern's weight must be a whole number above 0", path, lineno);
+			if (rc)
+				break;
+			pw[npat++] = w;
+			if (--pending == 0) {
+				rc = cdr_rdata_new(&cur->table, declared, nc);
+				for (size_t u = 0; u < declared && rc == 0; u++) {
+					for (size_t c = 0; c < nc && rc == 0; c++)
+						rc = cdr_rdata_set(cur->table, u, c, pv[u * nc + c]);
+					if (rc == 0)
+						rc = cdr_rdata_set_weight(cur->table, u, pw[u]);
+				}
+			}
 		} else if (strcmp(v[0], "end") == 0 && n == 2) {
 			size_t x;
 			if (!parse_size(v[1], &x) || x != nv_file)
@@ -419,7 +442,8 @@ static int read_partial(struct merge *g, const char *path, size_t file)
 								"(--codes or --exclusive)", path);
 		}
 	}
-	free(row);
+	free(pv);
+	free(pw);
 	free(line);
 	fclose(f);
 	return rc;
