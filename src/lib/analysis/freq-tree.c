@@ -6,7 +6,8 @@
  * per code and once per ancestor however many codings it holds. A
  * document is read only when the filter needs its text (a speaker or a
  * stretch of turns); without a filter nothing but the codings files is
- * read, which keeps the tree quick on a large corpus. */
+ * read. Parsing those is most of the time: 496,000 codings take about a
+ * second, as the flat freq does. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
