@@ -4,9 +4,9 @@
  *
  * The codings are walked once, by document, so a document counts once
  * per code and once per ancestor however many codings it holds. A
- * document is read only when the filter needs its text (a speaker or a
- * stretch of turns); without a filter nothing but the codings files is
- * read. Parsing those is most of the time: 496,000 codings take about a
+ * document is read only under a filter, which looks at where a passage
+ * starts (its turn, speaker, stretch); without one nothing but the
+ * codings files is read. Parsing those is most of the time: 496,000 codings take about a
  * second, as the flat freq does. */
 #include <stdio.h>
 #include <stdlib.h>
