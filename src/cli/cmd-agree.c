@@ -90,7 +90,7 @@ const struct cdr_cmd cmd_agree = {
 		{ NULL },
 	},
 	.help = "Give one of --coders (the project's codings), --table (any reliability table)\n"
-		"or --merge (a consensus coder).\n"
+		"or --merge (a consensus coder with --into, else partial tables FILE...).\n"
 		"\n"
 		"--coders compares the coders on the documents they all coded (or --docs, or\n"
 		"--all-docs). Each code gives one yes/no variable per unit; a unit counts as\n"
@@ -108,8 +108,8 @@ const struct cdr_cmd cmd_agree = {
 		"coefficient, then \"(all cases)\"); a unit counts for the case that holds its\n"
 		"start, and a case that is a stretch of a document counts only its own units.\n"
 		"\n"
-		"--partial writes the sums the coefficients are computed from (a table of the\n"
-		"coders' values per unit, per code) for the documents of this project;\n"
+		"--partial writes the sums the coefficients are computed from (per code, how\n"
+		"many units show each combination of the coders' values) for this project;\n"
 		"--merge FILE... (without --into) adds such files up and prints what agree\n"
 		"prints on the whole corpus. Not with --bootstrap, --show-disagreements,\n"
 		"--unitizing or --by, which need the units themselves.\n"
