@@ -111,8 +111,8 @@ static int read_target(struct serve_call *c, struct target *t, int span_optional
 	if (!cdr_project_has_doc(c->p, t->doc))
 		return call_error(c, 404, "no document '%s' in the project", t->doc);
 	/* every write checks its offsets: the length alone, not the structure */
-	if (cdr_project_doc_length(&length, c->p, t->doc) < 0)
-		return call_lib_error(c);
+	if (call_doc_length(c, t->doc, &length) < 0)
+		return -1;
 	t->whole = !has_start && !has_end;
 	if (t->whole && span_optional) {
 		t->start = 0;

@@ -1,11 +1,18 @@
 /* call.c -- what every API handler shares: reading the query and the JSON
  * body, answering with JSON or with an error whose status follows the
- * library's error code, and building JSON with every allocation checked. */
+ * library's error code, building JSON with every allocation checked, and
+ * the documents' lengths that writes check their offsets against. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* st_mtim and st_ctim */
+#endif
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sys/stat.h>
 
 #include <microhttpd.h>
 
@@ -137,6 +144,100 @@ int call_coder_ok(struct serve_call *c, const char *coder)
 		return call_error(c, 400, "'%s' is not a valid coder name (letters, digits, _ - .)", coder);
 	return 0;
 }
+
+/* ---- document lengths ------------------------------------------------------- */
+
+/* Every write checks its offsets against the document's length, which the
+ * head of its .meta gives; reading that file means reading megabytes for a
+ * long transcript. The length is kept for as long as the file stays the
+ * same: the same device, inode, size and modification and change times.
+ * Writes replace a .meta by renaming a new file over it, so a new inode
+ * tells any change made meanwhile; the stat is taken before the read, so a
+ * change during the read makes the next stat differ and the file is read
+ * again. */
+#define LENGTHS 16
+
+struct known_length {
+	char *doc;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime, ctime;
+	size_t length;
+};
+
+static struct known_length lengths[LENGTHS];
+static size_t lengths_next;
+static pthread_mutex_t lengths_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int same_file(const struct known_length *k, const struct stat *st)
+{
+	return k->dev == st->st_dev && k->ino == st->st_ino && k->size == st->st_size &&
+	       k->mtime.tv_sec == st->st_mtim.tv_sec && k->mtime.tv_nsec == st->st_mtim.tv_nsec &&
+	       k->ctime.tv_sec == st->st_ctim.tv_sec && k->ctime.tv_nsec == st->st_ctim.tv_nsec;
+}
+
+int call_doc_length(struct serve_call *c, const char *doc, size_t *out)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int known = 0, n;
+	size_t i;
+
+	n = snprintf(path, sizeof(path), "%s/sources/%s.meta", serve_dir(c->srv), doc);
+	if (n > 0 && (size_t)n < sizeof(path) && stat(path, &st) == 0) {
+		pthread_mutex_lock(&lengths_lock);
+		for (i = 0; i < LENGTHS && !known; i++) {
+			if (lengths[i].doc && strcmp(lengths[i].doc, doc) == 0 && same_file(&lengths[i], &st)) {
+				*out = lengths[i].length;
+				known = 1;
+			}
+		}
+		pthread_mutex_unlock(&lengths_lock);
+		if (known)
+			return 0;
+	} else {
+		n = -1;
+	}
+	if (cdr_project_doc_length(out, c->p, doc) < 0)
+		return call_lib_error(c);
+	if (n < 0)
+		return 0;
+	/* remember it; a failed allocation only means reading it next time */
+	pthread_mutex_lock(&lengths_lock);
+	for (i = 0; i < LENGTHS; i++)
+		if (lengths[i].doc && strcmp(lengths[i].doc, doc) == 0)
+			break;
+	if (i == LENGTHS) {
+		i = lengths_next;
+		lengths_next = (lengths_next + 1) % LENGTHS;
+		free(lengths[i].doc);
+		lengths[i].doc = strdup(doc);
+	}
+	if (lengths[i].doc) {
+		lengths[i].dev = st.st_dev;
+		lengths[i].ino = st.st_ino;
+		lengths[i].size = st.st_size;
+		lengths[i].mtime = st.st_mtim;
+		lengths[i].ctime = st.st_ctim;
+		lengths[i].length = *out;
+	}
+	pthread_mutex_unlock(&lengths_lock);
+	return 0;
+}
+
+void call_forget_lengths(void)
+{
+	pthread_mutex_lock(&lengths_lock);
+	for (size_t i = 0; i < LENGTHS; i++) {
+		free(lengths[i].doc);
+		lengths[i].doc = NULL;
+	}
+	lengths_next = 0;
+	pthread_mutex_unlock(&lengths_lock);
+}
+
+/* ---- schemes ------------------------------------------------------------------ */
 
 static pthread_mutex_t schemes_lock = PTHREAD_MUTEX_INITIALIZER;
 

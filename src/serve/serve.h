@@ -86,6 +86,11 @@ int call_opt_size(struct serve_call *c, const char *name, size_t *out, int *give
  * made once, so the first loads must not race: every call loads through
  * here. */
 int call_schemes(struct serve_call *c, cdr_schemes **out);
+/* A document's length in code points (the document must be in the
+ * project), kept between calls while its .meta stays the same file. */
+int call_doc_length(struct serve_call *c, const char *doc, size_t *out);
+/* Forget the lengths kept (serve_stop). */
+void call_forget_lengths(void);
 /* A coder named in a request: a valid name (400 otherwise). */
 int call_coder_ok(struct serve_call *c, const char *coder);
 

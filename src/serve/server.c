@@ -583,6 +583,7 @@ void serve_stop(struct serve *s)
 	 * kill the process halfway */
 	if (s->d)
 		MHD_stop_daemon(s->d);
+	call_forget_lengths();
 	free(s->csp);
 	free(s->coder);
 	free(s);

@@ -241,9 +241,10 @@ function post(url, body, res) {
 	}
 	if (op === 'remove' || op === 'memo') {
 		const i = rows.findIndex(same); if (i < 0) return fail(res, 404, 'no such coding');
-		if (op === 'remove') rows.splice(i, 1); else rows[i].memo = body.memo || null;
+		const removed = op === 'remove' ? rows.splice(i, 1)[0] : undefined;
+		if (op === 'memo') rows[i].memo = body.memo || null;
 		writeCodings(coder, rows);
-		return send(res, 200, { version: version(codingsFile(coder)), coding: op === 'memo' ? rows[i] : undefined });
+		return send(res, 200, { coder, version: version(codingsFile(coder)), coding: op === 'memo' ? rows[i] : undefined, removed });
 	}
 	if (['accept', 'reject', 'unreject'].includes(op)) {
 		const from = body.from || 'auto';
