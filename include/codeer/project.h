@@ -81,6 +81,8 @@ typedef struct cdr_add_options {
 	size_t nattrs;
 	int force;                   /* add a file whose content is already in */
 	cdr_ingest_options ingest;
+	unsigned jobs;               /* files read at once, each on a thread; 0 or 1: one
+				      * after the other. The result is the same for any. */
 } cdr_add_options;
 
 /** Called for each document added (for progress and listings). */

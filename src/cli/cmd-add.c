@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "codeer/autocode.h" /* cdr_cpu_count */
 #include "codeer/reread.h"
 
 static int add_exec(struct cli_ctx *ctx, const struct cli_args *a);
@@ -25,13 +26,14 @@ const struct cdr_cmd cmd_add = {
 		  "group (?<speaker>...) and may have (?<time>...)", NULL, 0 },
 		{ "header-line", 0, CLI_OPT_STRING, "RE",
 		  "PCRE2 pattern for a header line such as 'Locatie: ...' at a\n"
-		  "line start: kept in the text, but in no turn (repeatable)", NULL, 1 },
+		  "line start: kept in the text, but in no turn", NULL, 1 },
 		{ "reread", 0, CLI_OPT_STRING, "DOC",
 		  "read document DOC again with these options, keeping its\n"
 		  "codings; FILE (at most one) is where its file is now", NULL, 0 },
 		{ "force", 0, CLI_OPT_FLAG, NULL,
 		  "add a file whose content is already in the project (new id);\n"
 		  "with --reread: archive the codings whose text is gone", NULL, 0 },
+		{ "jobs", 'j', CLI_OPT_INT, "N", "read N files at once (default: one per core)", NULL, 0 },
 		{ NULL },
 	},
 	.help = "All files are added, or none: on an error the project is left as it was.\n",
@@ -124,6 +126,9 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	add.ingest.speaker_regex = cli_str(a, "speaker-regex");
 	add.ingest.header_lines = (const char *const *)cli_list(a, "header-line", &add.ingest.nheader_lines);
 	add.force = cli_flag(a, "force");
+	if (cli_int(a, "jobs", 0) < 0 || cli_int(a, "jobs", 0) > 1024)
+		return cli_usage_error(a->cmd, "--jobs takes a number from 1 to 1024 (0: one per core)");
+	add.jobs = cli_int(a, "jobs", 0) ? (unsigned)cli_int(a, "jobs", 0) : cdr_cpu_count();
 	if (cli_str(a, "reread"))
 		return reread_exec(ctx, a, &add.ingest, nattrs);
 	if (a->argc == 0)

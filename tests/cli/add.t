@@ -81,14 +81,14 @@ $ cd p && codeer add --attr noequals s000-professional-3.txt
 ! codeer add: --attr 'noequals': expected KEY=VALUE
 ! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME]
 !                   [--speaker-regex RE] [--header-line RE]... [--reread DOC]
-!                   [--force] FILE...
+!                   [--force] [-j N] FILE...
 ? 2
 
 $ cd p && codeer add
 ! codeer add: missing arguments: FILE...
 ! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME]
 !                   [--speaker-regex RE] [--header-line RE]... [--reread DOC]
-!                   [--force] FILE...
+!                   [--force] [-j N] FILE...
 ? 2
 
 # the speaker pattern can be replaced; it must name its speaker group
@@ -129,11 +129,14 @@ $ codeer init ro >/dev/null && cp "$CORPORA/s000-professional-3.txt" . && chmod 
 # crash safety: CODEER_FAULT=rename:N (fsync:N) ends the process at its
 # N-th rename (fsync) as a SIGKILL there would. Killed anywhere, an add of
 # 20 files leaves none or all of them; the next command completes or undoes
-# the change and removes the temporary files; adding again then works
-$ mkdir twenty && for i in $(seq 1 20); do printf 'I: Vraag %d?\n\nR: Antwoord %d.\n' $i $i > twenty/t$i.txt; done && for n in fsync:1 fsync:41 fsync:44 rename:1 rename:2 rename:22 rename:42 rename:43; do rm -rf k && codeer init k >/dev/null && cd k && CODEER_FAULT=$n codeer add ../twenty/*.txt >/dev/null 2>&1; s=$?; d=$(codeer docs | wc -l); c=$(grep -c '^t' cases.tsv); left=$(find . -name '.codeer-tmp-*' -o -name .codeer-journal | wc -l); codeer add ../twenty/*.txt >/dev/null 2>&1; echo "$n: exit $s, $d documents, $c cases, $left left; again: exit $?, $(codeer docs | wc -l) documents"; cd ..; done
+# the change and removes the temporary files; adding again then works.
+# The 41 files are synced in one go (fsync 1), then the two directories
+# and the journal (4) and its directory (5); 8 is the last, after the renames
+$ mkdir twenty && for i in $(seq 1 20); do printf 'I: Vraag %d?\n\nR: Antwoord %d.\n' $i $i > twenty/t$i.txt; done && for n in fsync:1 fsync:4 fsync:5 fsync:8 rename:1 rename:2 rename:22 rename:42 rename:43; do rm -rf k && codeer init k >/dev/null && cd k && CODEER_FAULT=$n codeer add ../twenty/*.txt >/dev/null 2>&1; s=$?; d=$(codeer docs | wc -l); c=$(grep -c '^t' cases.tsv); left=$(find . -name '.codeer-tmp-*' -o -name .codeer-journal | wc -l); codeer add ../twenty/*.txt >/dev/null 2>&1; echo "$n: exit $s, $d documents, $c cases, $left left; again: exit $?, $(codeer docs | wc -l) documents"; cd ..; done
 fsync:1: exit 137, 0 documents, 0 cases, 0 left; again: exit 0, 20 documents
-fsync:41: exit 137, 0 documents, 0 cases, 0 left; again: exit 0, 20 documents
-fsync:44: exit 137, 0 documents, 0 cases, 0 left; again: exit 0, 20 documents
+fsync:4: exit 137, 0 documents, 0 cases, 0 left; again: exit 0, 20 documents
+fsync:5: exit 137, 20 documents, 20 cases, 0 left; again: exit 2, 20 documents
+fsync:8: exit 137, 20 documents, 20 cases, 0 left; again: exit 2, 20 documents
 rename:1: exit 137, 0 documents, 0 cases, 0 left; again: exit 0, 20 documents
 rename:2: exit 137, 20 documents, 20 cases, 0 left; again: exit 2, 20 documents
 rename:22: exit 137, 20 documents, 20 cases, 0 left; again: exit 2, 20 documents
@@ -251,5 +254,65 @@ $ cd h && codeer add --reread iv --case x ../iv.txt
 ! codeer add: --case and --attr do not go with --reread (see 'codeer cases')
 ! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME]
 !                   [--speaker-regex RE] [--header-line RE]... [--reread DOC]
-!                   [--force] FILE...
+!                   [--force] [-j N] FILE...
+? 2
+
+# -j: files are read on several threads but taken in command-line order,
+# so -j 1 and -j 4 make the same project byte for byte (ids, duplicates
+# under --force, cases, .meta files) and print the same listing. 200
+# files, every reader among them, and duplicates: every 7th has the text
+# of the one 4 before it, f199 is f001 again, f200 is the .srt's text as
+# .txt (the same text from another format), and five more files in
+# again/ have names taken already (ids f001-2 ...)
+$ mkdir many && for i in $(seq 1 193); do printf 'I: Vraag %d over het wijkteam?\n\nR: Antwoord %d, met een paar woorden meer.\n' $((i % 7 == 0 ? i - 4 : i)) $((i % 7 == 0 ? i - 4 : i)) > many/f$(printf %03d $i).txt; done && cp "$CORPORA/formats/s003-participant-5-markdown.md" many/f194.md && cp "$CORPORA/formats/s002-mee-interview-word.docx" many/f195.docx && cp "$CORPORA/formats/s003-participant-12-writer.odt" many/f196.odt && cp "$CORPORA/formats/s002-frion-casussen-ondertitels.srt" many/f197.srt && cp "$CORPORA/formats/s002-buurtzorg-casussen-ondertitels.vtt" many/f198.vtt && cp many/f001.txt many/f199.txt && codeer init x >/dev/null && codeer -C x add many/f197.srt >/dev/null && cp x/sources/f197.txt many/f200.txt && mkdir again && for i in 1 2 3 4 5; do printf 'R: Nog een %d.\n' $i > again/f00$i.txt; done && ls many again | grep -c '^f'
+205
+? 0
+
+$ mkdir a b && codeer init a/p >/dev/null && codeer init b/p >/dev/null && codeer -C a/p add -j 1 --force many/* again/* > a/listing && codeer -C b/p add -j 4 --force many/* again/* > b/listing && cmp a/listing b/listing && snap() { find . -name .codeer.lock -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum; }; (cd a/p && snap) > a/snap && (cd b/p && snap) > b/snap && cmp a/snap b/snap && wc -l < a/listing && grep -c . a/snap && cut -f1 a/listing | sed -n '200,202p'
+205
+413
+f200
+f001-2
+f002-2
+? 0
+
+# without --force the first duplicate in command-line order is refused,
+# whatever -j is, and nothing is added
+$ codeer init q >/dev/null && for j in 1 2 4; do codeer -C q add -j $j many/*; echo "exit $?"; done; ls q/sources | wc -l
+! codeer: many/f007.txt: already in the project as 'f003' (same content); --force adds a copy
+! codeer: nothing was added
+! codeer: many/f007.txt: already in the project as 'f003' (same content); --force adds a copy
+! codeer: nothing was added
+! codeer: many/f007.txt: already in the project as 'f003' (same content); --force adds a copy
+! codeer: nothing was added
+exit 2
+exit 2
+exit 2
+0
+? 0
+
+# an error in the 100th of 200 files leaves the project byte for byte as
+# it was; it is the error reported even when a file after it is bad too
+# (the 102nd, empty), which another thread may have read first
+$ cd a/p && snap() { find . -name .codeer.lock -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum; }; mkdir ../../bad && for i in $(seq 1 200); do printf 'I: Nieuwe vraag %d?\n\nR: Nieuw antwoord %d.\n' $i $i > ../../bad/n$(printf %03d $i).txt; done && rm ../../bad/n100.txt && cp "$DATA/not-a-zip.docx" ../../bad/n100.docx && : > ../../bad/n102.txt && snap > ../before && for j in 1 2 4; do codeer add -j $j ../../bad/*; echo "exit $?"; snap | cmp - ../before && echo unchanged; done; find . -name '.codeer-tmp-*' | wc -l
+! codeer: ../../bad/n100.docx: not a zip archive (is it really a .docx/.odt file?)
+! codeer: nothing was added
+! codeer: ../../bad/n100.docx: not a zip archive (is it really a .docx/.odt file?)
+! codeer: nothing was added
+! codeer: ../../bad/n100.docx: not a zip archive (is it really a .docx/.odt file?)
+! codeer: nothing was added
+exit 2
+unchanged
+exit 2
+unchanged
+exit 2
+unchanged
+0
+? 0
+
+$ codeer add -j -1 many/f001.txt
+! codeer add: --jobs takes a number from 1 to 1024 (0: one per core)
+! usage: codeer add [--case ID] [--attr KEY=VALUE]... [--encoding NAME]
+!                   [--speaker-regex RE] [--header-line RE]... [--reread DOC]
+!                   [--force] [-j N] FILE...
 ? 2

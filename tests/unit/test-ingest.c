@@ -16,6 +16,7 @@
 #include "codeer/ingest.h"
 #include "codeer/text.h"
 #include "ingest/document-internal.h"
+#include "ingest/ingest-parallel.h"
 #include "project/meta.h"
 #include "util/buf.h"
 #include "test.h"
@@ -1749,11 +1750,119 @@ static void test_ingest_meta_refuses_duplicates_and_overruns(void)
 	}
 }
 
+/* ---- many files on several threads (cdr_ingest_files) ---------------------- */
+
+static const char *const parallel_files[] = {
+	"corpora/s000-professional-1.txt", "corpora/formats/s002-mee-interview-word.docx",
+	"corpora/s000-professional-2.txt", "corpora/formats/s003-participant-12-writer.odt",
+	"corpora/s000-professional-3.txt", "corpora/formats/s002-frion-casussen-ondertitels.srt",
+	"corpora/s000-professional-4.txt", "corpora/formats/s002-buurtzorg-casussen-ondertitels.vtt",
+	"corpora/s000-professional-5.txt", "corpora/formats/s003-participant-5-markdown.md",
+	"corpora/s001-case-1.txt", "corpora/s001-case-2.txt",
+};
+#define NPARALLEL (sizeof(parallel_files) / sizeof(parallel_files[0]))
+
+struct seen {
+	size_t n, stop_at;
+	size_t index[NPARALLEL];
+	char digest[NPARALLEL][80];
+};
+
+static int record_doc(void *ctx, size_t i, cdr_document *doc)
+{
+	struct seen *s = ctx;
+
+	s->index[s->n] = i;
+	snprintf(s->digest[s->n], sizeof(s->digest[0]), "%s", cdr_document_info_get(doc)->text_sha256);
+	s->n++;
+	cdr_document_free(doc);
+	return s->n == s->stop_at ? cdr_error_set(CDR_EUSAGE, "stopped by the caller") : 0;
+}
+
+static void paths_of(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		paths[i] = path_of(parallel_files[i]);
+}
+
+static void free_paths(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+}
+
+/* every document handed on once, in file order, the same as one by one */
+static void test_ingest_files_in_order(void)
+{
+	char *paths[NPARALLEL];
+	struct seen one = { 0 }, many;
+
+	paths_of(paths, NPARALLEL);
+	CU_ASSERT_EQUAL(cdr_ingest_files((const char *const *)paths, NPARALLEL, NULL, 1, record_doc, &one), 0);
+	CU_ASSERT_EQUAL(one.n, NPARALLEL);
+	for (unsigned jobs = 2; jobs <= 5; jobs++) {
+		memset(&many, 0, sizeof(many));
+		CU_ASSERT_EQUAL(cdr_ingest_files((const char *const *)paths, NPARALLEL, NULL, jobs, record_doc, &many), 0);
+		CU_ASSERT_EQUAL(many.n, NPARALLEL);
+		for (size_t i = 0; i < many.n; i++) {
+			CU_ASSERT_EQUAL(many.index[i], i);
+			CU_ASSERT_STRING_EQUAL(many.digest[i], one.digest[i]);
+		}
+	}
+	free_paths(paths, NPARALLEL);
+}
+
+/* the first bad file in order ends it with its own error, even when a
+ * later one (read sooner by another thread) is bad too */
+static void test_ingest_files_first_error_in_order(void)
+{
+	char *paths[NPARALLEL];
+	struct seen s;
+	char *empty = test_join(test_tmpdir(), "empty.txt");
+	char *missing = test_join(test_tmpdir(), "missing.txt");
+
+	test_write_file(empty, "");
+	paths_of(paths, NPARALLEL);
+	free(paths[4]);
+	free(paths[6]);
+	paths[4] = empty;
+	paths[6] = missing;
+	for (unsigned jobs = 1; jobs <= 4; jobs++) {
+		memset(&s, 0, sizeof(s));
+		CU_ASSERT_EQUAL(cdr_ingest_files((const char *const *)paths, NPARALLEL, NULL, jobs, record_doc, &s),
+				CDR_EFORMAT);
+		CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "empty.txt: empty file"));
+		CU_ASSERT_EQUAL(s.n, 4);
+	}
+	free_paths(paths, NPARALLEL);
+}
+
+/* an error of the caller's stops the reading, and is what is returned */
+static void test_ingest_files_caller_stops(void)
+{
+	char *paths[NPARALLEL];
+	struct seen s;
+
+	paths_of(paths, NPARALLEL);
+	for (unsigned jobs = 1; jobs <= 3; jobs++) {
+		memset(&s, 0, sizeof(s));
+		s.stop_at = 3;
+		CU_ASSERT_EQUAL(cdr_ingest_files((const char *const *)paths, NPARALLEL, NULL, jobs, record_doc, &s),
+				CDR_EUSAGE);
+		CU_ASSERT_STRING_EQUAL(cdr_error_last(), "stopped by the caller");
+		CU_ASSERT_EQUAL(s.n, 3);
+	}
+	free_paths(paths, NPARALLEL);
+}
+
 void test_ingest_register(void)
 {
 	CU_pSuite s = CU_add_suite("ingest", NULL, NULL);
 
 	CU_add_test(s, "slice_long_multibyte_text", test_ingest_slice_long_multibyte_text);
+	CU_add_test(s, "files_in_order", test_ingest_files_in_order);
+	CU_add_test(s, "files_first_error_in_order", test_ingest_files_first_error_in_order);
+	CU_add_test(s, "files_caller_stops", test_ingest_files_caller_stops);
 	CU_add_test(s, "txt_corpus_turns_as_labelled", test_ingest_txt_corpus_turns_as_labelled);
 	CU_add_test(s, "txt_words_and_length", test_ingest_txt_words_and_length);
 	CU_add_test(s, "docx_same_turns_as_txt", test_ingest_docx_same_turns_as_txt);

@@ -10,10 +10,13 @@
  * run more than the ring ahead of the calling thread, which bounds the
  * memory to a few documents whatever the number of files. */
 #include <libxml/parser.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zip.h>
 
 #include "codeer/error.h"
 #include "ingest/ingest-parallel.h"
@@ -131,6 +134,41 @@ static int hand_on(struct pool *p, cdr_ingest_each_cb each, void *ctx)
 	return rc;
 }
 
+/* Libraries that set up globals on first use without a lock, done once
+ * here before there are threads: libxml2 (xmlInitParser is documented as
+ * needed for that), libzip (the command bitmaps of its first open) and
+ * PCRE2 (the JIT's check of its executable memory). Their values are the
+ * same whoever sets them, but two threads must not do it at once. ICU
+ * guards its own first use. */
+static void warm_up_libraries(void)
+{
+	static const unsigned char empty_zip[22] = { 'P', 'K', 5, 6 }; /* end of central directory, no entries */
+	zip_error_t zerr;
+	zip_source_t *src;
+	zip_t *z;
+	pcre2_code *re;
+	int err;
+	PCRE2_SIZE off;
+
+	xmlInitParser();
+	zip_error_init(&zerr);
+	if ((src = zip_source_buffer_create(empty_zip, sizeof(empty_zip), 0, &zerr)) != NULL) {
+		if ((z = zip_open_from_source(src, ZIP_RDONLY, &zerr)) != NULL)
+			zip_discard(z);
+		else
+			zip_source_free(src);
+	}
+	zip_error_fini(&zerr);
+	/* the default speaker pattern, as structure.c compiles it: its JIT
+	 * also has sljit look up the CPU's features, another first-use global */
+	if ((re = pcre2_compile((PCRE2_SPTR)cdr_default_speaker_regex, PCRE2_ZERO_TERMINATED,
+				PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED | PCRE2_MATCH_INVALID_UTF,
+				&err, &off, NULL)) != NULL) {
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+		pcre2_code_free(re);
+	}
+}
+
 int cdr_ingest_files(const char *const *paths, size_t n, const cdr_ingest_options *opts, unsigned jobs,
 		     cdr_ingest_each_cb each, void *ctx)
 {
@@ -153,9 +191,7 @@ int cdr_ingest_files(const char *const *paths, size_t n, const cdr_ingest_option
 		free(p.slots);
 		return CDR_ENOMEM;
 	}
-	/* libxml2 sets up its globals on first use, which is not safe to do
-	 * from two threads at once */
-	xmlInitParser();
+	warm_up_libraries();
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.ready, NULL);
 	pthread_cond_init(&p.room, NULL);

@@ -1,9 +1,11 @@
 /* project.c -- open, create, lock and fill a project directory.
  *
  * The directory layout is described in include/codeer/project.h. Adding
- * documents is a transaction: every new file is staged next to its
- * target, and only when all files of the command are safely written are
- * they renamed into place, so a bad file in a batch changes nothing. The
+ * documents is a transaction: the files are read on several threads
+ * (ingest/ingest-parallel.c) and taken here in command-line order; every
+ * new file is staged next to its target, and only when all files of the
+ * command are written, and then synced together, are they renamed into
+ * place, so a bad file in a batch changes nothing. The
  * transaction is journaled (util/fileio.c), so a process killed while it
  * renames leaves a journal that the next command completes: opening a
  * project, and taking its lock, first finish such a change and remove
@@ -26,6 +28,7 @@
 #include "codeer/error.h"
 #include "codeer/project.h"
 #include "ingest/document-internal.h"
+#include "ingest/ingest-parallel.h"
 #include "project/change.h"
 #include "project/config.h"
 #include "project/meta.h"
@@ -36,6 +39,7 @@
 #include "util/buf.h"
 #include "util/fileio.h"
 #include "util/hash.h"
+#include "util/strmap.h"
 
 #define CONFIG_FILE "codeer.toml"
 
@@ -573,10 +577,14 @@ int cdr_project_cases_save(cdr_project *p)
 
 /* ---- adding documents -------------------------------------------------- */
 
+/* Every id and source digest the add knows of: the project's documents,
+ * then each new one as it is taken. Looked up by hash, as a batch of
+ * thousands of files asks once per file. */
 struct known {
 	char **ids;
 	char **digests;
 	size_t n, cap;
+	cdr_strmap by_id, by_digest; /* the first entry of each id and digest */
 };
 
 static void known_free(struct known *k)
@@ -587,11 +595,13 @@ static void known_free(struct known *k)
 	}
 	free(k->ids);
 	free(k->digests);
+	cdr_strmap_clear(&k->by_id);
+	cdr_strmap_clear(&k->by_digest);
 }
 
 static int known_add(struct known *k, const char *id, const char *digest)
 {
-	size_t cap = k->cap;
+	size_t cap = k->cap, first;
 
 	if (cdr_grow((void **)&k->ids, &cap, k->n + 1, sizeof(char *)) < 0 ||
 	    cdr_grow((void **)&k->digests, &k->cap, k->n + 1, sizeof(char *)) < 0)
@@ -600,6 +610,13 @@ static int known_add(struct known *k, const char *id, const char *digest)
 		return CDR_ENOMEM;
 	if ((k->digests[k->n] = cdr_strdup(digest)) == NULL) {
 		free(k->ids[k->n]);
+		return CDR_ENOMEM;
+	}
+	if ((!cdr_strmap_get(&k->by_id, id, &first) && cdr_strmap_put(&k->by_id, k->ids[k->n], k->n) < 0) ||
+	    (!cdr_strmap_get(&k->by_digest, digest, &first) &&
+	     cdr_strmap_put(&k->by_digest, k->digests[k->n], k->n) < 0)) {
+		/* the maps may hold the new strings: they stay, as entry n */
+		k->n++;
 		return CDR_ENOMEM;
 	}
 	k->n++;
@@ -642,18 +659,16 @@ static int load_known(struct known *k, const cdr_project *p)
 
 static const char *known_digest_owner(const struct known *k, const char *digest)
 {
-	for (size_t i = 0; i < k->n; i++)
-		if (strcmp(k->digests[i], digest) == 0)
-			return k->ids[i];
-	return NULL;
+	size_t i;
+
+	return cdr_strmap_get(&k->by_digest, digest, &i) ? k->ids[i] : NULL;
 }
 
 static int known_has_id(const struct known *k, const char *id)
 {
-	for (size_t i = 0; i < k->n; i++)
-		if (strcmp(k->ids[i], id) == 0)
-			return 1;
-	return 0;
+	size_t i;
+
+	return cdr_strmap_get(&k->by_id, id, &i);
 }
 
 static int unique_id(char **out, const struct known *k, const char *path)
@@ -706,122 +721,138 @@ static int cases_copy(cdr_cases **out, const cdr_cases *cases)
 	return rc;
 }
 
+/* What the documents of one add share, as they come in file order. */
+struct adding {
+	cdr_project *p;
+	const char *const *paths;
+	const cdr_add_options *opts;
+	struct known known;
+	cdr_txn *txn;
+	char **new_ids;
+	size_t nnew;
+	char added[32];
+	cdr_add_cb cb;
+	void *cb_ctx;
+};
+
+/* Take one read document (cdr_ingest_files's callback, in file order):
+ * refuse a duplicate, give it its id, and stage its .txt and .meta. */
+static int take_doc(void *ctx, size_t i, cdr_document *doc)
+{
+	struct adding *a = ctx;
+	const cdr_add_options *opts = a->opts;
+	const char *owner, *text;
+	char *meta = NULL, *path = NULL, *id = NULL, text_digest[CDR_SHA256_HEX_LEN + 3];
+	size_t mlen, tlen;
+	int rc;
+
+	text = cdr_document_text(doc, &tlen);
+	memcpy(text_digest, "t:", 2);
+	cdr_sha256_hex(text_digest + 2, text, tlen);
+	owner = known_digest_owner(&a->known, cdr_document_info_get(doc)->sha256);
+	if (owner == NULL && (owner = known_digest_owner(&a->known, text_digest)) != NULL && !(opts && opts->force)) {
+		rc = cdr_error_set(CDR_EEXISTS, "%s: already in the project as '%s' (same content: the same text, "
+				   "read from another file)", a->paths[i], owner);
+		goto done;
+	}
+	if (owner && !(opts && opts->force)) {
+		rc = cdr_error_set(CDR_EEXISTS, "%s: already in the project as '%s' (same content)", a->paths[i], owner);
+		goto done;
+	}
+	if ((rc = unique_id(&id, &a->known, a->paths[i])) < 0 ||
+	    (rc = cdr_document_set_info(doc, "id", id)) < 0 ||
+	    (rc = cdr_document_set_info(doc, "added", a->added)) < 0 ||
+	    (rc = known_add(&a->known, id, cdr_document_info_get(doc)->sha256)) < 0 ||
+	    (rc = known_add(&a->known, id, text_digest)) < 0 ||
+	    (rc = cdr_meta_format(&meta, &mlen, doc)) < 0)
+		goto done;
+	/* the .txt before its .meta: a document is listed by its .meta */
+	if ((path = source_path(a->p->path, id, ".txt")) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	if ((rc = cdr_txn_write(a->txn, path, text, tlen)) < 0)
+		goto done;
+	free(path);
+	if ((path = source_path(a->p->path, id, ".meta")) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	if ((rc = cdr_txn_write(a->txn, path, meta, mlen)) < 0)
+		goto done;
+	if (a->cb)
+		a->cb(a->cb_ctx, a->paths[i], doc);
+	a->new_ids[a->nnew++] = id;
+	id = NULL;
+done:
+	free(id);
+	free(path);
+	free(meta);
+	cdr_document_free(doc);
+	return rc;
+}
+
 int cdr_project_add(cdr_project *p, const char *const *paths, size_t n,
 		    const cdr_add_options *opts, cdr_add_cb cb, void *ctx)
 {
-	struct known known = { 0 };
-	cdr_txn *txn = NULL;
+	struct adding a = { .p = p, .paths = paths, .opts = opts, .cb = cb, .cb_ctx = ctx };
 	cdr_cases *cases = NULL;
-	char **new_ids = NULL, added[32];
-	size_t nnew = 0;
 	int rc;
 
-	cdr_now_iso(added);
+	cdr_now_iso(a.added);
 	/* Check the options first: a bad one must not leave anything changed. */
 	if (opts && opts->case_id && (*opts->case_id == '\0' || strpbrk(opts->case_id, "\t\n\r") != NULL))
 		return cdr_error_set(CDR_EUSAGE, "'%s' is not a valid case id", opts->case_id);
-	for (size_t a = 0; opts && a < opts->nattrs; a++) {
+	for (size_t i = 0; opts && i < opts->nattrs; i++) {
 		char *key = NULL;
 		const char *value = NULL;
-		if ((rc = parse_attr(opts->attrs[a], &key, &value)) < 0)
+		if ((rc = parse_attr(opts->attrs[i], &key, &value)) < 0)
 			return rc;
 		rc = cdr_cases_attr_name_valid(key) && strpbrk(value, "\t\n\r") == NULL ? 0 :
 			cdr_error_set(CDR_EUSAGE, "attribute '%s': '%s' cannot be an attribute name, or the value has a tab or newline",
-				      opts->attrs[a], key);
+				      opts->attrs[i], key);
 		free(key);
 		if (rc < 0)
 			return rc;
 	}
 	if ((rc = cdr_project_lock(p, NULL)) < 0)
 		return rc;
-	if ((rc = load_known(&known, p)) < 0 || (rc = cdr_txn_new_journaled(&txn, p->path)) < 0)
+	if ((rc = load_known(&a.known, p)) < 0 || (rc = cdr_txn_new_journaled(&a.txn, p->path)) < 0)
 		goto done;
-	if ((new_ids = cdr_calloc(n ? n : 1, sizeof(char *))) == NULL) {
+	/* every file written first, then all synced at once before the commit */
+	cdr_txn_defer_sync(a.txn);
+	if ((a.new_ids = cdr_calloc(n ? n : 1, sizeof(char *))) == NULL) {
 		rc = CDR_ENOMEM;
 		goto done;
 	}
-	for (size_t i = 0; i < n; i++) {
-		cdr_document *doc = NULL;
-		const char *owner;
-		char *meta = NULL, *path = NULL, *id = NULL, text_digest[CDR_SHA256_HEX_LEN + 3];
-		size_t mlen, tlen;
-		const char *text;
-
-		if ((rc = cdr_ingest_file(&doc, paths[i], opts ? &opts->ingest : NULL)) < 0)
-			goto done;
-		text = cdr_document_text(doc, &tlen);
-		memcpy(text_digest, "t:", 2);
-		cdr_sha256_hex(text_digest + 2, text, tlen);
-		owner = known_digest_owner(&known, cdr_document_info_get(doc)->sha256);
-		if (owner == NULL && (owner = known_digest_owner(&known, text_digest)) != NULL && !(opts && opts->force)) {
-			rc = cdr_error_set(CDR_EEXISTS, "%s: already in the project as '%s' (same content: the same text, "
-					   "read from another file)", paths[i], owner);
-			cdr_document_free(doc);
-			goto done;
-		}
-		if (owner && !(opts && opts->force)) {
-			rc = cdr_error_set(CDR_EEXISTS, "%s: already in the project as '%s' (same content)",
-					   paths[i], owner);
-			cdr_document_free(doc);
-			goto done;
-		}
-		if ((rc = unique_id(&id, &known, paths[i])) < 0 ||
-		    (rc = cdr_document_set_info(doc, "id", id)) < 0 ||
-		    (rc = cdr_document_set_info(doc, "added", added)) < 0 ||
-		    (rc = known_add(&known, id, cdr_document_info_get(doc)->sha256)) < 0 ||
-		    (rc = known_add(&known, id, text_digest)) < 0 ||
-		    (rc = cdr_meta_format(&meta, &mlen, doc)) < 0)
-			goto doc_done;
-		/* the .txt before its .meta: a document is listed by its .meta */
-		if ((path = source_path(p->path, id, ".txt")) == NULL) {
-			rc = CDR_ENOMEM;
-			goto doc_done;
-		}
-		if ((rc = cdr_txn_write(txn, path, text, tlen)) < 0)
-			goto doc_done;
-		free(path);
-		if ((path = source_path(p->path, id, ".meta")) == NULL) {
-			rc = CDR_ENOMEM;
-			goto doc_done;
-		}
-		if ((rc = cdr_txn_write(txn, path, meta, mlen)) < 0)
-			goto doc_done;
-		if (cb)
-			cb(ctx, paths[i], doc);
-		new_ids[nnew++] = id;
-		id = NULL;
-doc_done:
-		free(id);
-		free(path);
-		free(meta);
-		cdr_document_free(doc);
-		if (rc < 0)
-			goto done;
-	}
+	/* the files are read on `jobs` threads and taken here in their order,
+	 * so ids, messages and the files written do not depend on `jobs` */
+	if ((rc = cdr_ingest_files(paths, n, opts ? &opts->ingest : NULL, opts ? opts->jobs : 1, take_doc, &a)) < 0)
+		goto done;
 	/* Cases: the named case, or one per document; then the attributes.
 	 * They change a copy, so that a failure leaves the project's own. */
 	if ((rc = cases_copy(&cases, p->cases)) < 0)
 		goto done;
-	for (size_t i = 0; i < nnew; i++) {
+	for (size_t i = 0; i < a.nnew; i++) {
 		char own[128];
-		const char *case_id = opts && opts->case_id ? opts->case_id : new_ids[i];
+		const char *case_id = opts && opts->case_id ? opts->case_id : a.new_ids[i];
 		size_t c;
 		/* a case of its own: never one that already exists under that name */
 		if (!(opts && opts->case_id) && cdr_cases_find(cases, case_id) >= 0) {
 			for (unsigned k = 2;; k++) {
-				snprintf(own, sizeof(own), "%s-%u", new_ids[i], k);
+				snprintf(own, sizeof(own), "%s-%u", a.new_ids[i], k);
 				if (cdr_cases_find(cases, own) < 0)
 					break;
 			}
 			case_id = own;
 		}
 		if ((rc = cdr_cases_ensure(cases, case_id, &c)) < 0 ||
-		    (rc = cdr_cases_assign(cases, c, new_ids[i])) < 0)
+		    (rc = cdr_cases_assign(cases, c, a.new_ids[i])) < 0)
 			goto done;
-		for (size_t a = 0; opts && a < opts->nattrs; a++) {
+		for (size_t k = 0; opts && k < opts->nattrs; k++) {
 			char *key = NULL;
 			const char *value = NULL;
-			if ((rc = parse_attr(opts->attrs[a], &key, &value)) < 0)
+			if ((rc = parse_attr(opts->attrs[k], &key, &value)) < 0)
 				goto done;
 			rc = cdr_cases_set_attr(cases, c, key, value);
 			free(key);
@@ -839,32 +870,32 @@ doc_done:
 			rc = CDR_ENOMEM;
 			goto done;
 		}
-		rc = cdr_txn_write(txn, path, data, len);
+		rc = cdr_txn_write(a.txn, path, data, len);
 		free(path);
 		free(data);
 		if (rc < 0)
 			goto done;
 	}
 	/* room for the new ids now: after the commit nothing may fail */
-	if ((rc = cdr_grow((void **)&p->docs, &p->docs_cap, p->ndocs + nnew, sizeof(char *))) < 0)
+	if ((rc = cdr_grow((void **)&p->docs, &p->docs_cap, p->ndocs + a.nnew, sizeof(char *))) < 0)
 		goto done;
-	if ((rc = cdr_txn_commit(txn)) < 0)
+	if ((rc = cdr_txn_commit(a.txn)) < 0)
 		goto done;
 	/* The project now lists the new documents and their cases. */
-	for (size_t i = 0; i < nnew; i++) {
-		p->docs[p->ndocs++] = new_ids[i];
-		new_ids[i] = NULL;
+	for (size_t i = 0; i < a.nnew; i++) {
+		p->docs[p->ndocs++] = a.new_ids[i];
+		a.new_ids[i] = NULL;
 	}
 	cdr_sort(p->docs, p->ndocs, sizeof(char *), natural_cmp);
 	cdr_cases_free(p->cases);
 	p->cases = cases;
 	cases = NULL;
 done:
-	for (size_t i = 0; i < nnew; i++)
-		free(new_ids[i]);
-	free(new_ids);
+	for (size_t i = 0; i < a.nnew; i++)
+		free(a.new_ids[i]);
+	free(a.new_ids);
 	cdr_cases_free(cases);
-	cdr_txn_free(txn);
-	known_free(&known);
+	cdr_txn_free(a.txn);
+	known_free(&a.known);
 	return rc;
 }

@@ -18,6 +18,11 @@ typedef struct cdr_txn cdr_txn;
 int cdr_txn_new(cdr_txn **out);
 /* Write `data` to a temporary file that becomes `path` on commit. */
 int cdr_txn_write(cdr_txn *txn, const char *path, const void *data, size_t len);
+/* Write the files of this transaction without an fsync each; the commit
+ * fsyncs them all, after the last is written and before any is renamed
+ * or named in a journal. For a batch of many files: one wait for the disk
+ * instead of one per file, with the same guarantees. */
+void cdr_txn_defer_sync(cdr_txn *txn);
 /* Rename every staged file into place, then fsync the directories. */
 int cdr_txn_commit(cdr_txn *txn);
 /* Remove the staged files (also done by free when not committed). */
