@@ -40,7 +40,8 @@ typedef struct cdr_agree_options {
 	const char *exclusive;       /* a code whose children are one nominal variable */
 	double overlap;              /* > 0: segment level, matching at >= this % overlap */
 	cdr_agree_by by;             /* also the sums per case or document (cdr_agreement_group_*) */
-	int partial;                 /* a part of a corpus: no document in common is no error */
+	int partial;                 /* a part of a corpus: no document in common, or a coder
+					without codings here, is no error */
 } cdr_agree_options;
 
 typedef struct cdr_agreement cdr_agreement;

@@ -65,9 +65,17 @@ end	2
 
 # a part may hold a document no coder coded, named with --docs: its turns
 # count as coded by nobody, as in the whole project with the same --docs
-$ cd m && codeer agree --coders anna,bert --codes VB,EK --partial -o a.tsv && printf 'R: niets\n' > leeg.txt && codeer add leeg.txt >/dev/null && codeer agree --coders anna,bert --codes VB,EK --docs leeg --partial -o b.tsv && codeer agree --merge a.tsv b.tsv --format tsv | sed -n '1p;/^(all codes).Cohen/p' && codeer agree --coders anna,bert --codes VB,EK --docs mini,leeg --format tsv > whole.tsv && codeer agree --merge b.tsv a.tsv --format tsv | cmp - whole.tsv
+$ cd m && codeer agree --coders anna,bert --codes VB,EK --format tsv > whole-a.tsv && codeer agree --coders anna,bert --codes VB,EK --partial -o a.tsv && printf 'R: niets\n' > leeg.txt && codeer add leeg.txt >/dev/null && codeer agree --coders anna,bert --codes VB,EK --docs leeg --partial -o b.tsv && codeer agree --merge a.tsv b.tsv --format tsv | sed -n '1p;/^(all codes).Cohen/p' && codeer agree --coders anna,bert --codes VB,EK --docs mini,leeg --format tsv > whole.tsv && codeer agree --merge b.tsv a.tsv --format tsv | cmp - whole.tsv
 code	coefficient	value	se	ci_low	ci_high	units	coded	note
 (all codes)	Cohen's kappa	0.5556	0.2783			12	4	
+? 0
+
+# a part where bert coded nothing (he has no codings there): its document
+# is left out, named by the merge as the whole project would name it
+$ codeer init n >/dev/null && cd n && printf 'R: Ik verbind bewoners met elkaar.\n' > other.txt && codeer add other.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer code add --coder anna other t1 VB >/dev/null && codeer agree --coders anna,bert --codes VB,EK --partial -o n.tsv && grep -e '^left' -e '^doc' n.tsv && codeer agree --merge ../m/a.tsv n.tsv --format tsv | cmp - ../m/whole-a.tsv
+left	other	0	1
+! codeer: left out 1 document that bert did not code: other
+! codeer: --all-docs compares them, counting a document a coder did not touch as coded with nothing
 ? 0
 
 # what needs the units themselves does not add up, and is refused by name

@@ -810,6 +810,10 @@ int cdr_agreement_build(cdr_agreement **out, cdr_project *p, const cdr_schemes *
 				goto done;
 			}
 		rc = cdr_coder_valid(o->coders[c]) ? coder_exists(p, o->coders[c]) : 0;
+		/* a part of a corpus may hold none of a coder's documents: there the
+		 * coder coded nothing, as in the whole corpus */
+		if (rc == 0 && o->partial && cdr_coder_valid(o->coders[c]))
+			rc = 1;
 		if (rc <= 0) {
 			if (rc == 0)
 				rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
