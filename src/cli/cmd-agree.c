@@ -873,9 +873,8 @@ static int show_agreement(const cdr_agreement *a, const struct opts *o, cdr_unit
 		fprintf(f, "; %zu units over %zu code%s", all_units, n, n == 1 ? "" : "s");
 	if (o->only_coded)
 		fprintf(f, "; only coded units");
-	if (o->by)
-		fprintf(f, "; %zu %s%s", cdr_agreement_group_count(a), strcmp(o->by, "doc") == 0 ? "document" : "case",
-			cdr_agreement_group_count(a) == 1 ? "" : "s");
+	if (o->by && strcmp(o->by, "case") == 0) /* per document: the documents are counted already */
+		fprintf(f, "; %zu case%s", cdr_agreement_group_count(a), cdr_agreement_group_count(a) == 1 ? "" : "s");
 	summary_end(f, fmt);
 	if (cdr_agreement_conflicts(a))
 		fprintf(f, "note: %zu times a coder gave one unit two codes of %s; the first in the scheme counted\n",
