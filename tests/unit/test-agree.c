@@ -1322,6 +1322,13 @@ static int agreement_attempt(void *ctx, long n, int once)
 	}
 	CU_ASSERT_EQUAL_FATAL(cdr_agreement_count(a), cdr_agreement_count(t->ref));
 	CU_ASSERT_EQUAL(cdr_agreement_doc_count(a), cdr_agreement_doc_count(t->ref));
+	CU_ASSERT_EQUAL_FATAL(cdr_agreement_group_count(a), cdr_agreement_group_count(t->ref));
+	for (size_t g = 0; g < cdr_agreement_group_count(a); g++) {
+		CU_ASSERT_STRING_EQUAL(cdr_agreement_group(a, g), cdr_agreement_group(t->ref, g));
+		CU_ASSERT_EQUAL(cdr_agreement_group_units(a, g), cdr_agreement_group_units(t->ref, g));
+		CU_ASSERT_TRUE(same_coef(cdr_agree_alpha(cdr_agreement_group_table(a, g), CDR_LEVEL_NOMINAL),
+					 cdr_agree_alpha(cdr_agreement_group_table(t->ref, g), CDR_LEVEL_NOMINAL)));
+	}
 	CU_ASSERT_EQUAL(cdr_agreement_chars(a), cdr_agreement_chars(t->ref));
 	for (size_t v = 0; v < cdr_agreement_count(a); v++) {
 		const cdr_rdata *x = cdr_agreement_data(a, v), *y = cdr_agreement_data(t->ref, v);
@@ -1338,7 +1345,8 @@ static int agreement_attempt(void *ctx, long n, int once)
 static void test_agree_agreement_out_of_memory(void)
 {
 	const char *coders[] = { "anna", "bob" };
-	const cdr_unit_kind units[] = { CDR_UNIT_TURN, CDR_UNIT_SENTENCE, CDR_UNIT_CHAR };
+	/* the last two per document (--by doc): the units cut where the case changes */
+	const cdr_unit_kind units[] = { CDR_UNIT_TURN, CDR_UNIT_SENTENCE, CDR_UNIT_CHAR, CDR_UNIT_CHAR, CDR_UNIT_DOCUMENT };
 	struct agreement_oom t = { 0 };
 	char *root;
 
@@ -1348,6 +1356,7 @@ static void test_agree_agreement_out_of_memory(void)
 		o.coders = coders;
 		o.ncoders = 2;
 		o.unit = units[k];
+		o.by = k >= 3 ? CDR_AGREE_BY_DOC : CDR_AGREE_BY_NONE;
 		t.o = &o;
 		CU_ASSERT_EQUAL_FATAL(cdr_agreement_build(&t.ref, t.p, t.set, &o), 0);
 		CU_ASSERT_EQUAL_FATAL(cdr_agreement_summary(&t.ref_rows, t.ref, NULL), 0);
