@@ -3,7 +3,9 @@
  * Every coefficient is computed from per-unit category counts in one or
  * two passes, so a million units by five coders takes a fraction of a
  * second. Categories are the distinct values in the data, in numeric
- * order. Formulas and their sources: docs/agreement.md. */
+ * order. Formulas and their sources: docs/agreement.md. cdr_rdata_sum
+ * folds equal rows into one with their weights added: the sums partial
+ * agreement tables carry. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,14 @@
  * themselves. A coder "codes a unit" with a code when one of the coder's
  * codings of that code overlaps the unit. Character units are runs of
  * characters that every coder codes alike, weighted by their length, so
- * the data stay as small as the codings. Rejected proposals never count. */
+ * the data stay as small as the codings. Rejected proposals never count.
+ *
+ * Each variable's units are also summed into a table of the distinct
+ * patterns of values with their counts (cdr_rdata_sum), from which the
+ * coefficients are computed, so that partial tables of parts of a corpus
+ * (agreement-partial.c) add up to the same numbers; with --by, the units
+ * are summed per case (or document) as well, a unit counting for the case
+ * that holds its start. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
