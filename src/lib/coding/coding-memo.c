@@ -5,6 +5,7 @@
 
 #include "codeer/coding.h"
 #include "codeer/error.h"
+#include "coding/store.h"
 #include "util/alloc.h"
 
 int cdr_codings_set_memo(cdr_codings *c, size_t i, const char *memo)
@@ -16,7 +17,7 @@ int cdr_codings_set_memo(cdr_codings *c, size_t i, const char *memo)
 		return cdr_error_set(CDR_EUSAGE, "no coding %zu", i);
 	if ((m = cdr_strdup(memo ? memo : "")) == NULL)
 		return CDR_ENOMEM;
-	free(k->memo);
+	cdr_coding_memo_release(k->memo);
 	k->memo = m;
 	return 0;
 }

@@ -61,10 +61,20 @@ int cdr_coder_valid(const char *name)
 	return 1;
 }
 
+/* Most codings have no memo: they share this empty one, so that loading
+ * a million codings allocates nothing per row. */
+static char no_memo[1];
+
+void cdr_coding_memo_release(char *memo)
+{
+	if (memo != no_memo)
+		free(memo);
+}
+
 /* all but the memo belong to the set's pool */
 static void coding_clear(cdr_coding *k)
 {
-	free(k->memo);
+	cdr_coding_memo_release(k->memo);
 	memset(k, 0, sizeof(*k));
 }
 
@@ -147,7 +157,7 @@ static int push(cdr_codings *c, const char *doc, size_t start, size_t end, const
 	k->code = pooled_field(c, F_CODE, code);
 	k->origin = pooled_field(c, F_ORIGIN, origin);
 	k->created = pooled_field(c, F_CREATED, created);
-	k->memo = cdr_strdup(memo ? memo : "");
+	k->memo = memo && *memo ? cdr_strdup(memo) : no_memo;
 	k->status = pooled_field(c, F_STATUS, status ? status : "");
 	k->start = start;
 	k->end = end;
