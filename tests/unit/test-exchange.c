@@ -19,11 +19,11 @@
 
 void test_exchange_register(void);
 
-static cdr_refi_posmap *map_of(const char *s, int crlf_one)
+static cdr_refi_posmap *map_of(const char *s, int rules)
 {
 	cdr_refi_posmap *m = NULL;
 
-	CU_ASSERT_EQUAL_FATAL(cdr_refi_posmap_new(&m, s, strlen(s), crlf_one, "t"), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_refi_posmap_new(&m, s, strlen(s), rules, "t"), 0);
 	return m;
 }
 
@@ -56,7 +56,7 @@ static void test_exchange_pos_crlf_counts_two(void)
 
 static void test_exchange_pos_crlf_counts_one_for_atlas(void)
 {
-	cdr_refi_posmap *m = map_of("ab\r\ncd", 1);
+	cdr_refi_posmap *m = map_of("ab\r\ncd", CDR_REFI_CRLF_ONE);
 
 	CU_ASSERT_EQUAL(cdr_refi_posmap_length(m), 5);
 	for (size_t i = 0; i <= 5; i++)
@@ -109,6 +109,232 @@ static void test_exchange_pos_outside_bmp_is_one(void)
 	CU_ASSERT_EQUAL(cdr_refi_posmap_get(m, 2), 2);
 	CU_ASSERT_EQUAL(cdr_refi_posmap_get(m, 3), 3);
 	cdr_refi_posmap_free(m);
+}
+
+/* ---- NVivo: positions in UTF-16 code units --------------------------------
+ * U+1F600 is one code point and two UTF-16 units. Each test below uses a
+ * position or a length that differs between the two counts, so it fails
+ * if a file NVivo wrote were counted in code points. */
+
+#define EMOJI "\xF0\x9F\x98\x80"
+
+/* Whether codeer's text between REFI positions a and b is `want`. */
+static int slice_is(const cdr_refi_posmap *m, size_t a, size_t b, const char *want)
+{
+	size_t len, from, to;
+	const char *t = cdr_refi_posmap_text(m, &len);
+	long s = cdr_refi_posmap_get(m, a), e = cdr_refi_posmap_get(m, b);
+
+	if (s < 0 || e < s) {
+		fprintf(stderr, "\n%zu-%zu: no place (%ld, %ld), want '%s'\n", a, b, s, e, want);
+		return 0;
+	}
+	from = cdr_utf8_offset(t, len, (size_t)s);
+	to = cdr_utf8_offset(t, len, (size_t)e);
+	if (to - from != strlen(want) || memcmp(t + from, want, to - from) != 0) {
+		fprintf(stderr, "\n%zu-%zu: '%.*s', want '%s'\n", a, b, (int)(to - from), t + from, want);
+		return 0;
+	}
+	return 1;
+}
+
+static void test_exchange_pos_utf16_emoji_around_selection(void)
+{
+	/* units: a0 b1 E2,3 c4 d5 E6,7 e8 f9; code points: a0 b1 E2 c3 d4 E5 e6 f7 */
+	cdr_refi_posmap *m = map_of("ab" EMOJI "cd" EMOJI "ef", CDR_REFI_UTF16);
+
+	CU_ASSERT_EQUAL(cdr_refi_posmap_length(m), 10);
+	CU_ASSERT(slice_is(m, 0, 2, "ab"));                    /* before every emoji */
+	CU_ASSERT(slice_is(m, 4, 6, "cd"));                    /* after one */
+	CU_ASSERT(slice_is(m, 8, 10, "ef"));                   /* after two, to the end */
+	CU_ASSERT(slice_is(m, 1, 5, "b" EMOJI "c"));           /* one inside */
+	CU_ASSERT(slice_is(m, 2, 4, EMOJI));                   /* the emoji alone */
+	CU_ASSERT(slice_is(m, 5, 8, "d" EMOJI));               /* ends right after one */
+	CU_ASSERT(slice_is(m, 0, 10, "ab" EMOJI "cd" EMOJI "ef"));
+	CU_ASSERT_EQUAL(cdr_refi_posmap_get(m, 11), -1);
+	CU_ASSERT_STRING_EQUAL(cdr_refi_posmap_text(m, NULL), "ab" EMOJI "cd" EMOJI "ef");
+	cdr_refi_posmap_free(m);
+}
+
+static void test_exchange_pos_utf16_between_halves_has_no_place(void)
+{
+	/* units: x0 E1,2 E3,4 y5; code points x0 E1 E2 y3 */
+	cdr_refi_posmap *m = map_of("x" EMOJI EMOJI "y", CDR_REFI_UTF16);
+	const long want[] = { 0, 1, -1, 2, -1, 3, 4 };
+
+	CU_ASSERT_EQUAL_FATAL(cdr_refi_posmap_length(m), 6);
+	/* every other position has its own place: nothing is moved to a neighbour */
+	for (size_t i = 0; i <= 6; i++)
+		CU_ASSERT_EQUAL(cdr_refi_posmap_get(m, i), want[i]);
+	cdr_refi_posmap_free(m);
+	/* the same text counted in code points: four characters, all with a place */
+	m = map_of("x" EMOJI EMOJI "y", 0);
+	CU_ASSERT_EQUAL(cdr_refi_posmap_length(m), 4);
+	for (size_t i = 0; i <= 4; i++)
+		CU_ASSERT_EQUAL(cdr_refi_posmap_get(m, i), (long)i);
+	cdr_refi_posmap_free(m);
+}
+
+static void test_exchange_pos_utf16_with_crlf_and_bom(void)
+{
+	/* BOM, E a CR LF b E CR LF c; codeer keeps E a LF b E LF c (offsets 0..7) */
+	const char *text = "\xEF\xBB\xBF" EMOJI "a\r\nb" EMOJI "\r\nc";
+	/* CR LF as two: E0,1 a2 CR3 LF4 b5 E6,7 CR8 LF9 c10 */
+	const long two[] = { 0, -1, 1, 2, -1, 3, 4, -1, 5, -1, 6, 7 };
+	/* CR LF as one as well: E0,1 a2 CRLF3 b4 E5,6 CRLF7 c8 */
+	const long one[] = { 0, -1, 1, 2, 3, 4, -1, 5, 6, 7 };
+	cdr_refi_posmap *m = map_of(text, CDR_REFI_UTF16);
+
+	CU_ASSERT_EQUAL_FATAL(cdr_refi_posmap_length(m), 11);
+	for (size_t i = 0; i <= 11; i++)
+		CU_ASSERT_EQUAL(cdr_refi_posmap_get(m, i), two[i]);
+	CU_ASSERT(slice_is(m, 5, 8, "b" EMOJI));
+	CU_ASSERT_STRING_EQUAL(cdr_refi_posmap_text(m, NULL), EMOJI "a\nb" EMOJI "\nc");
+	cdr_refi_posmap_free(m);
+	m = map_of(text, CDR_REFI_UTF16 | CDR_REFI_CRLF_ONE);
+	CU_ASSERT_EQUAL_FATAL(cdr_refi_posmap_length(m), 9);
+	for (size_t i = 0; i <= 9; i++)
+		CU_ASSERT_EQUAL(cdr_refi_posmap_get(m, i), one[i]);
+	CU_ASSERT(slice_is(m, 4, 7, "b" EMOJI));
+	CU_ASSERT_STRING_EQUAL(cdr_refi_posmap_text(m, NULL), EMOJI "a\nb" EMOJI "\nc");
+	cdr_refi_posmap_free(m);
+}
+
+static void test_exchange_pos_utf16_with_combining(void)
+{
+	/* e + COMBINING ACUTE after an emoji: units E0,1 e2 acute3 z4; NFC makes E é z */
+	cdr_refi_posmap *m = map_of(EMOJI "e\xCC\x81z", CDR_REFI_UTF16);
+	const long want[] = { 0, -1, 1, -1, 2, 3 };
+
+	CU_ASSERT_EQUAL_FATAL(cdr_refi_posmap_length(m), 5);
+	for (size_t i = 0; i <= 5; i++)
+		CU_ASSERT_EQUAL(cdr_refi_posmap_get(m, i), want[i]);
+	CU_ASSERT(slice_is(m, 2, 4, "\xC3\xA9"));
+	cdr_refi_posmap_free(m);
+}
+
+/* ---- an NVivo project imported -------------------------------------------- */
+
+#define NV_USER "11111111-1111-4111-8111-111111111111"
+#define NV_CODE "22222222-2222-4222-8222-222222222222"
+#define NV_SRC "33333333-3333-4333-8333-333333333333"
+/* selection aaaaaaaa-...-00000000000n from a to b, with one coding */
+#define NV_SEL(n, a, b)                                                                                          \
+	"<PlainTextSelection guid=\"aaaaaaaa-0000-4000-8000-00000000000" #n "\" startPosition=\"" #a               \
+	"\" endPosition=\"" #b "\" creatingUser=\"" NV_USER "\"><Coding guid=\"cccccccc-0000-4000-8000-00000000000" #n \
+	"\" creatingUser=\"" NV_USER "\"><CodeRef targetGUID=\"" NV_CODE "\"/></Coding></PlainTextSelection>"
+
+struct reports {
+	char text[4096];
+	size_t n;
+};
+
+static void collect(void *ctx, const char *message)
+{
+	struct reports *r = ctx;
+	size_t have = strlen(r->text);
+
+	snprintf(r->text + have, sizeof(r->text) - have, "%s\n", message);
+	r->n++;
+}
+
+/*
+ * A .qdpx as NVivo for Windows writes it: a byte-order mark, CR LF and
+ * emoji in the text, positions in UTF-16 units with CR LF as two.
+ *   text  J0 a1 _2 E3,4 _5 m6 o7 o8 i9 CR10 LF11 R12 :13 _14 E15,16 E17,18 _19 v20..n28 .29 CR30 LF31
+ *   codeer J0 a1 _2 E3 _4 m5 o6 o7 i8 LF9 R10 :11 _12 E13 E14 _15 v16..n24 .25 LF26
+ * Imported into root/nvivo; returns the import's return code.
+ */
+static int import_nvivo(const char *root, struct reports *r, cdr_refi_stats *st)
+{
+	const char *text = "\xEF\xBB\xBFJa " EMOJI " mooi\r\nR: " EMOJI EMOJI " verbinden.\r\n";
+	const char *qde =
+		"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		"<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"proef\" origin=\"NVivo for Windows 12.6\">\n"
+		"<Users><User guid=\"" NV_USER "\" name=\"Anna de Vries\"/></Users>\n"
+		"<CodeBook><Codes><Code guid=\"" NV_CODE "\" name=\"Verbinden\" isCodable=\"true\"/></Codes></CodeBook>\n"
+		"<Sources><TextSource guid=\"" NV_SRC "\" name=\"gesprek.txt\" plainTextPath=\"internal://" NV_SRC ".txt\">"
+		NV_SEL(1, 20, 29)    /* verbinden */
+		NV_SEL(2, 6, 10)     /* mooi */
+		NV_SEL(3, 15, 19)    /* both emoji */
+		NV_SEL(4, 16, 29)    /* starts between halves */
+		NV_SEL(5, 12, 18)    /* ends between halves */
+		"</TextSource></Sources>\n</Project>\n";
+	const char *names[] = { "project.qde", "sources/" NV_SRC ".txt" }, *data[] = { qde, text };
+	size_t lens[] = { strlen(qde), strlen(text) }, zlen = 0;
+	char *zip = NULL, *path = test_join(root, "nvivo.qdpx"), *dir = test_join(root, "nvivo");
+	FILE *f;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	CU_ASSERT_EQUAL_FATAL(refi_zip_build(&zip, &zlen, names, data, lens, 2), 0);
+	f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_EQUAL(fwrite(zip, 1, zlen, f), zlen);
+	fclose(f);
+	rc = cdr_refi_import_qdpx(path, dir, collect, r, st);
+	free(zip);
+	free(path);
+	free(dir);
+	return rc;
+}
+
+static void test_exchange_import_nvivo_utf16(void)
+{
+	char *root = strdup(test_tmpdir()), *dir = test_join(root, "nvivo");
+	struct reports r;
+	cdr_refi_stats st = { 0 };
+	cdr_project *p = NULL;
+	cdr_codings *c = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(import_nvivo(root, &r, &st), 0);
+	CU_ASSERT_EQUAL(st.codings, 3);
+	CU_ASSERT_EQUAL(st.left_out, 2);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, dir), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_codings_load(&c, p, "Anna-de-Vries", NULL, NULL), 0);
+	CU_ASSERT_EQUAL(cdr_codings_count(c), 3);
+	CU_ASSERT(cdr_codings_find(c, "gesprek", 16, 25, "proef/Verbinden") >= 0);  /* verbinden */
+	CU_ASSERT(cdr_codings_find(c, "gesprek", 5, 9, "proef/Verbinden") >= 0);    /* mooi */
+	CU_ASSERT(cdr_codings_find(c, "gesprek", 13, 15, "proef/Verbinden") >= 0);  /* the two emoji */
+	cdr_codings_free(c);
+	/* a position between the halves of an emoji is refused with the selection's GUID, never moved */
+	CU_ASSERT_EQUAL(r.n, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.text, "selection aaaaaaaa-0000-4000-8000-000000000004 in source 'gesprek.txt': "
+					      "position 16 falls inside"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.text, "selection aaaaaaaa-0000-4000-8000-000000000005 in source 'gesprek.txt': "
+					      "position 18 falls inside"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.text, "outside the BMP"));
+	cdr_project_free(p);
+	free(dir);
+	test_rm_rf(root);
+	free(root);
+}
+
+static void test_exchange_import_nvivo_exports_code_points(void)
+{
+	char *root = strdup(test_tmpdir()), *dir = test_join(root, "nvivo"), *xml = NULL;
+	struct reports r;
+	cdr_refi_stats st = { 0 };
+	cdr_project *p = NULL;
+	size_t len = 0;
+
+	/* codeer's export has no UTF-16 count: it writes its own text and counts
+	 * code points (docs/exchange.md), so "verbinden", at 20-29 in NVivo's
+	 * units, leaves at 16-25 with origin codeer */
+	CU_ASSERT_EQUAL_FATAL(import_nvivo(root, &r, &st), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_project_open(&p, dir), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_refi_project_xml(&xml, &len, p), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "origin=\"codeer "));
+	CU_ASSERT_PTR_NULL(strstr(xml, "NVivo"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "startPosition=\"16\" endPosition=\"25\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "startPosition=\"5\" endPosition=\"9\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "startPosition=\"13\" endPosition=\"15\""));
+	CU_ASSERT_PTR_NULL(strstr(xml, "startPosition=\"20\""));
+	free(xml);
+	cdr_project_free(p);
+	free(dir);
+	test_rm_rf(root);
+	free(root);
 }
 
 static void test_exchange_pos_other_line_ends(void)
@@ -423,6 +649,12 @@ void test_exchange_register(void)
 	CU_add_test(s, "pos_combining_joined", test_exchange_pos_combining_joined);
 	CU_add_test(s, "pos_combining_kept", test_exchange_pos_combining_kept);
 	CU_add_test(s, "pos_outside_bmp_is_one", test_exchange_pos_outside_bmp_is_one);
+	CU_add_test(s, "pos_utf16_emoji_around_selection", test_exchange_pos_utf16_emoji_around_selection);
+	CU_add_test(s, "pos_utf16_between_halves_has_no_place", test_exchange_pos_utf16_between_halves_has_no_place);
+	CU_add_test(s, "pos_utf16_with_crlf_and_bom", test_exchange_pos_utf16_with_crlf_and_bom);
+	CU_add_test(s, "pos_utf16_with_combining", test_exchange_pos_utf16_with_combining);
+	CU_add_test(s, "import_nvivo_utf16", test_exchange_import_nvivo_utf16);
+	CU_add_test(s, "import_nvivo_exports_code_points", test_exchange_import_nvivo_exports_code_points);
 	CU_add_test(s, "pos_other_line_ends", test_exchange_pos_other_line_ends);
 	CU_add_test(s, "pos_refuses_nul_and_bad_utf8", test_exchange_pos_refuses_nul_and_bad_utf8);
 	CU_add_test(s, "pos_nomem", test_exchange_pos_nomem);
