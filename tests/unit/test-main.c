@@ -151,6 +151,8 @@ long test_oom_loop(int (*attempt)(void *ctx, long n, int once), void *ctx)
 
 /* the REFI-QDA exchange suite (test-exchange.c) */
 void test_exchange_register(void);
+/* autocode --stream and partial matrices of its output (test-stream.c) */
+void test_stream_register(void);
 
 int main(void)
 {
@@ -170,6 +172,7 @@ int main(void)
 	test_unitizing_register();
 	test_matrix_register();
 	test_exchange_register();
+	test_stream_register();
 	CU_basic_set_mode(CU_BRM_NORMAL);
 	CU_basic_run_tests();
 	failures = CU_get_number_of_failures();

@@ -30,6 +30,7 @@
 #define MAGIC "codeer-partial-matrix"
 #define PARTIAL_VERSION 1
 #define STREAM_VERSION 2
+#define NO_ROW ((size_t)-1) /* outside every turn, before "(no speaker)" is a row */
 
 struct sums {
 	double count, docs, words, all_words;
@@ -67,6 +68,11 @@ struct ps {
 	long docrow;          /* its row, for rows other than speakers */
 	struct span *v;
 	size_t nv, vcap;
+	/* speaker rows: documents with codings outside every turn while no
+	 * turn without a speaker was seen, held until the end, one after
+	 * the other, each ended by a span whose start is NO_ROW */
+	struct span *held;
+	size_t nheld, heldcap;
 };
 
 #define BAD(ps, ...) cdr_error_set(CDR_EFORMAT, __VA_ARGS__)
@@ -187,13 +193,67 @@ static double union_words(const struct span *v, size_t n)
 	return words;
 }
 
-/* Sorted by cell, row, column and start alone, each group of spans a
- * union; documents counted once per group. */
+static int sum_doc(struct ps *ps, struct span *v, size_t n);
+
+/* The current document's codings into the sums; or, with codings outside
+ * every turn and no row "(no speaker)" yet, held back: a project counts
+ * them there when any turn of any document has no speaker, and that
+ * document may come later. */
 static int flush_doc(struct ps *ps)
 {
+	int rc = 0, outside = 0;
+	size_t none = NO_ROW;
+
+	for (size_t i = 0; i < ps->nv; i++)
+		outside |= ps->v[i].row == NO_ROW;
+	if (outside && !cdr_strmap_get(&ps->rowmap, "(no speaker)", &none)) {
+		/* whether they count is known at the end */
+		if (cdr_grow((void **)&ps->held, &ps->heldcap, ps->nheld + ps->nv + 1, sizeof(struct span)) < 0)
+			return CDR_ENOMEM;
+		memcpy(ps->held + ps->nheld, ps->v, ps->nv * sizeof(struct span));
+		ps->nheld += ps->nv;
+		ps->held[ps->nheld++].start = NO_ROW;
+	} else {
+		for (size_t i = 0; i < ps->nv; i++)
+			if (ps->v[i].row == NO_ROW)
+				ps->v[i].row = none;
+		rc = sum_doc(ps, ps->v, ps->nv);
+	}
+	ps->nv = 0;
+	free(ps->doc);
+	ps->doc = NULL;
+	return rc;
+}
+
+/* The documents held back: their codings outside every turn count when
+ * "(no speaker)" became a row after all, and are left out when not. */
+static int flush_held(struct ps *ps)
+{
+	size_t none = NO_ROW, first = 0;
+	int rc = 0;
+
+	cdr_strmap_get(&ps->rowmap, "(no speaker)", &none);
+	for (size_t i = 0; i < ps->nheld && rc == 0; i++) {
+		size_t w = first;
+		if (ps->held[i].start != NO_ROW)
+			continue;
+		for (size_t k = first; k < i; k++) {
+			struct span sp = ps->held[k];
+			if (sp.row == NO_ROW && (sp.row = none) == NO_ROW)
+				continue;
+			ps->held[w++] = sp;
+		}
+		rc = sum_doc(ps, ps->held + first, w - first);
+		first = i + 1;
+	}
+	return rc;
+}
+
+/* Sorted by cell, row, column and start alone, each group of spans a
+ * union; the document counted once per group. */
+static int sum_doc(struct ps *ps, struct span *v, size_t n)
+{
 	static int (*const order[])(const void *, const void *) = { cmp_cell, cmp_row, cmp_col, cmp_start };
-	struct span *v = ps->v;
-	size_t n = ps->nv;
 
 	for (int pass = 0; pass < 4; pass++) {
 		cdr_sort(v, n, sizeof(*v), order[pass]);
@@ -211,9 +271,6 @@ static int flush_doc(struct ps *ps)
 			s->words += union_words(v + i, j - i);
 		}
 	}
-	ps->nv = 0;
-	free(ps->doc);
-	ps->doc = NULL;
 	return 0;
 }
 
@@ -321,10 +378,14 @@ static int coding_line(struct ps *ps, json_t *j)
 	if (ps->o->rows == CDR_ROWS_SPEAKER) {
 		const char *label = json_is_string(speaker) && *json_string_value(speaker) ? json_string_value(speaker)
 											   : "(no speaker)";
-		/* as in a project: a coding outside every turn has a row only
-		 * when some turn has no speaker */
-		if (!cdr_strmap_get(&ps->rowmap, label, &row))
-			return 0;
+		/* as in a project: a coding outside every turn counts in the
+		 * row "(no speaker)" only when some turn has no speaker; which
+		 * may come later (see flush_doc) */
+		if (!cdr_strmap_get(&ps->rowmap, label, &row)) {
+			if (!json_is_null(speaker) && speaker != NULL)
+				return 0;
+			row = NO_ROW;
+		}
 	} else {
 		row = (size_t)ps->docrow;
 	}
@@ -421,6 +482,8 @@ int cdr_matrix_partial_stream(FILE *out, FILE *in, const char *name, const cdr_s
 		rc = BAD(&ps, "%s: empty: not the output of 'codeer autocode --stream'", name);
 	if (rc == 0 && ps.doc)
 		rc = flush_doc(&ps);
+	if (rc == 0)
+		rc = flush_held(&ps);
 	if (rc == 0) {
 		/* cells by row and column, as partial.c writes them */
 		qsort(ps.cells, ps.ncells, sizeof(*ps.cells), cmp_cells);
@@ -443,5 +506,6 @@ int cdr_matrix_partial_stream(FILE *out, FILE *in, const char *name, const cdr_s
 	free(ps.slot);
 	free(ps.doc);
 	free(ps.v);
+	free(ps.held);
 	return rc;
 }
