@@ -577,12 +577,13 @@ function refreshTranscript(spans) {
 			const [i, j] = unitRange(sp.start, sp.end);
 			for (let k = i; k <= j; k++) touched.add(k);
 		}
-		units = Array.from(touched).filter((k) => k < S.rendered).sort((a, b) => a - b);
-		for (const k of units) {
+		for (const k of touched) {
 			const u = d.units[k];
 			const list = vis.filter((c) => c.start < u.end && c.end > u.start);
 			if (list.length) S.byUnit.set(k, list); else S.byUnit.delete(k);
 		}
+		// units not drawn yet take their codings from S.byUnit when they are
+		units = Array.from(touched).filter((k) => k < S.rendered).sort((a, b) => a - b);
 	} else {
 		S.byUnit = codingsByUnit(vis);
 		units = Array.from({ length: S.rendered }, (_, k) => k);
