@@ -50,6 +50,7 @@ struct out {
 	FILE *f;
 	cdr_table *table; /* NULL for the text form */
 	cdr_cases *cases;
+	const cdr_project *p;
 	size_t n;
 };
 
@@ -58,13 +59,18 @@ static int on_quote(void *ctx, const cdr_quote *q)
 	struct out *o = ctx;
 	char *text = cdr_document_slice(q->doc, (cdr_span){ q->coding->start, q->coding->end });
 	const cdr_turn *turn = q->turn >= 0 ? cdr_document_turn(q->doc, (size_t)q->turn) : NULL;
-	long ci = cdr_cases_of_doc(o->cases, q->coding->doc);
 	size_t nattr = cdr_cases_attr_count(o->cases);
 	char tnum[32] = "", start[32], end[32];
-	int rc = 0;
+	long ci;
+	int rc;
 
 	if (text == NULL)
 		return CDR_ENOMEM;
+	/* the case of the passage: a stretch's, where a case is one */
+	if ((rc = cdr_cases_case_at(o->cases, o->p, q->coding->doc, q->coding->start, &ci)) < 0) {
+		free(text);
+		return rc;
+	}
 	if (turn)
 		snprintf(tnum, sizeof(tnum), "t%ld", q->turn + 1);
 	o->n++;
@@ -160,7 +166,7 @@ static int quotes_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	cdr_project *p = NULL;
 	cdr_schemes *set = NULL;
 	const cdr_code *code, *other = NULL;
-	struct out q = { NULL, NULL, NULL, 0 };
+	struct out q = { 0 };
 	struct cli_out o;
 
 	if (and && near)
@@ -186,6 +192,7 @@ static int quotes_exec(struct cli_ctx *ctx, const struct cli_args *a)
 	if ((rc = cli_open_project(ctx, &p)) != EXIT_OK)
 		goto done;
 	q.cases = cdr_project_cases(p);
+	q.p = p;
 	if (cdr_schemes_load(&set, p) < 0 || cdr_schemes_resolve(&code, set, a->argv[0]) < 0 ||
 	    ((and || near) && cdr_schemes_resolve(&other, set, and ? and : near) < 0) ||
 	    (!text_form && make_table(&q.table, q.cases) < 0)) {

@@ -27,6 +27,15 @@ turn	text
 t1	Welkom, vertel over de dossiers.
 ? 0
 
+# the case and attribute columns are the stretch's, not those of the
+# case holding the whole document
+$ cd s && codeer quotes VB --format tsv | cut -f2,3,12
+case	turn	gemeente
+heel	t1	Zwolle
+d1	t2	Elburg
+d2	t5	Ommen
+? 0
+
 # two cases: either stretch
 $ cd s && codeer quotes VB --case d1 --case d2 --format tsv | cut -f3
 turn
