@@ -13,7 +13,8 @@
  * joins them (overlapping or touching spans joined; the words of a joined
  * run are its largest word end less its smallest word start among the
  * spans that hold a word). Memory: the rows and the cells used, and one
- * document's codings. */
+ * document's codings (with speaker rows, also those of documents with
+ * codings outside every turn while no turn without a speaker has come). */
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
