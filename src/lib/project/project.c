@@ -748,7 +748,12 @@ static int take_doc(void *ctx, size_t i, cdr_document *doc)
 
 	text = cdr_document_text(doc, &tlen);
 	memcpy(text_digest, "t:", 2);
-	cdr_sha256_hex(text_digest + 2, text, tlen);
+	/* the reader's digest of the text, which the .meta will state; on
+	 * this thread a second pass over every byte would be in the way */
+	if (strlen(cdr_document_info_get(doc)->text_sha256) == CDR_SHA256_HEX_LEN)
+		memcpy(text_digest + 2, cdr_document_info_get(doc)->text_sha256, CDR_SHA256_HEX_LEN + 1);
+	else
+		cdr_sha256_hex(text_digest + 2, text, tlen);
 	owner = known_digest_owner(&a->known, cdr_document_info_get(doc)->sha256);
 	if (owner == NULL && (owner = known_digest_owner(&a->known, text_digest)) != NULL && !(opts && opts->force)) {
 		rc = cdr_error_set(CDR_EEXISTS, "%s: already in the project as '%s' (same content: the same text, "
