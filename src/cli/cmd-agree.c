@@ -70,6 +70,9 @@ const struct cdr_cmd cmd_agree = {
 		  "weights of weighted kappa and AC2 for --table\n"
 		  "(default: none)",
 		  CLI_CHOICES("none", "linear", "quadratic"), 0 },
+		{ "coefficients", 0, CLI_OPT_LIST, "LIST",
+		  "with --table: only these coefficients, by their ids in\n"
+		  "the output (krippendorff_alpha,fleiss,...)", NULL, 0 },
 		{ "partial", 0, CLI_OPT_FLAG, NULL,
 		  "write the sums of this project's part of a corpus (the\n"
 		  "coders' contingency tables), to be added up with --merge",
@@ -128,8 +131,8 @@ const struct cdr_cmd cmd_agree = {
 };
 
 struct opts {
-	char *const *coders, *const *codes, *const *docs, *const *merge;
-	size_t ncoders, ncodes, ndocs, nmerge;
+	char *const *coders, *const *codes, *const *docs, *const *merge, *const *coefs;
+	size_t ncoders, ncodes, ndocs, nmerge, ncoefs;
 	const char *unit, *exclusive, *table, *layout, *level, *weights, *format, *into, *rule, *output, *by;
 	double overlap;
 	int only_coded, show_dis, unitizing, force, all_docs, partial;
@@ -226,6 +229,34 @@ static void summary_end(FILE *f, cdr_format fmt)
 
 /* Which coefficients a table lists is the library's choice
  * (cdr_agree_coefs), the same for every caller. */
+
+/* --coefficients: only the rows named, in the table's order; a name the
+ * table does not have is an error that lists those it has. */
+static int keep_coefs(cdr_coef_choice *rows, size_t *n, const struct opts *o)
+{
+	size_t k = 0;
+
+	for (size_t j = 0; j < o->ncoefs; j++) {
+		size_t i = 0;
+		while (i < *n && strcmp(rows[i].id, o->coefs[j]) != 0)
+			i++;
+		if (i == *n) {
+			fprintf(stderr, "codeer: this table has no coefficient '%s'; it has ", o->coefs[j]);
+			for (i = 0; i < *n; i++)
+				fprintf(stderr, "%s%s", i ? ", " : "", rows[i].id);
+			fputc('\n', stderr);
+			return EXIT_ERROR;
+		}
+	}
+	for (size_t i = 0; i < *n; i++)
+		for (size_t j = 0; j < o->ncoefs; j++)
+			if (strcmp(rows[i].id, o->coefs[j]) == 0) {
+				rows[k++] = rows[i];
+				break;
+			}
+	*n = k;
+	return EXIT_OK;
+}
 
 /* Every coefficient of `rows` on d; with `boot`, the bootstrap intervals,
  * which resample the units of `units` (NULL: none, as in a merge of
@@ -336,6 +367,8 @@ static int table_mode(const struct opts *o, FILE *f, cdr_format fmt)
 		rc = cli_error("%s (use --level ordinal, interval or ratio)", cdr_error_last());
 		goto done;
 	}
+	if (o->coefs && (rc = keep_coefs(rows, &n, o)) != EXIT_OK)
+		goto done;
 	if ((rc = compute(c, rows, n, d, o, 1)) != EXIT_OK)
 		goto done;
 	if (fmt == CDR_FORMAT_JSON) {
@@ -1194,6 +1227,7 @@ static int read_opts(struct opts *o, const struct cli_args *a)
 	o->format = cli_str(a, "format");
 	o->output = cli_str(a, "output");
 	o->table = cli_str(a, "table");
+	o->coefs = cli_list(a, "coefficients", &o->ncoefs);
 	o->layout = cli_str(a, "layout");
 	o->level = cli_str(a, "level");
 	o->weights = cli_str(a, "weights");
@@ -1276,6 +1310,8 @@ static int agree_exec(struct cli_ctx *ctx, const struct cli_args *a)
 
 	if ((rc = read_opts(&o, a)) != EXIT_OK)
 		return rc;
+	if (o.coefs && !o.table)
+		return cli_usage_error(a->cmd, "--coefficients is for --table (a project's agreement lists them all)");
 	if (o.merge && !o.into && !o.rule && !o.force && !o.coders && !o.table)
 		return partial_merge(&o, a);
 	if (a->argc > 0)

@@ -86,8 +86,8 @@ $ codeer agree --merge s2/part-0.tsv s2/part-1.tsv --bootstrap 100
 !                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
 !                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
 !                     [--table FILE] [--layout L] [--level L]
-!                     [--weights none|linear|quadratic] [--partial]
-!                     [--merge A,B,...] [--into NAME]
+!                     [--weights none|linear|quadratic] [--coefficients LIST]
+!                     [--partial] [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
 !                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2

@@ -95,8 +95,8 @@ $ cd p && codeer agree --coders auto,anna --force
 !                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
 !                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
 !                     [--table FILE] [--layout L] [--level L]
-!                     [--weights none|linear|quadratic] [--partial]
-!                     [--merge A,B,...] [--into NAME]
+!                     [--weights none|linear|quadratic] [--coefficients LIST]
+!                     [--partial] [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
 !                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
@@ -156,6 +156,24 @@ Krippendorff's alpha, interval	0.8491
 Krippendorff's alpha, ratio	0.7974
 ? 0
 
+# --coefficients: only those named, in the table's order, with the values
+# the full table gives; a name the table lacks lists the ones it has
+$ codeer agree --table "$DATA/agree/krippendorff2011.csv" --coefficients krippendorff_alpha,fleiss --format tsv && codeer agree --table "$DATA/agree/krippendorff2011.csv" --format tsv | grep -e alpha -e Fleiss
+coefficient	value	se	ci_low	ci_high	units	note
+Fleiss' kappa	0.7612				11	
+Krippendorff's alpha, nominal	0.7434				11	
+Fleiss' kappa	0.7612				11	
+Krippendorff's alpha, nominal	0.7434				11	
+? 0
+
+$ codeer agree --table "$DATA/agree/krippendorff2011.csv" --coefficients cohen
+! codeer: this table has no coefficient 'cohen'; it has percent, holsti, fleiss, conger, brennan_prediger, gwet_ac1, krippendorff_alpha
+? 2
+
+$ codeer agree --coders a,b --coefficients krippendorff_alpha 2>err; s=$?; sed -n 1p err; exit $s
+codeer agree: --coefficients is for --table (a project's agreement lists them all)
+? 2
+
 # bad input: a clear message, exit 2
 $ cd p && codeer agree --coders auto,nobody
 ! codeer: no coder 'nobody' in the project (see 'codeer code list')
@@ -168,8 +186,8 @@ $ cd p && codeer agree --coders auto
 !                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
 !                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
 !                     [--table FILE] [--layout L] [--level L]
-!                     [--weights none|linear|quadratic] [--partial]
-!                     [--merge A,B,...] [--into NAME]
+!                     [--weights none|linear|quadratic] [--coefficients LIST]
+!                     [--partial] [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
 !                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
@@ -380,8 +398,8 @@ $ cd q && codeer agree --coders A,B --unitizing --unit char
 !                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
 !                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
 !                     [--table FILE] [--layout L] [--level L]
-!                     [--weights none|linear|quadratic] [--partial]
-!                     [--merge A,B,...] [--into NAME]
+!                     [--weights none|linear|quadratic] [--coefficients LIST]
+!                     [--partial] [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
 !                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
@@ -444,8 +462,8 @@ $ cd r && codeer agree --coders anna,bert --all-docs --docs d1
 !                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
 !                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
 !                     [--table FILE] [--layout L] [--level L]
-!                     [--weights none|linear|quadratic] [--partial]
-!                     [--merge A,B,...] [--into NAME]
+!                     [--weights none|linear|quadratic] [--coefficients LIST]
+!                     [--partial] [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
 !                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
@@ -459,8 +477,8 @@ $ cd p && codeer agree --coders auto,anna --unit word
 !                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
 !                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
 !                     [--table FILE] [--layout L] [--level L]
-!                     [--weights none|linear|quadratic] [--partial]
-!                     [--merge A,B,...] [--into NAME]
+!                     [--weights none|linear|quadratic] [--coefficients LIST]
+!                     [--partial] [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
 !                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
@@ -485,8 +503,8 @@ $ cd p && codeer agree --coders auto,anna --digits 18
 !                     [--by case|doc] [--exclusive GROUP] [--show-disagreements]
 !                     [--bootstrap N] [--seed S] [--digits N] [--unitizing]
 !                     [--table FILE] [--layout L] [--level L]
-!                     [--weights none|linear|quadratic] [--partial]
-!                     [--merge A,B,...] [--into NAME]
+!                     [--weights none|linear|quadratic] [--coefficients LIST]
+!                     [--partial] [--merge A,B,...] [--into NAME]
 !                     [--rule both|either|majority] [--force]
 !                     [--format table|tsv|csv|json|md|html] [-o FILE] [FILE...]
 ? 2
