@@ -351,3 +351,15 @@ A	66.7	0.0	66.7
 B	25.0	75.0	100.0
 total	42.9	42.9	85.7
 ? 0
+
+# --rows speaker: a coding in text outside every turn (a header line before
+# the first speaker, here) counts in the row "(no speaker)", also when
+# every turn has a speaker: the total is freq's, nothing drops out
+$ codeer init ns >/dev/null && cd ns && printf 'Interview over verbinden, mei\n\nI: Wat doet u?\nR: Ik verbind mensen met de buurt.\n' > h.txt && codeer add h.txt >/dev/null && codeer scheme add "$DATA/schemes/mini.xml" >/dev/null && codeer code add --coder anna h c0-10 VB >/dev/null && codeer code add --coder anna h t2 VB >/dev/null && codeer matrix --coder anna --rows speaker --format tsv && codeer freq --coder anna --format tsv | cut -f1,3
+speaker	mini/VB	total
+R	1	1
+(no speaker)	1	1
+total	2	2
+code	segments
+mini/VB	2
+? 0

@@ -758,6 +758,11 @@ static int make_rows(struct build *b)
 					rc = CDR_ENOMEM;
 			cdr_document_free(sd);
 		}
+		/* text outside every turn (a header before the first speaker)
+		 * is a row too, so that no coding there drops out of the
+		 * table; like any row, shown when it has codings or with --all */
+		if (rc == 0 && labels_add(&b->rows, "(no speaker)") < 0)
+			rc = CDR_ENOMEM;
 		if (rc == 0)
 			cdr_sort(b->rows.v, b->rows.n, sizeof(char *), cmp_label);
 		break;

@@ -13,8 +13,7 @@
  * joins them (overlapping or touching spans joined; the words of a joined
  * run are its largest word end less its smallest word start among the
  * spans that hold a word). Memory: the rows and the cells used, and one
- * document's codings (with speaker rows, also those of documents with
- * codings outside every turn while no turn without a speaker has come). */
+ * document's codings. */
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -31,7 +30,6 @@
 #define MAGIC "codeer-partial-matrix"
 #define PARTIAL_VERSION 1
 #define STREAM_VERSION 2
-#define NO_ROW ((size_t)-1) /* outside every turn, before "(no speaker)" is a row */
 
 struct sums {
 	double count, docs, words, all_words;
@@ -69,11 +67,6 @@ struct ps {
 	long docrow;          /* its row, for rows other than speakers */
 	struct span *v;
 	size_t nv, vcap;
-	/* speaker rows: documents with codings outside every turn while no
-	 * turn without a speaker was seen, held until the end, one after
-	 * the other, each ended by a span whose start is NO_ROW */
-	struct span *held;
-	size_t nheld, heldcap;
 };
 
 #define BAD(ps, ...) cdr_error_set(CDR_EFORMAT, __VA_ARGS__)
@@ -196,57 +189,14 @@ static double union_words(const struct span *v, size_t n)
 
 static int sum_doc(struct ps *ps, struct span *v, size_t n);
 
-/* The current document's codings into the sums; or, with codings outside
- * every turn and no row "(no speaker)" yet, held back: a project counts
- * them there when any turn of any document has no speaker, and that
- * document may come later. */
+/* The current document's codings into the sums. */
 static int flush_doc(struct ps *ps)
 {
-	int rc = 0, outside = 0;
-	size_t none = NO_ROW;
+	int rc = sum_doc(ps, ps->v, ps->nv);
 
-	for (size_t i = 0; i < ps->nv; i++)
-		outside |= ps->v[i].row == NO_ROW;
-	if (outside && !cdr_strmap_get(&ps->rowmap, "(no speaker)", &none)) {
-		/* whether they count is known at the end */
-		if (cdr_grow((void **)&ps->held, &ps->heldcap, ps->nheld + ps->nv + 1, sizeof(struct span)) < 0)
-			return CDR_ENOMEM;
-		memcpy(ps->held + ps->nheld, ps->v, ps->nv * sizeof(struct span));
-		ps->nheld += ps->nv;
-		ps->held[ps->nheld++].start = NO_ROW;
-	} else {
-		for (size_t i = 0; i < ps->nv; i++)
-			if (ps->v[i].row == NO_ROW)
-				ps->v[i].row = none;
-		rc = sum_doc(ps, ps->v, ps->nv);
-	}
 	ps->nv = 0;
 	free(ps->doc);
 	ps->doc = NULL;
-	return rc;
-}
-
-/* The documents held back: their codings outside every turn count when
- * "(no speaker)" became a row after all, and are left out when not. */
-static int flush_held(struct ps *ps)
-{
-	size_t none = NO_ROW, first = 0;
-	int rc = 0;
-
-	cdr_strmap_get(&ps->rowmap, "(no speaker)", &none);
-	for (size_t i = 0; i < ps->nheld && rc == 0; i++) {
-		size_t w = first;
-		if (ps->held[i].start != NO_ROW)
-			continue;
-		for (size_t k = first; k < i; k++) {
-			struct span sp = ps->held[k];
-			if (sp.row == NO_ROW && (sp.row = none) == NO_ROW)
-				continue;
-			ps->held[w++] = sp;
-		}
-		rc = sum_doc(ps, ps->held + first, w - first);
-		first = i + 1;
-	}
 	return rc;
 }
 
@@ -380,13 +330,9 @@ static int coding_line(struct ps *ps, json_t *j)
 		const char *label = json_is_string(speaker) && *json_string_value(speaker) ? json_string_value(speaker)
 											   : "(no speaker)";
 		/* as in a project: a coding outside every turn counts in the
-		 * row "(no speaker)" only when some turn has no speaker; which
-		 * may come later (see flush_doc) */
-		if (!cdr_strmap_get(&ps->rowmap, label, &row)) {
-			if (!json_is_null(speaker) && speaker != NULL)
-				return 0;
-			row = NO_ROW;
-		}
+		 * row "(no speaker)", which speaker rows always have */
+		if (!cdr_strmap_get(&ps->rowmap, label, &row))
+			return 0;
 	} else {
 		row = (size_t)ps->docrow;
 	}
@@ -458,6 +404,11 @@ int cdr_matrix_partial_stream(FILE *out, FILE *in, const char *name, const cdr_s
 	ps.nc = cdr_columns_count(ps.cols);
 	if ((ps.c = cdr_calloc(ps.nc + 1, sizeof(struct sums))) == NULL)
 		rc = CDR_ENOMEM;
+	/* as in a project: outside every turn is a row of its own */
+	if (rc == 0 && o->rows == CDR_ROWS_SPEAKER) {
+		size_t none;
+		rc = row_of(&ps, "(no speaker)", &none);
+	}
 	while (rc == 0 && (n = getline(&line, &cap, in)) >= 0) {
 		json_error_t err;
 		json_t *j;
@@ -483,8 +434,6 @@ int cdr_matrix_partial_stream(FILE *out, FILE *in, const char *name, const cdr_s
 		rc = BAD(&ps, "%s: empty: not the output of 'codeer autocode --stream'", name);
 	if (rc == 0 && ps.doc)
 		rc = flush_doc(&ps);
-	if (rc == 0)
-		rc = flush_held(&ps);
 	if (rc == 0) {
 		/* cells by row and column, as partial.c writes them */
 		qsort(ps.cells, ps.ncells, sizeof(*ps.cells), cmp_cells);
@@ -507,6 +456,5 @@ int cdr_matrix_partial_stream(FILE *out, FILE *in, const char *name, const cdr_s
 	free(ps.slot);
 	free(ps.doc);
 	free(ps.v);
-	free(ps.held);
 	return rc;
 }
