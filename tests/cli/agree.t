@@ -156,6 +156,19 @@ Krippendorff's alpha, interval	0.8491
 Krippendorff's alpha, ratio	0.7974
 ? 0
 
+# interval and ratio alpha do not change when all values are multiplied
+# by one number: values near the largest a double holds (whose squares
+# overflow) or near the smallest (whose squares underflow) give the alpha
+# of 1, 2, 3 (found by fuzzing: a defined alpha that was NaN)
+$ printf 'unit,a,b\n1,1,2\n2,3,3\n3,1,1\n4,2,2\n' > s.csv && printf 'unit,a,b\n1,1e160,2e160\n2,3e160,3e160\n3,1e160,1e160\n4,2e160,2e160\n' > b.csv && printf 'unit,a,b\n1,1e-160,2e-160\n2,3e-160,3e-160\n3,1e-160,1e-160\n4,2e-160,2e-160\n' > t.csv && for l in interval ratio; do for f in s b t; do codeer agree --table $f.csv --level $l --coefficients krippendorff_alpha --format tsv | sed 1d | cut -f1,2; done; done
+Krippendorff's alpha, interval	0.8205
+Krippendorff's alpha, interval	0.8205
+Krippendorff's alpha, interval	0.8205
+Krippendorff's alpha, ratio	0.7161
+Krippendorff's alpha, ratio	0.7161
+Krippendorff's alpha, ratio	0.7161
+? 0
+
 # --coefficients: only those named, in the table's order, with the values
 # the full table gives; a name the table lacks lists the ones it has
 $ codeer agree --table "$DATA/agree/krippendorff2011.csv" --coefficients krippendorff_alpha,fleiss --format tsv && codeer agree --table "$DATA/agree/krippendorff2011.csv" --format tsv | grep -e alpha -e Fleiss

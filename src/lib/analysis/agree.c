@@ -703,9 +703,9 @@ cdr_coef cdr_agree_scott(const cdr_rdata *d)
  *   D_e = 1/(n (n - 1)) sum_{c, k} n_c n_k delta^2(c, k).
  */
 static double delta2(cdr_level level, const struct cats *c, const double *cum, const double *nc,
-		     size_t a, size_t b)
+		     size_t a, size_t b, double scale)
 {
-	double x = c->v[a], y = c->v[b];
+	double x = c->v[a] / scale, y = c->v[b] / scale;
 
 	switch (level) {
 	case CDR_LEVEL_NOMINAL:
@@ -726,7 +726,7 @@ static double delta2(cdr_level level, const struct cats *c, const double *cum, c
 cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 {
 	const struct cats *c = prepared(d);
-	double *nc = NULL, *cum = NULL, *cnt = NULL, n = 0, d_o = 0, d_e = 0;
+	double *nc = NULL, *cum = NULL, *cnt = NULL, n = 0, d_o = 0, d_e = 0, scale = 1, largest = 0;
 	size_t *present = NULL, units = 0;
 	cdr_coef out;
 
@@ -741,6 +741,15 @@ cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 		out = undefined("more than 20000 distinct values: ordinal and ratio alpha need fewer", 0);
 		goto done;
 	}
+	/* interval and ratio alpha do not change when every value is divided
+	 * by the same number; huge values would overflow the squares (1e162
+	 * squared is infinite: NaN) and tiny ones underflow them (no
+	 * variation), so such values are divided by the largest */
+	for (size_t k = 0; k < c->q && level != CDR_LEVEL_NOMINAL; k++)
+		if (fabs(c->v[k]) > largest)
+			largest = fabs(c->v[k]);
+	if (largest > 1e100 || (largest > 0 && largest < 1e-100))
+		scale = largest;
 	/* pass 1: the values n_c of pairable units */
 	for (size_t u = 0; u < d->units; u++) {
 		const uint32_t *row = d->idx + u * d->coders;
@@ -786,10 +795,10 @@ cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 				/* sum over ordered pairs of (x - y)^2 = 2 m sum (x - mean)^2 */
 				double s1 = 0, mean;
 				for (size_t a = 0; a < np; a++)
-					s1 += cnt[present[a]] * c->v[present[a]];
+					s1 += cnt[present[a]] * (c->v[present[a]] / scale);
 				mean = s1 / (double)m;
 				for (size_t a = 0; a < np; a++) {
-					double e = c->v[present[a]] - mean;
+					double e = c->v[present[a]] / scale - mean;
 					sum += cnt[present[a]] * e * e;
 				}
 				sum *= 2 * (double)m;
@@ -798,7 +807,7 @@ cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 				for (size_t a = 0; a < np; a++)
 					for (size_t b = a + 1; b < np; b++)
 						sum += 2 * cnt[present[a]] * cnt[present[b]] *
-						       delta2(level, c, cum, nc, present[a], present[b]);
+						       delta2(level, c, cum, nc, present[a], present[b], scale);
 			}
 			d_o += unit_weight(d, u) * sum / (double)(m - 1);
 		}
@@ -815,15 +824,15 @@ cdr_coef cdr_agree_alpha(const cdr_rdata *d, cdr_level level)
 	} else if (level == CDR_LEVEL_INTERVAL) {
 		double s1 = 0, s2 = 0, mean;
 		for (size_t k = 0; k < c->q; k++)
-			s1 += nc[k] * c->v[k];
+			s1 += nc[k] * (c->v[k] / scale);
 		mean = s1 / n;
 		for (size_t k = 0; k < c->q; k++)
-			s2 += nc[k] * (c->v[k] - mean) * (c->v[k] - mean);
+			s2 += nc[k] * (c->v[k] / scale - mean) * (c->v[k] / scale - mean);
 		d_e = 2 * n * s2 / (n * (n - 1));
 	} else {
 		for (size_t a = 0; a < c->q; a++)
 			for (size_t b = a + 1; b < c->q; b++)
-				d_e += 2 * nc[a] * nc[b] * delta2(level, c, cum, nc, a, b);
+				d_e += 2 * nc[a] * nc[b] * delta2(level, c, cum, nc, a, b, scale);
 		d_e /= n * (n - 1);
 	}
 	if (d_e <= 0)
