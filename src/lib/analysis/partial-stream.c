@@ -436,7 +436,7 @@ int cdr_matrix_partial_stream(FILE *out, FILE *in, const char *name, const cdr_s
 		rc = flush_doc(&ps);
 	if (rc == 0) {
 		/* cells by row and column, as partial.c writes them */
-		qsort(ps.cells, ps.ncells, sizeof(*ps.cells), cmp_cells);
+		cdr_sort(ps.cells, ps.ncells, sizeof(*ps.cells), cmp_cells);
 		/* as the builder: a matrix has a row */
 		size_t none;
 		if (ps.nr == 0 && row_of(&ps, "(missing)", &none) < 0)
