@@ -77,8 +77,10 @@ mini	ten	5	mini/VB
 ! codeer: ./codings/auto.tsv:9: unreadable coding row kept as it is (expected doc, start < end, code, ...)
 ? 0
 
-# the lock: a second writer waits for the first, and nothing is corrupted
-$ cd p && (flock .codeer.lock sleep 1 &) && sleep 0.3 && codeer autocode --scheme mini 2>&1 | sed 's/^codeer: .*waiting for it$/waited/' | sort
+# the lock: a second writer waits for the first, and nothing is corrupted.
+# The first holds the lock until the second says it waits (or 20 s pass,
+# and then 'waited' is missing): no race with how fast codeer starts
+$ cd p && rm -f held err && (flock .codeer.lock sh -c 'touch held; i=0; while ! grep -q "waiting for it" err 2>/dev/null && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done' &) && while [ ! -e held ]; do sleep 0.05; done && codeer autocode --scheme mini >out 2>err; s=$?; cat out err | sed 's/^codeer: .*waiting for it$/waited/' | sort; rm -f held err out; exit $s
 4 codings in 1 document for coder auto (0 new, 0 gone, 1 kept as rejected)
 codeer: ./codings/auto.tsv:9: unreadable coding row kept as it is (expected doc, start < end, code, ...)
 waited
