@@ -297,37 +297,63 @@ void cdr_counted_free(cdr_codings **sets, size_t n)
 	free(sets);
 }
 
+/* The coders to load: the project's coders, in its order and each once,
+ * those named in `coders` (none: all). A name the project does not have
+ * is CDR_ENOTFOUND. *names holds every coder; (*wanted)[i] says whether
+ * coder i is loaded. */
+static int counted_names(char ***names, size_t *nnames, unsigned char **wanted, const cdr_project *p,
+			 const char *const *coders, size_t ncoders)
+{
+	int rc;
+
+	*wanted = NULL;
+	if ((rc = cdr_coders_list(names, nnames, p)) < 0)
+		return rc;
+	for (size_t k = 0; k < ncoders && rc == 0; k++) {
+		int found = 0;
+		for (size_t i = 0; i < *nnames; i++)
+			found |= strcmp((*names)[i], coders[k]) == 0;
+		if (!found)
+			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
+					   coders[k]);
+	}
+	if (rc == 0 && (*wanted = cdr_calloc(*nnames ? *nnames : 1, 1)) == NULL)
+		rc = CDR_ENOMEM;
+	for (size_t i = 0; i < *nnames && rc == 0; i++) {
+		(*wanted)[i] = ncoders == 0;
+		for (size_t k = 0; k < ncoders; k++)
+			(*wanted)[i] |= strcmp(coders[k], (*names)[i]) == 0;
+	}
+	if (rc < 0) {
+		cdr_coders_free(*names, *nnames);
+		free(*wanted);
+		*names = NULL;
+		*nnames = 0;
+		*wanted = NULL;
+	}
+	return rc;
+}
+
 int cdr_counted_load(cdr_codings ***out, size_t *n, const cdr_project *p, const char *const *coders,
 		       size_t ncoders)
 {
 	char **names = NULL;
+	unsigned char *wanted = NULL;
 	size_t nnames = 0, nsets = 0;
 	cdr_codings **sets = NULL;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = cdr_coders_list(&names, &nnames, p)) < 0)
+	if ((rc = counted_names(&names, &nnames, &wanted, p, coders, ncoders)) < 0)
 		return rc;
-	for (size_t k = 0; k < ncoders && rc == 0; k++) {
-		int found = 0;
-		for (size_t i = 0; i < nnames; i++)
-			found |= strcmp(names[i], coders[k]) == 0;
-		if (!found)
-			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
-					   coders[k]);
-	}
-	if (rc == 0 && (sets = cdr_calloc(nnames ? nnames : 1, sizeof(cdr_codings *))) == NULL)
+	if ((sets = cdr_calloc(nnames ? nnames : 1, sizeof(cdr_codings *))) == NULL)
 		rc = CDR_ENOMEM;
-	/* in the order of the project's coders, each once */
-	for (size_t i = 0; i < nnames && rc == 0; i++) {
-		int wanted = ncoders == 0;
-		for (size_t k = 0; k < ncoders; k++)
-			wanted |= strcmp(coders[k], names[i]) == 0;
-		if (wanted && (rc = cdr_codings_load(&sets[nsets], p, names[i], NULL, NULL)) == 0)
+	for (size_t i = 0; i < nnames && rc == 0; i++)
+		if (wanted[i] && (rc = cdr_codings_load(&sets[nsets], p, names[i], NULL, NULL)) == 0)
 			nsets++;
-	}
 	cdr_coders_free(names, nnames);
+	free(wanted);
 	if (rc < 0) {
 		cdr_counted_free(sets, nsets);
 		return rc;
@@ -351,33 +377,22 @@ static int compact_load(cdr_compact ***out, size_t *n, const cdr_project *p, con
 			size_t ncoders)
 {
 	char **names = NULL;
+	unsigned char *wanted = NULL;
 	size_t nnames = 0, nsets = 0;
 	cdr_compact **sets = NULL;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = cdr_coders_list(&names, &nnames, p)) < 0)
+	if ((rc = counted_names(&names, &nnames, &wanted, p, coders, ncoders)) < 0)
 		return rc;
-	for (size_t k = 0; k < ncoders && rc == 0; k++) {
-		int found = 0;
-		for (size_t i = 0; i < nnames; i++)
-			found |= strcmp(names[i], coders[k]) == 0;
-		if (!found)
-			rc = cdr_error_set(CDR_ENOTFOUND, "no coder '%s' in the project (see 'codeer code list')",
-					   coders[k]);
-	}
-	if (rc == 0 && (sets = cdr_calloc(nnames ? nnames : 1, sizeof(*sets))) == NULL)
+	if ((sets = cdr_calloc(nnames ? nnames : 1, sizeof(*sets))) == NULL)
 		rc = CDR_ENOMEM;
-	/* in the order of the project's coders, each once */
-	for (size_t i = 0; i < nnames && rc == 0; i++) {
-		int wanted = ncoders == 0;
-		for (size_t k = 0; k < ncoders; k++)
-			wanted |= strcmp(coders[k], names[i]) == 0;
-		if (wanted && (rc = cdr_compact_load(&sets[nsets], p, names[i], NULL)) == 0)
+	for (size_t i = 0; i < nnames && rc == 0; i++)
+		if (wanted[i] && (rc = cdr_compact_load(&sets[nsets], p, names[i], NULL)) == 0)
 			nsets++;
-	}
 	cdr_coders_free(names, nnames);
+	free(wanted);
 	if (rc < 0) {
 		compact_free(sets, nsets);
 		return rc;
