@@ -26,6 +26,7 @@
 #include "util/alloc.h"
 #include "util/array.h"
 #include "util/buf.h"
+#include "util/tsv.h"
 
 #include "agreement-priv.h"
 
@@ -131,20 +132,6 @@ struct merge {
 	char **first_codes;         /* --codes given: the first file's variables */
 	size_t nfirst;
 };
-
-static size_t split(char *line, char **v, size_t max)
-{
-	size_t n = 0;
-
-	line[strcspn(line, "\r\n")] = '\0';
-	while (n < max) {
-		v[n++] = line;
-		if ((line = strchr(line, '\t')) == NULL)
-			break;
-		*line++ = '\0';
-	}
-	return n;
-}
 
 static int parse_size(const char *s, size_t *out)
 {
@@ -275,7 +262,7 @@ static int read_partial(struct merge *g, const char *path, size_t file)
 		lineno++;
 		if (line[0] == '#' || line[0] == '\n')
 			continue;
-		n = split(line, v, MAXFIELDS);
+		n = cdr_tsv_split_at_most(line, v, MAXFIELDS);
 #define BAD(...) (rc = cdr_error_set(CDR_EFORMAT, __VA_ARGS__))
 		if (state == 0) {
 			if (n != 2 || strcmp(v[0], MAGIC) != 0)

@@ -21,6 +21,7 @@
 #include "codeer/retrieve.h"
 #include "util/alloc.h"
 #include "util/strmap.h"
+#include "util/tsv.h"
 
 #define MAGIC "codeer-partial-matrix"
 #define PARTIAL_VERSION 1
@@ -133,20 +134,6 @@ static int parse_num(const char *s, double *out)
 	return end != s && *end == '\0' && *out >= 0;
 }
 
-/* Split a line at tabs into at most 8 fields. */
-static size_t split(char *line, char **v, size_t max)
-{
-	size_t n = 0;
-	line[strcspn(line, "\r\n")] = '\0';
-	while (n < max) {
-		v[n++] = line;
-		if ((line = strchr(line, '\t')) == NULL)
-			break;
-		*line++ = '\0';
-	}
-	return n;
-}
-
 static int add_row(struct merged *g, const char *label, size_t *out)
 {
 	if (cdr_strmap_get(&g->rowmap, label, out))
@@ -184,7 +171,7 @@ static int read_partial(struct merged *g, const char *path)
 		lineno++;
 		if (line[0] == '#' || line[0] == '\n')
 			continue;
-		n = split(line, v, 8);
+		n = cdr_tsv_split_at_most(line, v, 8);
 #define BAD(...) (rc = cdr_error_set(CDR_EFORMAT, __VA_ARGS__))
 		if (state == 0) {
 			if (n != 2 || strcmp(v[0], MAGIC) != 0)

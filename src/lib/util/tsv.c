@@ -104,3 +104,17 @@ int cdr_next_line(char *data, size_t len, size_t *pos, char **line)
 	*line = start;
 	return 1;
 }
+
+size_t cdr_tsv_split_at_most(char *line, char **v, size_t max)
+{
+	size_t n = 0;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	while (n < max) {
+		v[n++] = line;
+		if ((line = strchr(line, '\t')) == NULL)
+			break;
+		*line++ = '\0';
+	}
+	return n;
+}

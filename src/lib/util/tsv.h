@@ -24,6 +24,10 @@ int cdr_tsv_split(cdr_tsv_row *row, char *line);
  * where a backslash is just a backslash. */
 int cdr_tsv_split_raw(cdr_tsv_row *row, char *line);
 void cdr_tsv_row_free(cdr_tsv_row *row);
+/* Split `line` in place at tabs into at most `max` fields, without
+ * unescaping or allocating (the last field keeps any further tabs), after
+ * cutting it at its first CR or LF; returns the number of fields. */
+size_t cdr_tsv_split_at_most(char *line, char **v, size_t max);
 
 /* Step through the lines of a buffer: returns 1 with the line (its \n and
  * any \r removed, NUL-terminated in place) or 0 at the end. */
