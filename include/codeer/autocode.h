@@ -18,7 +18,8 @@
 /** The project's cache directory (safe to delete; listed in the project's .gitignore). */
 #define CDR_CACHE_DIR ".codeer-cache"
 
-/** PCRE2 match limit per match attempt; a rule that hits it is skipped for that turn. */
+/** PCRE2 match limit per match attempt; a rule that hits it keeps what it found in that
+ * turn before, and is skipped for the rest of it. */
 #define CDR_MATCH_LIMIT 1000000u
 
 typedef struct cdr_engine cdr_engine;

@@ -29,7 +29,7 @@ const struct cdr_cmd cmd_autocode = {
 	},
 	.help = "Rerunning is idempotent: the coder's rule codings of these schemes and documents\n"
 		"are replaced; manual codings, other schemes and rejected proposals are kept.\n"
-		"A rule that hits the PCRE2 match limit is reported and skipped for that turn.\n"
+		"A rule that hits the PCRE2 match limit is reported and skipped for the rest of that turn.\n"
 		"--format and -o apply to --dry-run's listing (a table: piped, it keeps its header).\n"
 		"--stream reads {\"id\", \"text\", \"case\", \"attributes\"} a line and writes, after a\n"
 		"header line, each document's line and its codings' lines, in input order; a bad\n"
@@ -79,10 +79,10 @@ static void on_limit(void *ctx, const cdr_document *doc, long turn, const cdr_co
 
 	r->limit_hits++;
 	if (turn >= 0)
-		fprintf(stderr, "codeer: %s t%ld: rule %s#%s hit the match limit; skipped for that turn\n",
+		fprintf(stderr, "codeer: %s t%ld: rule %s#%s hit the match limit; skipped for the rest of that turn\n",
 			cdr_document_info_get(doc)->id, turn + 1, code->qualified, rule->id);
 	else
-		fprintf(stderr, "codeer: %s: rule %s#%s hit the match limit; skipped\n",
+		fprintf(stderr, "codeer: %s: rule %s#%s hit the match limit; skipped for the rest of that region\n",
 			cdr_document_info_get(doc)->id, code->qualified, rule->id);
 }
 

@@ -62,7 +62,7 @@ $ cd p && codeer scheme add "$DATA/schemes/backtrack.xml" >/dev/null && codeer a
 176	181	backtrack/OK
 270	275	backtrack/OK
 423	428	backtrack/OK
-! codeer: mini t5: rule backtrack/SLOW#r1 hit the match limit; skipped for that turn
+! codeer: mini t5: rule backtrack/SLOW#r1 hit the match limit; skipped for the rest of that turn
 ? 0
 
 # the mini scheme's codings were left alone by the backtrack-only run

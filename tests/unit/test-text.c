@@ -332,6 +332,46 @@ static void test_text_utf8_offset(void)
 	CU_ASSERT_EQUAL(cdr_utf8_offset(mixed, 11, 99), 11); /* clamped */
 }
 
+/* The eight-byte ASCII steps of cdr_utf8_offset and the cursor against a
+ * character-by-character count, over texts mixing ASCII runs of every
+ * length with two-, three- and four-byte characters, every offset in
+ * and beyond the text, forward and back. */
+static void test_text_utf8_offset_ascii_runs(void)
+{
+	static const char *const wide[] = { "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9D\x84\x9E" };
+	char text[512];
+	size_t starts[512], len = 0, ncp = 0, bad = 0;
+	unsigned seed = 7;
+
+	while (len < sizeof(text) - 24) {
+		size_t run = (seed = seed * 1103515245u + 12345u) >> 16 & 15;
+		for (size_t i = 0; i < run; i++) {
+			starts[ncp++] = len;
+			text[len++] = (char)('a' + i);
+		}
+		starts[ncp++] = len;
+		memcpy(text + len, wide[run % 3], strlen(wide[run % 3]));
+		len += strlen(wide[run % 3]);
+	}
+	starts[ncp] = len;
+	CU_ASSERT_TRUE_FATAL(cdr_utf8_valid(text, len, &bad));
+	for (size_t from = 0; from <= ncp; from += 37) {
+		cdr_cp_cursor cur;
+		cdr_cp_cursor_init(&cur, text, len);
+		for (size_t cp = 0; cp <= ncp + 9; cp++) {
+			size_t want = cp <= ncp ? starts[cp] : len;
+			CU_ASSERT_EQUAL(cdr_utf8_offset(text, len, cp), want);
+			CU_ASSERT_EQUAL(cdr_cp_cursor_byte(&cur, cp), want);
+			if (from <= ncp && cp >= from)
+				CU_ASSERT_EQUAL(starts[from] + cdr_utf8_offset(text + starts[from], len - starts[from], cp - from),
+						want);
+		}
+		/* back to an earlier place: the cursor starts over */
+		CU_ASSERT_EQUAL(cdr_cp_cursor_byte(&cur, from), starts[from]);
+		CU_ASSERT_EQUAL(cdr_cp_cursor_at(&cur, starts[from]), from);
+	}
+}
+
 static void test_text_utf8_valid(void)
 {
 	size_t bad = 0;
@@ -602,6 +642,7 @@ void test_text_register(void)
 	CU_add_test(s, "normalize_already_nfc", test_text_normalize_already_nfc);
 	CU_add_test(s, "utf8_count", test_text_utf8_count);
 	CU_add_test(s, "utf8_offset", test_text_utf8_offset);
+	CU_add_test(s, "utf8_offset_ascii_runs", test_text_utf8_offset_ascii_runs);
 	CU_add_test(s, "utf8_valid", test_text_utf8_valid);
 	CU_add_test(s, "cp_cursor", test_text_cp_cursor);
 	CU_add_test(s, "preview_collapses_white_space", test_text_preview_collapses_white_space);

@@ -27,6 +27,7 @@ struct compiled_rule {
 	const cdr_code *code;
 	const cdr_rule *rule;
 	const cdr_scheme *scheme;
+	size_t rank;         /* of its code's qualified name among the rules' */
 	pcre2_code *re;
 	pcre2_code **unless;
 	pcre2_code *near;
@@ -56,6 +57,7 @@ struct cdr_engine {
 struct cdr_engine_worker {
 	cdr_engine *e;
 	pcre2_match_data *md;
+	pcre2_match_context *bounded; /* the engine's limits plus an offset limit */
 	cdr_prefilter_state *pf;
 	cdr_rule_stats *stats;
 	size_t turns_seen;
@@ -77,15 +79,16 @@ struct layout {
 struct hit {
 	size_t start, end;   /* bytes */
 	size_t rule;         /* index into engine->rules */
+	size_t rank;         /* the rule's rank: hits sort by code name */
 	const cdr_code *code;
 };
 
-static int compile(pcre2_code **out, const char *pattern, int caseless, const struct compiled_rule *r,
+static int compile(pcre2_code **out, const char *pattern, uint32_t extra, int caseless, const struct compiled_rule *r,
 		   const char *what)
 {
 	int errcode;
 	PCRE2_SIZE erroff;
-	uint32_t flags = PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
+	uint32_t flags = PCRE2_UTF | PCRE2_UCP | extra | (caseless ? PCRE2_CASELESS : 0);
 
 	*out = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, flags, &errcode, &erroff, NULL);
 	if (*out == NULL) {
@@ -103,18 +106,20 @@ static int compile_rule(struct compiled_rule *r)
 {
 	int rc;
 
-	if ((rc = compile(&r->re, r->rule->pattern, r->rule->caseless, r, "pattern")) < 0)
+	/* the offset limit lets PCRE2 stop where the prefilter says no match
+	 * can start any more (run_rule) */
+	if ((rc = compile(&r->re, r->rule->pattern, PCRE2_USE_OFFSET_LIMIT, r->rule->caseless, r, "pattern")) < 0)
 		return rc;
 	if (r->rule->nunless && (r->unless = cdr_calloc(r->rule->nunless, sizeof(pcre2_code *))) == NULL)
 		return CDR_ENOMEM;
 	for (size_t u = 0; u < r->rule->nunless; u++)
-		if ((rc = compile(&r->unless[u], r->rule->unless[u], r->rule->caseless, r, "unless")) < 0)
+		if ((rc = compile(&r->unless[u], r->rule->unless[u], 0, r->rule->caseless, r, "unless")) < 0)
 			return rc;
-	if (r->rule->near && (rc = compile(&r->near, r->rule->near, r->rule->caseless, r, "near")) < 0)
+	if (r->rule->near && (rc = compile(&r->near, r->rule->near, 0, r->rule->caseless, r, "near")) < 0)
 		return rc;
-	if (r->rule->speaker && (rc = compile(&r->speaker, r->rule->speaker, 0, r, "speaker")) < 0)
+	if (r->rule->speaker && (rc = compile(&r->speaker, r->rule->speaker, 0, 0, r, "speaker")) < 0)
 		return rc;
-	if (r->rule->speaker_not && (rc = compile(&r->speaker_not, r->rule->speaker_not, 0, r, "speaker-not")) < 0)
+	if (r->rule->speaker_not && (rc = compile(&r->speaker_not, r->rule->speaker_not, 0, 0, r, "speaker-not")) < 0)
 		return rc;
 	return 0;
 }
@@ -149,6 +154,7 @@ int cdr_engine_worker_new(cdr_engine_worker **out, cdr_engine *e)
 
 	*out = NULL;
 	if ((w = cdr_calloc(1, sizeof(*w))) == NULL || (w->md = pcre2_match_data_create(16, NULL)) == NULL ||
+	    (w->bounded = pcre2_match_context_copy(e->mctx)) == NULL ||
 	    (w->stats = cdr_calloc(e->n ? e->n : 1, sizeof(cdr_rule_stats))) == NULL) {
 		cdr_engine_worker_free(w);
 		return cdr_error_set(CDR_ENOMEM, "out of memory");
@@ -167,6 +173,7 @@ void cdr_engine_worker_free(cdr_engine_worker *w)
 	if (w == NULL)
 		return;
 	pcre2_match_data_free(w->md);
+	pcre2_match_context_free(w->bounded);
 	cdr_prefilter_state_free(w->pf);
 	free(w->stats);
 	free(w);
@@ -198,6 +205,33 @@ int cdr_engine_set_cache(cdr_engine *e, const char *dir, cdr_warn_fn warn, void 
 	e->cache_dir = copy;
 	e->on_warn = warn;
 	e->warn_ctx = ctx;
+	return 0;
+}
+
+static int cmp_rule_name(const void *x, const void *y)
+{
+	const struct compiled_rule *a = *(struct compiled_rule *const *)x, *b = *(struct compiled_rule *const *)y;
+
+	return strcmp(a->code->qualified, b->code->qualified);
+}
+
+/* Hits sort by their code's name, many thousand times per document: a
+ * number per rule, equal for equal names, saves the string comparisons. */
+static int rank_rules(cdr_engine *e)
+{
+	struct compiled_rule **by_name = cdr_calloc(e->n ? e->n : 1, sizeof(*by_name));
+
+	if (by_name == NULL)
+		return cdr_error_set(CDR_ENOMEM, "out of memory");
+	for (size_t i = 0; i < e->n; i++)
+		by_name[i] = &e->rules[i];
+	cdr_sort(by_name, e->n, sizeof(*by_name), cmp_rule_name);
+	for (size_t i = 0, rank = 0; i < e->n; i++) {
+		if (i && cmp_rule_name(&by_name[i - 1], &by_name[i]) != 0)
+			rank++;
+		by_name[i]->rank = rank;
+	}
+	free(by_name);
 	return 0;
 }
 
@@ -244,16 +278,20 @@ int cdr_engine_new(cdr_engine **out, const cdr_schemes *set, const char *const *
 			}
 		}
 	}
+	if (rc == 0)
+		rc = rank_rules(e);
 	if (rc == 0 && (e->mctx = pcre2_match_context_create(NULL)) == NULL)
 		rc = cdr_error_set(CDR_ENOMEM, "out of memory");
-	if (rc == 0)
+	if (rc == 0) {
+		/* set before any worker copies the context */
+		pcre2_set_match_limit(e->mctx, CDR_MATCH_LIMIT);
+		pcre2_set_depth_limit(e->mctx, CDR_MATCH_LIMIT / 10);
 		rc = cdr_engine_worker_new(&e->w0, e);
+	}
 	if (rc < 0) {
 		cdr_engine_free(e);
 		return rc;
 	}
-	pcre2_set_match_limit(e->mctx, CDR_MATCH_LIMIT);
-	pcre2_set_depth_limit(e->mctx, CDR_MATCH_LIMIT / 10);
 	*out = e;
 	return 0;
 }
@@ -626,14 +664,19 @@ static int run_rule(cdr_engine_worker *w, size_t ri, const struct layout *L, con
 		size_t g = cand ? cand[k].region : k;
 		long turn = L->region_turn[g];
 		size_t lo = L->regions[g].start, hi = L->regions[g].end;
-		/* no match starts before the prefilter's `from`. Its `to` is not
-		 * used to stop early: the rest of the region must still be
-		 * searched, so that a rule hitting the match limit there is
-		 * skipped as it is without the prefilter. */
-		size_t pos = cand ? cand[k].from - lo : 0;
-		int have_spans = 0, counted = 0, limited = 0;
+		/* No match ends after the prefilter's `to`, so no match starts
+		 * there either: PCRE2's search stops at it. The region stays the
+		 * subject, so that $ and lookahead see what they see without the
+		 * prefilter. The search starts at the region's start (not at
+		 * Hyperscan's `from`) and visits the same start positions in the
+		 * same order as without the prefilter, up to `to`: so a match
+		 * limit hit on the way is hit with and without it, and one hit
+		 * beyond `to` ends a search that would find nothing more. */
+		size_t pos = 0;
+		int have_spans = 0, counted = 0, limited = 0, voided = 0;
 		size_t first_hit = *nhits, first_matches = st->matches;
 
+		pcre2_set_offset_limit(w->bounded, cand ? cand[k].to - lo : PCRE2_UNSET);
 		if (filtered) {
 			int ok;
 			if (turn >= 0) {
@@ -650,13 +693,14 @@ static int run_rule(cdr_engine_worker *w, size_t ri, const struct layout *L, con
 		 * end of the turn, and lookbehind does not see the turn before */
 		while (pos <= hi - lo) {
 			int m = pcre2_match(r->re, (PCRE2_SPTR)(L->text + lo), hi - lo, pos, PCRE2_NO_UTF_CHECK,
-					    w->md, e->mctx);
+					    w->md, w->bounded);
 			PCRE2_SIZE *ov;
 			size_t a, b;
 
 			if (m == PCRE2_ERROR_NOMATCH)
 				break;
 			if (m < 0) {
+				/* the match limit: what was found before it stays */
 				limited = 1;
 				break;
 			}
@@ -671,7 +715,7 @@ static int run_rule(cdr_engine_worker *w, size_t ri, const struct layout *L, con
 				    (r->near && (rc = collect_all(&near, w, &r->near, 1, L, lo, hi)) != 0)) {
 					if (rc == LIMIT_HIT) {
 						rc = 0;
-						limited = 1;
+						limited = voided = 1;
 					}
 					break;
 				}
@@ -687,6 +731,7 @@ static int run_rule(cdr_engine_worker *w, size_t ri, const struct layout *L, con
 			(*hits)[*nhits].start = a;
 			(*hits)[*nhits].end = b;
 			(*hits)[*nhits].rule = ri;
+			(*hits)[*nhits].rank = r->rank;
 			(*hits)[*nhits].code = r->code;
 			(*nhits)++;
 			st->matches++;
@@ -695,12 +740,14 @@ static int run_rule(cdr_engine_worker *w, size_t ri, const struct layout *L, con
 				counted = 1;
 			}
 		}
-		if (limited) {
-			/* the match limit (in the pattern, an unless or the near
-			 * pattern): the rule is skipped for the whole region */
+		if (voided) {
+			/* an unless or near pattern hit the match limit: without
+			 * its vetoes the rule's matches cannot be trusted */
 			*nhits = first_hit;
 			st->matches = first_matches;
 			st->turns -= (size_t)counted;
+		}
+		if (limited) {
 			st->limit_hits++;
 			if (on_limit)
 				on_limit(ctx, doc, turn, r->code, r->rule);
@@ -714,10 +761,9 @@ static int run_rule(cdr_engine_worker *w, size_t ri, const struct layout *L, con
 static int cmp_hit(const void *x, const void *y)
 {
 	const struct hit *a = x, *b = y;
-	int c = a->code == b->code ? 0 : strcmp(a->code->qualified, b->code->qualified);
 
-	if (c)
-		return c;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
 	if (a->end != b->end)

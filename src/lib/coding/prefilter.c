@@ -105,35 +105,12 @@ static int widen(cdr_buf *b, const char *p)
 	return in_class ? -1 : rc;
 }
 
-/* Hyperscan's start of match is given only where it cannot mislead: a
- * pattern with \G (whose meaning depends on where PCRE2 starts) or with
- * lookaround or a back reference (which prefilter mode rewrites) gets
- * the whole region. */
-static int has_backref(const char *p)
-{
-	for (; *p; p++)
-		if (*p == '\\' && p[1]) {
-			if (p[1] >= '1' && p[1] <= '9')
-				return 1;
-			p++;
-		}
-	return 0;
-}
-
-static int som_safe(const char *p)
-{
-	return strstr(p, "\\G") == NULL && strstr(p, "(?=") == NULL && strstr(p, "(?!") == NULL &&
-	       strstr(p, "(?<") == NULL && strstr(p, "(*") == NULL && strstr(p, "\\k") == NULL &&
-	       strstr(p, "\\g") == NULL && !has_backref(p);
-}
-
 struct cdr_prefilter {
 	char **widened;         /* the ASCII-mode superset patterns */
 	hs_database_t *db;
 	hs_scratch_t *proto;    /* cloned into every thread's state */
 	size_t n;
 	unsigned char *always;  /* patterns outside the database */
-	unsigned char *som;     /* patterns compiled with start of match */
 };
 
 struct cand_list {
@@ -152,12 +129,13 @@ struct cdr_prefilter_state {
 	int failed;
 };
 
-#define CACHE_MAGIC "codeer-hs 1\n"
+#define CACHE_MAGIC "codeer-hs 2\n"
 
-static unsigned flags_of(const cdr_prefilter *pf, size_t i, const int *caseless)
+/* No start of match: PCRE2 searches a region from its start in any case
+ * (engine.c), and Hyperscan reports where matches end. */
+static unsigned flags_of(size_t i, const int *caseless)
 {
-	return HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY | (caseless[i] ? HS_FLAG_CASELESS : 0) |
-	       (pf->som[i] ? HS_FLAG_SOM_LEFTMOST : 0);
+	return HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY | (caseless[i] ? HS_FLAG_CASELESS : 0);
 }
 
 /* The cache key: what goes into the compiler, and which compiler. */
@@ -167,7 +145,7 @@ static int cache_key(char key[CDR_SHA256_HEX_LEN + 1], const cdr_prefilter *pf, 
 	int rc = cdr_buf_printf(&b, "%s%s\n", CACHE_MAGIC, hs_version());
 
 	for (size_t i = 0; i < pf->n && rc == 0; i++)
-		rc = cdr_buf_printf(&b, "%s%c%u\n", pf->widened[i] ? pf->widened[i] : "", '\0', flags_of(pf, i, caseless));
+		rc = cdr_buf_printf(&b, "%s%c%u\n", pf->widened[i] ? pf->widened[i] : "", '\0', flags_of(i, caseless));
 	if (rc == 0)
 		cdr_sha256_hex(key, b.data, b.len);
 	cdr_buf_free(&b);
@@ -186,7 +164,7 @@ static char *cache_path(const char *dir, const char *key)
 }
 
 /* The file: magic, key, checksum of the rest (hex lines), then the
- * pattern count, always[n], som[n], and the serialized database. */
+ * pattern count, always[n], and the serialized database. */
 static int cache_load(cdr_prefilter *pf, const char *path, const char *key, cdr_warn_fn warn, void *ctx)
 {
 	char *data = NULL, sum[CDR_SHA256_HEX_LEN + 1], msg[512];
@@ -207,12 +185,10 @@ static int cache_load(cdr_prefilter *pf, const char *path, const char *key, cdr_
 		if (memcmp(p, "key ", 4) == 0 && memcmp(p + 4, key, CDR_SHA256_HEX_LEN) == 0 &&
 		    memcmp(p + 4 + CDR_SHA256_HEX_LEN + 1, "sum ", 4) == 0 &&
 		    memcmp(p + 8 + CDR_SHA256_HEX_LEN + 1, sum, CDR_SHA256_HEX_LEN) == 0 && n == pf->n &&
-		    len >= head + 8 + 2 * n) {
-			const char *db = data + head + 8 + 2 * n;
+		    len >= head + 8 + n) {
+			const char *db = data + head + 8 + n;
 			memcpy(pf->always, data + head + 8, n);
-			memcpy(pf->som, data + head + 8 + n, n);
-			ok = len == head + 8 + 2 * n ||
-			     hs_deserialize_database(db, len - head - 8 - 2 * n, &pf->db) == HS_SUCCESS;
+			ok = len == head + 8 + n || hs_deserialize_database(db, len - head - 8 - n, &pf->db) == HS_SUCCESS;
 		}
 	}
 	free(data);
@@ -237,8 +213,7 @@ static void cache_save(const cdr_prefilter *pf, const char *dir, const char *pat
 	/* the cache only saves time: a failure to write it is no error */
 	if ((mkdir(dir, 0777) == 0 || errno == EEXIST) &&
 	    cdr_buf_printf(&b, "%skey %s\nsum %064d\n", CACHE_MAGIC, key, 0) == 0 && b.len == head &&
-	    cdr_buf_put(&b, &n, 8) == 0 && cdr_buf_put(&b, pf->always, pf->n) == 0 &&
-	    cdr_buf_put(&b, pf->som, pf->n) == 0 && (dblen == 0 || cdr_buf_put(&b, db, dblen) == 0)) {
+	    cdr_buf_put(&b, &n, 8) == 0 && cdr_buf_put(&b, pf->always, pf->n) == 0 && (dblen == 0 || cdr_buf_put(&b, db, dblen) == 0)) {
 		cdr_sha256_hex(sum, b.data + head, b.len - head);
 		memcpy(b.data + head - 1 - CDR_SHA256_HEX_LEN, sum, CDR_SHA256_HEX_LEN);
 		if (cdr_file_write_atomic(path, b.data, b.len) < 0)
@@ -267,7 +242,7 @@ static int compile_db(cdr_prefilter *pf, const int *caseless)
 			if (pf->always[i])
 				continue;
 			exprs[m] = pf->widened[i];
-			flags[m] = flags_of(pf, i, caseless);
+			flags[m] = flags_of(i, caseless);
 			ids[m] = (unsigned)i;
 			m++;
 		}
@@ -280,12 +255,8 @@ static int compile_db(cdr_prefilter *pf, const int *caseless)
 			memset(pf->always, 1, n);
 			break;
 		}
-		/* Hyperscan refused a pattern: first without start of match,
-		 * then without the pattern */
-		if (pf->som[ids[err->expression]])
-			pf->som[ids[err->expression]] = 0;
-		else
-			pf->always[ids[err->expression]] = 1;
+		/* Hyperscan refused a pattern: PCRE2 alone scans for it */
+		pf->always[ids[err->expression]] = 1;
 		hs_free_compile_error(err);
 	}
 	free(flags);
@@ -294,47 +265,12 @@ static int compile_db(cdr_prefilter *pf, const int *caseless)
 	return 0;
 }
 
-/* Start of match is cheap to track only for matches of bounded length
- * (for all patterns it made compiling the shipped schemes take a minute):
- * a pattern with no *, + or {n,} outside a class. */
-static int bounded(const char *p)
-{
-	int in_class = 0;
-
-	for (; *p; p++) {
-		if (*p == '\\' && p[1]) {
-			p++;
-			continue;
-		}
-		if (in_class) {
-			in_class = *p != ']';
-			continue;
-		}
-		if (*p == '[') {
-			in_class = 1;
-			if (p[1] == ']')
-				p++;
-		} else if (*p == '*' || *p == '+') {
-			return 0;
-		} else if (*p == '{') {
-			const char *q = p + 1;
-			while (*q >= '0' && *q <= '9')
-				q++;
-			if (q > p + 1 && q[0] == ',' && q[1] == '}')
-				return 0;
-		}
-	}
-	return 1;
-}
-
-/* Start of match makes compiling several times slower (seconds for the
- * shipped schemes), so it is asked for only when the database is cached. */
-static int prepare(cdr_prefilter **out, const char *const *patterns, size_t n, int som)
+static int prepare(cdr_prefilter **out, const char *const *patterns, size_t n)
 {
 	cdr_prefilter *pf;
 
 	if ((pf = cdr_calloc(1, sizeof(*pf))) == NULL || (pf->always = cdr_calloc(n, 1)) == NULL ||
-	    (pf->som = cdr_calloc(n, 1)) == NULL || (pf->widened = cdr_calloc(n, sizeof(char *))) == NULL) {
+	    (pf->widened = cdr_calloc(n, sizeof(char *))) == NULL) {
 		cdr_prefilter_free(pf);
 		return cdr_error_set(CDR_ENOMEM, "out of memory");
 	}
@@ -347,7 +283,6 @@ static int prepare(cdr_prefilter **out, const char *const *patterns, size_t n, i
 			cdr_buf_free(&b);
 		if (pf->widened[i] == NULL)
 			pf->always[i] = 1;
-		pf->som[i] = (unsigned char)(som && pf->widened[i] && som_safe(patterns[i]) && bounded(pf->widened[i]));
 	}
 	*out = pf;
 	return 0;
@@ -359,7 +294,7 @@ int cdr_prefilter_cached(const char *cache_dir, const char *const *patterns, con
 	char key[CDR_SHA256_HEX_LEN + 1], *path = NULL;
 	int found = 0;
 
-	if (cache_dir == NULL || n == 0 || prepare(&pf, patterns, n, 1) < 0) {
+	if (cache_dir == NULL || n == 0 || prepare(&pf, patterns, n) < 0) {
 		cdr_error_clear();
 		return 0;
 	}
@@ -380,7 +315,7 @@ int cdr_prefilter_new(cdr_prefilter **out, const char *const *patterns, const in
 	*out = NULL;
 	if (n == 0)
 		return 0;
-	if ((rc = prepare(&pf, patterns, n, cache_dir != NULL)) < 0)
+	if ((rc = prepare(&pf, patterns, n)) < 0)
 		return rc;
 	if (cache_dir) {
 		if (cache_key(key, pf, caseless) < 0 || (path = cache_path(cache_dir, key)) == NULL) {
@@ -395,11 +330,8 @@ int cdr_prefilter_new(cdr_prefilter **out, const char *const *patterns, const in
 			/* what a damaged file left behind */
 			hs_free_database(pf->db);
 			pf->db = NULL;
-			for (size_t i = 0; i < n; i++) {
+			for (size_t i = 0; i < n; i++)
 				pf->always[i] = pf->widened[i] == NULL;
-				pf->som[i] = (unsigned char)(pf->widened[i] && som_safe(patterns[i]) &&
-							     bounded(pf->widened[i]));
-			}
 		}
 	}
 	if (!loaded && (rc = compile_db(pf, caseless)) < 0) {
@@ -434,7 +366,6 @@ void cdr_prefilter_free(cdr_prefilter *pf)
 		free(pf->widened[i]);
 	free(pf->widened);
 	free(pf->always);
-	free(pf->som);
 	free(pf);
 }
 
@@ -490,16 +421,12 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
 	struct cand_list *l = &s->lists[id];
 	/* a match ending at `to` lies in the region of its last byte; matches
 	 * come in order of their ends, so a region's entries are adjacent */
-	size_t g = region_of(s, to ? (size_t)to - 1 : 0), lo = s->regions[g].start;
-	size_t a = (size_t)from < lo ? lo : (size_t)from;
+	size_t g = region_of(s, to ? (size_t)to - 1 : 0);
 
+	(void)from;
 	(void)flags;
 	if (l->n && l->v[l->n - 1].region == g) {
-		cdr_prefilter_cand *c = &l->v[l->n - 1];
-		if (a < c->from)
-			c->from = a;
-		if ((size_t)to > c->to)
-			c->to = (size_t)to;
+		l->v[l->n - 1].to = (size_t)to;
 		return 0;
 	}
 	if (cdr_grow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v)) < 0) {
@@ -507,7 +434,6 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
 		return 1; /* stop: every region becomes a candidate */
 	}
 	l->v[l->n].region = g;
-	l->v[l->n].from = a;
 	l->v[l->n].to = (size_t)to;
 	l->n++;
 	return 0;
@@ -521,7 +447,6 @@ int cdr_prefilter_scan(const cdr_prefilter *pf, cdr_prefilter_state *st, const c
 	st->failed = 0;
 	for (size_t p = 0; p < pf->n; p++) {
 		st->lists[p].n = 0;
-		/* without start of match, a candidate starts at its region's start */
 		st->all[p] = pf->always[p];
 	}
 	if (pf->db == NULL || nregions == 0)
@@ -532,12 +457,7 @@ int cdr_prefilter_scan(const cdr_prefilter *pf, cdr_prefilter_state *st, const c
 	    hs_scan(pf->db, text, (unsigned int)len, 0, st->scratch, on_match, st) != HS_SUCCESS || st->failed) {
 		/* cannot scan: every region is a candidate */
 		memset(st->all, 1, pf->n);
-		return 0;
 	}
-	for (size_t p = 0; p < pf->n; p++)
-		if (!pf->som[p])
-			for (size_t i = 0; i < st->lists[p].n; i++)
-				st->lists[p].v[i].from = regions[st->lists[p].v[i].region].start;
 	return 0;
 }
 

@@ -21,10 +21,10 @@ typedef struct cdr_prefilter cdr_prefilter;
 /* What one thread needs to scan: Hyperscan's scratch and the candidates. */
 typedef struct cdr_prefilter_state cdr_prefilter_state;
 
-/* Where in a region a pattern may match: no match starts before `from`
- * or ends after `to` (bytes of the document). */
+/* A region where a pattern may match: no match of it there ends after
+ * `to` (a byte of the document), the last end Hyperscan reported. */
 typedef struct cdr_prefilter_cand {
-	size_t region, from, to;
+	size_t region, to;
 } cdr_prefilter_cand;
 
 /* Has the cache directory a database for these patterns? */

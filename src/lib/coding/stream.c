@@ -480,10 +480,10 @@ static void on_limit(void *ctx, const cdr_document *doc, long turn, const cdr_co
 
 	s->res->limit_hits++;
 	if (turn >= 0)
-		report(s, "%s t%ld: rule %s#%s hit the match limit; skipped for that turn",
+		report(s, "%s t%ld: rule %s#%s hit the match limit; skipped for the rest of that turn",
 		       cdr_document_info_get(doc)->id, turn + 1, code->qualified, rule->id);
 	else
-		report(s, "%s: rule %s#%s hit the match limit; skipped", cdr_document_info_get(doc)->id,
+		report(s, "%s: rule %s#%s hit the match limit; skipped for the rest of that region", cdr_document_info_get(doc)->id,
 		       code->qualified, rule->id);
 }
 
