@@ -34,6 +34,9 @@ int cdr_weights_parse(cdr_weights *out, const char *name);
 typedef struct cdr_rdata cdr_rdata;
 
 int cdr_rdata_new(cdr_rdata **out, size_t units, size_t coders);
+/** Data of units x coders values (row-major, NAN for missing) made from
+ * `values`, which it then owns (freed by cdr_rdata_free, also on error). */
+int cdr_rdata_adopt(cdr_rdata **out, double *values, size_t units, size_t coders);
 void cdr_rdata_free(cdr_rdata *d);
 size_t cdr_rdata_units(const cdr_rdata *d);
 size_t cdr_rdata_coders(const cdr_rdata *d);
@@ -71,6 +74,7 @@ typedef enum cdr_table_layout {
 } cdr_table_layout;
 
 int cdr_table_layout_parse(cdr_table_layout *out, const char *name);
+
 
 /**
  * Read a reliability table from a CSV (or, for *.tsv, tab-separated)

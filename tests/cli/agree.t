@@ -311,6 +311,18 @@ Holsti's coefficient	0.7500
 Cohen's kappa	0.5000
 ? 0
 
+# padded cells and header names, and the missing markers NA, * and .;
+# the same table with every value moved up by 100,000 (past the small
+# whole numbers looked up directly, so searched for) gives the same
+# nominal and interval alpha, to the last digit (by hand, from the
+# coincidence matrix: 37/79 and 24/31)
+$ printf 'unit, a , b ,c\n1, 1 ,2,NA\n2,3, 3 ,3\n3,1,1,*\n4,2,2,.\n5,0,1,1\n6,2,2,3\n' > small.csv && printf 'unit, a , b ,c\n1, 100001 ,100002,NA\n2,100003, 100003 ,100003\n3,100001,100001,*\n4,100002,100002,.\n5,100000,100001,100001\n6,100002,100002,100003\n' > big.csv && for l in nominal interval; do for f in small big; do codeer agree --table $f.csv --level $l --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["coders"], [(c["id"], c["value"], c["units"]) for c in d["overall"] if c["id"] in ("percent", "krippendorff_alpha")])'; done; done
+['a', 'b', 'c'] [('percent', 0.6111111111111112, 6), ('krippendorff_alpha', 0.4683544303797468, 6)]
+['a', 'b', 'c'] [('percent', 0.6111111111111112, 6), ('krippendorff_alpha', 0.4683544303797468, 6)]
+['a', 'b', 'c'] [('percent', 0.6111111111111112, 6), ('krippendorff_alpha', 0.7741935483870968, 6)]
+['a', 'b', 'c'] [('percent', 0.6111111111111112, 6), ('krippendorff_alpha', 0.7741935483870968, 6)]
+? 0
+
 # unitizing alpha (docs/agreement.md, include/codeer/unitizing.h), by hand.
 # One document of L = 20 code points, m = 2 coders, mL = 40.
 # VB: A marks [2,8) (l 6), B marks [4,8) (l 4). A's sections: gap 2, unit 6,

@@ -27,83 +27,6 @@ int cdr_table_layout_parse(cdr_table_layout *out, const char *name)
 	return 0;
 }
 
-struct grid {
-	char *data;         /* the file, parsed in place */
-	char **cells;       /* rows * cols, pointing into data */
-	size_t rows, cols;
-	size_t *lines;      /* file line of each row */
-};
-
-static void grid_free(struct grid *g)
-{
-	free(g->cells);
-	free(g->lines);
-	free(g->data);
-}
-
-static int read_grid(struct grid *g, char ***header_out, size_t *nheader, const char *path)
-{
-	char *data = NULL;
-	size_t len, plen = strlen(path), cap = 0, lcap = 0;
-	cdr_csv csv;
-	cdr_tsv_row row = { 0 };
-	int rc;
-
-	memset(g, 0, sizeof(*g));
-	if ((rc = cdr_file_read(&data, &len, path, (size_t)1 << 31)) < 0)
-		return rc;
-	g->data = data;
-	cdr_csv_init(&csv, data, len, plen > 4 && strcasecmp(path + plen - 4, ".tsv") == 0 ? '\t' : ',');
-	if ((rc = cdr_csv_next(&csv, &row)) <= 0) {
-		rc = rc < 0 ? rc : cdr_error_set(CDR_EFORMAT, "%s: empty file", path);
-		goto done;
-	}
-	g->cols = row.n;
-	if ((*header_out = cdr_calloc(row.n, sizeof(char *))) == NULL) {
-		rc = CDR_ENOMEM;
-		goto done;
-	}
-	for (size_t i = 0; i < row.n; i++) {
-		if (((*header_out)[i] = cdr_strdup(row.fields[i])) == NULL) {
-			rc = CDR_ENOMEM;
-			goto done;
-		}
-		(*nheader)++;
-	}
-	while ((rc = cdr_csv_next(&csv, &row)) > 0) {
-		if (row.n == 1 && *row.fields[0] == '\0')
-			continue;
-		if (row.n != g->cols) {
-			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: %zu cells, but the header has %zu (a ragged table)",
-					   path, csv.line, row.n, g->cols);
-			goto done;
-		}
-		if (cdr_grow((void **)&g->cells, &cap, (g->rows + 1) * g->cols, sizeof(char *)) < 0 ||
-		    cdr_grow((void **)&g->lines, &lcap, g->rows + 1, sizeof(size_t)) < 0) {
-			rc = CDR_ENOMEM;
-			goto done;
-		}
-		for (size_t i = 0; i < g->cols; i++) {
-			/* trim spaces: spreadsheets pad */
-			char *f = row.fields[i], *e;
-			while (*f == ' ')
-				f++;
-			if (*f) {
-				e = f + strlen(f);
-				while (e > f && e[-1] == ' ')
-					*--e = '\0';
-			}
-			g->cells[g->rows * g->cols + i] = f;
-		}
-		g->lines[g->rows++] = csv.line;
-	}
-	if (rc < 0)
-		rc = cdr_error_set(rc, "%s:%zu: %s", path, csv.line, cdr_error_last());
-done:
-	cdr_tsv_row_free(&row);
-	return rc < 0 ? rc : 0;
-}
-
 static int parse_number(const char *s, double *out)
 {
 	char *end;
@@ -141,172 +64,269 @@ static int parse_number(const char *s, double *out)
 #define COUNTS_MAX ((size_t)1000000)        /* values (coders) of one unit */
 #define COUNTS_CELLS_MAX ((size_t)20000000) /* values of all units (160 MB) */
 
+/* The table as it is read: each row's cells become numbers at once (a
+ * grid of strings first cost as much as the whole computation). */
+struct reader {
+	const char *path;
+	cdr_table_layout layout;
+	cdr_level level;
+	size_t first;           /* 1 when the first column names the row */
+	size_t width;           /* cells per row after it */
+	size_t rows;
+	double *v;              /* rows * width, as in the file */
+	size_t cap;
+	char **rownames;        /* the first column, for coders-by-units */
+	size_t rcap;
+	char **labels;          /* text categories, by first appearance */
+	size_t nlabels, lcap;
+	size_t most;            /* counts: the largest sum of a row */
+};
+
+/* Leading and trailing spaces go: spreadsheets pad. */
+static char *trim(char *f)
+{
+	char *e;
+
+	while (*f == ' ')
+		f++;
+	if (*f) {
+		e = f + strlen(f);
+		while (e > f && e[-1] == ' ')
+			*--e = '\0';
+	}
+	return f;
+}
+
+/* A small whole number, the usual cell, with at most spaces around it. */
+static int small_whole(const char *s, double *out)
+{
+	long long v = 0;
+	int n = 0;
+
+	while (*s == ' ')
+		s++;
+	while (*s >= '0' && *s <= '9' && n < 15)
+		v = v * 10 + (*s++ - '0'), n++;
+	while (*s == ' ')
+		s++;
+	if (n == 0 || *s)
+		return -1;
+	*out = (double)v;
+	return 0;
+}
+
+static int is_missing(const char *c)
+{
+	return *c == '\0' || strcmp(c, "NA") == 0 || strcmp(c, "*") == 0 || strcmp(c, ".") == 0;
+}
+
+/* One cell of a units or coders table: a number, NAN when missing, or at
+ * the nominal level a text category (its index among the texts seen, far
+ * from numbers). */
+static int value_cell(struct reader *r, char *raw, size_t line, size_t col, double *x)
+{
+	const char *cell;
+	size_t i;
+
+	if (small_whole(raw, x) == 0)
+		return 0;
+	cell = trim(raw);
+	if (is_missing(cell)) {
+		*x = NAN;
+		return 0;
+	}
+	if (parse_number(cell, x) == 0)
+		return 0;
+	if (r->level != CDR_LEVEL_NOMINAL)
+		return cdr_error_set(CDR_EFORMAT, "%s:%zu: column %zu: '%s' is not a number (needed at the %s level)",
+				     r->path, line, col, cell, cdr_level_name(r->level));
+	for (i = 0; i < r->nlabels && strcmp(r->labels[i], cell) != 0; i++)
+		;
+	if (i == r->nlabels) {
+		if (cdr_grow((void **)&r->labels, &r->lcap, r->nlabels + 1, sizeof(char *)) < 0 ||
+		    (r->labels[r->nlabels] = cdr_strdup(cell)) == NULL)
+			return CDR_ENOMEM;
+		r->nlabels++;
+	}
+	*x = 1e15 + (double)i;
+	return 0;
+}
+
+/* One cell of a counts table: a whole number of coders, 0 when empty,
+ * bounded before adding so that no sum can wrap. */
+static int count_cell(struct reader *r, char *raw, size_t line, size_t col, size_t *sum, double *x)
+{
+	const char *cell;
+
+	*x = 0;
+	if (small_whole(raw, x) < 0) {
+		cell = trim(raw);
+		if (*cell && (parse_number(cell, x) < 0 || *x < 0 || *x != floor(*x)))
+			return cdr_error_set(CDR_EFORMAT, "%s:%zu: column %zu: '%s' is not a count", r->path, line, col,
+					     cell);
+	}
+	if (*x > (double)COUNTS_MAX)
+		return cdr_error_set(CDR_ELIMIT, "%s:%zu: column %zu: the count %s is more than %zu, "
+				     "the most values a unit can have", r->path, line, col, trim(raw), (size_t)COUNTS_MAX);
+	if (*x > (double)(COUNTS_MAX - *sum))
+		return cdr_error_set(CDR_ELIMIT, "%s:%zu: column %zu: the counts of this unit add up "
+				     "to more than %zu, the most values a unit can have", r->path, line, col,
+				     (size_t)COUNTS_MAX);
+	*sum += (size_t)*x;
+	return 0;
+}
+
+static int read_row(struct reader *r, const cdr_tsv_row *row, size_t line)
+{
+	double *out;
+	size_t sum = 0;
+	int rc = 0;
+
+	if (cdr_grow((void **)&r->v, &r->cap, (r->rows + 1) * r->width, sizeof(double)) < 0)
+		return CDR_ENOMEM;
+	if (r->layout == CDR_LAYOUT_CODERS_BY_UNITS) {
+		char *name = NULL, label[32];
+		snprintf(label, sizeof(label), "coder %zu", r->rows + 1);
+		if (cdr_grow((void **)&r->rownames, &r->rcap, r->rows + 1, sizeof(char *)) < 0 ||
+		    (name = cdr_strdup(r->first ? trim(row->fields[0]) : label)) == NULL)
+			return CDR_ENOMEM;
+		r->rownames[r->rows] = name;
+	}
+	out = r->v + r->rows * r->width;
+	for (size_t k = 0; k < r->width && rc == 0; k++) {
+		char *cell = row->fields[r->first + k];
+		if (r->layout == CDR_LAYOUT_COUNTS)
+			rc = count_cell(r, cell, line, r->first + k + 1, &sum, &out[k]);
+		else
+			rc = value_cell(r, cell, line, r->first + k + 1, &out[k]);
+	}
+	if (sum > r->most)
+		r->most = sum;
+	r->rows++;
+	return rc;
+}
+
+static void reader_free(struct reader *r)
+{
+	free(r->v);
+	for (size_t i = 0; r->rownames && i < r->rows; i++)
+		free(r->rownames[i]);
+	free(r->rownames);
+	for (size_t i = 0; i < r->nlabels; i++)
+		free(r->labels[i]);
+	free(r->labels);
+}
+
+/* A unit with counts n_k becomes a unit with sum n_k values. */
+static int expand_counts(cdr_rdata **out, const struct reader *r, char **header)
+{
+	double *cat;
+	int rc = 0;
+
+	if (r->most > 0 && r->rows > COUNTS_CELLS_MAX / r->most)
+		return cdr_error_set(CDR_ELIMIT, "%s: %zu units of up to %zu values are more than the limit of %zu "
+				     "values in all", r->path, r->rows, r->most, (size_t)COUNTS_CELLS_MAX);
+	if ((cat = cdr_calloc(r->width ? r->width : 1, sizeof(double))) == NULL)
+		return CDR_ENOMEM;
+	for (size_t k = 0; k < r->width; k++)
+		if (parse_number(header[r->first + k], &cat[k]) < 0)
+			cat[k] = (double)k; /* category names: their order */
+	if ((rc = cdr_rdata_new(out, r->rows, r->most)) == 0)
+		for (size_t u = 0; u < r->rows && rc == 0; u++) {
+			size_t j = 0;
+			for (size_t k = 0; k < r->width && rc == 0; k++)
+				for (size_t i = 0; i < (size_t)r->v[u * r->width + k] && rc == 0; i++)
+					rc = cdr_rdata_set(*out, u, j++, cat[k]);
+		}
+	free(cat);
+	return rc;
+}
+
 int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *path,
 		   cdr_table_layout layout, cdr_level level)
 {
-	struct grid g;
-	char **header = NULL, **labels = NULL;
-	size_t nheader = 0, nlabels = 0, lcap = 0, first, units, coders;
+	struct reader r = { .path = path, .layout = layout, .level = level };
+	char *data = NULL, **header = NULL;
+	size_t len, plen = strlen(path), nheader = 0;
+	cdr_csv csv;
+	cdr_tsv_row row = { 0 };
 	cdr_rdata *d = NULL;
 	int rc;
 
 	*out = NULL;
 	*names = NULL;
 	*nnames = 0;
-	if ((rc = read_grid(&g, &header, &nheader, path)) < 0)
+	if ((rc = cdr_file_read(&data, &len, path, (size_t)1 << 31)) < 0)
+		return rc;
+	cdr_csv_init(&csv, data, len, plen > 4 && strcasecmp(path + plen - 4, ".tsv") == 0 ? '\t' : ',');
+	if ((rc = cdr_csv_next(&csv, &row)) <= 0) {
+		rc = rc < 0 ? cdr_error_set(rc, "%s:%zu: %s", path, csv.line, cdr_error_last())
+			    : cdr_error_set(CDR_EFORMAT, "%s: empty file", path);
 		goto done;
-	first = nheader > 0 && (strcasecmp(header[0], "unit") == 0 || strcasecmp(header[0], "coder") == 0 ||
-				strcasecmp(header[0], "units") == 0 || header[0][0] == '\0');
-	if (layout == CDR_LAYOUT_CODERS_BY_UNITS) {
-		units = nheader - first;
-		coders = g.rows;
-	} else {
-		units = g.rows;
-		coders = nheader - first;
+	}
+	if ((header = cdr_calloc(row.n, sizeof(char *))) == NULL) {
+		rc = CDR_ENOMEM;
+		goto done;
+	}
+	for (; nheader < row.n; nheader++)
+		if ((header[nheader] = cdr_strdup(trim(row.fields[nheader]))) == NULL) {
+			rc = CDR_ENOMEM;
+			goto done;
+		}
+	r.first = strcasecmp(header[0], "unit") == 0 || strcasecmp(header[0], "coder") == 0 ||
+		  strcasecmp(header[0], "units") == 0 || header[0][0] == '\0';
+	r.width = nheader - r.first;
+	while ((rc = cdr_csv_next(&csv, &row)) > 0) {
+		if (row.n == 1 && *row.fields[0] == '\0')
+			continue;
+		if (row.n != nheader) {
+			rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: %zu cells, but the header has %zu (a ragged table)",
+					   path, csv.line, row.n, nheader);
+			goto done;
+		}
+		if ((rc = read_row(&r, &row, csv.line)) < 0)
+			goto done;
+	}
+	if (rc < 0) {
+		rc = cdr_error_set(rc, "%s:%zu: %s", path, csv.line, cdr_error_last());
+		goto done;
 	}
 	if (layout == CDR_LAYOUT_COUNTS) {
-		/* a unit with counts n_k becomes a unit with sum n_k values */
-		size_t most = 0;
-		double *cat = cdr_calloc(coders ? coders : 1, sizeof(double));
-		if (cat == NULL) {
-			rc = CDR_ENOMEM;
-			goto done;
-		}
-		for (size_t k = 0; k < coders; k++)
-			if (parse_number(header[first + k], &cat[k]) < 0)
-				cat[k] = (double)k; /* category names: their order */
-		for (size_t u = 0; u < units && rc == 0; u++) {
-			size_t m = 0;
-			for (size_t k = 0; k < coders; k++) {
-				const char *cell = g.cells[u * g.cols + first + k];
-				double x = 0;
-				if (*cell && (parse_number(cell, &x) < 0 || x < 0 || x != floor(x))) {
-					rc = cdr_error_set(CDR_EFORMAT, "%s:%zu: column %zu: '%s' is not a count", path,
-							   g.lines[u], first + k + 1, cell);
-					break;
-				}
-				/* bounded before adding: no sum can wrap, no cast overflow */
-				if (x > (double)COUNTS_MAX) {
-					rc = cdr_error_set(CDR_ELIMIT, "%s:%zu: column %zu: the count %s is more than %zu, "
-							   "the most values a unit can have", path, g.lines[u], first + k + 1,
-							   cell, (size_t)COUNTS_MAX);
-					break;
-				}
-				if (x > (double)(COUNTS_MAX - m)) {
-					rc = cdr_error_set(CDR_ELIMIT, "%s:%zu: column %zu: the counts of this unit add up "
-							   "to more than %zu, the most values a unit can have", path,
-							   g.lines[u], first + k + 1, (size_t)COUNTS_MAX);
-					break;
-				}
-				m += (size_t)x;
-			}
-			if (m > most)
-				most = m;
-		}
-		if (rc == 0 && most > 0 && units > COUNTS_CELLS_MAX / most)
-			rc = cdr_error_set(CDR_ELIMIT, "%s: %zu units of up to %zu values are more than the limit of %zu "
-					   "values in all", path, units, most, (size_t)COUNTS_CELLS_MAX);
-		if (rc == 0 && (rc = cdr_rdata_new(&d, units, most)) == 0) {
-			for (size_t u = 0; u < units && rc == 0; u++) {
-				size_t j = 0;
-				for (size_t k = 0; k < coders && rc == 0; k++) {
-					double x = 0;
-					const char *cell = g.cells[u * g.cols + first + k];
-					if (*cell)
-						parse_number(cell, &x);
-					for (size_t r = 0; r < (size_t)x && rc == 0; r++)
-						rc = cdr_rdata_set(d, u, j++, cat[k]);
-				}
-			}
-		}
-		free(cat);
-		if (rc < 0)
-			goto done;
+		rc = expand_counts(&d, &r, header);
+	} else if (layout == CDR_LAYOUT_CODERS_BY_UNITS) {
+		/* a row per coder: turned into a row per unit */
+		if ((rc = cdr_rdata_new(&d, r.width, r.rows)) == 0)
+			for (size_t c = 0; c < r.rows && rc == 0; c++)
+				for (size_t u = 0; u < r.width && rc == 0; u++)
+					rc = cdr_rdata_set(d, u, c, r.v[c * r.width + u]);
 	} else {
-		if ((rc = cdr_rdata_new(&d, units, coders)) < 0)
-			goto done;
-		for (size_t r = 0; r < g.rows && rc == 0; r++) {
-			for (size_t k = first; k < g.cols && rc == 0; k++) {
-				const char *cell = g.cells[r * g.cols + k];
-				size_t u = layout == CDR_LAYOUT_CODERS_BY_UNITS ? k - first : r;
-				size_t c = layout == CDR_LAYOUT_CODERS_BY_UNITS ? r : k - first;
-				double x;
-				if (*cell == '\0' || strcmp(cell, "NA") == 0 || strcmp(cell, "*") == 0 || strcmp(cell, ".") == 0)
-					continue;
-				if (parse_number(cell, &x) < 0) {
-					if (level != CDR_LEVEL_NOMINAL) {
-						rc = cdr_error_set(CDR_EFORMAT,
-								   "%s:%zu: column %zu: '%s' is not a number (needed at the %s level)",
-								   path, g.lines[r], k + 1, cell, cdr_level_name(level));
-						break;
-					}
-					/* a text category: its index among the texts seen, far from numbers */
-					{
-						size_t i;
-						for (i = 0; i < nlabels && strcmp(labels[i], cell) != 0; i++)
-							;
-						if (i == nlabels) {
-							if (cdr_grow((void **)&labels, &lcap, nlabels + 1, sizeof(char *)) < 0 ||
-							    (labels[nlabels] = cdr_strdup(cell)) == NULL) {
-								rc = CDR_ENOMEM;
-								break;
-							}
-							nlabels++;
-						}
-						x = 1e15 + (double)i;
-					}
-				}
-				rc = cdr_rdata_set(d, u, c, x);
-			}
-		}
-		if (rc < 0)
-			goto done;
+		rc = cdr_rdata_adopt(&d, r.v, r.rows, r.width);
+		r.v = NULL;
 	}
+	if (rc < 0)
+		goto done;
 	/* names: coders (or categories, for counts) */
 	if (layout == CDR_LAYOUT_CODERS_BY_UNITS) {
-		if ((*names = cdr_calloc(g.rows ? g.rows : 1, sizeof(char *))) == NULL) {
-			rc = CDR_ENOMEM;
-			goto done;
-		}
-		for (size_t r = 0; r < g.rows; r++) {
-			char label[32];
-			snprintf(label, sizeof(label), "coder %zu", r + 1);
-			if (((*names)[r] = cdr_strdup(first ? g.cells[r * g.cols] : label)) == NULL) {
-				rc = CDR_ENOMEM;
-				goto done;
-			}
-			(*nnames)++;
-		}
+		*names = r.rownames;
+		*nnames = r.rows;
+		r.rownames = NULL;
 	} else {
 		if ((*names = cdr_calloc(nheader ? nheader : 1, sizeof(char *))) == NULL) {
 			rc = CDR_ENOMEM;
 			goto done;
 		}
-		for (size_t k = first; k < nheader; k++) {
-			if (((*names)[*nnames] = cdr_strdup(header[k])) == NULL) {
-				rc = CDR_ENOMEM;
-				goto done;
-			}
-			(*nnames)++;
-		}
+		for (size_t k = r.first; k < nheader; k++)
+			(*names)[(*nnames)++] = header[k], header[k] = NULL;
 	}
 	*out = d;
 	d = NULL;
 done:
-	if (rc < 0 && *names) {
-		for (size_t i = 0; i < *nnames; i++)
-			free((*names)[i]);
-		free(*names);
-		*names = NULL;
-		*nnames = 0;
-	}
 	for (size_t i = 0; header && i < nheader; i++)
 		free(header[i]);
 	free(header);
-	for (size_t i = 0; i < nlabels; i++)
-		free(labels[i]);
-	free(labels);
-	grid_free(&g);
+	cdr_tsv_row_free(&row);
+	reader_free(&r);
+	free(data);
 	cdr_rdata_free(d);
 	return rc;
 }

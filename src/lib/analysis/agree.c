@@ -85,6 +85,26 @@ int cdr_rdata_new(cdr_rdata **out, size_t units, size_t coders)
 	return 0;
 }
 
+int cdr_rdata_adopt(cdr_rdata **out, double *values, size_t units, size_t coders)
+{
+	cdr_rdata *d;
+
+	*out = NULL;
+	if ((d = cdr_calloc(1, sizeof(*d))) == NULL) {
+		free(values);
+		return CDR_ENOMEM;
+	}
+	if (values == NULL && (values = cdr_malloc(sizeof(double))) == NULL) {
+		free(d);
+		return CDR_ENOMEM;
+	}
+	d->v = values;
+	d->units = units;
+	d->coders = coders;
+	*out = d;
+	return 0;
+}
+
 static void drop_cache(cdr_rdata *d)
 {
 	free(d->cats.v);
@@ -285,15 +305,58 @@ static size_t cat_index(const struct cats *c, double x)
 	return lo;
 }
 
+/* The common table has small whole numbers for categories (1 to 5, 0 and
+ * 1): each value's index is then looked up, not searched for. Returns 0
+ * when the data is not like that, 1 when done, CDR_ENOMEM. */
+#define SMALL_CATS 4096
+
+static int prepare_small(cdr_rdata *d, size_t n)
+{
+	unsigned char seen[SMALL_CATS] = { 0 };
+	uint32_t index[SMALL_CATS];
+	size_t q = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double x = d->v[i];
+		if (isnan(x))
+			continue;
+		/* -0 is left to the general path, which keeps the value seen */
+		if (!(x >= 0 && x < SMALL_CATS) || (double)(size_t)x != x || signbit(x))
+			return 0;
+		seen[(size_t)x] = 1;
+	}
+	for (size_t k = 0; k < SMALL_CATS; k++)
+		q += seen[k];
+	if ((d->cats.v = cdr_malloc((q ? q : 1) * sizeof(double))) == NULL ||
+	    (d->idx = cdr_malloc((n ? n : 1) * sizeof(uint32_t))) == NULL)
+		return CDR_ENOMEM;
+	d->cats.cap = q ? q : 1;
+	for (size_t k = 0; k < SMALL_CATS; k++)
+		if (seen[k]) {
+			index[k] = (uint32_t)d->cats.q;
+			d->cats.v[d->cats.q++] = (double)k;
+		}
+	for (size_t i = 0; i < n; i++)
+		d->idx[i] = isnan(d->v[i]) ? MISSING : index[(size_t)d->v[i]];
+	return 1;
+}
+
 /* The categories and value indices of the data, computed once: every
  * coefficient then runs on small integers. Logically const. */
 static const struct cats *prepared(const cdr_rdata *cd)
 {
 	cdr_rdata *d = (cdr_rdata *)cd;
 	size_t n = d->units * d->coders;
+	int small;
 
 	if (d->idx)
 		return &d->cats;
+	if ((small = prepare_small(d, n)) != 0) {
+		if (small > 0)
+			return &d->cats;
+		drop_cache(d);
+		return NULL;
+	}
 	if (cats_of(&d->cats, d) < 0 || (d->idx = cdr_malloc((n ? n : 1) * sizeof(uint32_t))) == NULL) {
 		drop_cache(d);
 		return NULL;
