@@ -61,7 +61,7 @@ void *cdr_realloc(void *old, size_t n)
 	return p;
 }
 
-int cdr_grow(void **array, size_t *cap, size_t need, size_t size)
+int cdr_grow_slow(void **array, size_t *cap, size_t need, size_t size)
 {
 	size_t ncap;
 	void *p;

@@ -12,8 +12,14 @@ void *cdr_malloc(size_t n);
 void *cdr_calloc(size_t count, size_t size);
 void *cdr_realloc(void *p, size_t n);
 /* Grow an array to hold at least `need` elements of `size` bytes;
- * *cap is updated. Returns 0 or CDR_ENOMEM (with the message set). */
-int cdr_grow(void **array, size_t *cap, size_t need, size_t size);
+ * *cap is updated. Returns 0 or CDR_ENOMEM (with the message set).
+ * Inline for the common case, room already there: parsers call it per
+ * field. */
+int cdr_grow_slow(void **array, size_t *cap, size_t need, size_t size);
+static inline int cdr_grow(void **array, size_t *cap, size_t need, size_t size)
+{
+	return need <= *cap ? 0 : cdr_grow_slow(array, cap, need, size);
+}
 char *cdr_strdup(const char *s);
 char *cdr_strndup(const char *s, size_t n);
 
