@@ -213,7 +213,8 @@ static void cache_save(const cdr_prefilter *pf, const char *dir, const char *pat
 	/* the cache only saves time: a failure to write it is no error */
 	if ((mkdir(dir, 0777) == 0 || errno == EEXIST) &&
 	    cdr_buf_printf(&b, "%skey %s\nsum %064d\n", CACHE_MAGIC, key, 0) == 0 && b.len == head &&
-	    cdr_buf_put(&b, &n, 8) == 0 && cdr_buf_put(&b, pf->always, pf->n) == 0 && (dblen == 0 || cdr_buf_put(&b, db, dblen) == 0)) {
+	    cdr_buf_put(&b, &n, 8) == 0 && cdr_buf_put(&b, pf->always, pf->n) == 0 &&
+	    (dblen == 0 || cdr_buf_put(&b, db, dblen) == 0)) {
 		cdr_sha256_hex(sum, b.data + head, b.len - head);
 		memcpy(b.data + head - 1 - CDR_SHA256_HEX_LEN, sum, CDR_SHA256_HEX_LEN);
 		if (cdr_file_write_atomic(path, b.data, b.len) < 0)
