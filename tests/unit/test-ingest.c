@@ -17,6 +17,7 @@
 #include "codeer/text.h"
 #include "ingest/document-internal.h"
 #include "ingest/ingest-parallel.h"
+#include "ingest/pattern-cache.h"
 #include "project/meta.h"
 #include "util/buf.h"
 #include "test.h"
@@ -1725,6 +1726,44 @@ static int meta_refused(const char *text, const char *want)
 #define META_HEAD "codeer-meta\t1\nid\td\ntext-sha256\t" \
 	"0000000000000000000000000000000000000000000000000000000000000000\n"
 
+/* pattern-cache.h: a pattern is compiled once and shared, per flags; a
+ * bad one is refused every time with PCRE2's error; code given back that
+ * the cache holds stays usable (ASan would see a use after free). More
+ * patterns than the cache holds are the caller's own, and freed. */
+static void test_ingest_pattern_cache(void)
+{
+	int err = 0;
+	PCRE2_SIZE off = 0;
+	pcre2_code *a = cdr_pattern_get("(?<speaker>[A-Z]):", PCRE2_UTF, &err, &off);
+	pcre2_code *b = cdr_pattern_get("(?<speaker>[A-Z]):", PCRE2_UTF, &err, &off);
+	pcre2_code *c = cdr_pattern_get("(?<speaker>[A-Z]):", PCRE2_UTF | PCRE2_ANCHORED, &err, &off);
+	pcre2_match_data *md;
+	pcre2_code *many[40];
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_PTR_EQUAL(a, b);
+	CU_ASSERT_PTR_NOT_NULL(c);
+	CU_ASSERT_PTR_NOT_EQUAL(a, c);
+	cdr_pattern_put(a);
+	cdr_pattern_put(b);
+	cdr_pattern_put(c);
+	md = pcre2_match_data_create_from_pattern(a, NULL);
+	CU_ASSERT_EQUAL(pcre2_match(a, (PCRE2_SPTR) "R: ja", 5, 0, 0, md, NULL), 2);
+	pcre2_match_data_free(md);
+	for (int i = 0; i < 2; i++) {
+		err = 0;
+		CU_ASSERT_PTR_NULL(cdr_pattern_get("(?<speaker>[A-Z]", PCRE2_UTF, &err, &off));
+		CU_ASSERT_EQUAL(err, PCRE2_ERROR_MISSING_CLOSING_PARENTHESIS);
+	}
+	for (int i = 0; i < 40; i++) {
+		char p[32];
+		snprintf(p, sizeof(p), "x%d", i);
+		CU_ASSERT_PTR_NOT_NULL(many[i] = cdr_pattern_get(p, PCRE2_UTF, &err, &off));
+	}
+	for (int i = 0; i < 40; i++)
+		cdr_pattern_put(many[i]);
+}
+
 static void test_ingest_meta_refuses_duplicates_and_overruns(void)
 {
 	CU_ASSERT_EQUAL(meta_refused("codeer-meta\t2\nid\td\ntext-sha256\tx\nlength\t5\nhead\t0\t9\n",
@@ -1943,4 +1982,5 @@ void test_ingest_register(void)
 	CU_add_test(s, "resolve_phrase_big_document", test_ingest_resolve_phrase_big_document);
 	CU_add_test(s, "meta_fuzz_turn_past_text", test_ingest_meta_fuzz_turn_past_text);
 	CU_add_test(s, "meta_refuses_duplicates_and_overruns", test_ingest_meta_refuses_duplicates_and_overruns);
+	CU_add_test(s, "pattern_cache", test_ingest_pattern_cache);
 }

@@ -20,6 +20,7 @@
 
 #include "codeer/error.h"
 #include "ingest/ingest-parallel.h"
+#include "ingest/pattern-cache.h"
 #include "util/alloc.h"
 
 enum { SLOT_FREE, SLOT_BUSY, SLOT_READY };
@@ -146,7 +147,6 @@ static void warm_up_libraries(void)
 	zip_error_t zerr;
 	zip_source_t *src;
 	zip_t *z;
-	pcre2_code *re;
 	int err;
 	PCRE2_SIZE off;
 
@@ -160,13 +160,11 @@ static void warm_up_libraries(void)
 	}
 	zip_error_fini(&zerr);
 	/* the default speaker pattern, as structure.c compiles it: its JIT
-	 * also has sljit look up the CPU's features, another first-use global */
-	if ((re = pcre2_compile((PCRE2_SPTR)cdr_default_speaker_regex, PCRE2_ZERO_TERMINATED,
-				PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED | PCRE2_MATCH_INVALID_UTF,
-				&err, &off, NULL)) != NULL) {
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-		pcre2_code_free(re);
-	}
+	 * also has sljit look up the CPU's features, another first-use
+	 * global; and the threads then find it compiled */
+	cdr_pattern_put(cdr_pattern_get(cdr_default_speaker_regex,
+					PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED | PCRE2_MATCH_INVALID_UTF,
+					&err, &off));
 }
 
 int cdr_ingest_files(const char *const *paths, size_t n, const cdr_ingest_options *opts, unsigned jobs,

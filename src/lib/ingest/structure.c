@@ -32,6 +32,7 @@
 
 #include "codeer/error.h"
 #include "ingest/document-internal.h"
+#include "ingest/pattern-cache.h"
 #include "ingest/transcript-table.h"
 #include "text/text-internal.h"
 #include "util/alloc.h"
@@ -100,9 +101,8 @@ static int compile_pattern(pcre2_code **out, const char *pattern, const char *na
 	pcre2_code *re;
 	uint32_t group;
 
-	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-			   PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED | PCRE2_MATCH_INVALID_UTF,
-			   &errcode, &erroff, NULL);
+	re = cdr_pattern_get(pattern, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED | PCRE2_MATCH_INVALID_UTF,
+			     &errcode, &erroff);
 	if (re == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
@@ -111,11 +111,10 @@ static int compile_pattern(pcre2_code **out, const char *pattern, const char *na
 	}
 	if (pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &group) != 0 || group == 0 ||
 	    pcre2_substring_number_from_name(re, (PCRE2_SPTR) "speaker") == PCRE2_ERROR_NOSUBSTRING) {
-		pcre2_code_free(re);
+		cdr_pattern_put(re);
 		return cdr_error_set(CDR_EUSAGE, "speaker pattern '%s' needs a group named 'speaker', as in (?<speaker>[A-Z]\\w*):",
 				     pattern);
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 	*out = re;
 	return 0;
 }
@@ -409,7 +408,7 @@ void cdr_speaker_matcher_free(cdr_speaker_matcher *m)
 	if (m == NULL)
 		return;
 	pcre2_match_data_free(m->md);
-	pcre2_code_free(m->re);
+	cdr_pattern_put(m->re);
 	free(m);
 }
 
@@ -436,7 +435,7 @@ static void headers_free(struct headers *h)
 {
 	for (size_t i = 0; i < h->n; i++) {
 		pcre2_match_data_free(h->md[i]);
-		pcre2_code_free(h->re[i]);
+		cdr_pattern_put(h->re[i]);
 	}
 	free(h->md);
 	free(h->re);
@@ -455,9 +454,8 @@ static int headers_compile(struct headers *h, const char *const *patterns, size_
 	for (size_t i = 0; i < n; i++) {
 		int errcode;
 		PCRE2_SIZE erroff;
-		pcre2_code *re = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
-					       PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_MATCH_INVALID_UTF,
-					       &errcode, &erroff, NULL);
+		pcre2_code *re = cdr_pattern_get(patterns[i], PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_MATCH_INVALID_UTF,
+						 &errcode, &erroff);
 		if (re == NULL) {
 			PCRE2_UCHAR msg[256];
 			pcre2_get_error_message(errcode, msg, sizeof(msg));
@@ -470,7 +468,6 @@ static int headers_compile(struct headers *h, const char *const *patterns, size_
 			headers_free(h);
 			return CDR_ENOMEM;
 		}
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	}
 	return 0;
 }
