@@ -28,9 +28,24 @@ int call_answer(struct serve_call *c, unsigned status, json_t *out)
 	if (out == NULL)
 		return call_nomem(c);
 	json_decref(c->out);
+	free(c->text);
+	c->text = NULL;
 	c->status = status;
 	c->out = out;
 	return status >= 400 ? -1 : 0;
+}
+
+int call_answer_text(struct serve_call *c, char *text, size_t len)
+{
+	if (text == NULL)
+		return call_nomem(c);
+	json_decref(c->out);
+	c->out = NULL;
+	free(c->text);
+	c->status = 200;
+	c->text = text;
+	c->text_len = len;
+	return 0;
 }
 
 int call_error(struct serve_call *c, unsigned status, const char *fmt, ...)
@@ -42,6 +57,8 @@ int call_error(struct serve_call *c, unsigned status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	free(c->text);
+	c->text = NULL;
 	/* the answer of last resort needs no allocation (server.c) */
 	if ((o = json_object()) == NULL || jset(o, "error", jstr(msg)) < 0) {
 		json_decref(o);
@@ -253,22 +270,15 @@ int call_schemes(struct serve_call *c, cdr_schemes **out)
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-json_t *jstr(const char *s)
+/* A copy of s with each byte that is not UTF-8 as U+FFFD: a hand-edited
+ * file may hold such bytes, and the rest should still show. */
+static char *utf8_fixed(const char *s, size_t n, size_t *len)
 {
-	size_t n, bad, at = 0;
-	json_t *v;
-	char *fixed;
+	size_t bad, at = 0, w = 0;
+	char *fixed = malloc(n * 3 + 1);
 
-	if (s == NULL)
-		return json_null();
-	n = strlen(s);
-	if (cdr_utf8_valid(s, n, &bad))
-		return json_stringn_nocheck(s, n);
-	/* a hand-edited file may hold bytes that are not UTF-8: each becomes
-	 * U+FFFD, so the rest still shows */
-	if ((fixed = malloc(n * 3 + 1)) == NULL)
+	if (fixed == NULL)
 		return NULL;
-	size_t w = 0;
 	while (at < n) {
 		if (cdr_utf8_valid(s + at, n - at, &bad)) {
 			memcpy(fixed + w, s + at, n - at);
@@ -281,9 +291,48 @@ json_t *jstr(const char *s)
 		w += 3;
 		at += bad + 1;
 	}
+	fixed[w] = '\0';
+	*len = w;
+	return fixed;
+}
+
+json_t *jstr(const char *s)
+{
+	size_t n, bad, w;
+	json_t *v;
+	char *fixed;
+
+	if (s == NULL)
+		return json_null();
+	n = strlen(s);
+	if (cdr_utf8_valid(s, n, &bad))
+		return json_stringn_nocheck(s, n);
+	if ((fixed = utf8_fixed(s, n, &w)) == NULL)
+		return NULL;
 	v = json_stringn_nocheck(fixed, w);
 	free(fixed);
 	return v;
+}
+
+int put_str(cdr_buf *b, const char *s)
+{
+	size_t n, bad, w;
+	char *fixed;
+	int rc;
+
+	n = strlen(s);
+	if (cdr_utf8_valid(s, n, &bad))
+		return cdr_buf_json_string(b, s);
+	if ((fixed = utf8_fixed(s, n, &w)) == NULL)
+		return CDR_ENOMEM;
+	rc = cdr_buf_json_string(b, fixed);
+	free(fixed);
+	return rc;
+}
+
+int put_str_or_null(cdr_buf *b, const char *s)
+{
+	return s && *s ? put_str(b, s) : cdr_buf_puts(b, "null");
 }
 
 json_t *jstr_or_null(const char *s)

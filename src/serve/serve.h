@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "codeer/codeer.h"
+#include "util/buf.h"
 
 /* ---- starting and stopping ------------------------------------------- */
 
@@ -52,6 +53,8 @@ struct serve_call {
 	cdr_project *p;       /* open for the call */
 	unsigned status;      /* the answer: status and JSON */
 	json_t *out;
+	char *text;           /* or JSON text written by hand (a long transcript) */
+	size_t text_len;
 };
 
 typedef int (*serve_handler)(struct serve_call *c);
@@ -73,6 +76,9 @@ int call_lib_error(struct serve_call *c);
 int call_nomem(struct serve_call *c);
 /* Answer `status` with `out` (taken over; NULL means out of memory). */
 int call_answer(struct serve_call *c, unsigned status, json_t *out);
+/* Answer 200 with JSON text written by hand (taken over), for answers of
+ * megabytes that a tree of jansson values would make slowly. */
+int call_answer_text(struct serve_call *c, char *text, size_t len);
 
 /* The body's fields. Missing or of the wrong type: 400 and NULL / -1. */
 const char *call_str(struct serve_call *c, const char *name);
@@ -99,6 +105,10 @@ int call_coder_ok(struct serve_call *c, const char *coder);
  * jset returns -1 when value is NULL (out of memory) or setting fails. */
 json_t *jstr(const char *s);
 json_t *jstr_or_null(const char *s);
+/* jstr and jstr_or_null as JSON text into a buffer (bytes that are not
+ * UTF-8 as U+FFFD). 0 or CDR_ENOMEM. */
+int put_str(cdr_buf *b, const char *s);
+int put_str_or_null(cdr_buf *b, const char *s);
 json_t *jversion(const char *v);
 int jset(json_t *obj, const char *key, json_t *value);
 int jpush(json_t *arr, json_t *value);

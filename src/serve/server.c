@@ -173,15 +173,18 @@ static void add_common_headers(struct MHD_Response *r, const char *type)
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 }
 
-static enum MHD_Result send_json(struct MHD_Connection *con, unsigned status, json_t *out)
+/* The answer: `out` as JSON, or `text` (taken over) when it is given. */
+static enum MHD_Result send_json_text(struct MHD_Connection *con, unsigned status, json_t *out, char *text,
+				      size_t len)
 {
 	static const char nomem[] = "{\"error\": \"out of memory\"}";
 	struct MHD_Response *r = NULL;
-	char *text = out ? json_dumps(out, JSON_COMPACT) : NULL;
 	enum MHD_Result ret;
 
+	if (text == NULL && out != NULL && (text = json_dumps(out, JSON_COMPACT)) != NULL)
+		len = strlen(text);
 	if (text != NULL)
-		r = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+		r = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
 	if (r == NULL) {
 		free(text);
 		status = 500;
@@ -193,6 +196,11 @@ static enum MHD_Result send_json(struct MHD_Connection *con, unsigned status, js
 	ret = MHD_queue_response(con, status, r);
 	MHD_destroy_response(r);
 	return ret;
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *con, unsigned status, json_t *out)
+{
+	return send_json_text(con, status, out, NULL, 0);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *con, unsigned status, const char *fmt, ...)
@@ -368,7 +376,7 @@ static enum MHD_Result run_api(struct serve *s, struct MHD_Connection *con, cons
 		call_lib_error(&c);
 	else
 		route->fn(&c);
-	if (c.out == NULL && c.status < 400)
+	if (c.out == NULL && c.text == NULL && c.status < 400)
 		call_error(&c, 500, "internal error: no answer");
 	if (c.status >= 500)
 		fprintf(stderr, "codeer: %s %s: %s\n", method, url,
@@ -377,7 +385,7 @@ static enum MHD_Result run_api(struct serve *s, struct MHD_Connection *con, cons
 	/* free the project first: that releases its lock before the answer
 	 * travels */
 	cdr_project_free(c.p);
-	ret = send_json(con, c.status, c.out);
+	ret = send_json_text(con, c.status, c.out, c.text, c.text_len);
 	json_decref(c.out);
 	json_decref(c.in);
 	return ret;

@@ -75,34 +75,6 @@ static void item_free(struct line_item *it)
 	free(it);
 }
 
-/* A JSON string into a buffer, escaped as cdr_json_string escapes it. */
-static int buf_json(cdr_buf *b, const char *s)
-{
-	int rc = cdr_buf_putc(b, '"');
-
-	for (const char *run = s; rc == 0; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		if (s > run)
-			rc = cdr_buf_put(b, run, (size_t)(s - run));
-		if (rc < 0 || c == '\0')
-			break;
-		if (c == '"' || c == '\\')
-			rc = cdr_buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			rc = cdr_buf_puts(b, "\\n");
-		else if (c == '\t')
-			rc = cdr_buf_puts(b, "\\t");
-		else if (c == '\r')
-			rc = cdr_buf_puts(b, "\\r");
-		else
-			rc = cdr_buf_printf(b, "\\u%04x", c);
-		run = s + 1;
-	}
-	return rc < 0 ? rc : cdr_buf_putc(b, '"');
-}
-
 /* Check one record: an object with a non-empty string "id" and a string
  * "text" with some non-blank character; "case" a string and "attributes"
  * an object of strings when present. Other keys are ignored, so records
@@ -181,22 +153,22 @@ static int doc_head(struct line_item *it, json_t *j)
 
 	rc = cdr_buf_puts(&it->out, "{\"document\": ");
 	if (rc == 0)
-		rc = buf_json(&it->out, it->id);
+		rc = cdr_buf_json_string(&it->out, it->id);
 	if (rc == 0)
 		rc = cdr_buf_puts(&it->out, ", \"case\": ");
 	if (rc == 0)
-		rc = json_is_string(c) ? buf_json(&it->out, json_string_value(c)) : cdr_buf_puts(&it->out, "null");
+		rc = json_is_string(c) ? cdr_buf_json_string(&it->out, json_string_value(c)) : cdr_buf_puts(&it->out, "null");
 	if (rc == 0)
 		rc = cdr_buf_puts(&it->out, ", \"attributes\": {");
 	json_object_foreach(attrs, key, v) {
 		if (rc == 0 && !first)
 			rc = cdr_buf_puts(&it->out, ", ");
 		if (rc == 0)
-			rc = buf_json(&it->out, key);
+			rc = cdr_buf_json_string(&it->out, key);
 		if (rc == 0)
 			rc = cdr_buf_puts(&it->out, ": ");
 		if (rc == 0)
-			rc = buf_json(&it->out, json_string_value(v));
+			rc = cdr_buf_json_string(&it->out, json_string_value(v));
 		first = 0;
 	}
 	if (rc == 0)
@@ -376,7 +348,7 @@ static int put_speakers(cdr_buf *b, const cdr_document *doc)
 		if (k > 0)
 			rc = cdr_buf_puts(b, ", ");
 		if (rc == 0)
-			rc = buf_json(b, sp[k]);
+			rc = cdr_buf_json_string(b, sp[k]);
 		if (rc == 0)
 			rc = cdr_buf_printf(b, ": %zu", words[k]);
 	}
@@ -430,12 +402,12 @@ static int coded_item(void *ctx, void *item, const cdr_document *doc, const cdr_
 		const cdr_proposal *p = &props->v[i];
 		long turn = cdr_document_turn_at(doc, p->span.start);
 		cdr_buf *b = &it->out;
-		if ((rc = cdr_buf_puts(b, "{\"doc\": ")) < 0 || (rc = buf_json(b, it->id)) < 0 ||
+		if ((rc = cdr_buf_puts(b, "{\"doc\": ")) < 0 || (rc = cdr_buf_json_string(b, it->id)) < 0 ||
 		    (rc = cdr_buf_printf(b, ", \"start\": %zu, \"end\": %zu, \"code\": ", p->span.start, p->span.end)) < 0 ||
-		    (rc = buf_json(b, p->code->qualified)) < 0 || (rc = cdr_buf_puts(b, ", \"origin\": ")) < 0 ||
-		    (rc = buf_json(b, p->origin)) < 0 || (rc = cdr_buf_puts(b, ", \"speaker\": ")) < 0)
+		    (rc = cdr_buf_json_string(b, p->code->qualified)) < 0 || (rc = cdr_buf_puts(b, ", \"origin\": ")) < 0 ||
+		    (rc = cdr_buf_json_string(b, p->origin)) < 0 || (rc = cdr_buf_puts(b, ", \"speaker\": ")) < 0)
 			break;
-		rc = turn >= 0 ? buf_json(b, cdr_document_turn(doc, (size_t)turn)->speaker) : cdr_buf_puts(b, "null");
+		rc = turn >= 0 ? cdr_buf_json_string(b, cdr_document_turn(doc, (size_t)turn)->speaker) : cdr_buf_puts(b, "null");
 		if (rc == 0)
 			rc = cdr_buf_printf(b, ", \"words\": [%zu, %zu]}\n", from[i], to[i]);
 	}

@@ -86,3 +86,30 @@ void cdr_buf_free(cdr_buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+int cdr_buf_json_string(cdr_buf *b, const char *s)
+{
+	int rc = cdr_buf_putc(b, '"');
+
+	for (const char *run = s; rc == 0; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		if (s > run)
+			rc = cdr_buf_put(b, run, (size_t)(s - run));
+		if (rc < 0 || c == '\0')
+			break;
+		if (c == '"' || c == '\\')
+			rc = cdr_buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			rc = cdr_buf_puts(b, "\\n");
+		else if (c == '\t')
+			rc = cdr_buf_puts(b, "\\t");
+		else if (c == '\r')
+			rc = cdr_buf_puts(b, "\\r");
+		else
+			rc = cdr_buf_printf(b, "\\u%04x", c);
+		run = s + 1;
+	}
+	return rc < 0 ? rc : cdr_buf_putc(b, '"');
+}

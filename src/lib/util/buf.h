@@ -29,4 +29,7 @@ int cdr_buf_put_size(cdr_buf *b, size_t v);
 char *cdr_buf_detach(cdr_buf *b, size_t *len);
 void cdr_buf_free(cdr_buf *b);
 
+/* A JSON string (quotes and escapes) as cdr_json_string writes it. */
+int cdr_buf_json_string(cdr_buf *b, const char *s);
+
 #endif
