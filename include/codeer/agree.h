@@ -87,6 +87,10 @@ int cdr_table_layout_parse(cdr_table_layout *out, const char *name);
  */
 int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *path,
 		   cdr_table_layout layout, cdr_level level);
+/** The same from len bytes in memory; `name` stands for the file in
+ * messages, and a name ending in .tsv means tab-separated. */
+int cdr_rdata_parse(cdr_rdata **out, char ***names, size_t *nnames, const char *data, size_t len,
+		    const char *name, cdr_table_layout layout, cdr_level level);
 
 /** A coefficient's value, or why it has none. */
 typedef struct cdr_coef {

@@ -1091,6 +1091,49 @@ static int read_counts(const char *csv, cdr_rdata **d, const char **msg)
 	return rc;
 }
 
+/* cdr_rdata_parse reads from memory what cdr_rdata_read reads from a
+ * file, the same numbers; the name given stands for the file in errors
+ * and a .tsv name means tabs; the bytes given are not changed (the
+ * parser works on a copy). */
+static void test_agree_rdata_parse_memory(void)
+{
+	static const char tsv[] = "unit\ta\tb\n1\t1\t2\n2\t3\t3\n3\t1\t1\n";
+	static const char csv[] = "unit,a,b\n1,1,2\n2,3,3\n3,1,1\n";
+	static const char ragged[] = "unit,a,b\n1,1\n";
+	char copy[sizeof(tsv)];
+	cdr_rdata *d = NULL, *e = NULL;
+	char **names = NULL, **names2 = NULL;
+	size_t n = 0, n2 = 0;
+
+	memcpy(copy, tsv, sizeof(tsv));
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_parse(&d, &names, &n, copy, sizeof(tsv) - 1, "mem.tsv",
+					      CDR_LAYOUT_UNITS_BY_CODERS, CDR_LEVEL_NOMINAL), 0);
+	CU_ASSERT_EQUAL(memcmp(copy, tsv, sizeof(tsv)), 0);
+	CU_ASSERT_EQUAL_FATAL(cdr_rdata_parse(&e, &names2, &n2, csv, sizeof(csv) - 1, "mem.csv",
+					      CDR_LAYOUT_UNITS_BY_CODERS, CDR_LEVEL_NOMINAL), 0);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_EQUAL(n2, 2);
+	CU_ASSERT_STRING_EQUAL(names[1], "b");
+	CU_ASSERT_EQUAL(cdr_rdata_units(d), 3);
+	CU_ASSERT_EQUAL(cdr_rdata_coders(d), 2);
+	for (size_t u = 0; u < 3; u++)
+		for (size_t c = 0; c < 2; c++)
+			CU_ASSERT_EQUAL(cdr_rdata_get(d, u, c), cdr_rdata_get(e, u, c));
+	CU_ASSERT_EQUAL(cdr_rdata_get(d, 0, 1), 2);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	cdr_rdata_free(d);
+	CU_ASSERT_EQUAL(cdr_rdata_parse(&d, &names, &n, ragged, sizeof(ragged) - 1, "pasted.csv",
+					CDR_LAYOUT_UNITS_BY_CODERS, CDR_LEVEL_NOMINAL), CDR_EFORMAT);
+	CU_ASSERT_PTR_NULL(d);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cdr_error_last(), "pasted.csv:2:"));
+	for (size_t i = 0; i < n2; i++)
+		free(names2[i]);
+	free(names2);
+	cdr_rdata_free(e);
+}
+
 /* Counts are bounded one by one and as a sum, so no sum wraps and no unit
  * is made larger than its grid: a count of 2^64 - 2048 was a heap overflow. */
 static void test_agree_counts_bounded(void)
@@ -1767,4 +1810,5 @@ void test_agree_register(void)
 	CU_add_test(s, "partial_split_is_whole", test_agree_partial_split_is_whole);
 	CU_add_test(s, "partial_bad_and_out_of_memory", test_agree_partial_bad_and_out_of_memory);
 	CU_add_test(s, "by_doc_groups", test_agree_by_doc_groups);
+	CU_add_test(s, "rdata_parse_memory", test_agree_rdata_parse_memory);
 }

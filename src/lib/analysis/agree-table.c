@@ -242,12 +242,13 @@ static int expand_counts(cdr_rdata **out, const struct reader *r, char **header)
 	return rc;
 }
 
-int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *path,
-		   cdr_table_layout layout, cdr_level level)
+/* The table in data (len bytes, parsed in place, then freed). */
+static int parse_table(cdr_rdata **out, char ***names, size_t *nnames, char *data, size_t len, const char *path,
+		       cdr_table_layout layout, cdr_level level)
 {
 	struct reader r = { .path = path, .layout = layout, .level = level };
-	char *data = NULL, **header = NULL;
-	size_t len, plen = strlen(path), nheader = 0;
+	char **header = NULL;
+	size_t plen = strlen(path), nheader = 0;
 	cdr_csv csv;
 	cdr_tsv_row row = { 0 };
 	cdr_rdata *d = NULL;
@@ -256,8 +257,6 @@ int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *p
 	*out = NULL;
 	*names = NULL;
 	*nnames = 0;
-	if ((rc = cdr_file_read(&data, &len, path, (size_t)1 << 31)) < 0)
-		return rc;
 	cdr_csv_init(&csv, data, len, plen > 4 && strcasecmp(path + plen - 4, ".tsv") == 0 ? '\t' : ',');
 	if ((rc = cdr_csv_next(&csv, &row)) <= 0) {
 		rc = rc < 0 ? cdr_error_set(rc, "%s:%zu: %s", path, csv.line, cdr_error_last())
@@ -329,4 +328,34 @@ done:
 	free(data);
 	cdr_rdata_free(d);
 	return rc;
+}
+
+int cdr_rdata_read(cdr_rdata **out, char ***names, size_t *nnames, const char *path,
+		   cdr_table_layout layout, cdr_level level)
+{
+	char *data = NULL;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	*names = NULL;
+	*nnames = 0;
+	if ((rc = cdr_file_read(&data, &len, path, (size_t)1 << 31)) < 0)
+		return rc;
+	return parse_table(out, names, nnames, data, len, path, layout, level);
+}
+
+int cdr_rdata_parse(cdr_rdata **out, char ***names, size_t *nnames, const char *data, size_t len,
+		    const char *name, cdr_table_layout layout, cdr_level level)
+{
+	char *copy = cdr_malloc(len + 1);
+
+	*out = NULL;
+	*names = NULL;
+	*nnames = 0;
+	if (copy == NULL)
+		return CDR_ENOMEM;
+	memcpy(copy, data, len);
+	copy[len] = '\0';
+	return parse_table(out, names, nnames, copy, len, name, layout, level);
 }
