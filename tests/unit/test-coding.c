@@ -725,14 +725,19 @@ static void test_coding_prefilter_same_codings(void)
 		       /* a turn that ends in "buurt" */
 		       CODE("END", RULE("r1", "scope=\"match\"", "buurt\\.?$"))
 		       /* a POSIX class, Unicode-aware in PCRE2's UCP mode */
-		       CODE("POSIX", RULE("r1", "scope=\"match\"", "co[[:alpha:]]rdinatie"))),
+		       CODE("POSIX", RULE("r1", "scope=\"match\"", "co[[:alpha:]]rdinatie"))
+		       /* the match limit after a match: "ab" stays, with and
+			* without the prefilter, and the rest of the turn is
+			* not searched (the "ab" after the a's is not found) */
+		       CODE("SLOW", RULE("r1", "scope=\"match\"", "(?:a+)+b"))),
 		NULL
 	};
 	static const char t[] =
 		"I: Hoe verbindt u mensen in de buurt\n\n"
 		"R: Ik verbind bewoners. De internetverbinding is slecht. Het netwerk in de buurt\n\n"
 		"R: De co\xc3\xb6rdinatie in de wijk gaat via de buurt.\n\n"
-		"R: Eigen kracht en de wijk.\n";
+		"R: Eigen kracht en de wijk.\n\n"
+		"R: ab aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac ab\n";
 	struct fx f;
 	cdr_document *doc;
 	cdr_engine *on = NULL, *off = NULL;
@@ -756,6 +761,7 @@ static void test_coding_prefilter_same_codings(void)
 	CU_ASSERT_EQUAL(count_code(&p_off, "p/POSIX"), 1);
 	/* $ is the end of the turn: three turns end in buurt */
 	CU_ASSERT_EQUAL(count_code(&p_off, "p/END"), 3);
+	CU_ASSERT_EQUAL(count_code(&p_off, "p/SLOW"), 1);
 	CU_ASSERT_TRUE(same_proposals(&p_off, &p_on, "prefilter"));
 	cdr_proposals_free(&p_off);
 	cdr_proposals_free(&p_on);
