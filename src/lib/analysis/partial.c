@@ -9,7 +9,9 @@
  * codings, the documents and the coded words, and for every row and the
  * whole its words; and every row and column, used or not, so that the
  * merge decides what is empty with the whole corpus in view. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* strverscmp: documents in the project's order */
+#endif
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
