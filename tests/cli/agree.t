@@ -221,6 +221,12 @@ $ cp "$DATA/agree/onecoder.csv" . && codeer agree --table onecoder.csv
 ! codeer: onecoder.csv: agreement needs two or more coders (found 1)
 ? 2
 
+# only the unit column: no coders at all (each row has no cells after its
+# label, which once made an empty array of values: undefined behaviour)
+$ printf 'unit\n1\n2\n' > only.csv && codeer agree --table only.csv
+! codeer: only.csv: agreement needs two or more coders (found 0)
+? 2
+
 # the counts layout: how many coders chose each category (Fleiss' kappa
 # 1/3 by hand: mean agreement 2/3, chance 1/2); counts are bounded, so a
 # huge one is refused and no sum wraps

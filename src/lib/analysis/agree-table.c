@@ -182,7 +182,8 @@ static int read_row(struct reader *r, const cdr_tsv_row *row, size_t line)
 	size_t sum = 0;
 	int rc = 0;
 
-	if (cdr_grow((void **)&r->v, &r->cap, (r->rows + 1) * r->width, sizeof(double)) < 0)
+	/* room for one more even when a row has no cells after its label */
+	if (cdr_grow((void **)&r->v, &r->cap, (r->rows + 1) * r->width + 1, sizeof(double)) < 0)
 		return CDR_ENOMEM;
 	if (r->layout == CDR_LAYOUT_CODERS_BY_UNITS) {
 		char *name = NULL, label[32];
