@@ -211,6 +211,12 @@ $ printf '<scheme xmlns="urn:codeer:scheme:1" id="x" version="1"><title>Wonen & 
 ../amp.xml:1: malformed XML: xmlParseEntityRef: no name (a bare '&': write & as &amp;)
 ? 1
 
+# bytes that the declared encoding does not have: one message naming the
+# file, and nothing of libxml2's own on stderr
+$ printf '<?xml version="1.0" encoding="EUC-JP"?>\n<scheme xmlns="urn:codeer:scheme:1" id="x" version="1"><title>\216\377\377</title></scheme>\n' > euc.xml && cd p && codeer scheme add ../euc.xml
+! codeer: ../euc.xml: malformed XML: bytes not valid in the encoding it declares (input conversion failed due to input error, bytes 0x8E 0xFF 0xFF 0x3C)
+? 2
+
 $ printf '<scheme xmlns="urn:codeer:scheme:1" id="x" version="1">\n<title>X</title>\n<code id="A" label="a">\n<rule id="r"><pattern>x</pattern></rule>\n</code>\n<code id="B"><definition>d</definition></code>\n<code id="C D" label="c"><definition>d</definition></code>\n</scheme>\n' > many.xml && cd p && codeer scheme check ../many.xml
 ../many.xml:4: code 'A' has no definition: a code needs a <definition> as its first element (found <rule>)
 ../many.xml:6: code 'B' has no label: add label="..."

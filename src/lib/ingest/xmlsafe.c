@@ -24,7 +24,7 @@ static const char *find_doctype(const char *data, size_t len)
 
 /* libxml2 reports every error; the first one is where the fault is. */
 static _Thread_local char first_error[256];
-static _Thread_local int first_error_line;
+static _Thread_local int first_error_line, first_error_encoding;
 
 static void on_error(void *ctx, xmlErrorPtr e)
 {
@@ -33,8 +33,18 @@ static void on_error(void *ctx, xmlErrorPtr e)
 		return;
 	snprintf(first_error, sizeof(first_error), "%s", e->message ? e->message : "error");
 	first_error_line = e->line;
+	first_error_encoding = e->domain == XML_FROM_I18N || e->domain == XML_FROM_IO;
 	for (size_t n = strlen(first_error); n > 0 && (first_error[n - 1] == '\n' || first_error[n - 1] == ' ');)
 		first_error[--n] = '\0';
+}
+
+/* Errors of the input's encoding come from libxml2's converters, which
+ * have no parser context to report to: without a handler of the thread
+ * they went to stderr as "encoding error : input conversion failed". */
+static void on_generic_error(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
 }
 
 int cdr_xml_parse(xmlDocPtr *out, const char *data, size_t len, const char *name)
@@ -57,6 +67,7 @@ int cdr_xml_parse(xmlDocPtr *out, const char *data, size_t len, const char *name
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
 		return cdr_error_set(CDR_ENOMEM, "out of memory");
 	first_error[0] = '\0';
+	first_error_encoding = 0;
 	ctxt->sax->serror = on_error;
 	ctxt->vctxt.error = NULL;
 	ctxt->vctxt.warning = NULL;
@@ -64,10 +75,17 @@ int cdr_xml_parse(xmlDocPtr *out, const char *data, size_t len, const char *name
 	ctxt->sax->warning = NULL;
 	/* No XML_PARSE_NOENT, no DTDLOAD/DTDATTR, no HUGE: entities stay
 	 * unexpanded, nothing is fetched, libxml2's depth limits apply. */
+	xmlSetStructuredErrorFunc(NULL, on_error);
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, XML_PARSE_NONET);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	if (doc == NULL || !ctxt->wellFormed) {
 		int rc;
-		if (first_error[0])
+		if (first_error[0] && first_error_encoding)
+			rc = cdr_error_set(CDR_EFORMAT, "%s: malformed XML: bytes not valid in the encoding it declares (%s)",
+					   name, first_error);
+		else if (first_error[0])
 			rc = cdr_error_set(CDR_EFORMAT, "%s:%d: malformed XML: %s", name, first_error_line, first_error);
 		else
 			rc = cdr_error_set(CDR_EFORMAT, "%s: malformed XML", name);
