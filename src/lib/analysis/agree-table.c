@@ -27,23 +27,33 @@ int cdr_table_layout_parse(cdr_table_layout *out, const char *name)
 	return 0;
 }
 
+/* A whole number of up to 15 digits, the usual cell, with at most spaces
+ * around it: read without strtod. */
+static int small_whole(const char *s, double *out)
+{
+	long long v = 0;
+	int n = 0, neg;
+
+	while (*s == ' ')
+		s++;
+	neg = *s == '-';
+	s += neg;
+	while (*s >= '0' && *s <= '9' && n < 15)
+		v = v * 10 + (*s++ - '0'), n++;
+	while (*s == ' ')
+		s++;
+	if (n == 0 || *s)
+		return -1;
+	*out = (double)(neg ? -v : v);
+	return 0;
+}
+
 static int parse_number(const char *s, double *out)
 {
 	char *end;
-	const char *d = s + (*s == '-');
 
-	/* the common case, a small whole number, without strtod */
-	if (*d >= '0' && *d <= '9') {
-		long long v = 0;
-		int n = 0;
-		while (*d >= '0' && *d <= '9' && n < 15)
-			v = v * 10 + (*d++ - '0'), n++;
-		if (*d == '\0') {
-			*out = (double)(*s == '-' ? -v : v);
-			return 0;
-		}
-	}
-
+	if (small_whole(s, out) == 0)
+		return 0;
 	errno = 0;
 	*out = strtod(s, &end);
 	if (end == s || *end != '\0' || errno || !isfinite(*out)) {
@@ -97,24 +107,6 @@ static char *trim(char *f)
 	return f;
 }
 
-/* A small whole number, the usual cell, with at most spaces around it. */
-static int small_whole(const char *s, double *out)
-{
-	long long v = 0;
-	int n = 0;
-
-	while (*s == ' ')
-		s++;
-	while (*s >= '0' && *s <= '9' && n < 15)
-		v = v * 10 + (*s++ - '0'), n++;
-	while (*s == ' ')
-		s++;
-	if (n == 0 || *s)
-		return -1;
-	*out = (double)v;
-	return 0;
-}
-
 static int is_missing(const char *c)
 {
 	return *c == '\0' || strcmp(c, "NA") == 0 || strcmp(c, "*") == 0 || strcmp(c, ".") == 0;
@@ -157,14 +149,13 @@ static int value_cell(struct reader *r, char *raw, size_t line, size_t col, doub
 static int count_cell(struct reader *r, char *raw, size_t line, size_t col, size_t *sum, double *x)
 {
 	const char *cell;
+	int bad;
 
 	*x = 0;
-	if (small_whole(raw, x) < 0) {
-		cell = trim(raw);
-		if (*cell && (parse_number(cell, x) < 0 || *x < 0 || *x != floor(*x)))
-			return cdr_error_set(CDR_EFORMAT, "%s:%zu: column %zu: '%s' is not a count", r->path, line, col,
-					     cell);
-	}
+	bad = small_whole(raw, x) < 0 && *(cell = trim(raw)) && parse_number(cell, x) < 0;
+	if (bad || *x < 0 || *x != floor(*x))
+		return cdr_error_set(CDR_EFORMAT, "%s:%zu: column %zu: '%s' is not a count", r->path, line, col,
+				     trim(raw));
 	if (*x > (double)COUNTS_MAX)
 		return cdr_error_set(CDR_ELIMIT, "%s:%zu: column %zu: the count %s is more than %zu, "
 				     "the most values a unit can have", r->path, line, col, trim(raw), (size_t)COUNTS_MAX);
