@@ -296,37 +296,46 @@ static char *utf8_fixed(const char *s, size_t n, size_t *len)
 	return fixed;
 }
 
+/* s itself when it is UTF-8, else a fixed copy in *owned (free it); NULL
+ * without memory. *n is the length of what is returned. */
+static const char *as_utf8(const char *s, size_t *n, char **owned)
+{
+	size_t bad, len = strlen(s);
+
+	*owned = NULL;
+	*n = len;
+	if (cdr_utf8_valid(s, len, &bad))
+		return s;
+	return *owned = utf8_fixed(s, len, n);
+}
+
 json_t *jstr(const char *s)
 {
-	size_t n, bad, w;
+	char *owned;
+	size_t n;
+	const char *u;
 	json_t *v;
-	char *fixed;
 
 	if (s == NULL)
 		return json_null();
-	n = strlen(s);
-	if (cdr_utf8_valid(s, n, &bad))
-		return json_stringn_nocheck(s, n);
-	if ((fixed = utf8_fixed(s, n, &w)) == NULL)
+	if ((u = as_utf8(s, &n, &owned)) == NULL)
 		return NULL;
-	v = json_stringn_nocheck(fixed, w);
-	free(fixed);
+	v = json_stringn_nocheck(u, n);
+	free(owned);
 	return v;
 }
 
 int put_str(cdr_buf *b, const char *s)
 {
-	size_t n, bad, w;
-	char *fixed;
+	char *owned;
+	size_t n;
+	const char *u;
 	int rc;
 
-	n = strlen(s);
-	if (cdr_utf8_valid(s, n, &bad))
-		return cdr_buf_json_string(b, s);
-	if ((fixed = utf8_fixed(s, n, &w)) == NULL)
+	if ((u = as_utf8(s, &n, &owned)) == NULL)
 		return CDR_ENOMEM;
-	rc = cdr_buf_json_string(b, fixed);
-	free(fixed);
+	rc = cdr_buf_json_string(b, u);
+	free(owned);
 	return rc;
 }
 
