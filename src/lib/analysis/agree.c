@@ -314,7 +314,7 @@ static int prepare_small(cdr_rdata *d, size_t n)
 {
 	unsigned char seen[SMALL_CATS] = { 0 };
 	uint32_t index[SMALL_CATS];
-	size_t q = 0;
+	size_t q = 0, top = 0; /* top: one past the largest value seen */
 
 	for (size_t i = 0; i < n; i++) {
 		double x = d->v[i];
@@ -324,14 +324,16 @@ static int prepare_small(cdr_rdata *d, size_t n)
 		if (!(x >= 0 && x < SMALL_CATS) || (double)(size_t)x != x || signbit(x))
 			return 0;
 		seen[(size_t)x] = 1;
+		if ((size_t)x >= top)
+			top = (size_t)x + 1;
 	}
-	for (size_t k = 0; k < SMALL_CATS; k++)
+	for (size_t k = 0; k < top; k++)
 		q += seen[k];
 	if ((d->cats.v = cdr_malloc((q ? q : 1) * sizeof(double))) == NULL ||
 	    (d->idx = cdr_malloc((n ? n : 1) * sizeof(uint32_t))) == NULL)
 		return CDR_ENOMEM;
 	d->cats.cap = q ? q : 1;
-	for (size_t k = 0; k < SMALL_CATS; k++)
+	for (size_t k = 0; k < top; k++)
 		if (seen[k]) {
 			index[k] = (uint32_t)d->cats.q;
 			d->cats.v[d->cats.q++] = (double)k;

@@ -221,6 +221,7 @@ const cdr_code *const *cdr_cs_layout_codes(const cdr_cs_layout *x, size_t i, siz
 struct hit {
 	const cdr_coding *k;
 	long case_index;
+	char *text; /* the quote, for CDR_CS_QUOTES and a code in the layout */
 };
 
 static int cmp_hit(const void *a, const void *b)
@@ -228,6 +229,39 @@ static int cmp_hit(const void *a, const void *b)
 	const struct hit *x = a, *y = b;
 	int r = strverscmp(x->k->doc, y->k->doc);
 	return r ? r : (x->k->start > y->k->start) - (x->k->start < y->k->start);
+}
+
+static int in_layout(const struct layout *l, const char *code)
+{
+	for (size_t col = 0; col < l->n; col++)
+		for (size_t ci = 0; ci < l->v[col].ncodes; ci++)
+			if (strcmp(l->v[col].codes[ci]->qualified, code) == 0)
+				return 1;
+	return 0;
+}
+
+/* The quotes of the hits (sorted by document) whose code is in the
+ * layout: each document loaded once, not once per code of each column. */
+static int quote_hits(struct hit *hits, size_t n, const struct layout *l, cdr_project *p)
+{
+	cdr_document *doc = NULL;
+	int rc = 0;
+
+	for (size_t h = 0; h < n && rc == 0; h++) {
+		const cdr_coding *k = hits[h].k;
+		if (!in_layout(l, k->code))
+			continue;
+		if (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0) {
+			cdr_document_free(doc);
+			doc = NULL;
+			if ((rc = cdr_project_doc_load(&doc, p, k->doc, 1)) < 0)
+				break;
+		}
+		if ((hits[h].text = cdr_document_slice(doc, (cdr_span){ k->start, k->end })) == NULL)
+			rc = CDR_ENOMEM;
+	}
+	cdr_document_free(doc);
+	return rc;
 }
 
 int cdr_crosssection(cdr_table **out, cdr_project *p, const cdr_schemes *set, const cdr_cs_options *o)
@@ -242,7 +276,6 @@ int cdr_crosssection(cdr_table **out, cdr_project *p, const cdr_schemes *set, co
 	size_t *order = NULL;
 	long group = -1;
 	const char **row = NULL;
-	cdr_document *doc = NULL;
 	/* the coders counted: o->coders, else the one o->coder, else all */
 	const char *const *wanted = o->ncoders ? o->coders : o->coder ? &o->coder : NULL;
 	size_t nwanted = o->ncoders ? o->ncoders : o->coder ? 1 : 0;
@@ -299,10 +332,13 @@ int cdr_crosssection(cdr_table **out, cdr_project *p, const cdr_schemes *set, co
 				goto done;
 			}
 			hits[nhits].k = k;
+			hits[nhits].text = NULL;
 			hits[nhits++].case_index = ci;
 		}
 	}
 	cdr_sort(hits, nhits, sizeof(*hits), cmp_hit);
+	if (o->cell == CDR_CS_QUOTES && (rc = quote_hits(hits, nhits, &l, p)) < 0)
+		goto done;
 	/* per column: the codes in layout order, each once, with its segments */
 	for (size_t col = 0; col < l.n; col++) {
 		const struct column *c = &l.v[col];
@@ -325,19 +361,7 @@ int cdr_crosssection(cdr_table **out, cdr_project *p, const cdr_schemes *set, co
 						if (*k->memo)
 							rc = cdr_buf_printf(cell, "%s%s: %s", cell->len ? "; " : "", code->id, k->memo);
 					} else {
-						char *text;
-						if (doc == NULL || strcmp(cdr_document_info_get(doc)->id, k->doc) != 0) {
-							cdr_document_free(doc);
-							doc = NULL;
-							if ((rc = cdr_project_doc_load(&doc, p, k->doc, 1)) < 0)
-								break;
-						}
-						if ((text = cdr_document_slice(doc, (cdr_span){ k->start, k->end })) == NULL) {
-							rc = CDR_ENOMEM;
-							break;
-						}
-						rc = cdr_buf_printf(cell, "%s%s: %s", cell->len ? " | " : "", code->id, text);
-						free(text);
+						rc = cdr_buf_printf(cell, "%s%s: %s", cell->len ? " | " : "", code->id, hits[h].text);
 					}
 					listed[hits[h].case_index] = 1;
 				}
@@ -392,7 +416,8 @@ done:
 		cdr_table_free(*out);
 		*out = NULL;
 	}
-	cdr_document_free(doc);
+	for (size_t h = 0; h < nhits; h++)
+		free(hits[h].text);
 	for (size_t i = 0; cells && i < ncases * l.n; i++)
 		cdr_buf_free(&cells[i]);
 	free(cells);
