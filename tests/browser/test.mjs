@@ -254,10 +254,13 @@ T['proposals: accept one, reject one, accept all of a code'] = async ({ browser,
 	const page = await openPage(ctx, srv.url, doc);
 	const click = async (r) => {
 		await scrollTo(page, Array.from(docText(doc)).slice(r.start, r.end).join('').slice(0, 40));
-		const sel = `#transcript .bar.prop[data-key="${['auto', r.doc, r.start, r.end, r.code].join('\u0001')}"]`;
+		const key = ['auto', r.doc, r.start, r.end, r.code].join('\u0001');
+		const sel = `#transcript .bar.prop[data-key="${key}"]`;
 		await page.locator(sel).scrollIntoViewIfNeeded();
 		await page.click(sel);
-		await page.waitForSelector('#inspector .card.prop');
+		// this proposal's card, chosen: the card of the one before may
+		// still be there, and a key pressed then would go to it
+		await page.waitForSelector(`#inspector .card.prop.chosen[data-key="${key}"]`);
 	};
 	await click(props[0]);
 	await page.click('#inspector [data-accept]');
